@@ -1,0 +1,6 @@
+"""Allow ``python -m graph``."""
+
+from graph.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,233 @@
+"""Dates in Indonesian and English news text, kept at the precision the text gives.
+
+A date is an ISO string: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``. A day is never
+invented: "Maret lalu" is a month, "tahun 2016" a year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from graph.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: str
+    end: str | None
+    begin: int  # character offsets in the sentence
+    finish: int
+    relative: bool = False  # resolved against the reference date
+
+
+@cache
+def _data() -> dict[str, object]:
+    data = load_yaml("dates.yaml")
+    month_of = {name: int(num) for num, names in data["months"].items() for name in names}
+    month_alt = "|".join(sorted(map(re.escape, month_of), key=len, reverse=True))
+    range_alt = "|".join(sorted(data["range_words"], key=len, reverse=True))
+    return {
+        "month_of": month_of,
+        "month": rf"(?:{month_alt})\.?",
+        "range": rf"\s*(?:{range_alt})\s*",
+        "weekday": "|".join(map(re.escape, data["weekdays"])),
+        "past": set(data["past_words"]),
+        "this": set(data["this_words"]),
+        "next": set(data["next_words"]),
+    }
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    d = _data()
+    mon, rng = d["month"], d["range"]
+    day = r"(?:0?[1-9]|[12]\d|3[01])"
+    year = r"(?:19|20)\d\d"
+    pats = [
+        # 15 Mei hingga 2 Juni 2023
+        ("dmy_dmy", rf"\b(?P<d1>{day})\s+(?P<m1>{mon})(?:\s+(?P<y1>{year}))?{rng}(?P<d2>{day})\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?\b"),
+        # 15 hingga 19 Mei 2023 / 15-19 Mei
+        ("dd_my", rf"\b(?P<d1>{day}){rng}(?P<d2>{day})\s+(?P<m>{mon})(?:\s+(?P<y>{year}))?\b"),
+        # May 15-19, 2023 / May 15 to 19
+        ("m_dd_y", rf"\b(?P<m>{mon})\s+(?P<d1>{day}){rng}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?\b"),
+        # 15 Mei 2023 / 15 May
+        ("dmy", rf"\b(?P<d>{day})\s+(?P<m>{mon})(?:,?\s+(?P<y>{year}))?\b"),
+        # May 15, 2023
+        ("mdy", rf"\b(?P<m>{mon})\s+(?P<d>{day})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{year}))?\b(?!\s*(?:orang|people|persen|%))"),
+        # (12/5/2023) or (12/5) or 27/11/2019
+        ("num", rf"(?<![\d/])(?P<d>{day})/(?P<m>0?[1-9]|1[0-2])(?:/(?P<y>{year}|\d\d))?(?![\d/])"),
+        # 2023-05-15
+        ("iso", rf"\b(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>{day})\b"),
+        # Mei 2023 / bulan Maret lalu / March this year
+        ("my", rf"\b(?:bulan\s+)?(?P<m>{mon})(?:\s+(?:(?P<y>{year})|tahun\s+(?P<rel2>lalu|ini|depan)|(?P<rel>lalu|kemarin|silam|last year|this year|next year|ini|depan|mendatang)))?\b"),
+        # tahun 2016 / in 2016 / sejak 2016
+        ("y", rf"\b(?P<y>{year})\b"),
+        # tahun lalu / last year / tahun ini / this year
+        ("rel_year", r"\b(?:tahun\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+year)\b"),
+    ]
+    return [(name, re.compile(p, re.I)) for name, p in pats]
+
+
+def _month(token: str) -> int:
+    return int(_data()["month_of"][token.lower().rstrip(".")])  # type: ignore[index]
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _year_for(month: int, ref: dt.date | None, rel: str | None) -> int | None:
+    """Year of a month named without one, from the reference date."""
+    if ref is None:
+        return None
+    rel = (rel or "").lower()
+    if rel in {"lalu", "kemarin", "silam", "last year", "tahun lalu"}:
+        if rel in {"last year", "tahun lalu"}:
+            return ref.year - 1
+        return ref.year if month <= ref.month else ref.year - 1
+    if rel in {"depan", "mendatang", "next year", "tahun depan"}:
+        return ref.year if month >= ref.month else ref.year + 1
+    return ref.year
+
+
+def find_dates(sentence: str, ref: dt.date | None = None) -> list[DateSpan]:
+    """All dates in ``sentence``; a date without a year takes it from ``ref``.
+
+    >>> [(s.start, s.end) for s in find_dates("berlangsung pada 15 hingga 19 Mei 2023")]
+    [('2023-05-15', '2023-05-19')]
+    >>> [(s.start, s.end) for s in find_dates("Jumat malam (12/5)", dt.date(2023, 5, 15))]
+    [('2023-05-12', None)]
+    >>> [s.start for s in find_dates("pada Maret lalu", dt.date(2023, 5, 15))]
+    ['2023-03']
+    >>> [s.start for s in find_dates("sejak tahun 2016 lalu")]
+    ['2016']
+    >>> [(s.start, s.end) for s in find_dates("from 17 s.d. 23 Februari 2019")]
+    [('2019-02-17', '2019-02-23')]
+    """
+    found: list[DateSpan] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for name, pattern in _patterns():
+        for m in pattern.finditer(sentence):
+            if not free(m.start(), m.end()):
+                continue
+            span = _interpret(name, m, ref)
+            if span is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateSpan(span[0], span[1], m.start(), m.end(), span[2]))
+    return sorted(found, key=lambda s: s.begin)
+
+
+def _interpret(
+    name: str, m: re.Match[str], ref: dt.date | None
+) -> tuple[str, str | None, bool] | None:
+    g = m.groupdict()
+    if name in {"dmy_dmy", "dd_my", "m_dd_y"}:
+        if name == "dmy_dmy":
+            m1, m2 = _month(g["m1"]), _month(g["m2"])
+            y2 = int(g["y2"]) if g.get("y2") else _year_for(m2, ref, None)
+            y1 = int(g["y1"]) if g.get("y1") else (y2 if y2 and m1 <= m2 else (y2 - 1 if y2 else None))
+        else:
+            m1 = m2 = _month(g["m"])
+            y1 = y2 = int(g["y"]) if g.get("y") else _year_for(m1, ref, None)
+        d1, d2 = int(g["d1"]), int(g["d2"])
+        if y1 is None or y2 is None:
+            return None
+        if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+            return None
+        a, b = dt.date(y1, m1, d1), dt.date(y2, m2, d2)
+        if b < a:
+            return None
+        return a.isoformat(), b.isoformat(), not g.get("y") and not g.get("y2")
+    if name in {"dmy", "mdy", "num", "iso"}:
+        mo = _month(g["m"]) if not g["m"].isdigit() else int(g["m"])
+        rel = not g.get("y")
+        if g.get("y"):
+            y = int(g["y"])
+            if y < 100:
+                y += 2000
+        else:
+            if name == "mdy" and mo == 5 and g["m"].lower() == "may":
+                return None  # "may 15" is too often the modal verb
+            y = _year_for(mo, ref, None)  # type: ignore[assignment]
+            if y is None:
+                return None
+        d = int(g["d"])
+        if not _valid(y, mo, d):
+            return None
+        return dt.date(y, mo, d).isoformat(), None, rel
+    if name == "my":
+        token = g["m"]
+        if token.lower() in {"may", "mar", "jan", "jun", "jul", "sep", "des", "dec", "nov", "apr"} and not (
+            g.get("y") or g.get("rel") or g.get("rel2")
+        ):
+            return None  # a bare short or ambiguous word is not a date
+        if token[:1].islower() and not (g.get("y") or g.get("rel") or g.get("rel2")):
+            return None
+        mo = _month(token)
+        if g.get("y"):
+            return f"{int(g['y']):04d}-{mo:02d}", None, False
+        rel = g.get("rel") or (f"tahun {g['rel2']}" if g.get("rel2") else None)
+        y = _year_for(mo, ref, rel)
+        if y is None:
+            return None
+        return f"{y:04d}-{mo:02d}", None, True
+    if name == "y":
+        return g["y"], None, False
+    if name == "rel_year":
+        if ref is None:
+            return None
+        w = (g.get("w1") or g.get("w2") or "").lower()
+        delta = {"lalu": -1, "last": -1, "ini": 0, "this": 0, "depan": 1, "next": 1}[w]
+        return str(ref.year + delta), None, True
+    return None
+
+
+def to_date(iso: str | None) -> dt.date | None:
+    """The first day an ISO string of any precision can mean, for comparisons."""
+    if not iso:
+        return None
+    parts = [int(p) for p in iso.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    try:
+        return dt.date(*parts)
+    except ValueError:
+        return None
+
+
+def reference_date(published: str | None, text: str) -> dt.date | None:
+    """The date that relative expressions refer to: publication, else the text's own.
+
+    With no publication date, the latest explicit full date (with a year) in the text
+    is used, then the latest explicit month, then the latest year.
+
+    >>> reference_date(None, "Pelatihan pada 15 hingga 19 Mei 2023. Sejak 2016.")
+    datetime.date(2023, 5, 19)
+    """
+    if published:
+        return to_date(published)
+    best: dt.date | None = None
+    rank = -1
+    for span in find_dates(text, None):
+        if span.relative:
+            continue
+        for iso in (span.start, span.end):
+            if not iso:
+                continue
+            r = iso.count("-")
+            d = to_date(iso)
+            if d and (r > rank or (r == rank and best and d > best)):
+                best, rank = d, r
+    return best

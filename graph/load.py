@@ -1,0 +1,303 @@
+"""Load stage: files and folders of sources become :class:`Document` objects.
+
+Accepted inputs: ``.md``/``.txt`` with or without YAML front matter, saved ``.html``
+pages (main text extracted with trafilatura), and ``.jsonl`` corpora with one article
+per line (``id, url, title, published, publisher, language, text``). Every problem is
+reported as a :class:`SourceProblem` naming the file and the reason; it never stops the
+other sources from loading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.model import Document, SourceProblem
+
+TEXT_SUFFIXES = {".md", ".txt", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+SKIP_NAMES = {"readme.md", "license.md", "changelog.md"}
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class LoadResult:
+    documents: list[Document] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    warnings: list[SourceProblem] = field(default_factory=list)
+
+
+def slugify(text: str, max_len: int = 80) -> str:
+    """ASCII slug: ``"Kota Jambi"`` → ``"kota-jambi"``.
+
+    >>> slugify("Maxime Prévot")
+    'maxime-prevot'
+    >>> slugify("UCLG ASPAC (Asia-Pacific)")
+    'uclg-aspac-asia-pacific'
+    """
+    norm = unicodedata.normalize("NFKD", text)
+    ascii_text = norm.encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:max_len].rstrip("-") or "x"
+
+
+def iter_source_files(paths: Iterable[Path]) -> Iterator[Path | SourceProblem]:
+    """Every source file under the given files and folders, in a stable order."""
+    for path in paths:
+        if not path.exists():
+            yield SourceProblem(str(path), "no such file or folder")
+        elif path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.suffix.lower() in SUFFIXES and child.name.lower() not in SKIP_NAMES:
+                    if not child.name.endswith(".gold.yaml"):
+                        yield child
+        elif path.suffix.lower() in SUFFIXES:
+            yield path
+        else:
+            yield SourceProblem(
+                str(path), f"unsupported file type {path.suffix!r} (use {', '.join(sorted(SUFFIXES))})"
+            )
+
+
+def decode(data: bytes, path: str) -> tuple[str, str | None]:
+    """Bytes to text. Returns the text and a warning when it was not UTF-8.
+
+    Raises ``ValueError`` with a readable reason for binary or undecodable data.
+    """
+    if not data.strip():
+        raise ValueError("the file is empty")
+    if b"\x00" in data[:8192]:
+        raise ValueError("the file is binary (it contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise ValueError(f"not UTF-8 text (bad byte at offset {exc.start})") from None
+        return str(best), f"not UTF-8: decoded as {best.encoding}"
+
+
+def _iso(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", text)
+    if not m:
+        raise ValueError(f"'published' is not an ISO date: {text!r}")
+    return "-".join(g for g in m.groups() if g)
+
+
+def _norm_lang(value: Any) -> str | None:
+    if not value:
+        return None
+    text = str(value).strip().lower()
+    return {"ind": "id", "in": "id", "indonesian": "id", "eng": "en", "english": "en"}.get(
+        text, text[:2]
+    )
+
+
+def detect_language(text: str) -> str:
+    """``"id"`` or ``"en"`` (the languages the extractor reads), by py3langid.
+
+    >>> detect_language("Wali Kota Jambi melepas delegasi ke Singapura pada Jumat malam.")
+    'id'
+    >>> detect_language("The mayor of Bandung signed a sister city agreement with Namur.")
+    'en'
+    """
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE)
+        _IDENTIFIER.set_languages(["id", "en", "ms"])
+    lang, _ = _IDENTIFIER.classify(text[:5000])
+    return "id" if lang in {"id", "ms"} else "en"
+
+
+_IDENTIFIER: Any = None
+
+
+def _title_from_text(text: str) -> str | None:
+    from graph.text import clean_lines
+
+    for line in clean_lines(text)[:5]:
+        if 10 <= len(line) <= 200 and not line.endswith("."):
+            return line
+    return None
+
+
+def make_document(
+    text: str, path: str, doc_id: str, meta: dict[str, Any] | None = None
+) -> Document:
+    """Build a :class:`Document`, filling what the metadata lacks from the text."""
+    meta = dict(meta or {})
+    published = _iso(meta.get("published") or meta.get("date"))
+    m = DATE_PREFIX.match(text)
+    if m:
+        published = published or m.group(1)
+        text = text[m.end() :]
+    if not text.strip():
+        raise ValueError("the document has no text")
+    title = meta.get("title")
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        path=path,
+        title=str(title).strip() if title else _title_from_text(text),
+        url=str(meta["url"]).strip() if meta.get("url") else None,
+        publisher=str(meta["publisher"]).strip() if meta.get("publisher") else None,
+        published=published,
+        language=_norm_lang(meta.get("language") or meta.get("lang")) or detect_language(text),
+        kind=str(meta["kind"]) if meta.get("kind") else None,
+    )
+
+
+def parse_text_file(text: str, path: str, doc_id: str) -> Document:
+    """A ``.md``/``.txt`` source, with optional YAML front matter."""
+    meta: dict[str, Any] = {}
+    m = FRONT_MATTER.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark else ""
+            raise ValueError(f"broken YAML front matter{where}: {getattr(exc, 'problem', exc)}") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ValueError("front matter must be a YAML mapping (key: value lines)")
+        meta = loaded or {}
+        text = text[m.end() :]
+    elif text.startswith("---\n"):
+        raise ValueError("front matter starts with '---' but is never closed by a '---' line")
+    return make_document(text, path, doc_id, meta)
+
+
+def parse_html(html: str, path: str, doc_id: str) -> Document:
+    """A saved web page: main text and metadata by trafilatura."""
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    if extracted is None:
+        raise ValueError("no article text found in the HTML page")
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    text = data.get("text") or ""
+    meta = {
+        "title": data.get("title"),
+        "url": data.get("url"),
+        "publisher": data.get("sitename"),
+        "published": data.get("date"),
+        "language": data.get("language"),
+    }
+    return make_document(text, path, doc_id, meta)
+
+
+def _read_jsonl(path: Path, result: LoadResult) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    with open(path, "rb") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            where = f"{path}:{lineno}"
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                result.problems.append(SourceProblem(where, f"not a JSON object: {exc}"))
+                continue
+            if not isinstance(record, dict):
+                result.problems.append(SourceProblem(where, "line is not a JSON object"))
+                continue
+            text = record.get("text")
+            if not isinstance(text, str) or not text.strip():
+                result.problems.append(SourceProblem(where, "record has no 'text'"))
+                continue
+            rid = record.get("id") or f"{path.stem}-{lineno}"
+            yield where, str(rid), record
+
+
+def load_sources(paths: Iterable[Path | str]) -> LoadResult:
+    """Read every source under ``paths``; problems are collected, never raised."""
+    result = LoadResult()
+    seen_hash: dict[str, str] = {}
+    used_ids: set[str] = set()
+
+    def unique_id(base: str) -> str:
+        slug = slugify(base)
+        candidate, n = slug, 2
+        while candidate in used_ids:
+            candidate, n = f"{slug}-{n}", n + 1
+        used_ids.add(candidate)
+        return candidate
+
+    def admit(doc: Document) -> None:
+        key = hashlib.sha256(" ".join(doc.text.split()).encode()).hexdigest()
+        if key in seen_hash:
+            result.problems.append(
+                SourceProblem(doc.path, f"duplicate of {seen_hash[key]} (same text); skipped")
+            )
+            return
+        seen_hash[key] = doc.path
+        result.documents.append(doc)
+
+    for item in iter_source_files(Path(p) for p in paths):
+        if isinstance(item, SourceProblem):
+            result.problems.append(item)
+            continue
+        path = item
+        suffix = path.suffix.lower()
+        try:
+            if suffix in JSONL_SUFFIXES:
+                for where, rid, record in _read_jsonl(path, result):
+                    try:
+                        doc = make_document(record["text"], where, unique_id(rid), record)
+                    except ValueError as exc:
+                        result.problems.append(SourceProblem(where, str(exc)))
+                        continue
+                    admit(doc)
+                continue
+            if path.stat().st_size > MAX_BYTES:
+                raise ValueError(f"file is larger than {MAX_BYTES // 2**20} MiB")
+            data = path.read_bytes()
+            text, warning = decode(data, str(path))
+            if warning:
+                result.warnings.append(SourceProblem(str(path), warning))
+            doc_id = unique_id(path.stem)
+            if suffix in HTML_SUFFIXES:
+                doc = parse_html(text, str(path), doc_id)
+            else:
+                doc = parse_text_file(text, str(path), doc_id)
+        except PermissionError:
+            result.problems.append(SourceProblem(str(path), "permission denied: cannot read the file"))
+            continue
+        except OSError as exc:
+            result.problems.append(SourceProblem(str(path), f"cannot read the file: {exc.strerror}"))
+            continue
+        except ValueError as exc:
+            result.problems.append(SourceProblem(str(path), str(exc)))
+            continue
+        admit(doc)
+    return result
+
+
+def with_text(doc: Document, text: str) -> Document:
+    """A copy of ``doc`` with other text (used by tests and the cleaner)."""
+    return replace(doc, text=text)

@@ -1,0 +1,362 @@
+"""Mention stage: who and what a document names, sentence by sentence.
+
+Known names come from the gazetteer; people are found through their titles and roles
+("Wali Kota Jambi H. Syarif Fasha", "Bandung Mayor Ridwan Kamil"); unknown but
+well-formed names ("Pemkot X", "Perumdam Tirta Mayang", "Temasek Polytechnic") become
+entities typed by their head words; later short forms ("Fasha") resolve to the person
+named in full before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Record, key
+from graph.load import slugify
+from graph.model import Entity
+from graph.resources import load_yaml
+from graph.text import Sentence
+
+NAME_TOKEN = r"(?:[A-Z][\w'’-]*|[A-Z]{2,}|(?:bin|binti|van|von|de|der|da|al|el|la)(?=\s+[A-Z]))"
+STOP_NAME_WORDS = frozenset(
+    """Dalam Menurut Selain Sementara Namun Kemudian Saat Ketika Setelah Sebelum Pada Di Ke Dari
+    Untuk Dengan Yang Ini Itu Tersebut Juga Kita Kami Mereka Dia Ia Beliau Hal Sejak Hingga Bersama
+    Atas Oleh Dan Atau The This That And With From For In On At By Of To He She They It His Her
+    Selama Sebagai Jumat Senin Selasa Rabu Kamis Sabtu Minggu Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Kota Kabupaten Provinsi Pemkot Pemkab Pemprov Pemko Pemerintah Ketua
+    Kepala Wakil Wali Bupati Gubernur Mayor Governor Regent ASN PNS Indonesia Republik""".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    sentence: int
+    start: int
+    end: int
+    surface: str
+    slug: str
+    type: str
+    via_role: str | None = None  # "headOf"/"deputyHeadOf" when named through a role title
+
+
+@dataclass
+class DocumentMentions:
+    """All mentions of a document, and the entities they refer to."""
+
+    by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    records: dict[str, Record] = field(default_factory=dict)
+    # (person slug, relation, government slug, sentence index)
+    roles: list[tuple[str, str, str, int]] = field(default_factory=list)
+    # person slug -> sentence index of the deputy pronoun ("wakilnya Maulana")
+    deputies: list[tuple[str, int]] = field(default_factory=list)
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return self.by_sentence.get(index, [])
+
+    def add(self, m: Mention) -> None:
+        items = self.by_sentence.setdefault(m.sentence, [])
+        for other in items:
+            if m.start < other.end and other.start < m.end:
+                return
+        items.append(m)
+        items.sort(key=lambda x: x.start)
+
+
+@cache
+def _lex() -> dict[str, object]:
+    data = load_yaml("relations.yaml")
+    hon = "|".join(data["honorifics"])
+    deg = "|".join(data["degrees"])
+    roles = [
+        (re.compile(rf"\b(?:{r['pattern']})\b", re.I), r["relation"], r["level"])
+        for r in data["roles"]
+    ]
+    gov_heads = []
+    for level, heads in data["government_heads"].items():
+        for h in heads:
+            gov_heads.append((h, level))
+    gov_heads.sort(key=lambda x: -len(x[0]))
+    return {
+        "honorific": re.compile(rf"^(?:(?:{hon})\s+)+"),
+        "degree_tail": re.compile(rf"(?:,?\s*(?:{deg}))+\s*$"),
+        "roles": roles,
+        "level_prefix": data["level_prefix"],
+        "gov_heads": gov_heads,
+        "org_heads": "|".join(data["organisation_heads"]),
+        "org_tails": "|".join(data["organisation_tails"]),
+        "prog_tails": "|".join(data["programme_tails"]),
+        "deputy": re.compile(rf"\b(?:{'|'.join(data['deputy_pronoun'])})\s+", re.I),
+        "policy": re.compile(rf"\b(?:{'|'.join(data['policy'])})\s+\"([^\"]{{3,80}})\"", re.I),
+        "hon_alt": hon,
+    }
+
+
+def _record_entity(rec: Record) -> Entity:
+    return Entity(
+        slug=rec.id,
+        type=rec.type,
+        labels=dict(rec.labels),
+        wikidata=rec.wikidata,
+        country=rec.country,
+        code=rec.code,
+    )
+
+
+class MentionFinder:
+    """Finds the mentions of one document (stateful: people seen so far)."""
+
+    def __init__(self, gazetteer: Gazetteer, language: str) -> None:
+        self.gaz = gazetteer
+        self.lang = language
+        self.out = DocumentMentions()
+        self.person_alias: dict[str, str] = {}  # folded alias -> person slug
+        self.local_alias: dict[str, tuple[str, str]] = {}  # folded alias -> (slug, type)
+
+    # -- entity registry -------------------------------------------------------------
+    def _entity_for_record(self, rec: Record, surface: str | None) -> str:
+        ent = self.out.entities.get(rec.id)
+        if ent is None:
+            ent = _record_entity(rec)
+            self.out.entities[rec.id] = ent
+            self.out.records[rec.id] = rec
+        if surface:
+            ent.aliases.add(surface)
+        return rec.id
+
+    def _local_entity(self, name: str, type_: str, surface: str | None = None) -> str:
+        slug = slugify(name)
+        ent = self.out.entities.get(slug)
+        if ent is None:
+            ent = Entity(slug=slug, type=type_, labels={self.lang: name})
+            self.out.entities[slug] = ent
+        ent.aliases.add(surface or name)
+        self.local_alias[key(name)] = (slug, ent.type)
+        return slug
+
+    def _person(self, name: str, surface: str) -> str:
+        tokens = name.split()
+        k = key(name)
+        slug = self.person_alias.get(k)
+        if slug is None:
+            # a longer name whose tokens extend a known short one, or the reverse
+            for alias, known in list(self.person_alias.items()):
+                known_tokens = self.out.entities[known].labels.get("und", alias).split()
+                if len(tokens) > 1 and set(map(key, tokens)) >= set(map(key, known_tokens)):
+                    slug = known
+                    break
+        if slug is None:
+            slug = slugify(name)
+            if slug in self.out.entities and self.out.entities[slug].type != "Person":
+                slug = f"{slug}-person"
+            self.out.entities[slug] = Entity(slug=slug, type="Person", labels={"und": name})
+        ent = self.out.entities[slug]
+        if len(tokens) > len(ent.labels["und"].split()):
+            ent.labels["und"] = name
+        ent.aliases.add(surface)
+        ent.aliases.add(name)
+        self.person_alias[k] = slug
+        for tok in (tokens[0], tokens[-1]) if len(tokens) > 1 else ():
+            if len(tok) >= 4 and tok not in STOP_NAME_WORDS and not self.gaz.lookup(tok):
+                self.person_alias.setdefault(key(tok), slug)
+        return slug
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _clean_name(self, raw: str) -> str:
+        lex = _lex()
+        name = lex["honorific"].sub("", raw.strip())  # type: ignore[union-attr]
+        name = lex["degree_tail"].sub("", name)  # type: ignore[union-attr]
+        return name.strip(" ,.")
+
+    def _place_for_level(self, name: str, level: str) -> Record | None:
+        prefixes = _lex()["level_prefix"][level]  # type: ignore[index]
+        for p in prefixes:
+            rec = self.gaz.lookup(f"{p} {name}")
+            if rec is not None and rec.type in LOCAL_GOVERNMENT_TYPES:
+                return rec
+        rec = self.gaz.lookup(name, LOCAL_GOVERNMENT_TYPES)
+        if rec is not None and (rec.type == level or rec.country != "indonesia"):
+            return rec
+        return None
+
+    # -- main ---------------------------------------------------------------------------------
+    def sentence(self, s: Sentence) -> None:
+        text = s.text
+        self._roles(s)
+        for m in self.gaz.find(text):
+            slug = self._entity_for_record(m.record, m.surface)
+            self.out.add(Mention(s.index, m.start, m.end, m.surface, slug, m.record.type))
+        self._unknown_names(s)
+        self._people_short_forms(s)
+        self._policies(s)
+
+    def _roles(self, s: Sentence) -> None:
+        text = s.text
+        lex = _lex()
+        hon = lex["hon_alt"]
+        taken: list[tuple[int, int]] = []
+        for pattern, relation, level in lex["roles"]:  # type: ignore[union-attr]
+            for m in pattern.finditer(text):
+                if any(m.start() < b and a < m.end() for a, b in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                self._one_role(s, m, relation, level, hon)
+        # "bersama wakilnya Maulana"
+        for m in lex["deputy"].finditer(text):  # type: ignore[union-attr]
+            nm = re.match(rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{0,3}})", text[m.end() :])
+            if nm:
+                name = self._clean_name(nm.group(1))
+                if name and name.split()[0] not in STOP_NAME_WORDS:
+                    slug = self._person(name, name)
+                    a = m.end()
+                    self.out.add(Mention(s.index, a, a + len(nm.group(1)), nm.group(1), slug, "Person"))
+                    self.out.deputies.append((slug, s.index))
+
+    def _one_role(self, s: Sentence, m: re.Match[str], relation: str, level: str, hon: str) -> None:
+        text = s.text
+        after = text[m.end() :]
+        seq = re.match(
+            rf"\s*(?:of\s+(?:the\s+)?)?,?\s*((?:(?:{hon})\s+|{NAME_TOKEN}[.]?\s*|,\s*(?={NAME_TOKEN}))*)",
+            after,
+        )
+        chunk = seq.group(1) if seq else ""
+        chunk = re.split(r"\s+(?:dan|and|serta|bersama|with|selaku|sebagai|yang)\b", chunk)[0]
+        tokens = re.findall(r"[^\s,]+", chunk)
+        place: Record | None = None
+        place_tokens = 0
+        for k in range(min(len(tokens), 4), 0, -1):
+            cand = " ".join(tokens[:k]).rstrip(".")
+            rec = self._place_for_level(cand, level)
+            if rec is not None:
+                place, place_tokens = rec, k
+                break
+        base = m.end() + (seq.start(1) if seq else 0)
+        place_slug: str | None = None
+        if place is not None:
+            surface = " ".join(tokens[:place_tokens])
+            idx = text.find(surface, base)
+            place_slug = self._entity_for_record(place, None)
+            if idx >= 0:
+                self.out.add(Mention(s.index, idx, idx + len(surface), surface, place_slug, place.type))
+        else:
+            # English "Bandung Mayor Ridwan Kamil": the place before the role
+            before = text[: m.start()].rstrip()
+            for rec_match in reversed(self.gaz.find(before)):
+                if rec_match.end == len(before) and rec_match.record.type in LOCAL_GOVERNMENT_TYPES:
+                    place = rec_match.record
+                    place_slug = self._entity_for_record(place, rec_match.surface)
+                break
+        rest = [t for t in tokens[place_tokens:]]
+        name = self._clean_name(" ".join(rest))
+        name_tokens = [t for t in name.split() if t not in STOP_NAME_WORDS]
+        if name_tokens and name.split()[0] in STOP_NAME_WORDS:
+            name_tokens = []
+        if not name_tokens:
+            # "Ridwan Kamil, the Mayor of Bandung" / "Bobby Nasution selaku Wali Kota Medan"
+            prev = re.search(
+                rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}})\s*(?:,\s*(?:the\s+|selaku\s+|sebagai\s+)?|\s+(?:selaku|sebagai)\s+)$",
+                text[: m.start()],
+            )
+            if prev and place_slug:
+                name = self._clean_name(prev.group(1))
+                name_tokens = name.split()
+                start = prev.start(1)
+                surface = prev.group(1)
+            else:
+                return
+        else:
+            surface_start = text.find(rest[0], base) if rest else -1
+            start = surface_start if surface_start >= 0 else m.end()
+            surface = text[start : start + len(" ".join(rest))]
+        name = " ".join(name_tokens)
+        if len(name) < 3 or self.gaz.lookup(name) is not None:
+            return
+        slug = self._person(name, self._clean_name(surface) or name)
+        self.out.add(Mention(s.index, start, start + len(surface), surface, slug, "Person", relation))
+        if place_slug is None:
+            place_slug = ""  # resolved later against the document's home government
+        self.out.roles.append((slug, relation, place_slug + "|" + level, s.index))
+
+    def _unknown_names(self, s: Sentence) -> None:
+        text = s.text
+        lex = _lex()
+        name_seq = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}"
+        for head, level in lex["gov_heads"]:  # type: ignore[union-attr]
+            for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
+                name = m.group(1)
+                name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
+                if name.split()[0] in STOP_NAME_WORDS:
+                    continue
+                rec = self._place_for_level(name, level)
+                full = f"{head} {name}"
+                if rec is not None:
+                    slug = self._entity_for_record(rec, full)
+                    self.out.add(Mention(s.index, m.start(), m.start() + len(full), full, slug, rec.type))
+                    continue
+                label = {"CityGovernment": "Kota", "RegencyGovernment": "Kabupaten",
+                         "ProvincialGovernment": "Provinsi"}[level] + f" {name}"
+                slug = self._local_entity(label, level, full)
+                self.out.add(Mention(s.index, m.start(), m.start() + len(full), full, slug, level))
+        org_heads, org_tails, prog_tails = lex["org_heads"], lex["org_tails"], lex["prog_tails"]
+        for m in re.finditer(rf"\b(?:{org_heads})\s+{name_seq}", text):
+            self._add_local(s, m.start(), m.group(0), "Organization")
+        for m in re.finditer(rf"\b{name_seq}\s+(?:{org_tails})\b(?:\s+{name_seq})?", text):
+            self._add_local(s, m.start(), m.group(0), "Organization")
+        for m in re.finditer(rf"\b{name_seq}\s+(?:{prog_tails})\b", text):
+            self._add_local(s, m.start(), m.group(0), "Programme")
+        # acronyms in brackets after a local name: "Perumdam Tirta Mayang (PTM)"
+        for folded, (slug, type_) in list(self.local_alias.items()):
+            ent = self.out.entities[slug]
+            for alias in list(ent.aliases):
+                for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
+                    self.out.add(Mention(s.index, m.start(), m.end(), alias, slug, type_))
+            del folded
+
+    def _add_local(self, s: Sentence, start: int, surface: str, type_: str) -> None:
+        surface = re.split(r"\s+(?:dan|and|serta|yang|untuk|di|ke)\s", surface)[0].strip()
+        words = surface.split()
+        while words and words[0] in STOP_NAME_WORDS:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) < 2:
+            return
+        surface = " ".join(words)
+        rec = self.gaz.lookup(surface)
+        if rec is not None:
+            return
+        slug = self._local_entity(surface, type_, surface)
+        self.out.add(Mention(s.index, start, start + len(surface), surface, slug, type_))
+
+    def _people_short_forms(self, s: Sentence) -> None:
+        if not self.person_alias:
+            return
+        for alias, slug in self.person_alias.items():
+            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", s.text, re.I):
+                surface = m.group(0)
+                if not surface[:1].isupper():
+                    continue
+                self.out.add(Mention(s.index, m.start(), m.end(), surface, slug, "Person"))
+                self.out.entities[slug].aliases.add(surface)
+
+    def _policies(self, s: Sentence) -> None:
+        for m in _lex()["policy"].finditer(s.text):  # type: ignore[union-attr]
+            name = m.group(1).strip()
+            slug = self._local_entity(name, "Policy", name)
+            self.out.entities[slug].labels = {"en" if re.search(r"\bpolicy\b", name, re.I) else self.lang: name}
+            self.out.add(Mention(s.index, m.start(1), m.end(1), name, slug, "Policy"))
+        for m in re.finditer(r"\"([A-Z][^\"]{2,60}\bPolicy)\"|\b((?:[A-Z][a-z]+\s+){1,4}Policy)\b", s.text):
+            name = (m.group(1) or m.group(2)).strip()
+            slug = self._local_entity(name, "Policy", name)
+            self.out.entities[slug].labels = {"en": name}
+            start = m.start(1) if m.group(1) else m.start(2)
+            self.out.add(Mention(s.index, start, start + len(name), name, slug, "Policy"))
+
+
+def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer, language: str) -> DocumentMentions:
+    """All mentions in a document's sentences, in order."""
+    finder = MentionFinder(gazetteer, language)
+    for s in sentences:
+        finder.sentence(s)
+    return finder.out

@@ -1,0 +1,87 @@
+"""Numbers in text: digits ("1.500", "25"), Indonesian and English number words, and
+approximate quantifiers ("lebih dari 300", "hampir 500", "more than 20")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from graph.resources import load_yaml
+
+
+@dataclass(frozen=True)
+class Number:
+    value: int
+    approximate: bool
+    begin: int
+    end: int  # offset just after the number
+
+
+@cache
+def _data() -> tuple[dict[str, int], dict[str, int], re.Pattern[str], re.Pattern[str]]:
+    data = load_yaml("dates.yaml")
+    words = {str(k): int(v) for k, v in data["number_words"].items()}
+    mult = {str(k): int(v) for k, v in data["number_multipliers"].items()}
+    approx = "|".join(sorted(map(re.escape, data["approximate_words"]), key=len, reverse=True))
+    word_alt = "|".join(sorted((w for w in words if w != "se"), key=len, reverse=True))
+    mult_alt = "|".join(sorted(mult, key=len, reverse=True))
+    token = rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+|(?:{word_alt}|se)(?:\s*(?:{mult_alt}))?(?:\s+(?:{word_alt}))*)"
+    number = re.compile(rf"(?<![\w.,/])(?P<approx>(?:{approx})\s+)?(?P<n>{token})(?![\w/]|[.,]\d)", re.I)
+    approx_re = re.compile(rf"(?:{approx})\s*$", re.I)
+    return words, mult, number, approx_re
+
+
+def word_value(text: str) -> int | None:
+    """Value of an Indonesian or English number phrase.
+
+    >>> word_value("dua puluh lima"), word_value("sebelas"), word_value("tiga ratus")
+    (25, 11, 300)
+    >>> word_value("1.500"), word_value("seratus")
+    (1500, 100)
+    """
+    words, mult, _, _ = _data()
+    t = text.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", t):
+        return int(re.sub(r"[.,]", "", t))
+    if t.isdigit():
+        return int(t)
+    tokens = re.findall(r"[a-z]+", t)
+    total = current = 0
+    seen = False
+    for tok in tokens:
+        if tok.startswith("se") and tok[2:] in mult:  # sepuluh, seratus, seribu handled as words
+            tok_val, tok = 1, tok[2:]
+            current += tok_val
+        if tok in words and tok not in mult:
+            current += words[tok]
+            seen = True
+        elif tok in mult:
+            factor = mult[tok]
+            if tok == "belas":
+                current += 10
+            else:
+                current = max(current, 1) * factor
+                if factor >= 1000:
+                    total += current
+                    current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def find_numbers(sentence: str) -> list[Number]:
+    """Numbers in a sentence with their approximation flag.
+
+    >>> [(n.value, n.approximate) for n in find_numbers("lebih dari 300 orang dan 25 ASN")]
+    [(300, True), (25, False)]
+    """
+    _, _, pattern, _ = _data()
+    out = []
+    for m in pattern.finditer(sentence):
+        value = word_value(m.group("n"))
+        if value is None:
+            continue
+        out.append(Number(value, bool(m.group("approx")), m.start("n"), m.end("n")))
+    return out

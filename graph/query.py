@@ -1,0 +1,208 @@
+"""Query stage: SPARQL 1.1 over a built graph, with the standard prefixes predeclared.
+
+Results are written in the W3C formats: SPARQL results JSON, XML, CSV and TSV for
+SELECT and ASK, Turtle for CONSTRUCT and DESCRIBE, and a readable text table.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from pyparsing.exceptions import ParseException
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.query import Result
+
+from graph.rdf import PREFIXES, bind
+
+SELECT_FORMATS = ("table", "json", "csv", "tsv", "xml")
+GRAPH_FORMATS = ("turtle", "nt", "xml", "json-ld")
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.I,
+)
+
+
+class QueryError(Exception):
+    """A query that cannot run, with a message for the user."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def prefix_header() -> str:
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def find_graph_file(path: Path) -> Path:
+    """The graph file to open: ``path`` itself, or ``graph.trig``/``graph.ttl`` inside it."""
+    if path.is_dir():
+        for name in ("graph.trig", "graph.ttl"):
+            if (path / name).exists():
+                return path / name
+        raise QueryError(
+            f"no graph in {path}/ (no graph.trig or graph.ttl)",
+            "run 'kotamitra build' first, or pass --graph with the folder or file it wrote",
+        )
+    if path.exists():
+        return path
+    raise QueryError(f"{path}: no such file or folder", "run 'kotamitra build' first")
+
+
+def load_graph(path: Path | str) -> Dataset:
+    """Open a built graph (a folder, a ``.trig``/``.nq`` dataset or a Turtle file).
+
+    The returned Dataset queries the union of its named graphs by default.
+    """
+    file = find_graph_file(Path(path))
+    ds = Dataset(default_union=True)
+    bind(ds)
+    fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}.get(
+        file.suffix.lower(), "turtle"
+    )
+    try:
+        if fmt in {"trig", "nquads"}:
+            ds.parse(file, format=fmt)
+        else:
+            ds.graph(URIRef(file.resolve().as_uri())).parse(file, format=fmt)
+    except Exception as exc:
+        raise QueryError(f"{file}: cannot parse the graph: {exc}") from None
+    return ds
+
+
+def read_query(text_or_file: str) -> str:
+    """The query text from a string, a ``.rq`` file, or ``-`` (standard input)."""
+    if text_or_file == "-":
+        import sys
+
+        return sys.stdin.read()
+    p = Path(text_or_file)
+    if p.suffix.lower() in {".rq", ".sparql", ".txt"} or (
+        len(text_or_file) < 4096 and "\n" not in text_or_file and p.is_file()
+    ):
+        try:
+            return p.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise QueryError(f"{p}: cannot read the query file: {exc.strerror}") from None
+    return text_or_file
+
+
+def _position(query: str, exc: ParseException) -> str:
+    line = query.splitlines()[exc.lineno - 1] if 0 < exc.lineno <= len(query.splitlines()) else ""
+    return f"line {exc.lineno}, column {exc.col}:\n  {line}\n  {' ' * (exc.col - 1)}^"
+
+
+def run_query(graph: Graph, query: str, allow_update: bool = False) -> Result | None:
+    """Run a SPARQL query; UPDATE only when ``allow_update`` is set.
+
+    >>> from rdflib import Graph
+    >>> g = Graph()
+    >>> _ = g.parse(data="@prefix km: <https://w3id.org/kotamitra/ontology#> . "
+    ...     "<https://w3id.org/kotamitra/id/a> km:partnersWith <https://w3id.org/kotamitra/id/b> .",
+    ...     format="turtle")
+    >>> [str(r.o) for r in run_query(g, "SELECT ?o WHERE { kmr:a km:partnersWith ?o }")]
+    ['https://w3id.org/kotamitra/id/b']
+    """
+    full = prefix_header() + query
+    if _UPDATE.match(query):
+        if not allow_update:
+            raise QueryError(
+                "this is a SPARQL UPDATE; the graph is opened read-only",
+                "pass --allow-update to change the graph in memory (files are not rewritten)",
+            )
+        try:
+            graph.update(full)
+        except ParseException as exc:
+            raise QueryError(f"SPARQL syntax error at {_position(full, exc)}") from None
+        return None
+    try:
+        prepared = prepareQuery(full)
+    except ParseException as exc:
+        raise QueryError(
+            f"SPARQL syntax error at {_position(full, exc)}",
+            "check the braces, the dots between triple patterns and the prefixes "
+            f"(predeclared: {', '.join(PREFIXES)})",
+        ) from None
+    except Exception as exc:
+        raise QueryError(f"cannot prepare the query: {exc}") from None
+    try:
+        return graph.query(prepared)
+    except Exception as exc:
+        raise QueryError(f"the query failed: {exc}") from None
+
+
+def _nt(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, (URIRef, Literal, BNode)):
+        return term.n3()
+    return str(term)
+
+
+def _plain(term: object) -> str:
+    if term is None:
+        return ""
+    return str(term)
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """Serialise a query result in one of the supported formats."""
+    if result.type in {"CONSTRUCT", "DESCRIBE"}:
+        g = result.graph
+        assert g is not None
+        bind(g)
+        out_fmt = "turtle" if fmt in {"table", "turtle"} else fmt
+        if out_fmt not in GRAPH_FORMATS:
+            raise QueryError(f"format {fmt!r} is for SELECT/ASK; use turtle, nt, xml or json-ld")
+        return g.serialize(format=out_fmt)
+    if fmt in GRAPH_FORMATS and fmt != "xml":
+        raise QueryError(f"format {fmt!r} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml")
+    if fmt in {"json", "xml", "csv"}:
+        data = result.serialize(format=fmt)
+        return data.decode("utf-8") if isinstance(data, bytes) else str(data)
+    if result.type == "ASK":
+        if fmt == "tsv":
+            return "?_askResult\n" + ("true" if result.askAnswer else "false") + "\n"
+        return ("yes" if result.askAnswer else "no") + "\n"
+    names = [str(v) for v in result.vars or []]
+    rows = list(result)
+    if fmt == "tsv":
+        # SPARQL 1.1 TSV: header of ?vars, terms in N-Triples/Turtle syntax
+        lines = ["\t".join(f"?{n}" for n in names)]
+        lines += ["\t".join(_nt(row[i]) for i in range(len(names))) for row in rows]
+        return "\n".join(lines) + "\n"
+    # table
+    cells = [[_plain(row[i]) for i in range(len(names))] for row in rows]
+    widths = [max([len(n), *(min(len(c[i]), 80) for c in cells)]) for i, n in enumerate(names)]
+    def line(vals: list[str]) -> str:
+        return "  ".join(
+            (v if len(v) <= 80 else v[:77] + "...").ljust(w) for v, w in zip(vals, widths, strict=True)
+        ).rstrip()
+    out = [line(names), line(["-" * w for w in widths])]
+    out += [line(c) for c in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+def result_rows(result: Result) -> list[dict[str, str]]:
+    """Rows of a SELECT result as dictionaries of plain strings (for notebooks)."""
+    names = [str(v) for v in result.vars or []]
+    return [{n: _plain(row[i]) for i, n in enumerate(names) if row[i] is not None} for row in result]
+
+
+def to_json_rows(result: Result) -> str:
+    return json.dumps(result_rows(result), ensure_ascii=False, indent=2)
+
+
+def to_csv_rows(rows: list[dict[str, object]], columns: list[str]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow(r)
+    return buf.getvalue()

@@ -1,0 +1,295 @@
+"""RDF stage: extractions become an rdflib Dataset, one named graph per source document.
+
+The model is documented in ``docs/rdf-model.md``. IRIs are slugs of canonical names
+(``kmr:kota-jambi``); statement, evidence, activity and claim nodes get IRIs from a hash
+of their content, so the same sources always give the same graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import OWL, PROV, SKOS, DefinedNamespace
+
+from graph.model import Activity, Claim, Evidence, Extraction
+
+KMR = Namespace("https://w3id.org/kotamitra/id/")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class KM(DefinedNamespace):
+    """The kotamitra ontology. Closed: a misspelt term raises instead of minting an IRI."""
+
+    _NS = Namespace("https://w3id.org/kotamitra/ontology#")
+    _fail = True
+
+    # classes
+    LocalGovernment: URIRef
+    CityGovernment: URIRef
+    RegencyGovernment: URIRef
+    ProvincialGovernment: URIRef
+    Country: URIRef
+    Organization: URIRef
+    InternationalOrganization: URIRef
+    Person: URIRef
+    Programme: URIRef
+    Activity: URIRef
+    Training: URIRef
+    Visit: URIRef
+    Meeting: URIRef
+    Signing: URIRef
+    Exchange: URIRef
+    Agreement: URIRef
+    Policy: URIRef
+    Claim: URIRef
+    Participation: URIRef
+    Partnership: URIRef
+    Statement: URIRef
+    Evidence: URIRef
+    # direct relations
+    partnersWith: URIRef
+    participatesIn: URIRef
+    organizedBy: URIRef
+    fundedBy: URIRef
+    sendsDelegationTo: URIRef
+    memberOf: URIRef
+    headOf: URIRef
+    deputyHeadOf: URIRef
+    implementsPolicy: URIRef
+    initiatedBy: URIRef
+    # qualified, activity and provenance terms
+    partOf: URIRef
+    participant: URIRef
+    programme: URIRef
+    partner: URIRef
+    location: URIRef
+    startDate: URIRef
+    endDate: URIRef
+    participantCount: URIRef
+    theme: URIRef
+    since: URIRef
+    status: URIRef
+    quantity: URIRef
+    unit: URIRef
+    about: URIRef
+    approximate: URIRef
+    evidence: URIRef
+    text: URIRef
+    sentenceIndex: URIRef
+    country: URIRef
+    kemendagriCode: URIRef
+    sourceFile: URIRef
+    kind: URIRef
+
+
+PREFIXES: dict[str, str] = {
+    "km": str(KM._NS),
+    "kmr": str(KMR),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+    "wd": str(WD),
+}
+ENTITY_CLASSES = (
+    "LocalGovernment CityGovernment RegencyGovernment ProvincialGovernment Country Organization "
+    "InternationalOrganization Person Programme Agreement Policy"
+).split()
+
+
+def bind(g: Graph) -> None:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+
+
+def _h(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def date_literal(iso: str) -> Literal:
+    """An ISO date at its own precision: xsd:date, xsd:gYearMonth or xsd:gYear.
+
+    >>> date_literal("2023-05").datatype == XSD.gYearMonth
+    True
+    """
+    n = iso.count("-")
+    dtype = XSD.date if n == 2 else XSD.gYearMonth if n == 1 else XSD.gYear
+    return Literal(iso, datatype=dtype)
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return KMR[f"doc/{doc_id}"]
+
+
+def graph_iri(doc_id: str) -> URIRef:
+    return KMR[f"graph/{doc_id}"]
+
+
+class _Writer:
+    def __init__(self, g: Graph, ex: Extraction) -> None:
+        self.g = g
+        self.ex = ex
+        self.doc = doc_iri(ex.document.doc_id)
+        self.lang = ex.document.language or "id"
+
+    def evidence(self, ev: Evidence) -> URIRef:
+        node = KMR[f"evidence/{_h(self.ex.document.doc_id, ev.index)}"]
+        if (node, RDF.type, KM.Evidence) not in self.g:
+            self.g.add((node, RDF.type, KM.Evidence))
+            self.g.add((node, KM.text, Literal(ev.sentence, lang=self.lang)))
+            self.g.add((node, KM.sentenceIndex, Literal(ev.index)))
+            self.g.add((node, PROV.wasQuotedFrom, self.doc))
+        return node
+
+    def document(self) -> None:
+        d = self.ex.document
+        g, node = self.g, self.doc
+        g.add((node, RDF.type, SCHEMA.NewsArticle))
+        g.add((node, RDF.type, PROV.Entity))
+        if d.url:
+            g.add((node, SCHEMA.url, URIRef(d.url)))
+        if d.title:
+            g.add((node, SCHEMA.headline, Literal(d.title, lang=self.lang)))
+        if d.published:
+            g.add((node, SCHEMA.datePublished, date_literal(d.published)))
+        if d.publisher:
+            pub = BNode(f"pub{_h(d.doc_id, d.publisher)}")
+            g.add((node, SCHEMA.publisher, pub))
+            g.add((pub, RDF.type, SCHEMA.Organization))
+            g.add((pub, SCHEMA.name, Literal(d.publisher)))
+        g.add((node, SCHEMA.inLanguage, Literal(self.lang)))
+        g.add((node, KM.sourceFile, Literal(d.path)))
+        if d.kind:
+            g.add((node, KM.kind, Literal(d.kind)))
+
+    def entities(self) -> None:
+        g = self.g
+        for ent in self.ex.entities.values():
+            node = KMR[ent.slug]
+            g.add((node, RDF.type, KM[ent.type]))
+            labels = dict(ent.labels)
+            plain = labels.pop("und", None)
+            for lang, label in sorted(labels.items()):
+                g.add((node, RDFS.label, Literal(label, lang=lang)))
+            if plain is not None and not labels:
+                g.add((node, RDFS.label, Literal(plain)))
+            known = {str(v) for v in ent.labels.values()}
+            for alias in sorted(ent.aliases):
+                if alias not in known:
+                    g.add((node, SKOS.altLabel, Literal(alias)))
+            if ent.wikidata:
+                g.add((node, OWL.sameAs, WD[ent.wikidata]))
+            if ent.country and ent.type != "Country":
+                g.add((node, KM.country, KMR[ent.country]))
+            if ent.code:
+                g.add((node, KM.kemendagriCode, Literal(ent.code)))
+
+    def facts(self) -> None:
+        g = self.g
+        for f in self.ex.facts:
+            s, p, o = KMR[f.subject], KM[f.predicate], KMR[f.object]
+            g.add((s, p, o))
+            st = KMR[f"statement/{_h(self.ex.document.doc_id, f.subject, f.predicate, f.object)}"]
+            g.add((st, RDF.type, KM.Statement))
+            g.add((st, RDF.subject, s))
+            g.add((st, RDF.predicate, p))
+            g.add((st, RDF.object, o))
+            g.add((st, KM.evidence, self.evidence(f.evidence)))
+
+    def qualified(self) -> None:
+        g = self.g
+        for q in self.ex.qualified:
+            a, b = q.ends
+            if q.kind == "Participation":
+                node = KMR[f"participation/{a}--{b}--{self.ex.document.doc_id}"]
+                g.add((node, RDF.type, KM.Participation))
+                g.add((node, KM.participant, KMR[a]))
+                g.add((node, KM.programme, KMR[b]))
+            else:
+                node = KMR[f"partnership/{a}--{b}--{self.ex.document.doc_id}"]
+                g.add((node, RDF.type, KM.Partnership))
+                g.add((node, KM.partner, KMR[a]))
+                g.add((node, KM.partner, KMR[b]))
+                g.add((node, KM.status, Literal(q.status)))
+            if q.since:
+                g.add((node, KM.since, date_literal(q.since)))
+            if q.initiated_by:
+                g.add((node, KM.initiatedBy, KMR[q.initiated_by]))
+            for ev in q.evidence:
+                g.add((node, KM.evidence, self.evidence(ev)))
+
+    def activity(self, act: Activity, n: int) -> None:
+        g = self.g
+        node = KMR[f"activity/{self.ex.document.doc_id}-{n + 1}"]
+        g.add((node, RDF.type, KM[act.type] if act.type != "Activity" else KM.Activity))
+        if act.theme:
+            g.add((node, KM.theme, Literal(act.theme)))
+        for prop, value in (
+            (KM.partOf, act.part_of),
+            (KM.location, act.location),
+            (KM.fundedBy, act.funded_by),
+            (KM.organizedBy, act.organized_by),
+        ):
+            if value:
+                g.add((node, prop, KMR[value]))
+        if act.start:
+            g.add((node, KM.startDate, date_literal(act.start)))
+        if act.end:
+            g.add((node, KM.endDate, date_literal(act.end)))
+        if act.participant_count is not None:
+            g.add((node, KM.participantCount, Literal(act.participant_count)))
+        for p in act.participants:
+            g.add((node, KM.participant, KMR[p]))
+        for ev in act.evidence:
+            g.add((node, KM.evidence, self.evidence(ev)))
+
+    def claim(self, c: Claim) -> None:
+        g = self.g
+        node = KMR[f"claim/{_h(self.ex.document.doc_id, c.evidence.index, c.quantity, c.unit)}"]
+        g.add((node, RDF.type, KM.Claim))
+        q = int(c.quantity) if c.quantity == int(c.quantity) else c.quantity
+        g.add((node, KM.quantity, Literal(q)))
+        g.add((node, KM.unit, Literal(c.unit)))
+        g.add((node, KM.about, Literal(c.about, lang=self.lang)))
+        g.add((node, KM.approximate, Literal(c.approximate)))
+        g.add((node, KM.evidence, self.evidence(c.evidence)))
+
+
+def add_extraction(ds: Dataset, ex: Extraction) -> Graph:
+    """Write one extraction into its own named graph of ``ds``."""
+    g = ds.graph(graph_iri(ex.document.doc_id))
+    w = _Writer(g, ex)
+    w.document()
+    w.entities()
+    w.facts()
+    w.qualified()
+    for n, act in enumerate(ex.activities):
+        w.activity(act, n)
+    for c in ex.claims:
+        w.claim(c)
+    return g
+
+
+def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
+    """A Dataset with one named graph per extraction."""
+    ds = Dataset()
+    bind(ds)
+    for ex in extractions:
+        add_extraction(ds, ex)
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All named graphs merged into one graph (what ``graph.ttl`` holds)."""
+    g = Graph()
+    bind(g)
+    for ctx in ds.graphs():
+        for triple in ctx:
+            g.add(triple)
+    return g

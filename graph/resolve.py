@@ -1,0 +1,89 @@
+"""Resolve stage: make every entity one node across all documents of a build.
+
+Each document is extracted on its own; this stage reconciles what they say about the
+same entity: one preferred label per language (the most complete form seen), the other
+forms kept as alternative names, and a person named only by a short form ("Fasha") in
+one article merged with the one person of the build whose full name ends or starts
+with it ("Syarif Fasha").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from graph.gazetteer import key
+from graph.model import Entity, Extraction
+
+
+def _person_merges(extractions: list[Extraction]) -> dict[str, str]:
+    """Single-token person slugs that map to exactly one longer person."""
+    persons: dict[str, str] = {}
+    for ex in extractions:
+        for ent in ex.entities.values():
+            if ent.type == "Person":
+                persons.setdefault(ent.slug, ent.labels.get("und") or next(iter(ent.labels.values())))
+    by_token: dict[str, set[str]] = defaultdict(set)
+    for slug, name in persons.items():
+        tokens = name.split()
+        if len(tokens) > 1:
+            for tok in (tokens[0], tokens[-1]):
+                by_token[key(tok)].add(slug)
+    merges = {}
+    for slug, name in persons.items():
+        if len(name.split()) == 1:
+            targets = by_token.get(key(name), set())
+            if len(targets) == 1:
+                merges[slug] = next(iter(targets))
+    return merges
+
+
+def _rename(ex: Extraction, merges: dict[str, str]) -> None:
+    if not merges:
+        return
+
+    def r(slug: str | None) -> str | None:
+        return merges.get(slug, slug) if slug else slug
+
+    for f in ex.facts:
+        f.subject, f.object = r(f.subject) or f.subject, r(f.object) or f.object
+    for q in ex.qualified:
+        q.ends = (r(q.ends[0]) or q.ends[0], r(q.ends[1]) or q.ends[1])
+        q.initiated_by = r(q.initiated_by)
+    for a in ex.activities:
+        a.part_of, a.location = r(a.part_of), r(a.location)
+        a.funded_by, a.organized_by = r(a.funded_by), r(a.organized_by)
+        a.participants = list(dict.fromkeys(r(p) or p for p in a.participants))
+    for old, new in merges.items():
+        if old in ex.entities:
+            ent = ex.entities.pop(old)
+            target = ex.entities.get(new)
+            if target is None:
+                target = Entity(slug=new, type=ent.type, labels={})
+                ex.entities[new] = target
+            target.aliases |= ent.aliases | set(ent.labels.values())
+
+
+def resolve(extractions: Iterable[Extraction]) -> list[Extraction]:
+    """Reconcile entities across extractions (in place) and return them."""
+    exs = list(extractions)
+    _rename_all = _person_merges(exs)
+    for ex in exs:
+        _rename(ex, _rename_all)
+    # one preferred label per language: the longest form seen, ties by first seen
+    best: dict[str, dict[str, str]] = defaultdict(dict)
+    types: dict[str, str] = {}
+    for ex in exs:
+        for ent in ex.entities.values():
+            types.setdefault(ent.slug, ent.type)
+            for lang, label in ent.labels.items():
+                cur = best[ent.slug].get(lang)
+                if cur is None or len(label) > len(cur):
+                    best[ent.slug][lang] = label
+    for ex in exs:
+        for ent in ex.entities.values():
+            old = set(ent.labels.values())
+            ent.labels = dict(best[ent.slug])
+            ent.type = types[ent.slug]
+            ent.aliases |= old - set(ent.labels.values())
+    return exs

@@ -1,0 +1,40 @@
+"""Locations of the data that travels with the package (lexicons, ontology, queries)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@cache
+def lexicon_dir() -> Path:
+    """Folder holding the gazetteers, trigger words and patterns."""
+    return Path(str(resources.files("graph") / "lexicon"))
+
+
+@cache
+def ontology_dir() -> Path:
+    """Folder holding the OWL ontology, the SHACL shapes and the shipped queries.
+
+    Installed, it is the package ``graph.ontology``; in a source checkout it is the
+    top-level ``ontology/`` folder beside ``graph/``.
+    """
+    try:
+        spec = resources.files("graph.ontology")
+        path = Path(str(spec))
+        if (path / "kotamitra.ttl").exists():
+            return path
+    except (ModuleNotFoundError, TypeError):
+        pass
+    return Path(__file__).resolve().parent.parent / "ontology"
+
+
+@cache
+def load_yaml(name: str) -> Any:
+    """Parse a YAML data file of the lexicon folder."""
+    with open(lexicon_dir() / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
