@@ -67,6 +67,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("y", rf"\b(?P<y>{year})\b"),
         # tahun lalu / last year / tahun ini / this year
         ("rel_year", r"\b(?:tahun\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+year)\b"),
+        # bulan ini / this month / bulan lalu / last month
+        ("rel_month", r"\b(?:bulan\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+month)\b"),
+        # a weekday alone ("on Monday", "Rabu lalu"): the reference month, never a day
+        ("weekday", rf"\b(?:{d['weekday']})\b(?!\s*(?:pagi|siang|sore|malam)?\s*[(,]?\s*\d)"),
     ]
     return [(name, re.compile(p, re.I)) for name, p in pats]
 
@@ -111,6 +115,8 @@ def find_dates(sentence: str, ref: dt.date | None = None) -> list[DateSpan]:
     >>> [(s.start, s.end) for s in find_dates("from 17 s.d. 23 Februari 2019")]
     [('2019-02-17', '2019-02-23')]
     """
+    if not sentence:
+        return []
     found: list[DateSpan] = []
     taken: list[tuple[int, int]] = []
 
@@ -185,6 +191,19 @@ def _interpret(
         return f"{y:04d}-{mo:02d}", None, True
     if name == "y":
         return g["y"], None, False
+    if name == "rel_month":
+        if ref is None:
+            return None
+        w = (g.get("w1") or g.get("w2") or "").lower()
+        delta = {"lalu": -1, "last": -1, "ini": 0, "this": 0, "depan": 1, "next": 1}[w]
+        month = ref.month + delta
+        year = ref.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return f"{year:04d}-{month:02d}", None, True
+    if name == "weekday":
+        if ref is None:
+            return None
+        return f"{ref.year:04d}-{ref.month:02d}", None, True
     if name == "rel_year":
         if ref is None:
             return None

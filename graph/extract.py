@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.dates import find_dates, reference_date
+from graph.dates import DateSpan, find_dates, reference_date
 from graph.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES, Gazetteer, default_gazetteer
 from graph.mentions import DocumentMentions, Mention, find_mentions
 from graph.model import Activity, Claim, Document, Evidence, Extraction, Fact, Qualified
@@ -42,7 +42,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             "partnership", "signing", "planned", "negation", "ended", "delegation",
             "participation", "organised_by", "funded_by", "membership", "implements",
             "initiated_by", "since", "activity_anaphora", "people_nouns", "location_preps",
-            "destination_preps",
+            "destination_preps", "both",
         )
     }
     for cls, words in data["activities"].items():
@@ -66,6 +66,9 @@ class _Doc:
     fact_keys: set[tuple[str, str, str]] = field(default_factory=set)
     current: Activity | None = None
     current_sentence: int = -1
+    recent_foreign: list[str] = field(default_factory=list)  # foreign LGs in order of mention
+    touched: list[Activity] = field(default_factory=list)  # activities of the current sentence
+    background: set[int] = field(default_factory=set)  # ids of activities told as background
 
     def ent_type(self, slug: str) -> str:
         return self.mentions.entities[slug].type
@@ -211,54 +214,81 @@ def _relations(d: _Doc, sent: Sentence) -> None:
 
     # partnerships
     pm = rx["partnership"].search(text)
-    if pm and foreign and not _negated(text, pm.start()):
+    if pm and not _negated(text, pm.start()):
         ones = list(dict.fromkeys(explicit_lgs))
-        if not ones and any(m.type == "Person" and m.slug in d.heads for m in ms):
-            ones = [d.heads[m.slug] for m in ms if m.slug in d.heads]
-        # a foreign city and a foreign actor both named: Indonesian LG absent, pair them
-        partners = [m.slug for m in foreign]
+        partners = [m.slug for m in foreign if not m.qualifier]
+        if not partners and rx["both"].search(text):
+            # "sister city antar kedua kota": the two cities named before
+            partners = [p for p in d.recent_foreign[-1:]]
+            ones = ones or ([d.home] if d.home else [])
+        # a country is not a partner when one of its cities is
         cities = {d.country_of(p) for p in partners if d.ent_type(p) != "Country"}
         partners = [p for p in dict.fromkeys(partners) if not (d.ent_type(p) == "Country" and p in cities)]
         planned = _planned(text, pm.start(), pm.end())
-        ended = bool(rx["ended"].search(text))
+        ended = bool(rx["ended"].search(text)) and not planned
         signed = rx["signing"].search(text)
-        spans = find_dates(text, d.ref)
+        spans = [x for x in find_dates(sent.text, d.ref) if not x.relative or x.start.count("-")]
         for one in ones:
             for other in partners:
-                if one == other:
+                if one == other or d.country_of(one) == d.country_of(other):
                     continue
                 q = d.qualified("Partnership", one, other)
                 q.evidence.append(Evidence(sent.text, sent.index))
-                if planned and q.status != "active":
-                    q.status = "planned"
+                if planned:
+                    if q.status != "active":
+                        q.status = "planned"
                     continue
                 if ended:
                     q.status = "ended"
                     continue
-                if planned:
-                    continue
                 q.status = "active"
                 d.add_fact(one, "partnersWith", other, sent)
-                since = _since(text, d.ref)
-                if since is None and signed and spans:
-                    since = spans[0].start[:4]
+                since = _since(sent.text, d.ref)
+                if since is None and signed:
+                    if spans:
+                        since = spans[0].start[:4]
+                    elif d.doc.published:
+                        since = d.doc.published[:4]
                 if since and (q.since is None or since < q.since):
                     q.since = since
 
     # delegations: an actor sends people to a foreign destination
     dm = rx["delegation"].search(text)
-    if dm and not _negated(text, dm.start()):
+    if dm and not _negated(text, dm.start()) and not _planned(text, dm.start(), dm.end()):
         sender = subject
         if sender is None:
             sender = next((m.slug for m in ms if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES), None)
-        for m in foreign:
-            before = text[max(0, m.start - 60) : m.start]
-            if not re.search(r"(?:\b(?:ke|to|di|in|menuju|visit(?:ed|ing)?|mengunjungi)\b[^.;]*)$", before, re.I):
+        inbound = None
+        for m in ms:
+            if not d.is_foreign_actor(m.slug) or d.ent_type(m.slug) in ORGANISATION_TYPES:
                 continue
-            if d.ent_type(m.slug) in ORGANISATION_TYPES:
-                continue
-            if sender and sender != m.slug and d.country_of(sender) != d.country_of(m.slug):
-                d.add_fact(sender, "sendsDelegationTo", m.slug, sent)
+            before = sent.text[max(0, m.start - 80) : m.start]
+            if re.search(
+                r"\b(?:datang|tiba|hadir|berkunjung|kunjungan|delegasi|rombongan|utusan|tamu|"
+                r"mahasiswa|pelajar|siswa|delegation|visitors?|students?|came|arrived|visit\w*)\b"
+                r"[^.;]{0,40}\b(?:dari|from|asal)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+                before,
+                re.I,
+            ):
+                inbound = inbound or m.slug
+        if inbound:
+            # "mahasiswa yang datang dari Kota Gwangju ke Kota Medan"
+            host = next((m.slug for m in ms if d.is_indonesian_lg(m.slug)), d.home)
+            if host and d.country_of(host) != d.country_of(inbound):
+                d.add_fact(inbound, "sendsDelegationTo", host, sent)
+        else:
+            for m in foreign:
+                if m.qualifier or d.ent_type(m.slug) in ORGANISATION_TYPES:
+                    continue
+                before = sent.text[max(0, m.start - 60) : m.start]
+                if not re.search(
+                    r"(?:\b(?:ke|to|di|in|menuju|visit(?:ed|ing)?|mengunjungi)\b[^.;]*)$", before, re.I
+                ):
+                    continue
+                if m.slug == HOME_COUNTRY or not sender or not d.is_indonesian_lg(sender):
+                    continue
+                if sender != m.slug and d.country_of(sender) != d.country_of(m.slug):
+                    d.add_fact(sender, "sendsDelegationTo", m.slug, sent)
 
     # programme participation, organiser, initiator, since
     for p in programmes:
@@ -300,9 +330,8 @@ def _relations(d: _Doc, sent: Sentence) -> None:
     if fm and not _negated(text, fm.start()):
         funder = _actor_after(d, ms, fm.end(), text)
         if funder:
-            target = _activity_target(d, sent)
-            if target is not None:
-                target.funded_by = funder
+            for target in d.touched or ([t] if (t := _activity_target(d, sent)) else []):
+                target.funded_by = target.funded_by or funder
             for p in programmes:
                 d.add_fact(p.slug, "fundedBy", funder, sent)
 
@@ -368,53 +397,71 @@ def _actor_after(
 
 # -- activities --------------------------------------------------------------------------
 
-def _activity_class(text: str) -> tuple[str, re.Match[str]] | None:
-    best: tuple[str, re.Match[str]] | None = None
-    for cls in ("Signing", "Exchange", "Training", "Visit", "Meeting"):
-        m = _rx()[f"activity:{cls}"].search(text)
-        if m and (best is None or m.start() < best[1].start()):
-            best = (cls, m)
-    return best
+ACTIVITY_CLASSES = ("Signing", "Exchange", "Training", "Visit", "Meeting")
+SINCE_BEFORE = re.compile(r"\b(?:sejak|since|mulai|selama|semenjak|hingga|sampai)\s+(?:tahun\s+)?$", re.I)
+END_BEFORE = re.compile(r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?)\s+(?:tanggal\s+)?$", re.I)
+
+
+def _triggers(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Activity triggers of a sentence, in order, one per stretch of text."""
+    found: list[tuple[str, re.Match[str]]] = []
+    for cls in ACTIVITY_CLASSES:
+        for m in _rx()[f"activity:{cls}"].finditer(text):
+            if any(m.start() < o.end() and o.start() < m.end() for _, o in found):
+                continue
+            found.append((cls, m))
+    found.sort(key=lambda x: x[1].start())
+    return found
 
 
 def _activity_target(d: _Doc, sent: Sentence) -> Activity | None:
-    """The activity a sentence continues ("pelatihan ini …"), if any."""
-    if d.current is None:
+    """The activity a sentence continues ("pelatihan ini …"), if any.
+
+    Close after an activity it is that one, unless it was told as background
+    ("sebelumnya …"); further on it is the activity the article is about, its first.
+    """
+    if d.current is None or not _rx()["activity_anaphora"].search(sent.text):
         return None
-    if not _rx()["activity_anaphora"].search(sent.text):
-        return None
-    if sent.index - d.current_sentence <= 3:
+    if sent.index - d.current_sentence <= 3 and id(d.current) not in d.background:
         return d.current
-    # further on, "this training" is the one the article is about: its first
-    return d.ex.activities[0] if d.ex.activities else d.current
+    leads = [a for a in d.ex.activities if id(a) not in d.background]
+    return leads[0] if leads else d.current
 
 
-def _theme(text: str, trigger: re.Match[str]) -> str | None:
-    quoted = re.search(r"\"([^\"]{3,80})\"", text[trigger.start() :])
-    if quoted and quoted.start() < 80:
-        return quoted.group(1).strip(" ,.")
-    m = re.search(r"\b(?:tema|bertema|bertajuk|themed?|titled|entitled|bidang|on)\s+\"?([^,.;\"]{3,60})", text)
-    if m:
-        return m.group(1).strip()
-    tail = text[trigger.end() :]
-    words = re.match(r"((?:\s+(?:[A-Z][\w&'-]*|of|in|and|for|&|dan)){1,8})", tail)
-    name = words.group(1).strip() if words else ""
-    name = re.sub(r"\s+(?:of|in|and|for|&|dan)$", "", name)
-    if name and not re.match(r"(?:Kota|Pemkot|Pemerintah|Singapura|Di|Ke)\b", name):
-        return f"{trigger.group(0)} {name}".strip()
-    # e.g. "penandatanganan MoU sister city"
-    m = re.match(r"((?:\s+[\w-]+){1,4})", tail)
-    return (trigger.group(0) + (m.group(1) if m else "")).strip(" ,.")
+_CAP = r"(?:[A-Z][\w&'-]*|&|of|in|and|for|on|the|dan|di)"
+
+
+def _theme(text: str, start: int, end: int) -> str:
+    """The name of an activity around its trigger word, as the text gives it.
+
+    A quoted title right after the trigger is included ('pelatihan "Water
+    Management"'); capitalised words before and after it too ("Basic English
+    Training", "Europalia festival"); else the few words of its object.
+    """
+    trigger = text[start:end]
+    left = re.search(r"((?:[A-Z][\w&'-]*\s+|&\s+){1,5})$", text[:start])
+    lead = left.group(1) if left and not re.match(r"(?:Pemkot|Pemerintah|Kota|Wali|The|Dalam|Di|Pada)\b", left.group(1)) else ""
+    tail = text[end:]
+    quoted = re.match(r"((?:\s+[\w-]+){0,4}?)\s*\"([^\"]{2,80})\"", tail)
+    if quoted:
+        return f"{lead}{trigger}{quoted.group(1)} {quoted.group(2)}".strip()
+    caps = re.match(rf"((?:\s+{_CAP}){{1,5}})", tail)
+    name = caps.group(1) if caps else ""
+    name = re.sub(r"(?:\s+(?:of|in|and|for|on|the|dan|di|&))+$", "", name)
+    if name.strip() and re.search(r"[A-Z]", name):
+        return f"{lead}{trigger}{name}".strip()
+    obj = re.match(r"((?:\s+(?!(?:di|ke|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that)\b)[\w-]+){0,6})", tail)
+    return f"{lead}{trigger}{obj.group(1) if obj else ''}".strip(" ,.")
 
 
 def _participant_count(text: str) -> int | None:
     nouns = _rx()["people_nouns"]
     for n in find_numbers(text):
         after = text[n.end : n.end + 40]
-        if re.match(r"\s*(?:orang\s+)?", after) and nouns.match(after.lstrip()):
+        if nouns.match(after.lstrip()) or re.match(r"\s*orang\b", after):
             if n.approximate:
                 continue
-            if re.match(r"\s*\w+\s*(?:per\s?tahun|per\s?year|a year|setiap tahun|tiap tahun|per\s?angkatan)", after, re.I):
+            if re.match(r"\s*\w+(?:\s+\w+)?\s*(?:per\s?tahun|per\s?year|a year|setiap tahun|tiap tahun|per\s?angkatan)", after, re.I):
                 continue
             if re.search(r"\b(?:sejak|since|total|tercatat|telah|sudah|lebih dari)\b", text[: n.begin][-30:], re.I):
                 continue
@@ -422,97 +469,222 @@ def _participant_count(text: str) -> int | None:
     return None
 
 
-def _location(d: _Doc, sent: Sentence, ms: list[Mention]) -> str | None:
-    rx = _rx()["location_preps"]
+def _location(d: _Doc, sent: Sentence, ms: list[Mention], lo: int = 0, hi: int | None = None) -> str | None:
+    """A place named after a locative word ("di", "in", "ke", "mengunjungi") in text[lo:hi]."""
+    best = None
     for m in ms:
+        if m.start < lo or (hi is not None and m.start > hi):
+            continue
         if m.type in {"Person", "Programme", "Policy"} or m.type in ORGANISATION_TYPES:
             continue
-        before = sent.text[max(0, m.start - 25) : m.start]
-        if re.search(r"(?:\b(?:di|in|at|bertempat di|ke|to)\s+(?:negara\s+|kota\s+)?)$", before, re.I):
-            if rx.search(before) or re.search(r"\b(?:ke|to)\s+$", before, re.I):
-                return m.slug
-    return None
+        before = sent.text[max(0, m.start - 45) : m.start]
+        if re.search(
+            r"(?:\b(?:di|in|at|bertempat di|ke|to|mengunjungi|visit(?:ed|ing)?|menuju)\s+"
+            r"(?:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3})$",
+            before,
+            re.I,
+        ):
+            if best is None or (best.qualifier and not m.qualifier):
+                best = m
+            if not m.qualifier:
+                break
+    return best.slug if best else None
 
 
-def _activities(d: _Doc, sent: Sentence) -> None:
+def _dates_in(d: _Doc, text: str, lo: int = 0, hi: int | None = None) -> list[DateSpan]:
+    out = []
+    for span in find_dates(text, d.ref):
+        if span.begin < lo or (hi is not None and span.begin > hi):
+            continue
+        if SINCE_BEFORE.search(text[: span.begin]) and not END_BEFORE.search(text[: span.begin]):
+            continue
+        out.append(span)
+    # the most precise date first: a day beats a month, a month a year
+    out.sort(key=lambda x: (-x.start.count("-"), x.begin))
+    return out
+
+
+def _set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
+    for span in spans:
+        if END_BEFORE.search(text[: span.begin]) and not span.end:
+            if act.end is None:
+                act.end = span.start
+            continue
+        if act.start is None or (
+            act.start.count("-") < span.start.count("-") and span.start.startswith(act.start)
+        ):
+            act.start = span.start
+            if span.end:
+                act.end = span.end
+    if act.start and act.end and act.start.count("-") < act.end.count("-"):
+        act.start = None  # "tahun 2024 ... hingga 27 Februari": the year names the programme
+
+
+def _same_activity(a: Activity, b: Activity) -> bool:
+    if a.type != b.type:
+        return False
+    ta, tb = " ".join((a.theme or "").lower().split()), " ".join((b.theme or "").lower().split())
+    if ta and tb and (ta in tb or tb in ta) and len(min(ta, tb, key=len)) > 12:
+        return True
+    if a.start and b.start:
+        sa, sb = a.start, b.start
+        ea, eb = a.end or sa, b.end or sb
+        if sa[:7] == sb[:7] and (sa <= eb[: len(sa)] and sb <= ea[: len(sb)]):
+            return True
+    if a.type == "Signing" and set(a.participants) & set(b.participants) - {None}:
+        return True
+    return False
+
+
+def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
+    """Activities the sentence introduces or continues; returns those it touched."""
     ms = d.mentions.in_sentence(sent.index)
     text = masked(sent, [m for m in ms if m.type != "Policy"])
     orig = sent.text
-    found = _activity_class(text)
-    dates = [
-        s
-        for s in find_dates(orig, d.ref)
-        if "-" in s.start
-        or s.end
-        or (
-            re.search(r"\b(?:pada|in|tahun|year)\s+(?:tahun\s+)?$", orig[: s.begin], re.I)
-            and not re.search(r"\b(?:sejak|since|mulai|selama|semenjak)\s+(?:tahun\s+)?$", orig[: s.begin], re.I)
-        )
-    ]
-    # the most precise date first: a day beats a month, a month a year
-    dates.sort(key=lambda s: (-s.start.count("-"), s.begin))
-    count = _participant_count(orig)
-    quoted = re.search(r"\"([^\"]{3,80})\"", orig)
+    triggers = [(c, m) for c, m in _triggers(text) if not _negated(text, m.start())]
     target = _activity_target(d, sent)
-    if found is None and target is None:
-        return
-    if target is not None and (found is None or not quoted or _rx()["activity_anaphora"].search(text)):
-        act = target
+    touched: list[Activity] = []
+    if not triggers and target is None:
+        # the sentence right after an activity, giving its end ("Mereka berada di Kota
+        # Medan hingga 27 Februari")
+        if d.current is not None and sent.index == d.current_sentence + 1:
+            spans = [x for x in _dates_in(d, orig) if END_BEFORE.search(orig[: x.begin])]
+            if spans and d.current.end is None:
+                _set_dates(d.current, spans, orig)
+                d.current.evidence.append(Evidence(orig, sent.index))
+        return touched
+    segments: list[tuple[str | None, int, int, re.Match[str] | None]] = []
+    ana = _rx()["activity_anaphora"].search(orig)
+    # "pelatihan ini" continues an activity; a new named one ("peresmian Ruang X") does not
+    continues = target is not None and (
+        not triggers or any(ana.start() <= m.start() < ana.end() for _, m in triggers)  # type: ignore[union-attr]
+    )
+    if continues:
+        segments.append((None, 0, len(orig), None))
     else:
-        assert found is not None
-        cls, trig = found
-        if _negated(text, trig.start()):
-            return
-        strong = bool(dates) or count is not None or bool(quoted)
-        actors = [m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
-        if not strong or not (actors or d.home):
-            return
-        if sent.index <= 1 and not dates:
-            return  # a headline restates the article
-        act = Activity(type=cls, theme=_theme(orig, trig))
-        d.ex.activities.append(act)
+        for i, (cls, m) in enumerate(triggers):
+            hi = triggers[i + 1][1].start() if i + 1 < len(triggers) else len(orig)
+            segments.append((cls, m.start(), hi, m))
+    single = len(segments) == 1
+    for cls, lo, hi, trig in segments:
+        if trig is None:
+            act = target
+            assert act is not None
+            fresh = False
+        else:
+            seg_dates = _dates_in(d, orig, lo, hi) or (_dates_in(d, orig) if single else [])
+            count = _participant_count(orig[lo:hi] if not single else orig)
+            quoted = re.search(r"\"([^\"]{3,80})\"", orig[lo:hi] if not single else orig)
+            theme = _theme(orig, trig.start(), trig.end())
+            # a name of its own: two capitalised words that are not known names
+            named = bool(re.search(r"[A-Z][\w&'-]+\s+(?:&\s+)?[A-Z][\w'-]+", _theme(text, trig.start(), trig.end())))
+            where = _location(d, sent, ms, lo, hi) or (_location(d, sent, ms) if single else None)
+            context = any(m.type == "Programme" for m in ms) or bool(_rx()["organised_by"].search(text)) or where
+            foreign_partner = any(
+                d.is_foreign_actor(m.slug) and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES and lo <= m.start <= hi
+                for m in ms
+            )
+            strong = bool(seg_dates) or count is not None or bool(quoted) or (named and bool(context)) or (
+                cls == "Signing" and foreign_partner
+            )
+            actors = [m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
+            if not strong or not (actors or d.home):
+                continue
+            if sent.index <= 1 and not seg_dates:
+                continue  # a headline restates the article
+            act = Activity(type=cls or "Activity", theme=theme)
+            _set_dates(act, seg_dates, orig)
+            act.participant_count = count
+            act.location = where
+            fresh = True
+            if re.search(r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b", orig[: trig.start()], re.I):
+                d.background.add(id(act))
+        touched.append(act)
+        if not any(e.index == sent.index for e in act.evidence):
+            act.evidence.append(Evidence(orig, sent.index))
+        if not fresh:
+            _set_dates(act, _dates_in(d, orig, lo, hi), orig)
+            count = _participant_count(orig)
+            if count is not None and act.participant_count is None:
+                act.participant_count = count
+            loc = _location(d, sent, ms)
+            if loc and act.location is None:
+                act.location = loc
+        for m in ms:
+            if m.type == "Programme" and act.part_of is None:
+                act.part_of = m.slug
+        _participants(d, sent, ms, act)
+        om = _rx()["organised_by"].search(text)
+        if om and act.organized_by is None:
+            org = _actor_after(d, ms, om.end(), text)
+            if org:
+                act.organized_by = org
+        if fresh:
+            same = next((o for o in d.ex.activities if _same_activity(o, act)), None)
+            if same is not None:
+                _absorb(same, act)
+                touched[-1] = act = same
+            else:
+                d.ex.activities.append(act)
         d.current, d.current_sentence = act, sent.index
-    if not any(e.index == sent.index for e in act.evidence):
-        act.evidence.append(Evidence(orig, sent.index))
-    if dates and act.start is None:
-        act.start, act.end = dates[0].start, dates[0].end
-    if count is not None and act.participant_count is None:
-        act.participant_count = count
-    loc = _location(d, sent, ms)
-    if loc and act.location is None:
-        act.location = loc
-    for m in ms:
-        if m.type == "Programme" and act.part_of is None:
-            act.part_of = m.slug
+    return touched
+
+
+def _absorb(into: Activity, other: Activity) -> None:
+    """Merge a second account of the same activity into the first."""
+    if into.start is None and other.start:
+        into.start, into.end = other.start, other.end
+    elif into.end is None and other.end:
+        into.end = other.end
+    for attr in ("participant_count", "location", "part_of", "funded_by", "organized_by"):
+        if getattr(into, attr) is None:
+            setattr(into, attr, getattr(other, attr))
+    for p in other.participants:
+        if p not in into.participants:
+            into.participants.append(p)
+    for ev in other.evidence:
+        if not any(e.index == ev.index for e in into.evidence):
+            into.evidence.append(ev)
+
+
+def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> None:
+    def add(slug: str | None) -> None:
+        if slug and slug not in act.participants:
+            act.participants.append(slug)
+
     subj = _subject(d, sent, ms)
-    if subj and subj not in act.participants and subj != act.location:
-        act.participants.append(subj)
+    if subj and subj != act.location:
+        add(subj)
     for m in ms:
-        if m.type == "Organization" and d.mentions.entities[m.slug].country in (None, HOME_COUNTRY):
-            if m.slug not in act.participants and not act.participants[:0]:
-                before = text[max(0, m.start - 40) : m.start]
-                if re.search(r"\b(?:dan|and|serta|jajaran|beserta)\b", before, re.I):
-                    act.participants.append(m.slug)
-        if m.type in LOCAL_GOVERNMENT_TYPES and m.slug not in act.participants and m.slug != act.location:
-            before = text[max(0, m.start - 40) : m.start]
-            if re.search(r"\b(?:dengan|bersama|and|dan|with|antara|between)\s+(?:\w+\s+){0,3}$", before, re.I):
-                act.participants.append(m.slug)
-    om = _rx()["organised_by"].search(text)
-    if om and act.organized_by is None:
-        org = _actor_after(d, ms, om.end(), text)
-        if org:
-            act.organized_by = org
+        if m.qualifier:
+            continue
+        if m.type in LOCAL_GOVERNMENT_TYPES and m.slug != act.location:
+            add(m.slug)
+        elif m.type == "Person" and m.slug in d.heads:
+            add(d.heads[m.slug])
+        elif m.type == "Organization" and d.mentions.entities[m.slug].country in (None, HOME_COUNTRY):
+            before = sent.text[max(0, m.start - 40) : m.start]
+            if re.search(r"\b(?:dan|and|serta|jajaran|beserta|bersama)\b", before, re.I):
+                add(m.slug)
+        elif m.type == "Country" and m.slug != HOME_COUNTRY and m.slug != act.location:
+            before = sent.text[max(0, m.start - 40) : m.start]
+            if re.search(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
+                add(m.slug)
 
 
 def _finish_activities(d: _Doc) -> None:
     keep = []
     for act in d.ex.activities:
-        if act.start is None and act.participant_count is None and act.location is None:
+        if act.start is None and act.participant_count is None and act.location is None and not act.part_of:
             continue
+        if act.location and d.ent_type(act.location) in LOCAL_GOVERNMENT_TYPES and act.location not in act.participants:
+            act.participants.append(act.location)
         # a participant abroad is a delegation to that place
         if act.location:
             for p in act.participants:
-                if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES and d.country_of(p) != d.country_of(act.location):
+                if p == act.location or d.ent_type(p) not in LOCAL_GOVERNMENT_TYPES:
+                    continue
+                if d.country_of(p) != d.country_of(act.location):
                     d.add_fact(p, "sendsDelegationTo", act.location, d.sentences[act.evidence[0].index])
         keep.append(act)
     d.ex.activities = keep
@@ -558,9 +730,12 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     d = _Doc(doc, sentences, mentions, ref, _home(mentions, sentences), ex)
     _resolve_roles(d)
     for sent in sentences:
+        d.touched = _activities(d, sent)
         _relations(d, sent)
-        _activities(d, sent)
         _claims(d, sent)
+        for m in mentions.in_sentence(sent.index):
+            if not m.qualifier and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES and d.is_foreign_actor(m.slug):
+                d.recent_foreign.append(m.slug)
     _finish_activities(d)
     used: set[str] = set()
     for f in ex.facts:

@@ -46,7 +46,11 @@ class Record:
     bare: bool = False
 
     def names(self) -> list[str]:
-        return list(dict.fromkeys([*self.labels.values(), *self.aliases]))
+        """Every name of the record; a single word only when the record may be named bare."""
+        names = dict.fromkeys([*self.labels.values(), *self.aliases])
+        if not self.bare:
+            names = {n: None for n in names if " " in n.strip() or n.isupper()}
+        return list(names)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ named in full before.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,7 +27,20 @@ STOP_NAME_WORDS = frozenset(
     Atas Oleh Dan Atau The This That And With From For In On At By Of To He She They It His Her
     Selama Sebagai Jumat Senin Selasa Rabu Kamis Sabtu Minggu Monday Tuesday Wednesday Thursday
     Friday Saturday Sunday Kota Kabupaten Provinsi Pemkot Pemkab Pemprov Pemko Pemerintah Ketua
-    Kepala Wakil Wali Bupati Gubernur Mayor Governor Regent ASN PNS Indonesia Republik""".split()
+    Kepala Wakil Wali Bupati Gubernur Mayor Governor Regent ASN PNS Indonesia Republik Jalan Jl
+    Jln Gedung Hotel Kantor Rumah Pendopo Balai Ruang Bandara Airport Street Road Setda Setdako
+    Dinas Bagian Kabag Kadis Camat Lurah City Government Pemerintahan Gubernuran""".split()
+)
+# words before a known name that make it part of another name (a street, a venue)
+NAME_PREFIX_BLOCK = re.compile(
+    r"(?:\b(?:Jalan|Jl|Jln|Gg|Gang|Street|Road|Avenue|Ruang|Gedung|Hotel|Bandara|Airport|Little|"
+    r"Antara|Universitas|University|Stadion|Stadium|Masjid|Pasar|Taman|Museum|Kampung|Festival|"
+    r"Pelabuhan|Port|Stasiun|Station|Rumah Makan|Restoran|Restaurant)\.?\s+)$"
+)
+VENUE_BEFORE_ROLE = re.compile(
+    r"(?:\b(?:Rumah Dinas|Rumah Jabatan|Kantor|Pendopo|Gedung|Balai|Rumdis|Office of the|"
+    r"Piala|Cup|Trophy|Kantor Wali Kota)\s+)$",
+    re.I,
 )
 
 
@@ -39,6 +53,7 @@ class Mention:
     slug: str
     type: str
     via_role: str | None = None  # "headOf"/"deputyHeadOf" when named through a role title
+    qualifier: bool = False  # a place that only locates the name before it ("Bandung, West Java")
 
 
 @dataclass
@@ -186,6 +201,8 @@ class MentionFinder:
         text = s.text
         self._roles(s)
         for m in self.gaz.find(text):
+            if NAME_PREFIX_BLOCK.search(text[: m.start]):
+                continue
             slug = self._entity_for_record(m.record, m.surface)
             self.out.add(Mention(s.index, m.start, m.end, m.surface, slug, m.record.type))
         self._unknown_names(s)
@@ -202,6 +219,8 @@ class MentionFinder:
                 if any(m.start() < b and a < m.end() for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
+                if VENUE_BEFORE_ROLE.search(text[: m.start()]):
+                    continue
                 self._one_role(s, m, relation, level, hon)
         # "bersama wakilnya Maulana"
         for m in lex["deputy"].finditer(text):  # type: ignore[union-attr]
@@ -218,12 +237,15 @@ class MentionFinder:
         text = s.text
         after = text[m.end() :]
         seq = re.match(
-            rf"\s*(?:of\s+(?:the\s+)?)?,?\s*((?:(?:{hon})\s+|{NAME_TOKEN}[.]?\s*|,\s*(?={NAME_TOKEN}))*)",
+            rf"\s*(?:of\s+(?:the\s+)?)?,?\s*((?:(?:{hon})\s+|{NAME_TOKEN}[.]?[ \t]*|,[ \t]*(?={NAME_TOKEN}))*)",
             after,
         )
         chunk = seq.group(1) if seq else ""
         chunk = re.split(r"\s+(?:dan|and|serta|bersama|with|selaku|sebagai|yang)\b", chunk)[0]
-        tokens = re.findall(r"[^\s,]+", chunk)
+        # a comma may separate the place from the name ("Wali Kota Medan, Bobby Nasution"),
+        # never the name from what follows ("Wali Kota, Jalan Sudirman")
+        head, _, tail = chunk.partition(",")
+        tokens = re.findall(r"[^\s,]+", head)
         place: Record | None = None
         place_tokens = 0
         for k in range(min(len(tokens), 4), 0, -1):
@@ -248,7 +270,9 @@ class MentionFinder:
                     place = rec_match.record
                     place_slug = self._entity_for_record(place, rec_match.surface)
                 break
-        rest = [t for t in tokens[place_tokens:]]
+        rest = list(tokens[place_tokens:])
+        if place is not None and not rest and tail.strip():
+            rest = re.findall(r"[^\s,]+", tail.split(",")[0])
         name = self._clean_name(" ".join(rest))
         name_tokens = [t for t in name.split() if t not in STOP_NAME_WORDS]
         if name_tokens and name.split()[0] in STOP_NAME_WORDS:
@@ -354,9 +378,94 @@ class MentionFinder:
             self.out.add(Mention(s.index, start, start + len(name), name, slug, "Policy"))
 
 
+def _merge(out: DocumentMentions, merges: dict[str, str]) -> None:
+    """Point the mentions of one entity to another (same real-world entity)."""
+    if not merges:
+        return
+    for index, items in out.by_sentence.items():
+        out.by_sentence[index] = [
+            Mention(m.sentence, m.start, m.end, m.surface, merges.get(m.slug, m.slug),
+                    out.entities[merges.get(m.slug, m.slug)].type, m.via_role, m.qualifier)
+            for m in items
+        ]
+    out.roles = [(merges.get(p, p), r, g, i) for p, r, g, i in out.roles]
+    out.roles = [
+        (p, r, "|".join([merges.get(g.split("|")[0], g.split("|")[0]), g.split("|")[1]]), i)
+        for p, r, g, i in out.roles
+    ]
+    out.deputies = [(merges.get(p, p), i) for p, i in out.deputies]
+    for old, new in merges.items():
+        ent = out.entities.pop(old)
+        out.entities[new].aliases |= ent.aliases | set(ent.labels.values())
+
+
+def _doc_level_merges(out: DocumentMentions) -> dict[str, str]:
+    """Unknown names that are short or misspelt forms of a known one in the same text
+    ("Kota Mossel" for Mossel Bay), and people named in two forms ("Ida Bagus Rai
+    Dharmawijaya Mantra", "IB Rai Dharmawijaya Mantra")."""
+    merges: dict[str, str] = {}
+    known = [e for e in out.entities.values() if e.slug in out.records]
+    for ent in list(out.entities.values()):
+        if ent.slug in out.records:
+            continue
+        if ent.type in LOCAL_GOVERNMENT_TYPES:
+            name = key(next(iter(ent.labels.values())))
+            core = re.sub(r"^(?:kota|kabupaten|provinsi|pemerintah kota|city of)\s+", "", name)
+            for other in known:
+                if other.type not in LOCAL_GOVERNMENT_TYPES:
+                    continue
+                for label in [*other.labels.values(), *other.aliases]:
+                    lk = re.sub(r"^(?:kota|kabupaten|provinsi|pemerintah kota|city of)\s+", "", key(label))
+                    if lk.startswith(core + " ") or (
+                        len(core) > 5 and difflib.SequenceMatcher(None, core, lk).ratio() >= 0.9
+                    ):
+                        merges[ent.slug] = other.slug
+                        break
+                if ent.slug in merges:
+                    break
+    persons = [e for e in out.entities.values() if e.type == "Person"]
+    for a in persons:
+        for b in persons:
+            if a.slug == b.slug or a.slug in merges or b.slug in merges:
+                continue
+            ta, tb = key(a.labels["und"]).split(), key(b.labels["und"]).split()
+            if len(ta) >= 3 and len(tb) >= 3 and ta[-2:] == tb[-2:] and len(ta) >= len(tb):
+                merges[b.slug] = a.slug
+    return merges
+
+
+def _contains(out: DocumentMentions, small: str, big: str) -> bool:
+    """Whether the place ``big`` contains the local government ``small``."""
+    a, b = out.entities[small], out.entities[big]
+    if a.type not in LOCAL_GOVERNMENT_TYPES:
+        return False
+    if b.type == "Country":
+        return a.country == b.slug or (a.country is None and small not in out.records)
+    if b.type == "ProvincialGovernment" and a.code and b.code:
+        return a.code.startswith(b.code + ".")
+    return False
+
+
+def _mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
+    """"Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
+    Selatan": the second place only locates the first and is not an actor there."""
+    for s in sentences:
+        items = out.by_sentence.get(s.index, [])
+        for i in range(1, len(items)):
+            prev, cur = items[i - 1], items[i]
+            gap = s.text[prev.end : cur.start]
+            if re.fullmatch(r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?", gap) and _contains(
+                out, prev.slug, cur.slug
+            ):
+                items[i] = Mention(cur.sentence, cur.start, cur.end, cur.surface, cur.slug, cur.type,
+                                   cur.via_role, True)
+
+
 def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer, language: str) -> DocumentMentions:
     """All mentions in a document's sentences, in order."""
     finder = MentionFinder(gazetteer, language)
     for s in sentences:
         finder.sentence(s)
+    _merge(finder.out, _doc_level_merges(finder.out))
+    _mark_qualifiers(finder.out, sentences)
     return finder.out

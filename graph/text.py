@@ -24,6 +24,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return debris, prefixes, frozenset(str(a) for a in data["abbreviations"])
 
 
+@cache
+def _cutoff() -> re.Pattern[str]:
+    data = load_yaml("text.yaml")
+    return re.compile(r"^(?:" + "|".join(data["cutoff_lines"]) + r")\s*:?$", re.I)
+
+
 def normalise(text: str) -> str:
     """Unify quotes, dashes and spaces so that patterns see one form.
 
@@ -45,9 +51,12 @@ def normalise(text: str) -> str:
 def clean_lines(text: str) -> list[str]:
     """Non-empty lines of ``text`` with page debris removed."""
     debris, prefixes, _ = _patterns()
-    out = []
+    cutoff = _cutoff()
+    out: list[str] = []
     for raw in normalise(text).splitlines():
         line = raw.strip()
+        if out and cutoff.match(line):
+            break
         if not line or debris.match(line):
             continue
         line = prefixes.sub("", line).strip()

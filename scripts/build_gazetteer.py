@@ -41,7 +41,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Final, Literal, TypedDict, cast
+from typing import Final, Literal, TypedDict, cast, get_args
 
 import yaml
 from babel import Locale
@@ -56,18 +56,7 @@ EntityType = Literal[
     "InternationalOrganization",
     "Programme",
 ]
-ENTITY_TYPES: Final[frozenset[str]] = frozenset(
-    {
-        "CityGovernment",
-        "RegencyGovernment",
-        "ProvincialGovernment",
-        "LocalGovernment",
-        "Country",
-        "Organization",
-        "InternationalOrganization",
-        "Programme",
-    }
-)
+ENTITY_TYPES: Final[frozenset[str]] = frozenset(get_args(EntityType))
 
 REPO: Final = Path(__file__).resolve().parent.parent
 LEXICON: Final = REPO / "graph" / "lexicon"
@@ -372,7 +361,8 @@ def government_of(name_en: str) -> str:
 
 
 def english_variants(name: str) -> list[str]:
-    """ "Bosnia & Herzegovina" → "Bosnia and Herzegovina"; "St. Lucia" → "Saint Lucia"."""
+    """Spelling variants of an English name: "Bosnia & Herzegovina" → "Bosnia and Herzegovina",
+    "St. Lucia" → "Saint Lucia"."""
     out = [name]
     if "&" in name:
         out.append(name.replace("&", "and"))
@@ -664,7 +654,8 @@ _PREFIXES: Final = (
 
 
 def split_level2(name: str) -> tuple[str, str, bool]:
-    """ "Kota Administrasi Jakarta Pusat" → ("kota", "Jakarta Pusat", True)."""
+    """Split a regency/city name: "Kota Administrasi Jakarta Pusat" → ("kota", "Jakarta
+    Pusat", True), the last item telling an administrative (Jakarta) city or regency."""
     for prefix, kind, administrative in _PREFIXES:
         if name.startswith(prefix):
             base = re.sub(r"^Kep\. ", "Kepulauan ", name[len(prefix) :])
@@ -790,10 +781,6 @@ def build_regions() -> list[Entity]:
 def decide_region_bare(entities: list[Entity]) -> None:
     """Cities win over same-name regencies; a name shared by a city and a province is bare
     for neither; regencies sharing a name with a city or province are not bare."""
-    holders: dict[str, set[str]] = defaultdict(set)
-    for entity in entities:
-        for name in entity.bare_names:
-            holders[name].add(entity.type)
     for entity in entities:
         others: set[str] = set()
         for name in entity.bare_names:
@@ -937,6 +924,7 @@ KNOWN_PARTNERS: Final[tuple[tuple[str, str], ...]] = (
 
 #: Hand-written facts about particular partners (types, Indonesian names, other names).
 FOREIGN: Final[dict[str, Foreign]] = {
+    "Algiers": Foreign(id_name="Aljir"),
     "Arlington County": Foreign(
         type="LocalGovernment",
         label_id="Arlington County",
@@ -985,12 +973,6 @@ FOREIGN: Final[dict[str, Foreign]] = {
     "Kōchi": Foreign(bare=False),  # "Kochi" is also the city in Kerala
     "Kuala Lumpur": Foreign(aliases=("Dewan Bandaraya Kuala Lumpur", "DBKL")),
     "Kyiv": Foreign(aliases=("Kiev",)),
-    "London": Foreign(
-        aliases=("Greater London", "Greater London Authority"),
-        # the City of London is another local government; there is no London City Council
-        skip=("City of London", "London City", "London City Council", "London Municipality"),
-    ),
-    "Manchester": Foreign(skip=("Manchester City",)),  # the football club
     "Kyoto": Foreign(aliases=("Kyōto",)),
     "Kyoto Prefecture": Foreign(
         type="LocalGovernment",
@@ -998,11 +980,17 @@ FOREIGN: Final[dict[str, Foreign]] = {
         aliases=("Kyōto Prefecture", "Kyoto Prefectural Government", "Pemerintah Prefektur Kyoto"),
         bare_names=(),
     ),
+    "London": Foreign(
+        aliases=("Greater London", "Greater London Authority"),
+        # the City of London is another local government; there is no London City Council
+        skip=("City of London", "London City", "London City Council", "London Municipality"),
+    ),
     "Malacca City": Foreign(
         id_name="Melaka",
         aliases=("Melaka City", "Bandaraya Melaka", "Kota Malaka"),
         bare_names=(),  # "Malacca"/"Melaka" is also the state
     ),
+    "Manchester": Foreign(skip=("Manchester City",)),  # the football club
     "Mashhad": Foreign(id_name="Masyhad", aliases=("Mashad",)),
     "Mexico City": Foreign(
         id_name="Meksiko", aliases=("Ciudad de México", "CDMX"), bare_names=("Mexico City",)
@@ -1053,7 +1041,6 @@ FOREIGN: Final[dict[str, Foreign]] = {
     "The Hague": Foreign(
         id_name="Den Haag", aliases=("'s-Gravenhage",), bare_names=("The Hague", "Den Haag")
     ),
-    "Algiers": Foreign(id_name="Aljir"),
     "Tokyo": Foreign(
         type="LocalGovernment",  # Tokyo Metropolis: a prefecture
         label_id="Tokyo",

@@ -1,0 +1,294 @@
+"""Tests for graph.build: atomic outputs, stable graphs, named graphs and provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+
+import graph.build as build_mod
+from graph.build import GRAPH_TRIG, GRAPH_TTL, atomic_write, build
+from graph.load import load_sources
+from graph.query import run_query
+from graph.text import clean, split_sentences
+
+SOURCES_DIR = Path(__file__).resolve().parent.parent / "sources"
+
+KMR = "https://w3id.org/kotamitra/id/"
+
+
+def temp_files(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def read_trig(path: Path) -> Dataset:
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    return ds
+
+
+def named_graphs(ds: Dataset) -> dict[str, Graph]:
+    return {str(g.identifier): g for g in ds.graphs() if str(g.identifier).startswith(KMR)}
+
+
+def union_of(ds: Dataset) -> Graph:
+    union = Graph()
+    for g in ds.graphs():
+        for triple in g:
+            union.add(triple)
+    return union
+
+
+def iris(g: Graph) -> set[str]:
+    return {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
+
+
+# --- atomic writes ------------------------------------------------------------------------
+
+
+def test_atomic_write_replaces_only_when_complete(tmp_path: Path) -> None:
+    target = tmp_path / "graph.ttl"
+    target.write_text("old content\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_write(target) as fh:
+        fh.write("half of the new")  # type: ignore[attr-defined]
+        raise RuntimeError("interrupted")
+    assert target.read_text(encoding="utf-8") == "old content\n"
+    assert temp_files(tmp_path) == []
+    with atomic_write(target) as fh:
+        fh.write("new content\n")  # type: ignore[attr-defined]
+    assert target.read_text(encoding="utf-8") == "new content\n"
+    assert temp_files(tmp_path) == []
+
+
+def test_atomic_write_creates_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "metrics.csv"
+    build_mod.write_text(target, "x\n")
+    assert target.read_text(encoding="utf-8") == "x\n"
+
+
+@pytest.fixture
+def previous_build(tmp_sources: Path, tmp_path: Path) -> Path:
+    """An output folder holding the result of an earlier, successful build."""
+    out = tmp_path / "out"
+    build([tmp_sources / "medan-gwangju.md"], out, with_metrics=False, with_viz=False)
+    assert (out / GRAPH_TTL).stat().st_size > 0
+    return out
+
+
+def test_build_failing_before_writing_leaves_outputs_intact(
+    previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(previous_build)
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated failure while making the dataset")
+
+    monkeypatch.setattr(build_mod, "to_dataset", boom)
+    with pytest.raises(RuntimeError, match="simulated failure"):
+        build([tmp_sources], previous_build, with_metrics=False, with_viz=False)
+    assert snapshot(previous_build) == before
+    assert temp_files(previous_build) == []
+
+
+def test_build_failing_in_union_serialisation_leaves_outputs_intact(
+    previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(previous_build)
+    real = Graph.serialize
+
+    def serialize(self: Graph, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        if kwargs.get("format") == "turtle" and not isinstance(self, Dataset):
+            raise OSError(28, "No space left on device")
+        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Graph, "serialize", serialize)
+    with pytest.raises(OSError, match="No space left"):
+        build([tmp_sources], previous_build, with_metrics=False, with_viz=False)
+    assert snapshot(previous_build) == before
+    assert temp_files(previous_build) == []
+
+
+def test_build_failing_while_writing_a_file_leaves_no_partial_file(
+    previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = snapshot(previous_build)
+    real_write = build_mod.write_text
+
+    def write_text(path: Path, text: str) -> Path:
+        if path.name == GRAPH_TTL:
+            with atomic_write(path) as fh:
+                fh.write(text[: len(text) // 2])  # type: ignore[attr-defined]
+                raise OSError(28, "No space left on device")
+        return real_write(path, text)
+
+    monkeypatch.setattr(build_mod, "write_text", write_text)
+    with pytest.raises(OSError):
+        build([tmp_sources], previous_build, with_metrics=False, with_viz=False)
+    # graph.ttl is the old one, whole; no temporary file is left behind
+    assert (previous_build / GRAPH_TTL).read_bytes() == before[GRAPH_TTL]
+    assert temp_files(previous_build) == []
+
+
+@pytest.mark.xfail(
+    reason="graph.build.build replaces graph.trig and graph.ttl before metrics and graph.html "
+    "are made: when a later stage fails (e.g. metrics, which needs scipy for nx.pagerank), "
+    "the build raises but the previous graph files are already overwritten, so the outputs "
+    "no longer agree with each other",
+    strict=True,
+)
+def test_build_failing_in_a_later_stage_leaves_graph_files_intact(
+    previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.metrics
+
+    before = snapshot(previous_build)
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated failure in metrics")
+
+    monkeypatch.setattr(graph.metrics, "compute_metrics", boom)
+    with pytest.raises(RuntimeError):
+        build([tmp_sources], previous_build, with_metrics=True, with_viz=False)
+    assert (previous_build / GRAPH_TTL).read_bytes() == before[GRAPH_TTL]
+    assert (previous_build / GRAPH_TRIG).read_bytes() == before[GRAPH_TRIG]
+
+
+# --- the build of the repository's sources ------------------------------------------------
+
+
+def test_sources_build_report(sources_build) -> None:
+    report, out = sources_build
+    loaded = load_sources([SOURCES_DIR])
+    assert not report.problems, report.problems
+    assert report.documents == len(loaded.documents) > 0
+    assert report.facts > 0
+    assert {p.name for p in report.written} == {GRAPH_TRIG, GRAPH_TTL}
+    assert report.triples == len(Graph().parse(out / GRAPH_TTL, format="turtle"))
+
+
+def test_two_builds_are_isomorphic_with_identical_iris(sources_build, tmp_path: Path) -> None:
+    _, first = sources_build
+    second = tmp_path / "again"
+    build([SOURCES_DIR], second, with_metrics=False, with_viz=False)
+    a, b = union_of(read_trig(first / GRAPH_TRIG)), union_of(read_trig(second / GRAPH_TRIG))
+    assert len(a) > 0
+    assert iris(a) == iris(b)
+    assert isomorphic(a, b)
+    assert set(named_graphs(read_trig(first / GRAPH_TRIG))) == set(
+        named_graphs(read_trig(second / GRAPH_TRIG))
+    )
+
+
+def test_graph_ttl_is_the_union_of_graph_trig(sources_build) -> None:
+    _, out = sources_build
+    ttl = Graph().parse(out / GRAPH_TTL, format="turtle")
+    assert isomorphic(ttl, union_of(read_trig(out / GRAPH_TRIG)))
+
+
+def test_one_named_graph_per_document(sources_build) -> None:
+    _, out = sources_build
+    docs = load_sources([SOURCES_DIR]).documents
+    graphs = named_graphs(read_trig(out / GRAPH_TRIG))
+    assert sorted(graphs) == sorted(f"{KMR}graph/{d.doc_id}" for d in docs)
+    for iri, g in graphs.items():
+        slug = iri.rsplit("/", 1)[-1]
+        articles = run_query(g, "SELECT ?d WHERE { ?d a schema:NewsArticle }")
+        # each named graph describes its own document, and only that one
+        assert [str(r.d) for r in articles] == [f"{KMR}doc/{slug}"]
+
+
+def test_documents_are_described(sources_build) -> None:
+    _, out = sources_build
+    g = Graph().parse(out / GRAPH_TTL, format="turtle")
+    docs = load_sources([SOURCES_DIR]).documents
+    for d in docs:
+        rows = list(
+            run_query(
+                g,
+                "SELECT ?url ?headline ?date ?name ?lang ?file WHERE { ?doc a schema:NewsArticle, "
+                "prov:Entity ; schema:url ?url ; schema:headline ?headline ; "
+                "schema:datePublished ?date ; schema:publisher/schema:name ?name ; "
+                "schema:inLanguage ?lang ; km:sourceFile ?file . "
+                f"FILTER(?doc = <{KMR}doc/{d.doc_id}>) }}",
+            )
+        )
+        assert len(rows) == 1, d.path
+        row = rows[0]
+        assert str(row.url) == d.url
+        assert str(row.headline) == d.title
+        assert str(row.date) == d.published
+        assert str(row.name) == d.publisher
+        assert str(row.lang) == d.language
+        assert str(row.file) == d.path
+
+
+def test_every_statement_has_evidence(sources_build) -> None:
+    _, out = sources_build
+    g = Graph().parse(out / GRAPH_TTL, format="turtle")
+    count = run_query(g, "SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a km:Statement }")
+    assert int(next(iter(count))[0]) > 0
+    missing = run_query(
+        g,
+        """ASK { ?st a km:Statement .
+             FILTER NOT EXISTS {
+               ?st km:evidence ?ev .
+               ?ev a km:Evidence ; km:text ?text ; km:sentenceIndex ?i ;
+                   prov:wasQuotedFrom ?doc .
+               ?doc a schema:NewsArticle .
+             } }""",
+    )
+    assert missing.askAnswer is False
+    # the fact a statement describes is asserted in the graph
+    unasserted = run_query(
+        g,
+        "ASK { ?st a km:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . "
+        "FILTER NOT EXISTS { ?s ?p ?o } }",
+    )
+    assert unasserted.askAnswer is False
+
+
+def test_evidence_lives_in_the_graph_of_its_document(sources_build) -> None:
+    _, out = sources_build
+    for iri, g in named_graphs(read_trig(out / GRAPH_TRIG)).items():
+        slug = iri.rsplit("/", 1)[-1]
+        quoted = {str(r.doc) for r in run_query(g, "SELECT DISTINCT ?doc WHERE { "
+                                                  "?ev prov:wasQuotedFrom ?doc }")}
+        assert quoted <= {f"{KMR}doc/{slug}"}, iri
+        # every direct fact in a document's graph has its statement in the same graph
+        orphan = run_query(
+            g,
+            "ASK { ?s ?p ?o . VALUES ?p { km:partnersWith km:participatesIn km:organizedBy "
+            "km:fundedBy km:sendsDelegationTo km:memberOf km:headOf km:deputyHeadOf "
+            "km:implementsPolicy km:initiatedBy } ?s a ?t . "
+            "FILTER NOT EXISTS { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o } "
+            "FILTER NOT EXISTS { ?s a km:Participation } FILTER NOT EXISTS { ?s a km:Partnership }"
+            " FILTER NOT EXISTS { ?s a km:Activity } FILTER NOT EXISTS { ?s a km:Training } "
+            "FILTER NOT EXISTS { ?s a km:Visit } FILTER NOT EXISTS { ?s a km:Meeting } "
+            "FILTER NOT EXISTS { ?s a km:Signing } FILTER NOT EXISTS { ?s a km:Exchange } }",
+        )
+        assert orphan.askAnswer is False, iri
+
+
+def test_evidence_text_is_the_sentence_of_the_document(sources_build) -> None:
+    _, out = sources_build
+    g = Graph().parse(out / GRAPH_TTL, format="turtle")
+    docs = {f"{KMR}doc/{d.doc_id}": d for d in load_sources([SOURCES_DIR]).documents}
+    rows = list(
+        run_query(
+            g,
+            "SELECT ?text ?i ?doc WHERE { ?ev a km:Evidence ; km:text ?text ; "
+            "km:sentenceIndex ?i ; prov:wasQuotedFrom ?doc }",
+        )
+    )
+    assert rows
+    for text, index, doc in rows:
+        d = docs[str(doc)]
+        sentences = split_sentences(clean(d.text))
+        assert sentences[int(index)].text == str(text), (d.path, int(index))
+        assert text.language == d.language

@@ -1,0 +1,170 @@
+"""Tests for graph.text: debris removal, normalisation and sentence splitting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.text import clean, clean_lines, normalise, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in split_sentences(clean(text))]
+
+
+# --- sentence splitting -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Wali Kota Jambi H. Syarif Fasha melepas 25 ASN. Mereka berangkat ke Singapura.",
+            ["Wali Kota Jambi H. Syarif Fasha melepas 25 ASN.", "Mereka berangkat ke Singapura."],
+        ),
+        (
+            "Dr. Ali Rahman membuka pelatihan. Acara berlangsung dua hari.",
+            ["Dr. Ali Rahman membuka pelatihan.", "Acara berlangsung dua hari."],
+        ),
+        (
+            "Kepala Dinas Budi Santoso, S.E., M.E. memimpin rombongan. Peserta berjumlah 19 orang.",
+            [
+                "Kepala Dinas Budi Santoso, S.E., M.E. memimpin rombongan.",
+                "Peserta berjumlah 19 orang.",
+            ],
+        ),
+        (
+            "Rombongan dilepas pada Jumat (12/5) malam. Mereka kembali pekan depan.",
+            ["Rombongan dilepas pada Jumat (12/5) malam.", "Mereka kembali pekan depan."],
+        ),
+        (
+            "Rombongan dilepas pada Jumat (12/5). Mereka kembali pekan depan.",
+            ["Rombongan dilepas pada Jumat (12/5).", "Mereka kembali pekan depan."],
+        ),
+        (
+            "Sekda Ir. H. Ridwan, M.Si., membuka acara. Acara selesai pukul 12.00 WIB.",
+            ["Sekda Ir. H. Ridwan, M.Si., membuka acara.", "Acara selesai pukul 12.00 WIB."],
+        ),
+        (
+            "Kerja sama dimulai pada 1994. 25 tahun kemudian kedua kota merayakannya!",
+            ["Kerja sama dimulai pada 1994.", "25 tahun kemudian kedua kota merayakannya!"],
+        ),
+        (
+            "The mayor met Mr. Lee in Busan. Did they sign an agreement? They did.",
+            ["The mayor met Mr. Lee in Busan.", "Did they sign an agreement?", "They did."],
+        ),
+    ],
+)
+def test_split_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_each_paragraph_line_splits_separately() -> None:
+    text = "Baris pertama tanpa titik\nBaris kedua. Kalimat ketiga."
+    assert sentences(text) == ["Baris pertama tanpa titik", "Baris kedua.", "Kalimat ketiga."]
+
+
+def test_sentence_index_and_offsets() -> None:
+    cleaned = clean(
+        "Wali Kota Medan Bobby Nasution melepas 12 mahasiswa. Mereka ke Gwangju.\n\n"
+        "Dr. Lee menyambut mereka di Korea Selatan. Program berlangsung dua minggu."
+    )
+    result = split_sentences(cleaned)
+    assert [s.index for s in result] == list(range(len(result)))
+    assert len(result) == 4
+    for s in result:
+        assert cleaned[s.start : s.start + len(s.text)] == s.text
+
+
+@pytest.mark.xfail(
+    reason="graph.text.split_sentences drops a closing quote or bracket after the final "
+    "punctuation: 'Dia berkata, \"Kami siap.\" Lalu pergi.' gives 'Dia berkata, \"Kami siap.' "
+    "(unbalanced quote; the evidence sentence is not the text as it appears in the source)",
+    strict=True,
+)
+def test_closing_quote_stays_with_its_sentence() -> None:
+    assert sentences('Dia berkata, "Kami siap berangkat." Lalu rombongan pergi.') == [
+        'Dia berkata, "Kami siap berangkat."',
+        "Lalu rombongan pergi.",
+    ]
+
+
+@pytest.mark.xfail(
+    reason="graph/lexicon/text.yaml lists the abbreviation 'no' unquoted in a YAML flow list; "
+    "YAML 1.1 reads it as the boolean False, so 'No.' (nomor) ends a sentence: "
+    "'... Jl. Sudirman No. 5 Medan.' is split into '... No.' and '5 Medan.'",
+    strict=True,
+)
+def test_no_abbreviation_does_not_end_a_sentence() -> None:
+    assert sentences("Kantor berada di Jl. Sudirman No. 5 Medan. Peserta hadir pagi.") == [
+        "Kantor berada di Jl. Sudirman No. 5 Medan.",
+        "Peserta hadir pagi.",
+    ]
+
+
+# --- debris -------------------------------------------------------------------------------
+
+PAGE = """\
+Medan Lepas Mahasiswa ke Gwangju
+
+Baca juga: Wali Kota Medan Kunjungi Korea Selatan
+iklan
+Wali Kota Medan melepas 12 mahasiswa ke Gwangju.
+ADVERTISEMENT
+Editor: Budi Santoso
+Tags: sister city, Medan, Gwangju
+Scroll to continue with content
+iklan Mereka berangkat pada Kamis pagi.
+Read also: Busan delegation in Surabaya
+Pemkot Gwangju menanggung biaya akomodasi.
+Berita Terkait
+Pemkot Binjai Terima Kunjungan Delegasi Jepang
+Wali Kota Surabaya Sambut Wali Kota Busan
+"""
+
+
+def test_debris_lines_removed() -> None:
+    assert clean_lines(PAGE) == [
+        "Medan Lepas Mahasiswa ke Gwangju",
+        "Wali Kota Medan melepas 12 mahasiswa ke Gwangju.",
+        "Mereka berangkat pada Kamis pagi.",
+        "Pemkot Gwangju menanggung biaya akomodasi.",
+    ]
+
+
+def test_clean_joins_lines_and_keeps_real_text() -> None:
+    out = clean(PAGE)
+    assert "Baca juga" not in out
+    # "Berita Terkait" and the other articles' headlines after it are not the article
+    assert "Berita Terkait" not in out
+    assert "Binjai" not in out and "Busan" not in out
+    assert "iklan" not in out.lower()
+    assert "Editor" not in out
+    assert out.splitlines()[1] == "Wali Kota Medan melepas 12 mahasiswa ke Gwangju."
+
+
+def test_words_like_debris_inside_a_sentence_are_kept() -> None:
+    text = "Pemkot Medan memasang iklan wisata di Gwangju. Berita terkait kerja sama itu menyebar."
+    assert clean(text) == text
+
+
+def test_normalise_quotes_dashes_spaces() -> None:
+    assert normalise("\u201cWater\u00a0 Management\u201d \u2013 15\u201119 Mei") == (
+        '"Water Management" - 15-19 Mei'
+    )
+    assert normalise("Kota\u200b Jambi\ufeff") == "Kota Jambi"
+
+
+def test_shared_seed_article_sentences(shared_dir: Path) -> None:
+    seeds = sorted((shared_dir / "eval" / "dev").glob("*.txt"))
+    if not seeds:
+        pytest.skip(f"no seed article in {shared_dir / 'eval' / 'dev'}")
+    text = clean(seeds[0].read_text(encoding="utf-8"))
+    assert not any(line.lower().startswith("iklan") for line in text.splitlines())
+    found = split_sentences(text)
+    assert len(found) > 5
+    # the honorific "H." does not split the mayor's name from the rest of the sentence
+    with_name = [s.text for s in found if "Syarif Fasha" in s.text]
+    assert with_name
+    assert not any(s.text.endswith(" H.") for s in found)
