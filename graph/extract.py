@@ -143,7 +143,7 @@ def _planned(text: str, at: int, end: int) -> bool:
 def _subject(d: _Doc, sent: Sentence, ms: list[Mention]) -> str | None:
     """The local government a sentence speaks of."""
     for m in ms:
-        if d.is_indonesian_lg(m.slug):
+        if d.is_indonesian_lg(m.slug) and not m.qualifier:
             return m.slug
     for m in ms:
         if m.type == "Person" and m.slug in d.heads:
@@ -206,7 +206,7 @@ def _relations(d: _Doc, sent: Sentence) -> None:
     ms = d.mentions.in_sentence(sent.index)
     text = masked(sent, ms)
     subject = _subject(d, sent, ms)
-    explicit_lgs = [m.slug for m in ms if d.is_indonesian_lg(m.slug)] or [
+    explicit_lgs = [m.slug for m in ms if d.is_indonesian_lg(m.slug) and not m.qualifier] or [
         d.heads[m.slug] for m in ms if m.slug in d.heads and d.is_indonesian_lg(d.heads[m.slug])
     ]
     programmes = [m for m in ms if m.type == "Programme"]
@@ -541,7 +541,12 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
     ms = d.mentions.in_sentence(sent.index)
     text = masked(sent, [m for m in ms if m.type != "Policy"])
     orig = sent.text
-    triggers = [(c, m) for c, m in _triggers(text) if not _negated(text, m.start())]
+    triggers = [
+        (c, m)
+        for c, m in _triggers(text)
+        if not _negated(text, m.start())
+        and not _rx()["planned"].search(" ".join(text[: m.start()].split()[-3:]))
+    ]
     target = _activity_target(d, sent)
     touched: list[Activity] = []
     if not triggers and target is None:
@@ -557,13 +562,21 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
     ana = _rx()["activity_anaphora"].search(orig)
     # "pelatihan ini" continues an activity; a new named one ("peresmian Ruang X") does not
     continues = target is not None and (
-        not triggers or any(ana.start() <= m.start() < ana.end() for _, m in triggers)  # type: ignore[union-attr]
+        not triggers
+        or (len(triggers) == 1 and ana.start() <= triggers[0][1].start() < ana.end())  # type: ignore[union-attr]
     )
     if continues:
         segments.append((None, 0, len(orig), None))
     else:
-        for i, (cls, m) in enumerate(triggers):
-            hi = triggers[i + 1][1].start() if i + 1 < len(triggers) else len(orig)
+        # a new stretch starts at a trigger after a list break ("…, launching X, and
+        # participating in Y"); "peninjauan pohon … yang ditanam" stays one activity
+        kept = triggers[:1]
+        for cls, m in triggers[1:]:
+            between = text[kept[-1][1].end() : m.start()]
+            if re.search(r"[,;]|\b(?:dan|and|serta|lalu|kemudian|then)\b", between):
+                kept.append((cls, m))
+        for i, (cls, m) in enumerate(kept):
+            hi = kept[i + 1][1].start() if i + 1 < len(kept) else len(orig)
             segments.append((cls, m.start(), hi, m))
     single = len(segments) == 1
     for cls, lo, hi, trig in segments:
@@ -659,6 +672,8 @@ def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> 
         if m.qualifier:
             continue
         if m.type in LOCAL_GOVERNMENT_TYPES and m.slug != act.location:
+            if re.search(r"\b(?:via|transit(?:\s+di)?|singgah(?:\s+di)?)\s+(?:kota\s+)?$", sent.text[: m.start], re.I):
+                continue  # a stop on the way, not a participant
             add(m.slug)
         elif m.type == "Person" and m.slug in d.heads:
             add(d.heads[m.slug])
@@ -683,6 +698,8 @@ def _finish_activities(d: _Doc) -> None:
         if act.location:
             for p in act.participants:
                 if p == act.location or d.ent_type(p) not in LOCAL_GOVERNMENT_TYPES:
+                    continue
+                if act.location == HOME_COUNTRY:
                     continue
                 if d.country_of(p) != d.country_of(act.location):
                     d.add_fact(p, "sendsDelegationTo", act.location, d.sentences[act.evidence[0].index])

@@ -33,7 +33,7 @@ STOP_NAME_WORDS = frozenset(
 )
 # words before a known name that make it part of another name (a street, a venue)
 NAME_PREFIX_BLOCK = re.compile(
-    r"(?:\b(?:Jalan|Jl|Jln|Gg|Gang|Street|Road|Avenue|Ruang|Gedung|Hotel|Bandara|Airport|Little|"
+    r"(?:\b(?:Jalan|Jl|Jln|Gg|Gang|Street|Road|Avenue|Ruang|Gedung|Bandara|Airport|Little|"
     r"Antara|Universitas|University|Stadion|Stadium|Masjid|Pasar|Taman|Museum|Kampung|Festival|"
     r"Pelabuhan|Port|Stasiun|Station|Rumah Makan|Restoran|Restaurant)\.?\s+)$"
 )
