@@ -221,9 +221,11 @@ def _relations(d: _Doc, sent: Sentence) -> None:
             # "sister city antar kedua kota": the two cities named before
             partners = [p for p in d.recent_foreign[-1:]]
             ones = ones or ([d.home] if d.home else [])
-        # a country is not a partner when one of its cities is
-        cities = {d.country_of(p) for p in partners if d.ent_type(p) != "Country"}
-        partners = [p for p in dict.fromkeys(partners) if not (d.ent_type(p) == "Country" and p in cities)]
+        # with a foreign local government named, it is the partner, not the countries or
+        # organisations around it ("met in Brazil, honoured by the United Nations")
+        if any(d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
+            partners = [p for p in partners if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES]
+        partners = list(dict.fromkeys(partners))
         planned = _planned(text, pm.start(), pm.end())
         ended = bool(rx["ended"].search(text)) and not planned
         signed = rx["signing"].search(text)

@@ -14,13 +14,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 import ahocorasick
 
-from graph.resources import lexicon_dir
+from graph.resources import lexicon_dir, load_yaml
 
 LOCAL_GOVERNMENT_TYPES = frozenset(
     {"LocalGovernment", "CityGovernment", "RegencyGovernment", "ProvincialGovernment"}
@@ -197,4 +197,8 @@ def default_gazetteer() -> Gazetteer:
     records: list[Record] = []
     for path in sorted(lexicon_dir().glob("*.jsonl")):
         records.extend(_read_jsonl(path))
+    extra = load_yaml("aliases_extra.yaml") or {}
+    for i, rec in enumerate(records):
+        if rec.id in extra:
+            records[i] = replace(rec, aliases=tuple(dict.fromkeys([*rec.aliases, *extra[rec.id]])))
     return Gazetteer.from_records(records)

@@ -185,8 +185,6 @@ class _Writer:
                     g.add((node, SKOS.altLabel, Literal(alias)))
             if ent.wikidata:
                 g.add((node, OWL.sameAs, WD[ent.wikidata]))
-            if ent.country and ent.type != "Country":
-                g.add((node, KM.country, KMR[ent.country]))
             if ent.code:
                 g.add((node, KM.kemendagriCode, Literal(ent.code)))
 
@@ -276,12 +274,46 @@ def add_extraction(ds: Dataset, ex: Extraction) -> Graph:
     return g
 
 
+def add_reference(ds: Dataset, extractions: Iterable[Extraction]) -> None:
+    """Reference data in the default graph: the country of each local government
+    (km:country) and that country's names and Wikidata id, from the gazetteer.
+
+    These facts come from the shipped gazetteer, not from a source document, so they
+    live outside the per-document named graphs.
+    """
+    from graph.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    g = ds.default_context
+    seen: set[str] = set()
+    for ex in extractions:
+        for ent in ex.entities.values():
+            if not ent.country or ent.type == "Country" or ent.slug in seen:
+                continue
+            seen.add(ent.slug)
+            rec = gaz.records.get(ent.country)
+            if rec is None or rec.type != "Country":
+                continue
+            g.add((KMR[ent.slug], KM.country, KMR[rec.id]))
+            if rec.id in seen:
+                continue
+            seen.add(rec.id)
+            g.add((KMR[rec.id], RDF.type, KM.Country))
+            for lang, label in sorted(rec.labels.items()):
+                g.add((KMR[rec.id], RDFS.label, Literal(label, lang=lang)))
+            if rec.wikidata:
+                g.add((KMR[rec.id], OWL.sameAs, WD[rec.wikidata]))
+
+
 def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
-    """A Dataset with one named graph per extraction."""
+    """A Dataset with one named graph per extraction, and reference data (the
+    countries of the local governments) in the default graph."""
+    exs = list(extractions)
     ds = Dataset()
     bind(ds)
-    for ex in extractions:
+    for ex in exs:
         add_extraction(ds, ex)
+    add_reference(ds, exs)
     return ds
 
 
