@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -106,7 +107,13 @@ def build(
     with_viz: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> BuildReport:
-    """Run the whole build and write its outputs into ``out_dir``."""
+    """Run the whole build and write its outputs into ``out_dir``.
+
+    Every output is first written into a staging folder inside ``out_dir``; only when
+    all of them are complete are they moved over the previous ones, so a build that
+    fails or is interrupted midway leaves the previous outputs as they were and
+    consistent with each other.
+    """
     out_dir = Path(out_dir)
     extractions, problems, warnings = extract_all(paths, progress=progress)
     ds = to_dataset(extractions)
@@ -116,15 +123,23 @@ def build(
     report.activities = sum(len(e.activities) for e in extractions)
     report.claims = sum(len(e.claims) for e in extractions)
     report.entities = len({slug for e in extractions for slug in e.entities})
-    written, union = write_graph(ds, out_dir)
-    report.written.extend(written)
-    report.triples = len(union)
-    if with_metrics:
-        from graph.metrics import compute_metrics, write_metrics
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
+    try:
+        staged, union = write_graph(ds, staging)
+        report.triples = len(union)
+        if with_metrics:
+            from graph.metrics import compute_metrics, write_metrics
 
-        report.written.extend(write_metrics(compute_metrics(union), out_dir))
-    if with_viz:
-        from graph.viz import render_html
+            staged.extend(write_metrics(compute_metrics(union), staging))
+        if with_viz:
+            from graph.viz import render_html
 
-        report.written.append(render_html(union, out_dir / "graph.html"))
+            staged.append(render_html(union, staging / "graph.html"))
+        for path in staged:
+            target = out_dir / path.name
+            os.replace(path, target)
+            report.written.append(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return report

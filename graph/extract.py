@@ -42,7 +42,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             "partnership", "signing", "planned", "negation", "ended", "delegation",
             "participation", "organised_by", "funded_by", "membership", "implements",
             "initiated_by", "since", "activity_anaphora", "people_nouns", "location_preps",
-            "destination_preps", "both",
+            "destination_preps", "both", "tentative", "theme_words",
         )
     }
     for cls, words in data["activities"].items():
@@ -69,6 +69,7 @@ class _Doc:
     recent_foreign: list[str] = field(default_factory=list)  # foreign LGs in order of mention
     touched: list[Activity] = field(default_factory=list)  # activities of the current sentence
     background: set[int] = field(default_factory=set)  # ids of activities told as background
+    named: set[int] = field(default_factory=set)  # ids of activities with a name of their own
 
     def ent_type(self, slug: str) -> str:
         return self.mentions.entities[slug].type
@@ -441,6 +442,29 @@ def _theme(text: str, start: int, end: int) -> str:
     Training", "Europalia festival"); else the few words of its object.
     """
     trigger = text[start:end]
+    titled = _rx()["theme_words"].search(text, end)
+    if titled and titled.start() - end < 80:
+        rest = text[titled.end() :]
+        q = re.match(r"\s*\"([^\"]{2,80})\"", rest)
+        if q:
+            return q.group(1).strip()
+        caps = re.match(rf"\s*((?:[A-Z][\w&'-]*)(?:\s+{_CAP}){{0,7}})", rest)
+        if caps:
+            return re.sub(r"(?:\s+(?:of|in|and|for|on|the|dan|di|&))+$", "", caps.group(1)).strip()
+    if re.match(r"(?:di|ter)[a-z]+$", trigger) or trigger.lower() in {"signed", "inked", "meneken", "menandatangani", "diteken"}:
+        agreement = re.search(
+            r"\b(?:MoU|LoI|nota kesepahaman|memorandum of understanding|letter of intent|perjanjian|"
+            r"agreement|joint declaration|deklarasi bersama|kesepakatan|piagam|charter)\b(?:\s+[\w-]+){0,4}",
+            text,
+            re.I,
+        )
+        if agreement:
+            return re.sub(r"(?:\s+(?:antara|dengan|pada|di|with|between|on|in|at|oleh|by|yang|which))+.*$", "", agreement.group(0))
+        clause = re.split(r"[,;]", text[:start])[-1]
+        clause = re.sub(r"\s+(?:yang|which|that)(?:\s+(?:sudah|telah|akan|was|were|has been|had been))?\s*$", "", clause)
+        words = clause.split()[-6:]
+        if words:
+            return " ".join(words)
     left = re.search(r"((?:[A-Z][\w&'-]*\s+|&\s+){1,5})$", text[:start])
     lead = left.group(1) if left and not re.match(r"(?:Pemkot|Pemerintah|Kota|Wali|The|Dalam|Di|Pada)\b", left.group(1)) else ""
     tail = text[end:]
@@ -522,9 +546,14 @@ def _set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
         act.start = None  # "tahun 2024 ... hingga 27 Februari": the year names the programme
 
 
-def _same_activity(a: Activity, b: Activity) -> bool:
+def _same_activity(a: Activity, b: Activity, d: _Doc | None = None) -> bool:
     if a.type != b.type:
         return False
+    if d is not None and (a.start is None or b.start is None):
+        # a nameless, undated mention close to another account of the same kind
+        gap = abs(a.evidence[-1].index - b.evidence[0].index) if a.evidence and b.evidence else 99
+        if 0 < gap <= 3 and id(a) not in d.named and id(b) not in d.named:
+            return True
     ta, tb = " ".join((a.theme or "").lower().split()), " ".join((b.theme or "").lower().split())
     if ta and tb and (ta in tb or tb in ta) and len(min(ta, tb, key=len)) > 12:
         return True
@@ -547,8 +576,15 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
         (c, m)
         for c, m in _triggers(text)
         if not _negated(text, m.start())
-        and not _rx()["planned"].search(" ".join(text[: m.start()].split()[-3:]))
+        and not _rx()["tentative"].search(" ".join(text[: m.start()].split()[-3:]))
     ]
+    if not triggers:
+        # "mengikuti Singapore Cooperation Programme (SCP) bertema X … pada 23 hingga 31
+        # Maret 2023": taking part in a programme at a date is an activity of it
+        pm = next((m for m in ms if m.type == "Programme"), None)
+        part = _rx()["participation"].search(text)
+        if pm is not None and part is not None and any("-" in x.start for x in _dates_in(d, orig)):
+            triggers = [("Activity", part)]
     target = _activity_target(d, sent)
     touched: list[Activity] = []
     if not triggers and target is None:
@@ -563,6 +599,15 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
     segments: list[tuple[str | None, int, int, re.Match[str] | None]] = []
     ana = _rx()["activity_anaphora"].search(orig)
     # "pelatihan ini" continues an activity; a new named one ("peresmian Ruang X") does not
+    if target is None and d.current is not None and sent.index - d.current_sentence <= 3 and triggers:
+        # "Pelatihan berlangsung selama sepekan …": a bare trigger opening the sentence,
+        # with no name of its own, goes on about the activity just told
+        first = triggers[0][1]
+        if not orig[: first.start()].strip(" \"'(") and not re.search(r"\"", orig[first.end() : first.end() + 40]):
+            words_after = orig[first.end() :].split()[:1]
+            if words_after and words_after[0][:1].islower():
+                target = d.current
+                ana = first
     continues = target is not None and (
         not triggers
         or (len(triggers) == 1 and ana.start() <= triggers[0][1].start() < ana.end())  # type: ignore[union-attr]
@@ -605,13 +650,15 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
             actors = [m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
             if not strong or not (actors or d.home):
                 continue
-            if sent.index <= 1 and not seg_dates:
+            if _is_headline(d, sent) and not seg_dates:
                 continue  # a headline restates the article
             act = Activity(type=cls or "Activity", theme=theme)
             _set_dates(act, seg_dates, orig)
             act.participant_count = count
             act.location = where
             fresh = True
+            if named or quoted:
+                d.named.add(id(act))
             if re.search(r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b", orig[: trig.start()], re.I):
                 d.background.add(id(act))
         touched.append(act)
@@ -635,7 +682,7 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
             if org:
                 act.organized_by = org
         if fresh:
-            same = next((o for o in d.ex.activities if _same_activity(o, act)), None)
+            same = next((o for o in d.ex.activities if _same_activity(o, act, d)), None)
             if same is not None:
                 _absorb(same, act)
                 touched[-1] = act = same
@@ -662,6 +709,13 @@ def _absorb(into: Activity, other: Activity) -> None:
             into.evidence.append(ev)
 
 
+def _is_headline(d: _Doc, sent: Sentence) -> bool:
+    """Whether the sentence is the article's title (restated in scraped text)."""
+    title = " ".join((d.doc.title or "").split()).casefold()
+    text = " ".join(sent.text.split()).casefold()
+    return bool(title) and (text == title or (sent.index <= 1 and text.startswith(title[:40])))
+
+
 def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> None:
     def add(slug: str | None) -> None:
         if slug and slug not in act.participants:
@@ -680,8 +734,8 @@ def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> 
         elif m.type == "Person" and m.slug in d.heads:
             add(d.heads[m.slug])
         elif m.type == "Organization" and d.mentions.entities[m.slug].country in (None, HOME_COUNTRY):
-            before = sent.text[max(0, m.start - 40) : m.start]
-            if re.search(r"\b(?:dan|and|serta|jajaran|beserta|bersama)\b", before, re.I):
+            before = sent.text[max(0, m.start - 25) : m.start]
+            if re.search(r"\b(?:dan|and|serta|jajaran|beserta)\b", before, re.I):
                 add(m.slug)
         elif m.type == "Country" and m.slug != HOME_COUNTRY and m.slug != act.location:
             before = sent.text[max(0, m.start - 40) : m.start]

@@ -200,9 +200,18 @@ class MentionFinder:
     def sentence(self, s: Sentence) -> None:
         text = s.text
         self._roles(s)
-        for m in self.gaz.find(text):
+        found = self.gaz.find(text)
+        for i, m in enumerate(found):
             if NAME_PREFIX_BLOCK.search(text[: m.start]):
                 continue
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if (
+                m.record.type == "Organization"
+                and nxt is not None
+                and nxt.record.type == "Country"
+                and text[m.end : nxt.start].strip() == ""
+            ):
+                continue  # "Kementerian Luar Negeri Singapura": that country's body, not ours
             slug = self._entity_for_record(m.record, m.surface)
             self.out.add(Mention(s.index, m.start, m.end, m.surface, slug, m.record.type))
         self._unknown_names(s)

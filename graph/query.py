@@ -92,9 +92,18 @@ def read_query(text_or_file: str) -> str:
     return text_or_file
 
 
+def _strip_comments(query: str) -> str:
+    """The query without its comment lines (to see what kind of request it is)."""
+    return "\n".join(line for line in query.splitlines() if not line.lstrip().startswith("#"))
+
+
 def _position(query: str, exc: ParseException) -> str:
-    line = query.splitlines()[exc.lineno - 1] if 0 < exc.lineno <= len(query.splitlines()) else ""
-    return f"line {exc.lineno}, column {exc.col}:\n  {line}\n  {' ' * (exc.col - 1)}^"
+    """Where a syntax error is, in the user's lines (the predeclared prefixes not counted)."""
+    offset = prefix_header().count("\n")
+    lineno = exc.lineno - offset
+    lines = query.splitlines()
+    line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
+    return f"line {max(lineno, 1)}, column {exc.col}:\n  {line}\n  {' ' * (exc.col - 1)}^"
 
 
 def run_query(graph: Graph, query: str, allow_update: bool = False) -> Result | None:
@@ -109,22 +118,31 @@ def run_query(graph: Graph, query: str, allow_update: bool = False) -> Result | 
     ['https://w3id.org/kotamitra/id/b']
     """
     full = prefix_header() + query
-    if _UPDATE.match(query):
+    if _UPDATE.match(_strip_comments(query)):
         if not allow_update:
             raise QueryError(
                 "this is a SPARQL UPDATE; the graph is opened read-only",
                 "pass --allow-update to change the graph in memory (files are not rewritten)",
             )
         try:
-            graph.update(full)
+            try:
+                graph.update(full)
+            except ValueError:
+                # rdflib cannot apply INSERT DATA/DELETE DATA to a Dataset as a whole:
+                # apply it to the default graph (part of the union that queries see)
+                if not isinstance(graph, Dataset):
+                    raise
+                graph.default_context.update(full)
         except ParseException as exc:
-            raise QueryError(f"SPARQL syntax error at {_position(full, exc)}") from None
+            raise QueryError(f"SPARQL syntax error at {_position(query, exc)}") from None
+        except Exception as exc:
+            raise QueryError(f"the update failed: {exc}") from None
         return None
     try:
         prepared = prepareQuery(full)
     except ParseException as exc:
         raise QueryError(
-            f"SPARQL syntax error at {_position(full, exc)}",
+            f"SPARQL syntax error at {_position(query, exc)}",
             "check the braces, the dots between triple patterns and the prefixes "
             f"(predeclared: {', '.join(PREFIXES)})",
         ) from None

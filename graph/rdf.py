@@ -288,7 +288,9 @@ def add_reference(ds: Dataset, extractions: Iterable[Extraction]) -> None:
     seen: set[str] = set()
     for ex in extractions:
         for ent in ex.entities.values():
-            if not ent.country or ent.type == "Country" or ent.slug in seen:
+            # Indonesian local governments carry their Kemendagri code instead; the
+            # country link is kept for foreign ones, whose country metrics need
+            if not ent.country or ent.country == "indonesia" or ent.type == "Country" or ent.slug in seen:
                 continue
             seen.add(ent.slug)
             rec = gaz.records.get(ent.country)

@@ -21,7 +21,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     data = load_yaml("text.yaml")
     debris = re.compile(r"^(?:" + "|".join(data["debris_lines"]) + r")$", re.I)
     prefixes = re.compile(r"^(?:" + "|".join(data["debris_prefixes"]) + r")", re.I)
-    return debris, prefixes, frozenset(str(a) for a in data["abbreviations"])
+    return debris, prefixes, frozenset(str(a).lower() for a in data["abbreviations"])
 
 
 @cache
@@ -70,7 +70,7 @@ def clean(text: str) -> str:
     return "\n".join(clean_lines(text))
 
 
-_BOUNDARY = re.compile(r"""(?<=[.!?])["')\]]*\s+(?=["'(\[]?[A-Z0-9])|(?<=[.!?]["'])\s+""")
+_BOUNDARY = re.compile(r"""(?<=[.!?])(["')\]]*)\s+(?=["'(\[]?[A-Z0-9])|(?<=[.!?]["'])()\s+""")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -91,7 +91,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if re.search(r"\b[A-Z]\.$", head):  # initials: "M. Sofyan", "S.E."
                 continue
-            piece = line[start : m.start()].strip()
+            piece = line[start : m.end(1) if m.group(1) is not None else m.start()].strip()
             if piece:
                 sentences.append(Sentence(len(sentences), piece, offset + start))
             start = m.end()

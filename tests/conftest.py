@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -12,45 +11,60 @@ SOURCES_DIR = REPO_ROOT / "sources"
 
 # Three short documents written for these tests (not copied from any page): one
 # Indonesian and one English with front matter, and one Indonesian plain text file.
+# Each paragraph is one line of the file (the loader reads a line as a paragraph).
 TMP_SOURCES = {
-    "medan-gwangju.md": """\
-        ---
-        title: "Medan Lepas 12 Mahasiswa ke Gwangju"
-        url: https://example.org/berita/medan-gwangju
-        publisher: Warta Contoh
-        published: 2023-10-04
-        language: id
-        kind: summary
-        ---
-        Wali Kota Medan Bobby Nasution melepas 12 mahasiswa ke Gwangju, Korea Selatan, dalam program pertukaran sister city pada 3 Oktober 2023.
-
-        Para mahasiswa akan belajar bahasa dan budaya Korea selama dua minggu. Pemerintah Kota Gwangju menanggung biaya akomodasi selama program berlangsung.
-        """,
-    "denpasar-mossel-bay.md": """\
-        ---
-        title: "Denpasar and Mossel Bay renew their sister city memorandum"
-        url: https://example.org/news/denpasar-mossel-bay
-        publisher: Example News
-        published: 2023-02-01
-        language: en
-        kind: summary
-        ---
-        The mayor of Denpasar, I Gusti Ngurah Jaya Negara, signed a renewed memorandum of understanding with Mossel Bay, South Africa, on 31 January 2023.
-
-        The sister city cooperation between Denpasar and Mossel Bay began in 2019 and now also covers tourism and education.
-        """,
-    "surabaya-busan.txt": """\
-        date 2019-03-27 Surabaya dan Busan Rayakan 25 Tahun Sister City
-        Wali Kota Surabaya Tri Rismaharini menerima delegasi Kota Busan, Korea Selatan, pada Selasa (26/3/2019).
-        Kerja sama sister city antara Surabaya dan Busan telah berjalan sejak tahun 1994.
-        """,
+    "medan-gwangju.md": "\n".join(
+        [
+            "---",
+            'title: "Medan Lepas 12 Mahasiswa ke Gwangju"',
+            "url: https://example.org/berita/medan-gwangju",
+            "publisher: Warta Contoh",
+            "published: 2023-10-04",
+            "language: id",
+            "kind: summary",
+            "---",
+            "Wali Kota Medan Bobby Nasution melepas 12 mahasiswa ke Gwangju, Korea Selatan, "
+            "dalam program pertukaran sister city pada 3 Oktober 2023.",
+            "",
+            "Para mahasiswa akan belajar bahasa dan budaya Korea selama dua minggu. "
+            "Pemerintah Kota Gwangju menanggung biaya akomodasi selama program berlangsung.",
+            "",
+        ]
+    ),
+    "denpasar-mossel-bay.md": "\n".join(
+        [
+            "---",
+            'title: "Denpasar and Mossel Bay renew their sister city memorandum"',
+            "url: https://example.org/news/denpasar-mossel-bay",
+            "publisher: Example News",
+            "published: 2023-02-01",
+            "language: en",
+            "kind: summary",
+            "---",
+            "The mayor of Denpasar, I Gusti Ngurah Jaya Negara, signed a renewed memorandum of "
+            "understanding with Mossel Bay, South Africa, on 31 January 2023.",
+            "",
+            "The sister city cooperation between Denpasar and Mossel Bay began in 2019 and now "
+            "also covers tourism and education.",
+            "",
+        ]
+    ),
+    "surabaya-busan.txt": "\n".join(
+        [
+            "date 2019-03-27 Surabaya dan Busan Rayakan 25 Tahun Sister City",
+            "Wali Kota Surabaya Tri Rismaharini menerima delegasi Kota Busan, Korea Selatan, "
+            "pada Selasa (26/3/2019).",
+            "Kerja sama sister city antara Surabaya dan Busan telah berjalan sejak tahun 1994.",
+            "",
+        ]
+    ),
 }
 
 
 def write_sources(folder: Path, files: dict[str, str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in files.items():
-        (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+        (folder / name).write_text(text, encoding="utf-8")
     return folder
 
 
@@ -168,8 +182,9 @@ def hand_made_extractions(with_relations: bool = True) -> list:
             "mossel-bay": Entity("mossel-bay", "CityGovernment", {"en": "Mossel Bay"}),
         },
         activities=[
-            Activity(type="Signing", start="2023-01-31", participants=["kota-denpasar"],
-                     evidence=[ev2])
+            Activity(
+                type="Signing", start="2023-01-31", participants=["kota-denpasar"], evidence=[ev2]
+            )
         ],
     )
     if with_relations:

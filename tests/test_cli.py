@@ -19,12 +19,6 @@ from graph.cli import main
 REPO_ROOT = Path(__file__).resolve().parent.parent
 README = REPO_ROOT / "README.md"
 KMR = "https://w3id.org/kotamitra/id/"
-SCIPY_XFAIL = pytest.mark.xfail(
-    reason="graph.metrics.compute_metrics calls networkx.pagerank, which needs scipy; scipy "
-    "is not a dependency in pyproject.toml (nor installed), so any graph with an actor relation "
-    "ends in ModuleNotFoundError: No module named 'scipy' (metrics, and build with metrics)",
-    strict=True,
-)
 
 
 @pytest.fixture
@@ -48,7 +42,6 @@ def assert_clean_exit(result, code: int) -> None:  # type: ignore[no-untyped-def
 # --- build --------------------------------------------------------------------------------
 
 
-@SCIPY_XFAIL
 def test_build_writes_every_output(runner: CliRunner, tmp_sources: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = invoke(runner, "build", tmp_sources, "--out", out)
@@ -83,8 +76,9 @@ def test_build_graph_files(runner: CliRunner, tmp_sources: Path, tmp_path: Path)
 def test_build_quiet_prints_nothing_on_success(
     runner: CliRunner, tmp_sources: Path, tmp_path: Path
 ) -> None:
-    result = invoke(runner, "build", tmp_sources, "--out", tmp_path / "o", "-q", "--no-metrics",
-                    "--no-viz")
+    result = invoke(
+        runner, "build", tmp_sources, "--out", tmp_path / "o", "-q", "--no-metrics", "--no-viz"
+    )
     assert_clean_exit(result, 0)
     assert result.output == ""
 
@@ -124,8 +118,9 @@ def test_build_reports_a_bad_file_and_builds_the_good_one(
 
 def test_build_strict_exits_3(runner: CliRunner, one_bad_one_good: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = invoke(runner, "build", one_bad_one_good, "--out", out, "--strict", "--no-metrics",
-                    "--no-viz")
+    result = invoke(
+        runner, "build", one_bad_one_good, "--out", out, "--strict", "--no-metrics", "--no-viz"
+    )
     assert_clean_exit(result, 3)
     assert f"skipped: {one_bad_one_good / 'bad.md'}: " in result.stderr
     # the good source is still built
@@ -135,8 +130,16 @@ def test_build_strict_exits_3(runner: CliRunner, one_bad_one_good: Path, tmp_pat
 def test_build_strict_without_problems_exits_0(
     runner: CliRunner, tmp_sources: Path, tmp_path: Path
 ) -> None:
-    result = invoke(runner, "build", tmp_sources, "--out", tmp_path / "o", "--strict",
-                    "--no-metrics", "--no-viz")
+    result = invoke(
+        runner,
+        "build",
+        tmp_sources,
+        "--out",
+        tmp_path / "o",
+        "--strict",
+        "--no-metrics",
+        "--no-viz",
+    )
     assert_clean_exit(result, 0)
 
 
@@ -145,8 +148,9 @@ def test_build_missing_source_is_reported(runner: CliRunner, tmp_path: Path) -> 
     result = invoke(runner, "build", missing, "--out", tmp_path / "o", "--no-metrics", "--no-viz")
     assert_clean_exit(result, 0)
     assert f"skipped: {missing}: no such file or folder" in result.stderr
-    strict = invoke(runner, "build", missing, "--out", tmp_path / "o", "--strict", "--no-metrics",
-                    "--no-viz")
+    strict = invoke(
+        runner, "build", missing, "--out", tmp_path / "o", "--strict", "--no-metrics", "--no-viz"
+    )
     assert_clean_exit(strict, 3)
 
 
@@ -261,8 +265,9 @@ def test_query_update_with_flag_changes_no_file(runner: CliRunner, graph_dir: Pa
     strict=True,
 )
 def test_query_ask_csv_does_not_crash(runner: CliRunner, graph_dir: Path) -> None:
-    result = invoke(runner, "query", "ASK { ?a km:partnersWith ?b }", "--graph", graph_dir,
-                    "--format", "csv")
+    result = invoke(
+        runner, "query", "ASK { ?a km:partnersWith ?b }", "--graph", graph_dir, "--format", "csv"
+    )
     assert result.exit_code in (0, 2)
     assert result.exception is None or isinstance(result.exception, SystemExit)
 
@@ -270,7 +275,6 @@ def test_query_ask_csv_does_not_crash(runner: CliRunner, graph_dir: Path) -> Non
 # --- metrics ------------------------------------------------------------------------------
 
 
-@SCIPY_XFAIL
 def test_metrics_json(runner: CliRunner, graph_dir: Path) -> None:
     result = invoke(runner, "metrics", "--graph", graph_dir, "--format", "json")
     assert_clean_exit(result, 0)
@@ -282,14 +286,15 @@ def test_metrics_json(runner: CliRunner, graph_dir: Path) -> None:
     assert medan["partner_count"] == 1
 
 
-@SCIPY_XFAIL
 def test_metrics_unknown_actor_exits_2(runner: CliRunner, graph_dir: Path) -> None:
     result = invoke(runner, "metrics", "--graph", graph_dir, "--actor", "nonexistent")
     assert_clean_exit(result, 2)
     assert "nonexistent" in result.stderr
 
 
-def test_metrics_json_without_relations(runner: CliRunner, graph_dir_without_relations: Path) -> None:
+def test_metrics_json_without_relations(
+    runner: CliRunner, graph_dir_without_relations: Path
+) -> None:
     result = invoke(runner, "metrics", "--graph", graph_dir_without_relations, "--format", "json")
     assert_clean_exit(result, 0)
     data = json.loads(result.stdout)
@@ -302,8 +307,9 @@ def test_metrics_json_without_relations(runner: CliRunner, graph_dir_without_rel
 def test_metrics_unknown_actor_exits_2_without_relations(
     runner: CliRunner, graph_dir_without_relations: Path
 ) -> None:
-    result = invoke(runner, "metrics", "--graph", graph_dir_without_relations, "--actor",
-                    "nonexistent")
+    result = invoke(
+        runner, "metrics", "--graph", graph_dir_without_relations, "--actor", "nonexistent"
+    )
     assert_clean_exit(result, 2)
     assert "nonexistent" in result.stderr
 
@@ -331,13 +337,6 @@ def test_viz_writes_the_file(runner: CliRunner, graph_dir: Path, tmp_path: Path)
 # --- validate -----------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    reason="the graph built from sources/ does not conform to ontology/shapes.ttl: foreign "
-    "cities carry km:country pointing at a country IRI that is not typed km:Country in the "
-    "graph (e.g. kmr:gwangju km:country kmr:south-korea, kmr:mossel-bay km:country "
-    "kmr:south-africa): 'km:country must point to a single IRI typed km:Country'",
-    strict=True,
-)
 def test_validate_graph_built_from_sources(runner: CliRunner, sources_build) -> None:
     _, out = sources_build
     result = invoke(runner, "validate", "--graph", out)

@@ -18,7 +18,10 @@ def spans(sentence: str, ref: dt.date | None = None) -> list[tuple[str, str | No
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Pelatihan digelar pada 15 hingga 19 Mei 2023 di Singapura.", [("2023-05-15", "2023-05-19")]),
+        (
+            "Pelatihan digelar pada 15 hingga 19 Mei 2023 di Singapura.",
+            [("2023-05-15", "2023-05-19")],
+        ),
         ("Kegiatan berlangsung 17 s.d. 23 Februari 2019.", [("2019-02-17", "2019-02-23")]),
         ("Pelatihan pada 1-5 Juli 2024 diikuti 19 ASN.", [("2024-07-01", "2024-07-05")]),
         ("Pelatihan pada 1 - 5 Juli 2024.", [("2024-07-01", "2024-07-05")]),

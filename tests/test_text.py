@@ -77,12 +77,6 @@ def test_sentence_index_and_offsets() -> None:
         assert cleaned[s.start : s.start + len(s.text)] == s.text
 
 
-@pytest.mark.xfail(
-    reason="graph.text.split_sentences drops a closing quote or bracket after the final "
-    "punctuation: 'Dia berkata, \"Kami siap.\" Lalu pergi.' gives 'Dia berkata, \"Kami siap.' "
-    "(unbalanced quote; the evidence sentence is not the text as it appears in the source)",
-    strict=True,
-)
 def test_closing_quote_stays_with_its_sentence() -> None:
     assert sentences('Dia berkata, "Kami siap berangkat." Lalu rombongan pergi.') == [
         'Dia berkata, "Kami siap berangkat."',
@@ -90,12 +84,6 @@ def test_closing_quote_stays_with_its_sentence() -> None:
     ]
 
 
-@pytest.mark.xfail(
-    reason="graph/lexicon/text.yaml lists the abbreviation 'no' unquoted in a YAML flow list; "
-    "YAML 1.1 reads it as the boolean False, so 'No.' (nomor) ends a sentence: "
-    "'... Jl. Sudirman No. 5 Medan.' is split into '... No.' and '5 Medan.'",
-    strict=True,
-)
 def test_no_abbreviation_does_not_end_a_sentence() -> None:
     assert sentences("Kantor berada di Jl. Sudirman No. 5 Medan. Peserta hadir pagi.") == [
         "Kantor berada di Jl. Sudirman No. 5 Medan.",
