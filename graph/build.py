@@ -81,7 +81,9 @@ def extract_all(
         try:
             extractions.append(extract(doc, gaz))
         except Exception as exc:  # a bug on one text must not lose the others
-            problems.append(SourceProblem(doc.path, f"extraction failed: {type(exc).__name__}: {exc}"))
+            problems.append(
+                SourceProblem(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
+            )
     return resolve(extractions), problems, list(loaded.warnings)
 
 

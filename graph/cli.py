@@ -60,14 +60,26 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT,
-              show_default=True, help="Folder to write the graph and reports into.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Folder to write the graph and reports into.",
+)
 @click.option("--strict", is_flag=True, help="Exit with code 3 if any source had a problem.")
 @click.option("--no-viz", is_flag=True, help="Do not write graph.html.")
 @click.option("--no-metrics", is_flag=True, help="Do not write metrics.json/metrics.csv.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
-def build(sources: tuple[Path, ...], out_dir: Path, strict: bool, no_viz: bool,
-          no_metrics: bool, quiet: bool) -> None:
+def build(
+    sources: tuple[Path, ...],
+    out_dir: Path,
+    strict: bool,
+    no_viz: bool,
+    no_metrics: bool,
+    quiet: bool,
+) -> None:
     """Read SOURCES (files or folders; default sources/), extract, write the graph.
 
     Writes graph.ttl (all facts), graph.trig (one named graph per source document),
@@ -84,7 +96,8 @@ def build(sources: tuple[Path, ...], out_dir: Path, strict: bool, no_viz: bool,
         click.echo(f"skipped: {p.path}: {p.reason}", err=True)
     if not quiet:
         click.echo(
-            f"Built {report.documents} document(s): {report.entities} entities, {report.facts} facts, "
+            f"Built {report.documents} document(s): {report.entities} entities, "
+            f"{report.facts} facts, "
             f"{report.activities} activities, {report.claims} claims, {report.triples} triples."
         )
         for path in report.written:
@@ -100,9 +113,19 @@ def build(sources: tuple[Path, ...], out_dir: Path, strict: bool, no_viz: bool,
 @main.command()
 @click.argument("query_or_file")
 @graph_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "nt", "json-ld"]),
-              default="table", show_default=True, help="Result format (W3C SPARQL results or RDF).")
-@click.option("--allow-update", is_flag=True, help="Allow SPARQL UPDATE (in memory only; files are not changed).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "tsv", "xml", "turtle", "nt", "json-ld"]),
+    default="table",
+    show_default=True,
+    help="Result format (W3C SPARQL results or RDF).",
+)
+@click.option(
+    "--allow-update",
+    is_flag=True,
+    help="Allow SPARQL UPDATE (in memory only; files are not changed).",
+)
 def query(query_or_file: str, graph_path: Path, fmt: str, allow_update: bool) -> None:
     """Run a SPARQL 1.1 query (text, a .rq file, or - for stdin) over the built graph.
 
@@ -125,8 +148,16 @@ def query(query_or_file: str, graph_path: Path, fmt: str, allow_update: bool) ->
 
 @main.command()
 @graph_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--top", type=int, default=None, help="Show only the N highest-ranked actors (table).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--top", type=int, default=None, help="Show only the N highest-ranked actors (table)."
+)
 @click.option("--actor", default=None, help="Show one actor (by label or slug).")
 def metrics(graph_path: Path, fmt: str, top: int | None, actor: str | None) -> None:
     """Partnership metrics of the actor network, computed with networkx."""
@@ -136,11 +167,14 @@ def metrics(graph_path: Path, fmt: str, top: int | None, actor: str | None) -> N
     if actor:
         wanted = actor.casefold()
         result["actors"] = [
-            a for a in result["actors"]  # type: ignore[union-attr]
+            a
+            for a in result["actors"]  # type: ignore[union-attr]
             if wanted in (a["actor"].casefold(), a["label"].casefold())
         ]
         if not result["actors"]:
-            raise UsageProblem(f"no actor named {actor!r} in the graph", "see 'kotamitra metrics' for the list")
+            raise UsageProblem(
+                f"no actor named {actor!r} in the graph", "see 'kotamitra metrics' for the list"
+            )
     if fmt == "json":
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     elif fmt == "csv":
@@ -151,10 +185,21 @@ def metrics(graph_path: Path, fmt: str, top: int | None, actor: str | None) -> N
 
 @main.command()
 @graph_option
-@click.option("--out", "out_file", type=click.Path(path_type=Path), default=DEFAULT_OUT / "graph.html",
-              show_default=True, help="HTML file to write.")
-@click.option("--lang", type=click.Choice(["en", "id"]), default="en", show_default=True,
-              help="Language of labels.")
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_OUT / "graph.html",
+    show_default=True,
+    help="HTML file to write.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "id"]),
+    default="en",
+    show_default=True,
+    help="Language of labels.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 def viz(graph_path: Path, out_file: Path, lang: str, open_browser: bool) -> None:
     """Write the interactive network as one self-contained HTML file (works offline)."""
@@ -184,7 +229,9 @@ def validate(graph_path: Path) -> None:
 @main.command()
 @click.argument("gold_dir", type=click.Path(path_type=Path, exists=True, file_okay=False))
 @click.option("-v", "--verbose", is_flag=True, help="List the misses and extras of each document.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def evaluate(gold_dir: Path, verbose: bool, fmt: str) -> None:
     """Score extraction against gold annotations (*.gold.yaml beside their texts)."""
     from graph.evaluate import evaluate_dir, report
@@ -193,13 +240,27 @@ def evaluate(gold_dir: Path, verbose: bool, fmt: str) -> None:
     if not results:
         raise UsageProblem(f"no *.gold.yaml files in {gold_dir}")
     if fmt == "json":
-        click.echo(json.dumps([
-            {"document": r.name, "error": r.error, "precision": r.score.precision,
-             "recall": r.score.recall, "f1": r.score.f1, "tp": r.score.tp, "fp": r.score.fp,
-             "fn": r.score.fn, "claims_found": r.claims_found, "claims_total": r.claims_total,
-             **({"misses": r.score.misses, "extras": r.score.extras} if verbose else {})}
-            for r in results
-        ], indent=2))
+        click.echo(
+            json.dumps(
+                [
+                    {
+                        "document": r.name,
+                        "error": r.error,
+                        "precision": r.score.precision,
+                        "recall": r.score.recall,
+                        "f1": r.score.f1,
+                        "tp": r.score.tp,
+                        "fp": r.score.fp,
+                        "fn": r.score.fn,
+                        "claims_found": r.claims_found,
+                        "claims_total": r.claims_total,
+                        **({"misses": r.score.misses, "extras": r.score.extras} if verbose else {}),
+                    }
+                    for r in results
+                ],
+                indent=2,
+            )
+        )
     else:
         click.echo(report(results, verbose), nl=False)
 

@@ -48,7 +48,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     year = r"(?:19|20)\d\d"
     pats = [
         # 15 Mei hingga 2 Juni 2023
-        ("dmy_dmy", rf"\b(?P<d1>{day})\s+(?P<m1>{mon})(?:\s+(?P<y1>{year}))?{rng}(?P<d2>{day})\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?\b"),
+        (
+            "dmy_dmy",
+            rf"\b(?P<d1>{day})\s+(?P<m1>{mon})(?:\s+(?P<y1>{year}))?{rng}(?P<d2>{day})\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?\b",
+        ),
         # 15 hingga 19 Mei 2023 / 15-19 Mei
         ("dd_my", rf"\b(?P<d1>{day}){rng}(?P<d2>{day})\s+(?P<m>{mon})(?:\s+(?P<y>{year}))?\b"),
         # May 15-19, 2023 / May 15 to 19
@@ -56,13 +59,20 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # 15 Mei 2023 / 15 May
         ("dmy", rf"\b(?P<d>{day})\s+(?P<m>{mon})(?:,?\s+(?P<y>{year}))?\b"),
         # May 15, 2023
-        ("mdy", rf"\b(?P<m>{mon})\s+(?P<d>{day})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{year}))?\b(?!\s*(?:orang|people|persen|%))"),
+        (
+            "mdy",
+            rf"\b(?P<m>{mon})\s+(?P<d>{day})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{year}))?\b(?!\s*(?:orang|people|persen|%))",
+        ),
         # (12/5/2023) or (12/5) or 27/11/2019
         ("num", rf"(?<![\d/])(?P<d>{day})/(?P<m>0?[1-9]|1[0-2])(?:/(?P<y>{year}|\d\d))?(?![\d/])"),
         # 2023-05-15
         ("iso", rf"\b(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>{day})\b"),
         # Mei 2023 / bulan Maret lalu / March this year
-        ("my", rf"\b(?:bulan\s+)?(?P<m>{mon})(?:\s+(?:(?P<y>{year})|tahun\s+(?P<rel2>lalu|ini|depan)|(?P<rel>lalu|kemarin|silam|last year|this year|next year|ini|depan|mendatang)))?\b"),
+        (
+            "my",
+            rf"\b(?:bulan\s+)?(?P<m>{mon})(?:\s+(?:(?P<y>{year})|tahun\s+(?P<rel2>lalu|ini|depan)"
+            r"|(?P<rel>lalu|kemarin|silam|last year|this year|next year|ini|depan|mendatang)))?\b",
+        ),
         # tahun 2016 / in 2016 / sejak 2016
         ("y", rf"\b(?P<y>{year})\b"),
         # tahun lalu / last year / tahun ini / this year
@@ -143,7 +153,11 @@ def _interpret(
         if name == "dmy_dmy":
             m1, m2 = _month(g["m1"]), _month(g["m2"])
             y2 = int(g["y2"]) if g.get("y2") else _year_for(m2, ref, None)
-            y1 = int(g["y1"]) if g.get("y1") else (y2 if y2 and m1 <= m2 else (y2 - 1 if y2 else None))
+            y1 = (
+                int(g["y1"])
+                if g.get("y1")
+                else (y2 if y2 and m1 <= m2 else (y2 - 1 if y2 else None))
+            )
         else:
             m1 = m2 = _month(g["m"])
             y1 = y2 = int(g["y"]) if g.get("y") else _year_for(m1, ref, None)
@@ -175,9 +189,18 @@ def _interpret(
         return dt.date(y, mo, d).isoformat(), None, rel
     if name == "my":
         token = g["m"]
-        if token.lower() in {"may", "mar", "jan", "jun", "jul", "sep", "des", "dec", "nov", "apr"} and not (
-            g.get("y") or g.get("rel") or g.get("rel2")
-        ):
+        if token.lower() in {
+            "may",
+            "mar",
+            "jan",
+            "jun",
+            "jul",
+            "sep",
+            "des",
+            "dec",
+            "nov",
+            "apr",
+        } and not (g.get("y") or g.get("rel") or g.get("rel2")):
             return None  # a bare short or ambiguous word is not a date
         if token[:1].islower() and not (g.get("y") or g.get("rel") or g.get("rel2")):
             return None

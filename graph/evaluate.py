@@ -26,20 +26,51 @@ from graph.rdf import KM, to_dataset, union_graph
 from graph.resolve import resolve
 
 SUBCLASSES = {
-    "LocalGovernment": {"LocalGovernment", "CityGovernment", "RegencyGovernment", "ProvincialGovernment"},
+    "LocalGovernment": {
+        "LocalGovernment",
+        "CityGovernment",
+        "RegencyGovernment",
+        "ProvincialGovernment",
+    },
     "Organization": {"Organization", "InternationalOrganization"},
     "Activity": {"Activity", "Training", "Visit", "Meeting", "Signing", "Exchange"},
 }
 ENTITY_CLASSES = {
-    "LocalGovernment", "CityGovernment", "RegencyGovernment", "ProvincialGovernment", "Country",
-    "Organization", "InternationalOrganization", "Person", "Programme", "Agreement", "Policy",
+    "LocalGovernment",
+    "CityGovernment",
+    "RegencyGovernment",
+    "ProvincialGovernment",
+    "Country",
+    "Organization",
+    "InternationalOrganization",
+    "Person",
+    "Programme",
+    "Agreement",
+    "Policy",
 }
 DIRECT = {
-    "partnersWith", "participatesIn", "organizedBy", "fundedBy", "sendsDelegationTo", "memberOf",
-    "headOf", "deputyHeadOf", "implementsPolicy", "initiatedBy",
+    "partnersWith",
+    "participatesIn",
+    "organizedBy",
+    "fundedBy",
+    "sendsDelegationTo",
+    "memberOf",
+    "headOf",
+    "deputyHeadOf",
+    "implementsPolicy",
+    "initiatedBy",
 }
-ATTRS = ("theme", "partOf", "location", "startDate", "endDate", "participantCount", "participants",
-         "fundedBy", "organizedBy")
+ATTRS = (
+    "theme",
+    "partOf",
+    "location",
+    "startDate",
+    "endDate",
+    "participantCount",
+    "participants",
+    "fundedBy",
+    "organizedBy",
+)
 ATTR_PROP = {"participants": "participant"}
 
 
@@ -57,6 +88,10 @@ def norm(text: str) -> str:
 
 def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _show(term: object) -> str:
+    return _local(term) if isinstance(term, URIRef) else str(term)
 
 
 def _is_a(kind: str, gold_type: str) -> bool:
@@ -134,7 +169,14 @@ class _Scorer:
 
     def score_entities(self) -> None:
         gold_names = {k: {norm(n) for n in e.get("names") or []} for k, e in self.entities.items()}
-        nodes = sorted({s for s, _, o in self.g.triples((None, RDF.type, None)) if _local(o) in ENTITY_CLASSES}, key=str)
+        nodes = sorted(
+            {
+                s
+                for s, _, o in self.g.triples((None, RDF.type, None))
+                if _local(o) in ENTITY_CLASSES
+            },
+            key=str,
+        )
         found: set[str] = set()
         for node in nodes:
             kind = self.kind(node) or ""
@@ -204,7 +246,11 @@ class _Scorer:
 
     def _value_ok(self, obj: object, value: Any) -> bool:
         if isinstance(obj, Literal):
-            return _date_ok(str(value), str(obj)) if re.fullmatch(r"\d{4}(-\d\d){0,2}", str(value)) else norm(str(obj)) == norm(str(value))
+            return (
+                _date_ok(str(value), str(obj))
+                if re.fullmatch(r"\d{4}(-\d\d){0,2}", str(value))
+                else norm(str(obj)) == norm(str(value))
+            )
         return self.key(obj) == value
 
     def score_qualified(self) -> None:
@@ -240,7 +286,11 @@ class _Scorer:
 
     def score_activities(self) -> None:
         nodes = sorted(
-            {s for s, _, o in self.g.triples((None, RDF.type, None)) if _local(o) in SUBCLASSES["Activity"]},
+            {
+                s
+                for s, _, o in self.g.triples((None, RDF.type, None))
+                if _local(o) in SUBCLASSES["Activity"]
+            },
             key=str,
         )
         graph_acts = {n: self._graph_activity(n) for n in nodes}
@@ -253,12 +303,18 @@ class _Scorer:
                 nt = norm(str(t))
                 if theme and nt and (theme in nt or nt in theme):
                     score += 2
-            if ga.get("startDate") and any(_date_ok(str(ga["startDate"]), str(d)) for d in attrs.get("startDate", [])):
+            if ga.get("startDate") and any(
+                _date_ok(str(ga["startDate"]), str(d)) for d in attrs.get("startDate", [])
+            ):
                 score += 1
             return score
 
         pairs = sorted(
-            ((agrees(ga, at), i, n) for i, ga in enumerate(gold_acts) for n, at in graph_acts.items()),
+            (
+                (agrees(ga, at), i, n)
+                for i, ga in enumerate(gold_acts)
+                for n, at in graph_acts.items()
+            ),
             key=lambda x: (-x[0], x[1], str(x[2])),
         )
         used_g: set[int] = set()
@@ -290,14 +346,14 @@ class _Scorer:
                     if any(self._attr_ok(attr, h, ov) for ov in opt_vals):
                         continue
                     self.s.fp += 1
-                    self.s.extras.append(f"activity '{ga.get('theme')}' {attr} {_local(h) if isinstance(h, URIRef) else h}")
+                    self.s.extras.append(f"activity '{ga.get('theme')}' {attr} {_show(h)}")
         for n, attrs in graph_acts.items():
             if n in used_n:
                 continue
             for attr, vals in attrs.items():
                 for v in vals:
                     self.s.fp += 1
-                    self.s.extras.append(f"unmatched activity {_local(n)} {attr} {_local(v) if isinstance(v, URIRef) else v}")
+                    self.s.extras.append(f"unmatched activity {_local(n)} {attr} {_show(v)}")
 
     def _attr_ok(self, attr: str, have: object, gold: Any) -> bool:
         if attr == "theme":
@@ -371,11 +427,15 @@ def report(results: list[DocScore], verbose: bool = False) -> str:
         total.add(s)
         cf += r.claims_found
         ct += r.claims_total
-        lines.append(f"{r.name[:58]:58} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  {r.claims_found}/{r.claims_total}")
+        lines.append(
+            f"{r.name[:58]:58} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  "
+            f"{r.claims_found}/{r.claims_total}"
+        )
         if verbose:
             lines += [f"    miss  {m}" for m in s.misses]
             lines += [f"    extra {e}" for e in s.extras]
     lines.append(
-        f"{'overall (micro)':58} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  {cf}/{ct}"
+        f"{'overall (micro)':58} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  "
+        f"{cf}/{ct}"
     )
     return "\n".join(lines) + "\n"

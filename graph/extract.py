@@ -39,10 +39,26 @@ def _rx() -> dict[str, re.Pattern[str]]:
     out = {
         name: alt(name)
         for name in (
-            "partnership", "signing", "planned", "negation", "ended", "delegation",
-            "participation", "organised_by", "funded_by", "membership", "implements",
-            "initiated_by", "since", "activity_anaphora", "people_nouns", "location_preps",
-            "destination_preps", "both", "tentative", "theme_words",
+            "partnership",
+            "signing",
+            "planned",
+            "negation",
+            "ended",
+            "delegation",
+            "participation",
+            "organised_by",
+            "funded_by",
+            "membership",
+            "implements",
+            "initiated_by",
+            "since",
+            "activity_anaphora",
+            "people_nouns",
+            "location_preps",
+            "destination_preps",
+            "both",
+            "tentative",
+            "theme_words",
         )
     }
     for cls, words in data["activities"].items():
@@ -85,7 +101,9 @@ class _Doc:
         return ent.country
 
     def is_indonesian_lg(self, slug: str) -> bool:
-        return self.ent_type(slug) in LOCAL_GOVERNMENT_TYPES and self.country_of(slug) == HOME_COUNTRY
+        return (
+            self.ent_type(slug) in LOCAL_GOVERNMENT_TYPES and self.country_of(slug) == HOME_COUNTRY
+        )
 
     def is_foreign_actor(self, slug: str) -> bool:
         t = self.ent_type(slug)
@@ -260,7 +278,9 @@ def _relations(d: _Doc, sent: Sentence) -> None:
     if dm and not _negated(text, dm.start()) and not _planned(text, dm.start(), dm.end()):
         sender = subject
         if sender is None:
-            sender = next((m.slug for m in ms if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES), None)
+            sender = next(
+                (m.slug for m in ms if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES), None
+            )
         inbound = None
         for m in ms:
             if not d.is_foreign_actor(m.slug) or d.ent_type(m.slug) in ORGANISATION_TYPES:
@@ -285,7 +305,9 @@ def _relations(d: _Doc, sent: Sentence) -> None:
                     continue
                 before = sent.text[max(0, m.start - 60) : m.start]
                 if not re.search(
-                    r"(?:\b(?:ke|to|di|in|menuju|visit(?:ed|ing)?|mengunjungi)\b[^.;]*)$", before, re.I
+                    r"(?:\b(?:ke|to|di|in|menuju|visit(?:ed|ing)?|mengunjungi)\b[^.;]*)$",
+                    before,
+                    re.I,
                 ):
                     continue
                 if m.slug == HOME_COUNTRY or not sender or not d.is_indonesian_lg(sender):
@@ -401,8 +423,12 @@ def _actor_after(
 # -- activities --------------------------------------------------------------------------
 
 ACTIVITY_CLASSES = ("Signing", "Exchange", "Training", "Visit", "Meeting")
-SINCE_BEFORE = re.compile(r"\b(?:sejak|since|mulai|selama|semenjak|hingga|sampai)\s+(?:tahun\s+)?$", re.I)
-END_BEFORE = re.compile(r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?)\s+(?:tanggal\s+)?$", re.I)
+SINCE_BEFORE = re.compile(
+    r"\b(?:sejak|since|mulai|selama|semenjak|hingga|sampai)\s+(?:tahun\s+)?$", re.I
+)
+END_BEFORE = re.compile(
+    r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?)\s+(?:tanggal\s+)?$", re.I
+)
 
 
 def _triggers(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -451,22 +477,43 @@ def _theme(text: str, start: int, end: int) -> str:
         caps = re.match(rf"\s*((?:[A-Z][\w&'-]*)(?:\s+{_CAP}){{0,7}})", rest)
         if caps:
             return re.sub(r"(?:\s+(?:of|in|and|for|on|the|dan|di|&))+$", "", caps.group(1)).strip()
-    if re.match(r"(?:di|ter)[a-z]+$", trigger) or trigger.lower() in {"signed", "inked", "meneken", "menandatangani", "diteken"}:
+    if re.match(r"(?:di|ter)[a-z]+$", trigger) or trigger.lower() in {
+        "signed",
+        "inked",
+        "meneken",
+        "menandatangani",
+        "diteken",
+    }:
         agreement = re.search(
-            r"\b(?:MoU|LoI|nota kesepahaman|memorandum of understanding|letter of intent|perjanjian|"
-            r"agreement|joint declaration|deklarasi bersama|kesepakatan|piagam|charter)\b(?:\s+[\w-]+){0,4}",
+            r"\b(?:MoU|LoI|nota kesepahaman|memorandum of understanding|letter of intent|"
+            r"perjanjian|"
+            r"agreement|joint declaration|deklarasi bersama|kesepakatan|piagam|charter)\b"
+            r"(?:\s+[\w-]+){0,4}",
             text,
             re.I,
         )
         if agreement:
-            return re.sub(r"(?:\s+(?:antara|dengan|pada|di|with|between|on|in|at|oleh|by|yang|which))+.*$", "", agreement.group(0))
+            return re.sub(
+                r"(?:\s+(?:antara|dengan|pada|di|with|between|on|in|at|oleh|by|yang|which))+.*$",
+                "",
+                agreement.group(0),
+            )
         clause = re.split(r"[,;]", text[:start])[-1]
-        clause = re.sub(r"\s+(?:yang|which|that)(?:\s+(?:sudah|telah|akan|was|were|has been|had been))?\s*$", "", clause)
+        clause = re.sub(
+            r"\s+(?:yang|which|that)(?:\s+(?:sudah|telah|akan|was|were|has been|had been))?\s*$",
+            "",
+            clause,
+        )
         words = clause.split()[-6:]
         if words:
             return " ".join(words)
     left = re.search(r"((?:[A-Z][\w&'-]*\s+|&\s+){1,5})$", text[:start])
-    lead = left.group(1) if left and not re.match(r"(?:Pemkot|Pemerintah|Kota|Wali|The|Dalam|Di|Pada)\b", left.group(1)) else ""
+    lead = (
+        left.group(1)
+        if left
+        and not re.match(r"(?:Pemkot|Pemerintah|Kota|Wali|The|Dalam|Di|Pada)\b", left.group(1))
+        else ""
+    )
     tail = text[end:]
     quoted = re.match(r"((?:\s+[\w-]+){0,4}?)\s*\"([^\"]{2,80})\"", tail)
     if quoted:
@@ -476,7 +523,10 @@ def _theme(text: str, start: int, end: int) -> str:
     name = re.sub(r"(?:\s+(?:of|in|and|for|on|the|dan|di|&))+$", "", name)
     if name.strip() and re.search(r"[A-Z]", name):
         return f"{lead}{trigger}{name}".strip()
-    obj = re.match(r"((?:\s+(?!(?:di|ke|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that)\b)[\w-]+){0,6})", tail)
+    obj = re.match(
+        r"((?:\s+(?!(?:di|ke|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that)\b)[\w-]+){0,6})",
+        tail,
+    )
     return f"{lead}{trigger}{obj.group(1) if obj else ''}".strip(" ,.")
 
 
@@ -487,15 +537,26 @@ def _participant_count(text: str) -> int | None:
         if nouns.match(after.lstrip()) or re.match(r"\s*orang\b", after):
             if n.approximate:
                 continue
-            if re.match(r"\s*\w+(?:\s+\w+)?\s*(?:per\s?tahun|per\s?year|a year|setiap tahun|tiap tahun|per\s?angkatan)", after, re.I):
+            if re.match(
+                r"\s*\w+(?:\s+\w+)?\s*"
+                r"(?:per\s?tahun|per\s?year|a year|setiap tahun|tiap tahun|per\s?angkatan)",
+                after,
+                re.I,
+            ):
                 continue
-            if re.search(r"\b(?:sejak|since|total|tercatat|telah|sudah|lebih dari)\b", text[: n.begin][-30:], re.I):
+            if re.search(
+                r"\b(?:sejak|since|total|tercatat|telah|sudah|lebih dari)\b",
+                text[: n.begin][-30:],
+                re.I,
+            ):
                 continue
             return n.value
     return None
 
 
-def _location(d: _Doc, sent: Sentence, ms: list[Mention], lo: int = 0, hi: int | None = None) -> str | None:
+def _location(
+    d: _Doc, sent: Sentence, ms: list[Mention], lo: int = 0, hi: int | None = None
+) -> str | None:
     """A place named after a locative word ("di", "in", "ke", "mengunjungi") in text[lo:hi]."""
     best = None
     for m in ms:
@@ -562,9 +623,7 @@ def _same_activity(a: Activity, b: Activity, d: _Doc | None = None) -> bool:
         ea, eb = a.end or sa, b.end or sb
         if sa[:7] == sb[:7] and (sa <= eb[: len(sa)] and sb <= ea[: len(sb)]):
             return True
-    if a.type == "Signing" and set(a.participants) & set(b.participants) - {None}:
-        return True
-    return False
+    return a.type == "Signing" and bool(set(a.participants) & set(b.participants))
 
 
 def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
@@ -599,18 +658,24 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
     segments: list[tuple[str | None, int, int, re.Match[str] | None]] = []
     ana = _rx()["activity_anaphora"].search(orig)
     # "pelatihan ini" continues an activity; a new named one ("peresmian Ruang X") does not
-    if target is None and d.current is not None and sent.index - d.current_sentence <= 3 and triggers:
+    if (
+        target is None
+        and d.current is not None
+        and sent.index - d.current_sentence <= 3
+        and triggers
+    ):
         # "Pelatihan berlangsung selama sepekan …": a bare trigger opening the sentence,
         # with no name of its own, goes on about the activity just told
         first = triggers[0][1]
-        if not orig[: first.start()].strip(" \"'(") and not re.search(r"\"", orig[first.end() : first.end() + 40]):
+        if not orig[: first.start()].strip(" \"'(") and not re.search(
+            r"\"", orig[first.end() : first.end() + 40]
+        ):
             words_after = orig[first.end() :].split()[:1]
             if words_after and words_after[0][:1].islower():
                 target = d.current
                 ana = first
     continues = target is not None and (
-        not triggers
-        or (len(triggers) == 1 and ana.start() <= triggers[0][1].start() < ana.end())  # type: ignore[union-attr]
+        not triggers or (len(triggers) == 1 and ana.start() <= triggers[0][1].start() < ana.end())  # type: ignore[union-attr]
     )
     if continues:
         segments.append((None, 0, len(orig), None))
@@ -637,15 +702,29 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
             quoted = re.search(r"\"([^\"]{3,80})\"", orig[lo:hi] if not single else orig)
             theme = _theme(orig, trig.start(), trig.end())
             # a name of its own: two capitalised words that are not known names
-            named = bool(re.search(r"[A-Z][\w&'-]+\s+(?:&\s+)?[A-Z][\w'-]+", _theme(text, trig.start(), trig.end())))
+            named = bool(
+                re.search(
+                    r"[A-Z][\w&'-]+\s+(?:&\s+)?[A-Z][\w'-]+", _theme(text, trig.start(), trig.end())
+                )
+            )
             where = _location(d, sent, ms, lo, hi) or (_location(d, sent, ms) if single else None)
-            context = any(m.type == "Programme" for m in ms) or bool(_rx()["organised_by"].search(text)) or where
+            context = (
+                any(m.type == "Programme" for m in ms)
+                or bool(_rx()["organised_by"].search(text))
+                or where
+            )
             foreign_partner = any(
-                d.is_foreign_actor(m.slug) and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES and lo <= m.start <= hi
+                d.is_foreign_actor(m.slug)
+                and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
+                and lo <= m.start <= hi
                 for m in ms
             )
-            strong = bool(seg_dates) or count is not None or bool(quoted) or (named and bool(context)) or (
-                cls == "Signing" and foreign_partner
+            strong = (
+                bool(seg_dates)
+                or count is not None
+                or bool(quoted)
+                or (named and bool(context))
+                or (cls == "Signing" and foreign_partner)
             )
             actors = [m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
             if not strong or not (actors or d.home):
@@ -659,7 +738,11 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
             fresh = True
             if named or quoted:
                 d.named.add(id(act))
-            if re.search(r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b", orig[: trig.start()], re.I):
+            if re.search(
+                r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b",
+                orig[: trig.start()],
+                re.I,
+            ):
                 d.background.add(id(act))
         touched.append(act)
         if not any(e.index == sent.index for e in act.evidence):
@@ -728,12 +811,19 @@ def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> 
         if m.qualifier:
             continue
         if m.type in LOCAL_GOVERNMENT_TYPES and m.slug != act.location:
-            if re.search(r"\b(?:via|transit(?:\s+di)?|singgah(?:\s+di)?)\s+(?:kota\s+)?$", sent.text[: m.start], re.I):
+            if re.search(
+                r"\b(?:via|transit(?:\s+di)?|singgah(?:\s+di)?)\s+(?:kota\s+)?$",
+                sent.text[: m.start],
+                re.I,
+            ):
                 continue  # a stop on the way, not a participant
             add(m.slug)
         elif m.type == "Person" and m.slug in d.heads:
             add(d.heads[m.slug])
-        elif m.type == "Organization" and d.mentions.entities[m.slug].country in (None, HOME_COUNTRY):
+        elif m.type == "Organization" and d.mentions.entities[m.slug].country in (
+            None,
+            HOME_COUNTRY,
+        ):
             before = sent.text[max(0, m.start - 25) : m.start]
             if re.search(r"\b(?:dan|and|serta|jajaran|beserta)\b", before, re.I):
                 add(m.slug)
@@ -746,9 +836,18 @@ def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> 
 def _finish_activities(d: _Doc) -> None:
     keep = []
     for act in d.ex.activities:
-        if act.start is None and act.participant_count is None and act.location is None and not act.part_of:
+        if (
+            act.start is None
+            and act.participant_count is None
+            and act.location is None
+            and not act.part_of
+        ):
             continue
-        if act.location and d.ent_type(act.location) in LOCAL_GOVERNMENT_TYPES and act.location not in act.participants:
+        if (
+            act.location
+            and d.ent_type(act.location) in LOCAL_GOVERNMENT_TYPES
+            and act.location not in act.participants
+        ):
             act.participants.append(act.location)
         # a participant abroad is a delegation to that place
         if act.location:
@@ -758,12 +857,15 @@ def _finish_activities(d: _Doc) -> None:
                 if act.location == HOME_COUNTRY:
                     continue
                 if d.country_of(p) != d.country_of(act.location):
-                    d.add_fact(p, "sendsDelegationTo", act.location, d.sentences[act.evidence[0].index])
+                    d.add_fact(
+                        p, "sendsDelegationTo", act.location, d.sentences[act.evidence[0].index]
+                    )
         keep.append(act)
     d.ex.activities = keep
 
 
 # -- claims -------------------------------------------------------------------------------
+
 
 def _claims(d: _Doc, sent: Sentence) -> None:
     rx = _rx()
@@ -772,18 +874,35 @@ def _claims(d: _Doc, sent: Sentence) -> None:
         if any(s.begin <= n.begin < s.finish for s in spans):
             continue
         after = sent.text[n.end : n.end + 40]
-        for unit in ("people", "students", "batches", "years", "days", "projects", "missions",
-                     "cities", "countries", "agreements", "times"):
+        for unit in (
+            "people",
+            "students",
+            "batches",
+            "years",
+            "days",
+            "projects",
+            "missions",
+            "cities",
+            "countries",
+            "agreements",
+            "times",
+        ):
             if rx[f"unit:{unit}"].match(after):
                 words = sent.text[n.end :].split()[:6]
-                about = " ".join(words).strip(" ,.;\"")
-                claim = Claim(float(n.value), unit, about, n.approximate, Evidence(sent.text, sent.index))
-                if not any((c.quantity, c.unit, c.about) == (claim.quantity, unit, about) for c in d.ex.claims):
+                about = " ".join(words).strip(' ,.;"')
+                claim = Claim(
+                    float(n.value), unit, about, n.approximate, Evidence(sent.text, sent.index)
+                )
+                if not any(
+                    (c.quantity, c.unit, c.about) == (claim.quantity, unit, about)
+                    for c in d.ex.claims
+                ):
                     d.ex.claims.append(claim)
                 break
 
 
 # -- entry point ------------------------------------------------------------------------------
+
 
 def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     """Extract every fact of one document.
@@ -807,7 +926,11 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
         _relations(d, sent)
         _claims(d, sent)
         for m in mentions.in_sentence(sent.index):
-            if not m.qualifier and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES and d.is_foreign_actor(m.slug):
+            if (
+                not m.qualifier
+                and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
+                and d.is_foreign_actor(m.slug)
+            ):
                 d.recent_foreign.append(m.slug)
     _finish_activities(d)
     used: set[str] = set()

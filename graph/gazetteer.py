@@ -29,8 +29,14 @@ ORGANISATION_TYPES = frozenset({"Organization", "InternationalOrganization"})
 ACTOR_TYPES = LOCAL_GOVERNMENT_TYPES | ORGANISATION_TYPES | {"Country"}
 # Which record wins when one name means several entities.
 TYPE_PRIORITY = {
-    "CityGovernment": 0, "Country": 1, "ProvincialGovernment": 2, "InternationalOrganization": 3,
-    "Programme": 4, "Organization": 5, "RegencyGovernment": 6, "LocalGovernment": 7,
+    "CityGovernment": 0,
+    "Country": 1,
+    "ProvincialGovernment": 2,
+    "InternationalOrganization": 3,
+    "Programme": 4,
+    "Organization": 5,
+    "RegencyGovernment": 6,
+    "LocalGovernment": 7,
 }
 
 

@@ -63,14 +63,18 @@ def iter_source_files(paths: Iterable[Path]) -> Iterator[Path | SourceProblem]:
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
-                if child.suffix.lower() in SUFFIXES and child.name.lower() not in SKIP_NAMES:
-                    if not child.name.endswith(".gold.yaml"):
-                        yield child
+                if (
+                    child.suffix.lower() in SUFFIXES
+                    and child.name.lower() not in SKIP_NAMES
+                    and not child.name.endswith(".gold.yaml")
+                ):
+                    yield child
         elif path.suffix.lower() in SUFFIXES:
             yield path
         else:
             yield SourceProblem(
-                str(path), f"unsupported file type {path.suffix!r} (use {', '.join(sorted(SUFFIXES))})"
+                str(path),
+                f"unsupported file type {path.suffix!r} (use {', '.join(sorted(SUFFIXES))})",
             )
 
 
@@ -183,7 +187,9 @@ def parse_text_file(text: str, path: str, doc_id: str) -> Document:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark else ""
-            raise ValueError(f"broken YAML front matter{where}: {getattr(exc, 'problem', exc)}") from None
+            raise ValueError(
+                f"broken YAML front matter{where}: {getattr(exc, 'problem', exc)}"
+            ) from None
         if loaded is not None and not isinstance(loaded, dict):
             raise ValueError("front matter must be a YAML mapping (key: value lines)")
         meta = loaded or {}
@@ -286,10 +292,14 @@ def load_sources(paths: Iterable[Path | str]) -> LoadResult:
             else:
                 doc = parse_text_file(text, str(path), doc_id)
         except PermissionError:
-            result.problems.append(SourceProblem(str(path), "permission denied: cannot read the file"))
+            result.problems.append(
+                SourceProblem(str(path), "permission denied: cannot read the file")
+            )
             continue
         except OSError as exc:
-            result.problems.append(SourceProblem(str(path), f"cannot read the file: {exc.strerror}"))
+            result.problems.append(
+                SourceProblem(str(path), f"cannot read the file: {exc.strerror}")
+            )
             continue
         except ValueError as exc:
             result.problems.append(SourceProblem(str(path), str(exc)))

@@ -21,27 +21,25 @@ from graph.resources import load_yaml
 from graph.text import Sentence
 
 NAME_TOKEN = r"(?:[A-Z][\w'’-]*|[A-Z]{2,}|(?:bin|binti|van|von|de|der|da|al|el|la)(?=\s+[A-Z]))"
-STOP_NAME_WORDS = frozenset(
-    """Dalam Menurut Selain Sementara Namun Kemudian Saat Ketika Setelah Sebelum Pada Di Ke Dari
-    Untuk Dengan Yang Ini Itu Tersebut Juga Kita Kami Mereka Dia Ia Beliau Hal Sejak Hingga Bersama
-    Atas Oleh Dan Atau The This That And With From For In On At By Of To He She They It His Her
-    Selama Sebagai Jumat Senin Selasa Rabu Kamis Sabtu Minggu Monday Tuesday Wednesday Thursday
-    Friday Saturday Sunday Kota Kabupaten Provinsi Pemkot Pemkab Pemprov Pemko Pemerintah Ketua
-    Kepala Wakil Wali Bupati Gubernur Mayor Governor Regent ASN PNS Indonesia Republik Jalan Jl
-    Jln Gedung Hotel Kantor Rumah Pendopo Balai Ruang Bandara Airport Street Road Setda Setdako
-    Dinas Bagian Kabag Kadis Camat Lurah City Government Pemerintahan Gubernuran""".split()
-)
-# words before a known name that make it part of another name (a street, a venue)
-NAME_PREFIX_BLOCK = re.compile(
-    r"(?:\b(?:Jalan|Jl|Jln|Gg|Gang|Street|Road|Avenue|Ruang|Gedung|Bandara|Airport|Little|"
-    r"Antara|Universitas|University|Stadion|Stadium|Masjid|Pasar|Taman|Museum|Kampung|Festival|"
-    r"Pelabuhan|Port|Stasiun|Station|Rumah Makan|Restoran|Restaurant)\.?\s+)$"
-)
-VENUE_BEFORE_ROLE = re.compile(
-    r"(?:\b(?:Rumah Dinas|Rumah Jabatan|Kantor|Pendopo|Gedung|Balai|Rumdis|Office of the|"
-    r"Piala|Cup|Trophy|Kantor Wali Kota)\s+)$",
-    re.I,
-)
+
+
+@cache
+def _names_lex() -> dict[str, object]:
+    data = load_yaml("names.yaml")
+
+    def words_before(key_: str, flags: int = 0) -> re.Pattern[str]:
+        alt = "|".join(sorted(data[key_], key=len, reverse=True))
+        return re.compile(rf"(?:\b(?:{alt})\.?\s+)$", flags)
+
+    return {
+        "stop": frozenset(data["stop_name_words"]),
+        "prefix_block": words_before("name_prefix_block"),
+        "venue_before_role": words_before("venue_before_role", re.I),
+    }
+
+
+def _stop() -> frozenset[str]:
+    return _names_lex()["stop"]  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -174,7 +172,7 @@ class MentionFinder:
         ent.aliases.add(name)
         self.person_alias[k] = slug
         for tok in (tokens[0], tokens[-1]) if len(tokens) > 1 else ():
-            if len(tok) >= 4 and tok not in STOP_NAME_WORDS and not self.gaz.lookup(tok):
+            if len(tok) >= 4 and tok not in _stop() and not self.gaz.lookup(tok):
                 self.person_alias.setdefault(key(tok), slug)
         return slug
 
@@ -202,7 +200,7 @@ class MentionFinder:
         self._roles(s)
         found = self.gaz.find(text)
         for i, m in enumerate(found):
-            if NAME_PREFIX_BLOCK.search(text[: m.start]):
+            if _names_lex()["prefix_block"].search(text[: m.start]):
                 continue
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (
@@ -228,7 +226,7 @@ class MentionFinder:
                 if any(m.start() < b and a < m.end() for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                if VENUE_BEFORE_ROLE.search(text[: m.start()]):
+                if _names_lex()["venue_before_role"].search(text[: m.start()]):
                     continue
                 self._one_role(s, m, relation, level, hon)
         # "bersama wakilnya Maulana"
@@ -236,17 +234,20 @@ class MentionFinder:
             nm = re.match(rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{0,3}})", text[m.end() :])
             if nm:
                 name = self._clean_name(nm.group(1))
-                if name and name.split()[0] not in STOP_NAME_WORDS:
+                if name and name.split()[0] not in _stop():
                     slug = self._person(name, name)
                     a = m.end()
-                    self.out.add(Mention(s.index, a, a + len(nm.group(1)), nm.group(1), slug, "Person"))
+                    self.out.add(
+                        Mention(s.index, a, a + len(nm.group(1)), nm.group(1), slug, "Person")
+                    )
                     self.out.deputies.append((slug, s.index))
 
     def _one_role(self, s: Sentence, m: re.Match[str], relation: str, level: str, hon: str) -> None:
         text = s.text
         after = text[m.end() :]
         seq = re.match(
-            rf"\s*(?:of\s+(?:the\s+)?)?,?\s*((?:(?:{hon})\s+|{NAME_TOKEN}[.]?[ \t]*|,[ \t]*(?={NAME_TOKEN}))*)",
+            rf"\s*(?:of\s+(?:the\s+)?)?,?\s*"
+            rf"((?:(?:{hon})\s+|{NAME_TOKEN}[.]?[ \t]*|,[ \t]*(?={NAME_TOKEN}))*)",
             after,
         )
         chunk = seq.group(1) if seq else ""
@@ -270,7 +271,9 @@ class MentionFinder:
             idx = text.find(surface, base)
             place_slug = self._entity_for_record(place, None)
             if idx >= 0:
-                self.out.add(Mention(s.index, idx, idx + len(surface), surface, place_slug, place.type))
+                self.out.add(
+                    Mention(s.index, idx, idx + len(surface), surface, place_slug, place.type)
+                )
         else:
             # English "Bandung Mayor Ridwan Kamil": the place before the role
             before = text[: m.start()].rstrip()
@@ -283,8 +286,8 @@ class MentionFinder:
         if place is not None and not rest and tail.strip():
             rest = re.findall(r"[^\s,]+", tail.split(",")[0])
         name = self._clean_name(" ".join(rest))
-        name_tokens = [t for t in name.split() if t not in STOP_NAME_WORDS]
-        if name_tokens and name.split()[0] in STOP_NAME_WORDS:
+        name_tokens = [t for t in name.split() if t not in _stop()]
+        if name_tokens and name.split()[0] in _stop():
             name_tokens = []
         if not name_tokens:
             # "Ridwan Kamil, the Mayor of Bandung" / "Bobby Nasution selaku Wali Kota Medan"
@@ -307,7 +310,9 @@ class MentionFinder:
         if len(name) < 3 or self.gaz.lookup(name) is not None:
             return
         slug = self._person(name, self._clean_name(surface) or name)
-        self.out.add(Mention(s.index, start, start + len(surface), surface, slug, "Person", relation))
+        self.out.add(
+            Mention(s.index, start, start + len(surface), surface, slug, "Person", relation)
+        )
         if place_slug is None:
             place_slug = ""  # resolved later against the document's home government
         self.out.roles.append((slug, relation, place_slug + "|" + level, s.index))
@@ -320,16 +325,21 @@ class MentionFinder:
             for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
                 name = m.group(1)
                 name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
-                if name.split()[0] in STOP_NAME_WORDS:
+                if name.split()[0] in _stop():
                     continue
                 rec = self._place_for_level(name, level)
                 full = f"{head} {name}"
                 if rec is not None:
                     slug = self._entity_for_record(rec, full)
-                    self.out.add(Mention(s.index, m.start(), m.start() + len(full), full, slug, rec.type))
+                    self.out.add(
+                        Mention(s.index, m.start(), m.start() + len(full), full, slug, rec.type)
+                    )
                     continue
-                label = {"CityGovernment": "Kota", "RegencyGovernment": "Kabupaten",
-                         "ProvincialGovernment": "Provinsi"}[level] + f" {name}"
+                label = {
+                    "CityGovernment": "Kota",
+                    "RegencyGovernment": "Kabupaten",
+                    "ProvincialGovernment": "Provinsi",
+                }[level] + f" {name}"
                 slug = self._local_entity(label, level, full)
                 self.out.add(Mention(s.index, m.start(), m.start() + len(full), full, slug, level))
         org_heads, org_tails, prog_tails = lex["org_heads"], lex["org_tails"], lex["prog_tails"]
@@ -350,7 +360,7 @@ class MentionFinder:
     def _add_local(self, s: Sentence, start: int, surface: str, type_: str) -> None:
         surface = re.split(r"\s+(?:dan|and|serta|yang|untuk|di|ke)\s", surface)[0].strip()
         words = surface.split()
-        while words and words[0] in STOP_NAME_WORDS:
+        while words and words[0] in _stop():
             start += len(words[0]) + 1
             words = words[1:]
         if len(words) < 2:
@@ -377,9 +387,13 @@ class MentionFinder:
         for m in _lex()["policy"].finditer(s.text):  # type: ignore[union-attr]
             name = m.group(1).strip()
             slug = self._local_entity(name, "Policy", name)
-            self.out.entities[slug].labels = {"en" if re.search(r"\bpolicy\b", name, re.I) else self.lang: name}
+            self.out.entities[slug].labels = {
+                "en" if re.search(r"\bpolicy\b", name, re.I) else self.lang: name
+            }
             self.out.add(Mention(s.index, m.start(1), m.end(1), name, slug, "Policy"))
-        for m in re.finditer(r"\"([A-Z][^\"]{2,60}\bPolicy)\"|\b((?:[A-Z][a-z]+\s+){1,4}Policy)\b", s.text):
+        for m in re.finditer(
+            r"\"([A-Z][^\"]{2,60}\bPolicy)\"|\b((?:[A-Z][a-z]+\s+){1,4}Policy)\b", s.text
+        ):
             name = (m.group(1) or m.group(2)).strip()
             slug = self._local_entity(name, "Policy", name)
             self.out.entities[slug].labels = {"en": name}
@@ -393,8 +407,16 @@ def _merge(out: DocumentMentions, merges: dict[str, str]) -> None:
         return
     for index, items in out.by_sentence.items():
         out.by_sentence[index] = [
-            Mention(m.sentence, m.start, m.end, m.surface, merges.get(m.slug, m.slug),
-                    out.entities[merges.get(m.slug, m.slug)].type, m.via_role, m.qualifier)
+            Mention(
+                m.sentence,
+                m.start,
+                m.end,
+                m.surface,
+                merges.get(m.slug, m.slug),
+                out.entities[merges.get(m.slug, m.slug)].type,
+                m.via_role,
+                m.qualifier,
+            )
             for m in items
         ]
     out.roles = [(merges.get(p, p), r, g, i) for p, r, g, i in out.roles]
@@ -424,7 +446,9 @@ def _doc_level_merges(out: DocumentMentions) -> dict[str, str]:
                 if other.type not in LOCAL_GOVERNMENT_TYPES:
                     continue
                 for label in [*other.labels.values(), *other.aliases]:
-                    lk = re.sub(r"^(?:kota|kabupaten|provinsi|pemerintah kota|city of)\s+", "", key(label))
+                    lk = re.sub(
+                        r"^(?:kota|kabupaten|provinsi|pemerintah kota|city of)\s+", "", key(label)
+                    )
                     if lk.startswith(core + " ") or (
                         len(core) > 5 and difflib.SequenceMatcher(None, core, lk).ratio() >= 0.9
                     ):
@@ -456,7 +480,7 @@ def _contains(out: DocumentMentions, small: str, big: str) -> bool:
 
 
 def _mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
-    """"Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
+    """ "Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
     Selatan": the second place only locates the first and is not an actor there."""
     for s in sentences:
         items = out.by_sentence.get(s.index, [])
@@ -466,11 +490,21 @@ def _mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
             if re.fullmatch(r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?", gap) and _contains(
                 out, prev.slug, cur.slug
             ):
-                items[i] = Mention(cur.sentence, cur.start, cur.end, cur.surface, cur.slug, cur.type,
-                                   cur.via_role, True)
+                items[i] = Mention(
+                    cur.sentence,
+                    cur.start,
+                    cur.end,
+                    cur.surface,
+                    cur.slug,
+                    cur.type,
+                    cur.via_role,
+                    True,
+                )
 
 
-def find_mentions(sentences: list[Sentence], gazetteer: Gazetteer, language: str) -> DocumentMentions:
+def find_mentions(
+    sentences: list[Sentence], gazetteer: Gazetteer, language: str
+) -> DocumentMentions:
     """All mentions in a document's sentences, in order."""
     finder = MentionFinder(gazetteer, language)
     for s in sentences:

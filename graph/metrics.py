@@ -160,8 +160,19 @@ def compute_metrics(g: Graph) -> dict[str, object]:
 
 
 CSV_COLUMNS = [
-    "actor", "label", "kind", "partner_count", "partners", "partner_countries", "delegations_to",
-    "programmes", "degree", "weighted_degree", "betweenness", "pagerank", "top_country_share",
+    "actor",
+    "label",
+    "kind",
+    "partner_count",
+    "partners",
+    "partner_countries",
+    "delegations_to",
+    "programmes",
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "pagerank",
+    "top_country_share",
 ]
 
 
@@ -180,15 +191,26 @@ def to_csv(metrics: dict[str, object]) -> str:
 
 
 def to_table(metrics: dict[str, object], top: int | None = None) -> str:
-    cols = ["label", "kind", "partner_count", "partner_countries", "degree", "weighted_degree",
-            "betweenness", "pagerank"]
+    cols = [
+        "label",
+        "kind",
+        "partner_count",
+        "partner_countries",
+        "degree",
+        "weighted_degree",
+        "betweenness",
+        "pagerank",
+    ]
     rows = metrics_rows(metrics)[: top or None]
     cells = [[str(r[c]) if r[c] is not None else "" for c in cols] for r in rows]
     widths = [max([len(c), *(min(len(x[i]), 40) for x in cells)]) for i, c in enumerate(cols)]
+
     def fmt(vals: list[str]) -> str:
         return "  ".join(
-            (v if len(v) <= 40 else v[:37] + "...").ljust(w) for v, w in zip(vals, widths, strict=True)
+            (v if len(v) <= 40 else v[:37] + "...").ljust(w)
+            for v, w in zip(vals, widths, strict=True)
         ).rstrip()
+
     net = metrics["network"]
     head = (
         f"actor network: {net['nodes']} actors, {net['edges']} links, density {net['density']}, "  # type: ignore[index]
@@ -202,6 +224,8 @@ def write_metrics(metrics: dict[str, object], out_dir: Path) -> list[Path]:
     from graph.build import write_text
 
     return [
-        write_text(out_dir / "metrics.json", json.dumps(metrics, ensure_ascii=False, indent=2) + "\n"),
+        write_text(
+            out_dir / "metrics.json", json.dumps(metrics, ensure_ascii=False, indent=2) + "\n"
+        ),
         write_text(out_dir / "metrics.csv", to_csv(metrics)),
     ]

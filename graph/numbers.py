@@ -26,8 +26,11 @@ def _data() -> tuple[dict[str, int], dict[str, int], re.Pattern[str], re.Pattern
     approx = "|".join(sorted(map(re.escape, data["approximate_words"]), key=len, reverse=True))
     word_alt = "|".join(sorted((w for w in words if w != "se"), key=len, reverse=True))
     mult_alt = "|".join(sorted(mult, key=len, reverse=True))
-    token = rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+|(?:{word_alt}|se)(?:\s*(?:{mult_alt}))?(?:\s+(?:{word_alt}))*)"
-    number = re.compile(rf"(?<![\w.,/])(?P<approx>(?:{approx})\s+)?(?P<n>{token})(?![\w/]|[.,]\d)", re.I)
+    word_seq = rf"(?:{word_alt}|se)(?:\s*(?:{mult_alt}))?(?:\s+(?:{word_alt}))*"
+    token = rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+|{word_seq})"
+    number = re.compile(
+        rf"(?<![\w.,/])(?P<approx>(?:{approx})\s+)?(?P<n>{token})(?![\w/]|[.,]\d)", re.I
+    )
     approx_re = re.compile(rf"(?:{approx})\s*$", re.I)
     return words, mult, number, approx_re
 

@@ -62,9 +62,13 @@ def load_graph(path: Path | str) -> Dataset:
     file = find_graph_file(Path(path))
     ds = Dataset(default_union=True)
     bind(ds)
-    fmt = {".trig": "trig", ".nq": "nquads", ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld"}.get(
-        file.suffix.lower(), "turtle"
-    )
+    fmt = {
+        ".trig": "trig",
+        ".nq": "nquads",
+        ".ttl": "turtle",
+        ".nt": "nt",
+        ".jsonld": "json-ld",
+    }.get(file.suffix.lower(), "turtle")
     try:
         if fmt in {"trig", "nquads"}:
             ds.parse(file, format=fmt)
@@ -179,7 +183,9 @@ def format_result(result: Result, fmt: str) -> str:
             raise QueryError(f"format {fmt!r} is for SELECT/ASK; use turtle, nt, xml or json-ld")
         return g.serialize(format=out_fmt)
     if fmt in GRAPH_FORMATS and fmt != "xml":
-        raise QueryError(f"format {fmt!r} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml")
+        raise QueryError(
+            f"format {fmt!r} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml"
+        )
     if fmt in {"json", "xml", "csv"}:
         data = result.serialize(format=fmt)
         return data.decode("utf-8") if isinstance(data, bytes) else str(data)
@@ -197,10 +203,13 @@ def format_result(result: Result, fmt: str) -> str:
     # table
     cells = [[_plain(row[i]) for i in range(len(names))] for row in rows]
     widths = [max([len(n), *(min(len(c[i]), 80) for c in cells)]) for i, n in enumerate(names)]
+
     def line(vals: list[str]) -> str:
         return "  ".join(
-            (v if len(v) <= 80 else v[:77] + "...").ljust(w) for v, w in zip(vals, widths, strict=True)
+            (v if len(v) <= 80 else v[:77] + "...").ljust(w)
+            for v, w in zip(vals, widths, strict=True)
         ).rstrip()
+
     out = [line(names), line(["-" * w for w in widths])]
     out += [line(c) for c in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
@@ -210,7 +219,9 @@ def format_result(result: Result, fmt: str) -> str:
 def result_rows(result: Result) -> list[dict[str, str]]:
     """Rows of a SELECT result as dictionaries of plain strings (for notebooks)."""
     names = [str(v) for v in result.vars or []]
-    return [{n: _plain(row[i]) for i, n in enumerate(names) if row[i] is not None} for row in result]
+    return [
+        {n: _plain(row[i]) for i, n in enumerate(names) if row[i] is not None} for row in result
+    ]
 
 
 def to_json_rows(result: Result) -> str:

@@ -98,9 +98,18 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 ENTITY_CLASSES = (
-    "LocalGovernment CityGovernment RegencyGovernment ProvincialGovernment Country Organization "
-    "InternationalOrganization Person Programme Agreement Policy"
-).split()
+    "LocalGovernment",
+    "CityGovernment",
+    "RegencyGovernment",
+    "ProvincialGovernment",
+    "Country",
+    "Organization",
+    "InternationalOrganization",
+    "Person",
+    "Programme",
+    "Agreement",
+    "Policy",
+)
 
 
 def bind(g: Graph) -> None:
@@ -290,7 +299,12 @@ def add_reference(ds: Dataset, extractions: Iterable[Extraction]) -> None:
         for ent in ex.entities.values():
             # Indonesian local governments carry their Kemendagri code instead; the
             # country link is kept for foreign ones, whose country metrics need
-            if not ent.country or ent.country == "indonesia" or ent.type == "Country" or ent.slug in seen:
+            if (
+                not ent.country
+                or ent.country == "indonesia"
+                or ent.type == "Country"
+                or ent.slug in seen
+            ):
                 continue
             seen.add(ent.slug)
             rec = gaz.records.get(ent.country)

@@ -22,7 +22,9 @@ def _person_merges(extractions: list[Extraction]) -> dict[str, str]:
     for ex in extractions:
         for ent in ex.entities.values():
             if ent.type == "Person":
-                persons.setdefault(ent.slug, ent.labels.get("und") or next(iter(ent.labels.values())))
+                persons.setdefault(
+                    ent.slug, ent.labels.get("und") or next(iter(ent.labels.values()))
+                )
     by_token: dict[str, set[str]] = defaultdict(set)
     for slug, name in persons.items():
         tokens = name.split()

@@ -32,7 +32,14 @@ class ValidationReport:
         lines = [f"{len(self.violations)} violation(s) of the kotamitra shapes:"]
         for v in self.violations[:limit]:
             lines.append(f"- [{v.severity}] {v.focus}")
-            lines.append(f"    {v.message}" + (f" (property {v.path}" + (f", value {v.value})" if v.value else ")") if v.path else ""))
+            lines.append(
+                f"    {v.message}"
+                + (
+                    f" (property {v.path}" + (f", value {v.value})" if v.value else ")")
+                    if v.path
+                    else ""
+                )
+            )
         if len(self.violations) > limit:
             lines.append(f"... and {len(self.violations) - limit} more")
         return "\n".join(lines) + "\n"
@@ -42,7 +49,11 @@ def _short(g: Graph, node: Node | None) -> str:
     if node is None:
         return ""
     try:
-        return g.namespace_manager.normalizeUri(node) if hasattr(node, "startswith") and str(node).startswith("http") else str(node)
+        return (
+            g.namespace_manager.normalizeUri(node)
+            if hasattr(node, "startswith") and str(node).startswith("http")
+            else str(node)
+        )
     except Exception:
         return str(node)
 
@@ -61,7 +72,9 @@ def validate(data: Graph) -> ValidationReport:
             continue  # nested detail of another result
         out.violations.append(
             Violation(
-                severity=_short(report, report.value(result, SH.resultSeverity)).split("#")[-1].replace("sh:", ""),
+                severity=_short(report, report.value(result, SH.resultSeverity))
+                .split("#")[-1]
+                .replace("sh:", ""),
                 focus=_short(data, report.value(result, SH.focusNode)),
                 path=_short(data, report.value(result, SH.resultPath)),
                 value=str(report.value(result, SH.value) or ""),
