@@ -139,10 +139,29 @@ def find_dates(sentence: str, ref: dt.date | None = None) -> list[DateSpan]:
                 continue
             span = _interpret(name, m, ref)
             if span is None:
+                if name in {"dmy_dmy", "dd_my", "dmy", "num", "iso"} and _names_invalid_day(m):
+                    taken.append((m.start(), m.end()))  # "31 Februari": no date, not a month
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateSpan(span[0], span[1], m.start(), m.end(), span[2]))
     return sorted(found, key=lambda s: s.begin)
+
+
+def _names_invalid_day(m: re.Match[str]) -> bool:
+    """Whether a day-month match names a day its month does not have."""
+    g = m.groupdict()
+    pairs = [
+        (g.get("d"), g.get("m")),
+        (g.get("d1"), g.get("m1") or g.get("m")),
+        (g.get("d2"), g.get("m2") or g.get("m")),
+    ]
+    for day, month in pairs:
+        if not day or not month:
+            continue
+        mo = int(month) if month.isdigit() else _month(month)
+        if not _valid(2000, mo, int(day)):  # 2000 is a leap year: 29 Feb is valid
+            return True
+    return False
 
 
 def _interpret(

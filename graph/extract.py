@@ -565,11 +565,12 @@ def _location(
         if m.type in {"Person", "Programme", "Policy"} or m.type in ORGANISATION_TYPES:
             continue
         before = sent.text[max(0, m.start - 45) : m.start]
+        # the preposition in any case; the words between it and the place (a venue:
+        # "di Diaz Hotel Mossel Bay") capitalised
         if re.search(
-            r"(?:\b(?:di|in|at|bertempat di|ke|to|mengunjungi|visit(?:ed|ing)?|menuju)\s+"
-            r"(?:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3})$",
+            r"(?:\b(?i:di|in|at|bertempat di|ke|to|mengunjungi|visit(?:ed|ing)?|menuju)\s+"
+            r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3})$",
             before,
-            re.I,
         ):
             if best is None or (best.qualifier and not m.qualifier):
                 best = m
@@ -689,7 +690,12 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
                 kept.append((cls, m))
         for i, (cls, m) in enumerate(kept):
             hi = kept[i + 1][1].start() if i + 1 < len(kept) else len(orig)
-            segments.append((cls, m.start(), hi, m))
+            if target is not None and ana is not None and ana.start() <= m.start() < ana.end():
+                # "pelatihan ini … LoI yang diteken …": this stretch goes on about the
+                # activity told before; the others are new
+                segments.append((None, m.start(), hi, None))
+            else:
+                segments.append((cls, m.start(), hi, m))
     single = len(segments) == 1
     for cls, lo, hi, trig in segments:
         if trig is None:
@@ -748,7 +754,8 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
         if not any(e.index == sent.index for e in act.evidence):
             act.evidence.append(Evidence(orig, sent.index))
         if not fresh:
-            _set_dates(act, _dates_in(d, orig, lo, hi), orig)
+            # a year alone, told later, is more often background than the activity's date
+            _set_dates(act, [x for x in _dates_in(d, orig, lo, hi) if "-" in x.start], orig)
             count = _participant_count(orig)
             if count is not None and act.participant_count is None:
                 act.participant_count = count

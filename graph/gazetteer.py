@@ -143,6 +143,8 @@ class Gazetteer:
         in capitals; any other name needs a capital letter in the text (so the common
         word "mitra" is not a place called "Mitra").
         """
+        if not self.records:
+            return []
         if self._automaton is None:
             self.compile()
         assert self._automaton is not None

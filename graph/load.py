@@ -194,7 +194,7 @@ def parse_text_file(text: str, path: str, doc_id: str) -> Document:
             raise ValueError("front matter must be a YAML mapping (key: value lines)")
         meta = loaded or {}
         text = text[m.end() :]
-    elif text.startswith("---\n"):
+    elif text.startswith(("---\n", "---\r\n")):
         raise ValueError("front matter starts with '---' but is never closed by a '---' line")
     return make_document(text, path, doc_id, meta)
 
@@ -303,6 +303,11 @@ def load_sources(paths: Iterable[Path | str]) -> LoadResult:
             continue
         except ValueError as exc:
             result.problems.append(SourceProblem(str(path), str(exc)))
+            continue
+        except Exception as exc:  # a parser bug on one file must not stop the others
+            result.problems.append(
+                SourceProblem(str(path), f"could not be read: {type(exc).__name__}: {exc}")
+            )
             continue
         admit(doc)
     return result

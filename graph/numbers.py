@@ -26,13 +26,31 @@ def _data() -> tuple[dict[str, int], dict[str, int], re.Pattern[str], re.Pattern
     approx = "|".join(sorted(map(re.escape, data["approximate_words"]), key=len, reverse=True))
     word_alt = "|".join(sorted((w for w in words if w != "se"), key=len, reverse=True))
     mult_alt = "|".join(sorted(mult, key=len, reverse=True))
-    word_seq = rf"(?:{word_alt}|se)(?:\s*(?:{mult_alt}))?(?:\s+(?:{word_alt}))*"
+    word = rf"(?:(?:{word_alt})(?:\s*(?:{mult_alt}))?|se(?:{mult_alt}))"
+    word_seq = rf"{word}(?:\s+{word})*"
     token = rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+|{word_seq})"
     number = re.compile(
-        rf"(?<![\w.,/])(?P<approx>(?:{approx})\s+)?(?P<n>{token})(?![\w/]|[.,]\d)", re.I
+        rf"(?<![\w.,/])(?P<approx>(?:{approx})\s+)?(?:an?\s+)?(?P<n>{token})(?![\w/]|[.,]\d)",
+        re.I,
     )
     approx_re = re.compile(rf"(?:{approx})\s*$", re.I)
     return words, mult, number, approx_re
+
+
+def _tokens(text: str) -> list[str]:
+    """Number words split into units and multipliers ("seratus" → "satu ratus")."""
+    _, mult, _, _ = _data()
+    out: list[str] = []
+    for tok in re.findall(r"[a-z]+", text.lower()):
+        if tok.startswith("se") and tok[2:] in mult:
+            out += ["satu", tok[2:]]
+        elif tok == "sepuluh":
+            out += ["satu", "puluh"]
+        elif tok == "sebelas":
+            out += ["satu", "belas"]
+        else:
+            out.append(tok)
+    return out
 
 
 def word_value(text: str) -> int | None:
@@ -40,6 +58,8 @@ def word_value(text: str) -> int | None:
 
     >>> word_value("dua puluh lima"), word_value("sebelas"), word_value("tiga ratus")
     (25, 11, 300)
+    >>> word_value("seratus dua puluh tiga"), word_value("dua ribu lima ratus")
+    (123, 2500)
     >>> word_value("1.500"), word_value("seratus")
     (1500, 100)
     """
@@ -49,29 +69,25 @@ def word_value(text: str) -> int | None:
         return int(re.sub(r"[.,]", "", t))
     if t.isdigit():
         return int(t)
-    tokens = re.findall(r"[a-z]+", t)
-    total = current = 0
+    total = group = cur = 0
     seen = False
-    for tok in tokens:
-        if tok.startswith("se") and tok[2:] in mult:  # sepuluh, seratus, seribu handled as words
-            tok_val, tok = 1, tok[2:]
-            current += tok_val
-        if tok in words and tok not in mult:
-            current += words[tok]
-            seen = True
-        elif tok in mult:
+    for tok in _tokens(t):
+        if tok in mult:
             factor = mult[tok]
             if tok == "belas":
-                current += 10
+                group += cur + 10
+            elif factor < 1000:
+                group += max(cur, 1) * factor
             else:
-                current = max(current, 1) * factor
-                if factor >= 1000:
-                    total += current
-                    current = 0
-            seen = True
+                total += max(group + cur, 1) * factor
+                group = 0
+            cur = 0
+        elif tok in words:
+            cur += words[tok]
         else:
             return None
-    return total + current if seen else None
+        seen = True
+    return total + group + cur if seen else None
 
 
 def find_numbers(sentence: str) -> list[Number]:

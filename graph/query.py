@@ -79,12 +79,28 @@ def load_graph(path: Path | str) -> Dataset:
     return ds
 
 
+def shipped_queries() -> dict[str, Path]:
+    """The queries shipped with the ontology, by name (file name without ``.rq``)."""
+    from graph.resources import ontology_dir
+
+    return {p.stem: p for p in sorted((ontology_dir() / "queries").glob("*.rq"))}
+
+
+def shipped_query(name: str) -> Path | None:
+    if not re.fullmatch(r"[\w-]+", name):
+        return None
+    return shipped_queries().get(name)
+
+
 def read_query(text_or_file: str) -> str:
     """The query text from a string, a ``.rq`` file, or ``-`` (standard input)."""
     if text_or_file == "-":
         import sys
 
         return sys.stdin.read()
+    shipped = shipped_query(text_or_file)
+    if shipped is not None:
+        return shipped.read_text(encoding="utf-8")
     p = Path(text_or_file)
     if p.suffix.lower() in {".rq", ".sparql", ".txt"} or (
         len(text_or_file) < 4096 and "\n" not in text_or_file and p.is_file()
@@ -166,6 +182,17 @@ def _nt(term: object) -> str:
     return str(term)
 
 
+def _short(term: object) -> str:
+    """An IRI as prefix:name when a predeclared prefix covers it, else as plain text."""
+    if isinstance(term, URIRef):
+        text = str(term)
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            rest = text[len(ns) :]
+            if text.startswith(ns) and rest and all(c.isalnum() or c in "-_./" for c in rest):
+                return f"{prefix}:{rest}"
+    return _plain(term)
+
+
 def _plain(term: object) -> str:
     if term is None:
         return ""
@@ -186,6 +213,8 @@ def format_result(result: Result, fmt: str) -> str:
         raise QueryError(
             f"format {fmt!r} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml"
         )
+    if result.type == "ASK" and fmt == "csv":
+        return "_askResult\r\n" + ("true" if result.askAnswer else "false") + "\r\n"
     if fmt in {"json", "xml", "csv"}:
         data = result.serialize(format=fmt)
         return data.decode("utf-8") if isinstance(data, bytes) else str(data)
@@ -200,8 +229,8 @@ def format_result(result: Result, fmt: str) -> str:
         lines = ["\t".join(f"?{n}" for n in names)]
         lines += ["\t".join(_nt(row[i]) for i in range(len(names))) for row in rows]
         return "\n".join(lines) + "\n"
-    # table
-    cells = [[_plain(row[i]) for i in range(len(names))] for row in rows]
+    # table: IRIs shortened with the predeclared prefixes
+    cells = [[_short(row[i]) for i in range(len(names))] for row in rows]
     widths = [max([len(n), *(min(len(c[i]), 80) for c in cells)]) for i, n in enumerate(names)]
 
     def line(vals: list[str]) -> str:

@@ -142,11 +142,6 @@ def test_invalid_day_is_not_a_date() -> None:
         assert all(to_date(s.start) is not None for s in found)
 
 
-@pytest.mark.xfail(
-    reason="graph.dates.find_dates: an invalid day ('31 Februari 2023') is not ignored; the "
-    "rejected day-month-year match falls through to the month-year rule and yields '2023-02'",
-    strict=True,
-)
 def test_invalid_date_is_ignored_entirely() -> None:
     assert find_dates("Rapat pada 31 Februari 2023 ditunda.", REF) == []
 

@@ -78,12 +78,5 @@ def test_fold_keeps_offsets() -> None:
     assert key("  Kota   Medan. ") == "kota medan"
 
 
-@pytest.mark.xfail(
-    reason="graph.gazetteer.Gazetteer.find on a gazetteer without records raises "
-    "AttributeError ('Not an Aho-Corasick automaton yet') from pyahocorasick instead of "
-    "returning []: an empty automaton is never made into an automaton (this is what made "
-    "every extraction fail while graph/lexicon/*.jsonl was absent)",
-    strict=True,
-)
 def test_empty_gazetteer_finds_nothing() -> None:
     assert Gazetteer.from_records([]).find("Kota Medan dan Gwangju") == []

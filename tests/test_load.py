@@ -180,12 +180,6 @@ def test_html_main_text_without_script_or_navigation(tmp_path: Path) -> None:
     assert doc.language == "id"
 
 
-@pytest.mark.xfail(
-    reason="graph.load.load_sources catches only ValueError/OSError: any other error while "
-    "parsing one source (e.g. trafilatura's ImportError, or a bug in a parser) propagates and "
-    "aborts the loading of every other source instead of being reported for that file",
-    strict=True,
-)
 def test_unexpected_parser_error_is_reported_not_raised(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -447,12 +441,6 @@ def test_front_matter_without_text(tmp_path: Path) -> None:
     assert "no text" in problems_by_path(result)[str(path)]
 
 
-@pytest.mark.xfail(
-    reason="graph.load.parse_text_file detects an unclosed front matter only after '---\\n': "
-    "with CRLF line endings ('---\\r\\n') the unclosed block is loaded as document text "
-    "(the text starts with '---\\r\\ntitle: ...') instead of being reported",
-    strict=True,
-)
 def test_unclosed_front_matter_with_crlf_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "unclosed-crlf.md"
     path.write_bytes(b"---\r\ntitle: Judul\r\nIsi berita tanpa penutup.\r\n")

@@ -85,12 +85,6 @@ def test_word_value_of_non_numbers() -> None:
     assert word_value("") is None
 
 
-@pytest.mark.xfail(
-    reason="graph.numbers.word_value multiplies everything accumulated so far by a later, "
-    "smaller multiplier: 'seratus dua puluh tiga' gives 1023 (not 123) and "
-    "'dua ratus lima puluh' gives 2050 (not 250)",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("phrase", "value"), [("seratus dua puluh tiga", 123), ("dua ratus lima puluh", 250)]
 )
@@ -98,12 +92,6 @@ def test_word_value_with_two_multipliers(phrase: str, value: int) -> None:
     assert word_value(phrase) == value
 
 
-@pytest.mark.xfail(
-    reason="graph.numbers.find_numbers allows only one multiplier per phrase, so a phrase "
-    "with two is cut: 'dua ribu lima ratus orang' is read as 2005 ('dua ribu lima'), "
-    "'seribu lima ratus' as 1005",
-    strict=True,
-)
 @pytest.mark.parametrize(
     ("sentence", "value"),
     [("Sebanyak dua ribu lima ratus orang hadir.", 2500), ("Seribu lima ratus peserta.", 1500)],
@@ -112,11 +100,5 @@ def test_find_numbers_with_two_multipliers(sentence: str, value: int) -> None:
     assert numbers(sentence) == [(value, False)]
 
 
-@pytest.mark.xfail(
-    reason="graph.numbers.find_numbers does not flag 'more than a dozen' as approximate "
-    "(the 'a' between the quantifier and the number word breaks the match): it gives "
-    "(12, approximate=False); sources/radarjambi-2024-07-... uses this phrase",
-    strict=True,
-)
 def test_more_than_a_dozen_is_approximate() -> None:
     assert numbers("More than a dozen civil servants left for Singapore.") == [(12, True)]
