@@ -59,6 +59,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             "both",
             "tentative",
             "theme_words",
+            "renewal",
         )
     }
     for cls, words in data["activities"].items():
@@ -265,7 +266,7 @@ def _relations(d: _Doc, sent: Sentence) -> None:
                 q.status = "active"
                 d.add_fact(one, "partnersWith", other, sent)
                 since = _since(sent.text, d.ref)
-                if since is None and signed:
+                if since is None and signed and not rx["renewal"].search(text):
                     if spans:
                         since = spans[0].start[:4]
                     elif d.doc.published:
@@ -840,6 +841,23 @@ def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> 
                 add(m.slug)
 
 
+def _since_from_signings(d: _Doc) -> None:
+    """A partnership with no start year takes it from the signing of the two partners
+    told in the same article, unless that signing renewed it."""
+    for q in d.ex.qualified:
+        if q.kind != "Partnership" or q.since or q.status != "active":
+            continue
+        for act in d.ex.activities:
+            if act.type != "Signing" or not act.start:
+                continue
+            ends = set(act.participants) | ({act.location} if act.location else set())
+            if set(q.ends) <= ends:
+                told = " ".join(e.sentence for e in act.evidence)
+                if not _rx()["renewal"].search(told):
+                    q.since = act.start[:4]
+                break
+
+
 def _finish_activities(d: _Doc) -> None:
     keep = []
     for act in d.ex.activities:
@@ -940,6 +958,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
             ):
                 d.recent_foreign.append(m.slug)
     _finish_activities(d)
+    _since_from_signings(d)
     used: set[str] = set()
     for f in ex.facts:
         used.update((f.subject, f.object))

@@ -69,11 +69,20 @@ class DocumentMentions:
     def in_sentence(self, index: int) -> list[Mention]:
         return self.by_sentence.get(index, [])
 
-    def add(self, m: Mention) -> None:
+    def add(self, m: Mention, override: bool = False) -> None:
+        """Add a mention unless it overlaps one already there; with ``override`` a
+        longer name wins over the shorter ones inside it ("Temasek Polytechnic
+        Singapore" over "Singapore")."""
         items = self.by_sentence.setdefault(m.sentence, [])
-        for other in items:
-            if m.start < other.end and other.start < m.end:
+        overlapping = [o for o in items if m.start < o.end and o.start < m.end]
+        if overlapping:
+            if not override or any(
+                not (m.start <= o.start and o.end <= m.end) or o.end - o.start == m.end - m.start
+                for o in overlapping
+            ):
                 return
+            for o in overlapping:
+                items.remove(o)
         items.append(m)
         items.sort(key=lambda x: x.start)
 
@@ -370,7 +379,9 @@ class MentionFinder:
         if rec is not None:
             return
         slug = self._local_entity(surface, type_, surface)
-        self.out.add(Mention(s.index, start, start + len(surface), surface, slug, type_))
+        self.out.add(
+            Mention(s.index, start, start + len(surface), surface, slug, type_), override=True
+        )
 
     def _people_short_forms(self, s: Sentence) -> None:
         if not self.person_alias:

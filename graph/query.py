@@ -152,7 +152,7 @@ def run_query(graph: Graph, query: str, allow_update: bool = False) -> Result | 
                 # apply it to the default graph (part of the union that queries see)
                 if not isinstance(graph, Dataset):
                     raise
-                graph.default_context.update(full)
+                graph.default_graph.update(full)
         except ParseException as exc:
             raise QueryError(f"SPARQL syntax error at {_position(query, exc)}") from None
         except Exception as exc:

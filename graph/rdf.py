@@ -293,7 +293,7 @@ def add_reference(ds: Dataset, extractions: Iterable[Extraction]) -> None:
     from graph.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
-    g = ds.default_context
+    g = ds.default_graph
     seen: set[str] = set()
     for ex in extractions:
         for ent in ex.entities.values():
