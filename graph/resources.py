@@ -20,17 +20,17 @@ def lexicon_dir() -> Path:
 def ontology_dir() -> Path:
     """Folder holding the OWL ontology, the SHACL shapes and the shipped queries.
 
-    Installed, it is the package ``graph.ontology``; in a source checkout it is the
-    top-level ``ontology/`` folder beside ``graph/``.
+    Installed, it is ``graph/ontology`` inside the package (the wheel maps the top-level
+    ``ontology/`` folder there); in a source checkout it is the top-level ``ontology/``.
     """
-    try:
-        spec = resources.files("graph.ontology")
-        path = Path(str(spec))
-        if (path / "kotamitra.ttl").exists():
-            return path
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return Path(__file__).resolve().parent.parent / "ontology"
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "ontology", here.parent / "ontology"):
+        if (candidate / "kotamitra.ttl").is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"the kotamitra ontology is missing (looked in {here / 'ontology'} and "
+        f"{here.parent / 'ontology'}); reinstall the package"
+    )
 
 
 @cache
