@@ -60,6 +60,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
             "tentative",
             "theme_words",
             "renewal",
+            "actor_cue",
+            "national",
         )
     }
     for cls, words in data["activities"].items():
@@ -160,16 +162,41 @@ def _planned(text: str, at: int, end: int) -> bool:
     return bool(_rx()["planned"].search(window))
 
 
-def _subject(d: _Doc, sent: Sentence, ms: list[Mention]) -> str | None:
-    """The local government a sentence speaks of."""
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*[\w.]*(?:\s*\|\s*[\w.]+)?\s*[-\u2013\u2014]+\s*")
+
+
+def is_actor(sent: Sentence, m: Mention) -> bool:
+    """Whether a mention can be the doer of the sentence: not a place that only locates
+    something ("di Kota Medan", "dari Denpasar", "Bandung in West Java"), not the
+    dateline ("JAKARTA, KOMPAS.com -"), not part of a quoted title."""
+    if m.qualifier:
+        return False
+    dateline = DATELINE.match(sent.text)
+    if dateline and m.end <= dateline.end():
+        return False
+    before = sent.text[max(0, m.start - 30) : m.start]
+    if re.search(
+        r"\b(?i:di|ke|dari|menuju|in|at|to|from|near|around)\s+(?:[A-Z][\w'-]*\s+){0,3}$", before
+    ):
+        return False
+    return sent.text[: m.start].count('"') % 2 == 0
+
+
+def _subject(d: _Doc, sent: Sentence, ms: list[Mention], strict: bool = False) -> str | None:
+    """The local government a sentence speaks of: the one it names as a doer, else the
+    one whose head it names, else the government the article is about. With
+    ``strict``, that last fallback needs a word for its people or delegation in the
+    sentence ("ASN", "rombongan", "civil servants")."""
     for m in ms:
-        if d.is_indonesian_lg(m.slug) and not m.qualifier:
+        if d.is_indonesian_lg(m.slug) and is_actor(sent, m):
             return m.slug
     for m in ms:
         if m.type == "Person" and m.slug in d.heads:
             gov = d.heads[m.slug]
             if d.is_indonesian_lg(gov):
                 return gov
+    if strict and not _rx()["actor_cue"].search(sent.text):
+        return None
     return d.home
 
 
@@ -179,7 +206,11 @@ def _home(mentions: DocumentMentions, sentences: list[Sentence]) -> str | None:
     for s in sentences:
         for m in mentions.in_sentence(s.index):
             ent = mentions.entities[m.slug]
-            if ent.type in LOCAL_GOVERNMENT_TYPES and ent.country == HOME_COUNTRY:
+            if (
+                ent.type in LOCAL_GOVERNMENT_TYPES
+                and ent.country == HOME_COUNTRY
+                and is_actor(s, m)
+            ):
                 counts[m.slug] += 1
                 first.setdefault(m.slug, s.index)
     for _, _, gov, _ in mentions.roles:
@@ -226,7 +257,7 @@ def _relations(d: _Doc, sent: Sentence) -> None:
     ms = d.mentions.in_sentence(sent.index)
     text = masked(sent, ms)
     subject = _subject(d, sent, ms)
-    explicit_lgs = [m.slug for m in ms if d.is_indonesian_lg(m.slug) and not m.qualifier] or [
+    explicit_lgs = [m.slug for m in ms if d.is_indonesian_lg(m.slug) and is_actor(sent, m)] or [
         d.heads[m.slug] for m in ms if m.slug in d.heads and d.is_indonesian_lg(d.heads[m.slug])
     ]
     programmes = [m for m in ms if m.type == "Programme"]
@@ -246,6 +277,9 @@ def _relations(d: _Doc, sent: Sentence) -> None:
         if any(d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
             partners = [p for p in partners if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES]
         partners = list(dict.fromkeys(partners))
+        if rx["national"].search(sent.text) or any(m.slug == HOME_COUNTRY for m in ms):
+            # "hubungan bilateral Indonesia-Prancis", a president's visit: national, not local
+            partners = [p for p in partners if d.ent_type(p) != "Country"]
         planned = _planned(text, pm.start(), pm.end())
         ended = bool(rx["ended"].search(text)) and not planned
         signed = rx["signing"].search(text)
@@ -276,8 +310,14 @@ def _relations(d: _Doc, sent: Sentence) -> None:
 
     # delegations: an actor sends people to a foreign destination
     dm = rx["delegation"].search(text)
-    if dm and not _negated(text, dm.start()) and not _planned(text, dm.start(), dm.end()):
-        sender = subject
+    national = bool(rx["national"].search(sent.text))
+    if (
+        dm
+        and not national
+        and not _negated(text, dm.start())
+        and not _planned(text, dm.start(), dm.end())
+    ):
+        sender = _subject(d, sent, ms, strict=True)
         if sender is None:
             sender = next(
                 (m.slug for m in ms if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES), None
@@ -573,9 +613,8 @@ def _location(
             r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3})$",
             before,
         ):
-            if best is None or (best.qualifier and not m.qualifier):
+            if not m.qualifier:  # "Denpasar in Bali": Bali only locates Denpasar
                 best = m
-            if not m.qualifier:
                 break
     return best.slug if best else None
 
@@ -648,6 +687,8 @@ def _activities(d: _Doc, sent: Sentence) -> list[Activity]:
             triggers = [("Activity", part)]
     target = _activity_target(d, sent)
     touched: list[Activity] = []
+    if _rx()["national"].search(orig):
+        triggers = []  # a president's or a minister's agenda is not a local government's
     if not triggers and target is None:
         # the sentence right after an activity, giving its end ("Mereka berada di Kota
         # Medan hingga 27 Februari")
@@ -812,7 +853,7 @@ def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> 
         if slug and slug not in act.participants:
             act.participants.append(slug)
 
-    subj = _subject(d, sent, ms)
+    subj = _subject(d, sent, ms, strict=True)
     if subj and subj != act.location:
         add(subj)
     for m in ms:
@@ -867,6 +908,17 @@ def _finish_activities(d: _Doc) -> None:
             and act.location is None
             and not act.part_of
         ):
+            continue
+        # only activities with a foreign side belong to the partnership graph: held abroad,
+        # with a foreign participant, or under, by or paid by a foreign actor or programme
+        foreign_side = (
+            bool(act.part_of)
+            or any(
+                x and d.is_foreign_actor(x) for x in (act.location, act.organized_by, act.funded_by)
+            )
+            or any(d.is_foreign_actor(p) for p in act.participants)
+        )
+        if not foreign_side:
             continue
         if (
             act.location
