@@ -608,14 +608,16 @@ def _location(
         before = sent.text[max(0, m.start - 45) : m.start]
         # the preposition in any case; the words between it and the place (a venue:
         # "di Diaz Hotel Mossel Bay") capitalised
-        if re.search(
-            r"(?:\b(?i:di|in|at|bertempat di|ke|to|mengunjungi|visit(?:ed|ing)?|menuju)\s+"
-            r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3})$",
-            before,
-        ):
-            if not m.qualifier:  # "Denpasar in Bali": Bali only locates Denpasar
-                best = m
-                break
+        if (
+            re.search(
+                r"(?:\b(?i:di|in|at|bertempat di|ke|to|mengunjungi|visit(?:ed|ing)?|menuju)\s+"
+                r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3})$",
+                before,
+            )
+            and not m.qualifier
+        ):  # "Denpasar in Bali": Bali only locates Denpasar
+            best = m
+            break
     return best.slug if best else None
 
 
