@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from graph.resources import load_yaml
 
@@ -85,6 +85,19 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(p, re.I)) for name, p in pats]
 
 
+@cache
+def _date_hint() -> re.Pattern[str]:
+    d = _data()
+    return re.compile(
+        rf"\d|\b{d['month']}(?!\w)|\b(?:{d['weekday']}|tahun|year|bulan|month)\b", re.I
+    )
+
+
+def _may_hold_date(sentence: str) -> bool:
+    """A cheap test run before the date patterns: a digit, a month or a weekday."""
+    return _date_hint().search(sentence) is not None
+
+
 def _month(token: str) -> int:
     return int(_data()["month_of"][token.lower().rstrip(".")])  # type: ignore[index]
 
@@ -112,6 +125,16 @@ def _year_for(month: int, ref: dt.date | None, rel: str | None) -> int | None:
 
 
 def find_dates(sentence: str, ref: dt.date | None = None) -> list[DateSpan]:
+    """All dates in ``sentence`` (cached: the stages ask for the same sentence often)."""
+    return list(_find_dates(sentence, ref))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(sentence: str, ref: dt.date | None) -> tuple[DateSpan, ...]:
+    return tuple(_scan_dates(sentence, ref))
+
+
+def _scan_dates(sentence: str, ref: dt.date | None = None) -> list[DateSpan]:
     """All dates in ``sentence``; a date without a year takes it from ``ref``.
 
     >>> [(s.start, s.end) for s in find_dates("berlangsung pada 15 hingga 19 Mei 2023")]
@@ -125,7 +148,7 @@ def find_dates(sentence: str, ref: dt.date | None = None) -> list[DateSpan]:
     >>> [(s.start, s.end) for s in find_dates("from 17 s.d. 23 Februari 2019")]
     [('2019-02-17', '2019-02-23')]
     """
-    if not sentence:
+    if not sentence or not _may_hold_date(sentence):
         return []
     found: list[DateSpan] = []
     taken: list[tuple[int, int]] = []

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.dates import DateSpan, find_dates, reference_date
-from graph.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES, Gazetteer, default_gazetteer
+from graph.gazetteer import (
+    LOCAL_GOVERNMENT_TYPES,
+    ORGANISATION_TYPES,
+    Gazetteer,
+    default_gazetteer,
+)
+from graph.gazetteer import Match as GazMatch
 from graph.mentions import DocumentMentions, Mention, find_mentions
 from graph.model import Activity, Claim, Document, Evidence, Extraction, Fact, Qualified
 from graph.numbers import find_numbers
@@ -61,6 +67,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             "theme_words",
             "renewal",
             "actor_cue",
+            "local_hint",
             "national",
         )
     }
@@ -176,7 +183,9 @@ def is_actor(sent: Sentence, m: Mention) -> bool:
         return False
     before = sent.text[max(0, m.start - 30) : m.start]
     if re.search(
-        r"\b(?i:di|ke|dari|menuju|in|at|to|from|near|around)\s+(?:[A-Z][\w'-]*\s+){0,3}$", before
+        r"\b(?i:di|ke|dari|menuju|via|melalui|transit|singgah|in|at|to|from|near|around)\s+"
+        r"(?:[A-Z][\w'-]*\s+){0,3}$",
+        before,
     ):
         return False
     return sent.text[: m.start].count('"') % 2 == 0
@@ -289,9 +298,10 @@ def _relations(d: _Doc, sent: Sentence) -> None:
                 if one == other or d.country_of(one) == d.country_of(other):
                     continue
                 q = d.qualified("Partnership", one, other)
+                new = not q.evidence
                 q.evidence.append(Evidence(sent.text, sent.index))
                 if planned:
-                    if q.status != "active":
+                    if new or q.status != "active":
                         q.status = "planned"
                     continue
                 if ended:
@@ -498,7 +508,7 @@ def _activity_target(d: _Doc, sent: Sentence) -> Activity | None:
     return leads[0] if leads else d.current
 
 
-_CAP = r"(?:[A-Z][\w&'-]*|&|of|in|and|for|on|the|dan|di)"
+_CAP = r"(?:[A-Z][\w&'-]*|&|of|in|and|for|on|the|dan)"
 
 
 def _theme(text: str, start: int, end: int) -> str:
@@ -863,11 +873,14 @@ def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> 
             continue
         if m.type in LOCAL_GOVERNMENT_TYPES and m.slug != act.location:
             if re.search(
-                r"\b(?:via|transit(?:\s+di)?|singgah(?:\s+di)?)\s+(?:kota\s+)?$",
+                r"\b(?:via|melalui|transit(?:\s+di)?|singgah(?:\s+di)?)\s+(?:kota\s+)?$",
                 sent.text[: m.start],
                 re.I,
             ):
                 continue  # a stop on the way, not a participant
+            dateline = DATELINE.match(sent.text)
+            if dateline and m.end <= dateline.end():
+                continue  # "JAKARTA, KOMPAS.com -" says where the news was written
             add(m.slug)
         elif m.type == "Person" and m.slug in d.heads:
             add(d.heads[m.slug])
@@ -980,6 +993,50 @@ def _claims(d: _Doc, sent: Sentence) -> None:
                 break
 
 
+def might_hold_partnership(
+    text: str, gazetteer: Gazetteer, matches: list[GazMatch] | None = None
+) -> bool:
+    """A cheap test before extraction: can this text state an international partnership
+    fact at all? It needs a foreign actor or a cooperation programme named (one
+    Aho-Corasick pass over the text), or a well-formed name of a foreign government
+    with a partnership word ("Kota Mossel Bay" with "sister city")."""
+    rx = _rx()
+    local = foreign = False
+    for m in gazetteer.find(text) if matches is None else matches:
+        rec = m.record
+        if rec.type in {"Programme", "InternationalOrganization"}:
+            foreign = True
+        elif rec.type == "Country":
+            foreign = foreign or rec.id != HOME_COUNTRY
+        elif rec.country not in (None, HOME_COUNTRY):
+            foreign = True
+        elif rec.type in LOCAL_GOVERNMENT_TYPES:
+            local = True
+        if local and foreign:
+            break
+    if not foreign:
+        foreign = bool(
+            re.search(r"\b(?:Pemko|Pemkot|Kota|City of|Municipality)\s+[A-Z]", text)
+        ) and bool(rx["partnership"].search(text))
+    if not foreign:
+        # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
+        foreign = bool(re.search(r"\b(?:kebijakan|policy)\s+\"", text, re.I))
+    if not foreign:
+        return False
+    if not local:
+        # no government named by its gazetteer name: a head's title or a "Pemkot X" form
+        local = bool(rx["local_hint"].search(text))
+    if not local:
+        return False
+    return bool(
+        rx["partnership"].search(text)
+        or rx["delegation"].search(text)
+        or rx["participation"].search(text)
+        or rx["membership"].search(text)
+        or rx["implements"].search(text)
+    )
+
+
 # -- entry point ------------------------------------------------------------------------------
 
 
@@ -987,23 +1044,32 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     """Extract every fact of one document.
 
     >>> from graph.model import Document
-    >>> doc = Document("t", "Wali Kota Medan Bobby Nasution menerima delegasi.", "t.txt",
-    ...                language="id")
-    >>> [(f.subject, f.predicate, f.object) for f in extract(doc).facts]
-    [('bobby-nasution', 'headOf', 'kota-medan')]
+    >>> text = "Wali Kota Medan Bobby Nasution melepas 12 pelajar ke Kota Gwangju, Korea Selatan."
+    >>> doc = Document("t", text, "t.txt", language="id")
+    >>> sorted((f.subject, f.predicate, f.object) for f in extract(doc).facts)
+    [('bobby-nasution', 'headOf', 'kota-medan'), ('kota-medan', 'sendsDelegationTo', 'gwangju')]
+
+    A text with nothing international in it is skipped before any expensive step:
+
+    >>> extract(Document("u", "Wali Kota Medan meresmikan pasar baru.", "u.txt")).prefiltered
+    True
     """
     gaz = gazetteer or default_gazetteer()
     text = clean(doc.text)
+    matches = gaz.find(text)
+    if not might_hold_partnership(text, gaz, matches):
+        return Extraction(document=doc, prefiltered=True)
     sentences = split_sentences(text)
     ref = reference_date(doc.published, text)
-    mentions = find_mentions(sentences, gaz, doc.language or "id")
+    mentions = find_mentions(sentences, gaz, doc.language or "id", matches)
     ex = Extraction(document=doc)
     d = _Doc(doc, sentences, mentions, ref, _home(mentions, sentences), ex)
     _resolve_roles(d)
     for sent in sentences:
         d.touched = _activities(d, sent)
-        _relations(d, sent)
         _claims(d, sent)
+        if mentions.in_sentence(sent.index):  # nothing named: no relation
+            _relations(d, sent)
         for m in mentions.in_sentence(sent.index):
             if (
                 not m.qualifier

@@ -73,12 +73,30 @@ def fold(text: str) -> str:
     >>> fold("Prévot İzmir")
     'prevot izmir'
     """
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFKD", ch)[0] if ord(ch) > 127 else ch
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FoldTable())
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table folding one character at a time, built lazily and shared."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = unicodedata.normalize("NFKD", ch)[0] if code > 127 else ch
         low = base.lower()
-        out.append(low if len(low) == 1 else base)
-    return "".join(out)
+        folded = low if len(low) == 1 else base
+        _FOLD_CACHE[code] = folded
+        return folded
+
+    def __getitem__(self, code: int) -> str:  # type: ignore[override]
+        try:
+            return _FOLD_CACHE[code]
+        except KeyError:
+            return self.__missing__(code)
+
+
+_FOLD_CACHE: dict[int, str] = {}
 
 
 def key(name: str) -> str:

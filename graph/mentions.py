@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Record, key
+from graph.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
 from graph.load import slugify
 from graph.model import Entity
 from graph.resources import load_yaml
@@ -101,7 +101,24 @@ def _lex() -> dict[str, object]:
         for h in heads:
             gov_heads.append((h, level))
     gov_heads.sort(key=lambda x: -len(x[0]))
+    any_head = "|".join(
+        [h for h, _ in gov_heads]
+        + [data_alt for data_alt in data["organisation_heads"]]
+        + data["organisation_tails"]
+        + data["programme_tails"]
+    )
+    role_words = sorted(
+        {w for r in data["roles"] for w in re.findall(r"[a-z]{4,}", r["pattern"].lower())}
+    )
     return {
+        "role_words": [
+            w for w in role_words if w not in {"sementara", "acting", "deputy", "executive"}
+        ]
+        + ["wakil", "major"],
+        "any_role": re.compile(
+            "|".join(rf"\b(?:{r['pattern']})\b" for r in data["roles"]) + r"|wakil", re.I
+        ),
+        "any_head": re.compile(rf"\b(?:{any_head})\b"),
         "honorific": re.compile(rf"^(?:(?:{hon})\s+)+"),
         "degree_tail": re.compile(rf"(?:,?\s*(?:{deg}))+\s*$"),
         "roles": roles,
@@ -204,10 +221,15 @@ class MentionFinder:
         return None
 
     # -- main ---------------------------------------------------------------------------------
-    def sentence(self, s: Sentence) -> None:
+    def sentence(self, s: Sentence, found: list[Match] | None = None) -> None:
+        """Find the mentions of one sentence (``found``: its gazetteer matches, if
+        already known)."""
         text = s.text
-        self._roles(s)
-        found = self.gaz.find(text)
+        low = text.lower()
+        if any(w in low for w in _lex()["role_words"]) and _lex()["any_role"].search(text):  # type: ignore[union-attr]
+            self._roles(s)
+        if found is None:
+            found = self.gaz.find(text)
         for i, m in enumerate(found):
             if _names_lex()["prefix_block"].search(text[: m.start]):
                 continue
@@ -221,9 +243,9 @@ class MentionFinder:
                 continue  # "Kementerian Luar Negeri Singapura": that country's body, not ours
             slug = self._entity_for_record(m.record, m.surface)
             self.out.add(Mention(s.index, m.start, m.end, m.surface, slug, m.record.type))
+        self._policies(s)
         self._unknown_names(s)
         self._people_short_forms(s)
-        self._policies(s)
 
     def _roles(self, s: Sentence) -> None:
         text = s.text
@@ -329,6 +351,8 @@ class MentionFinder:
     def _unknown_names(self, s: Sentence) -> None:
         text = s.text
         lex = _lex()
+        if not lex["any_head"].search(text) and not self.local_alias:  # type: ignore[union-attr]
+            return
         name_seq = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}"
         for head, level in lex["gov_heads"]:  # type: ignore[union-attr]
             for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
@@ -513,13 +537,29 @@ def _mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
                 )
 
 
+def _matches_in(s: Sentence, matches: list[Match]) -> list[Match]:
+    """The gazetteer matches of the whole text that fall in one sentence, re-based."""
+    end = s.start + len(s.text)
+    return [
+        Match(m.start - s.start, m.end - s.start, m.surface, m.record)
+        for m in matches
+        if s.start <= m.start
+        and m.end <= end
+        and s.text[m.start - s.start : m.end - s.start] == m.surface
+    ]
+
+
 def find_mentions(
-    sentences: list[Sentence], gazetteer: Gazetteer, language: str
+    sentences: list[Sentence],
+    gazetteer: Gazetteer,
+    language: str,
+    matches: list[Match] | None = None,
 ) -> DocumentMentions:
-    """All mentions in a document's sentences, in order."""
+    """All mentions in a document's sentences, in order. ``matches`` are gazetteer
+    matches over the whole text the sentences were split from, if already known."""
     finder = MentionFinder(gazetteer, language)
     for s in sentences:
-        finder.sentence(s)
+        finder.sentence(s, None if matches is None else _matches_in(s, matches))
     _merge(finder.out, _doc_level_merges(finder.out))
     _mark_qualifiers(finder.out, sentences)
     return finder.out

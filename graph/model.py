@@ -110,3 +110,4 @@ class Extraction:
     activities: list[Activity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    prefiltered: bool = False  # skipped: nothing in it can be a partnership fact

@@ -90,13 +90,22 @@ def word_value(text: str) -> int | None:
     return total + group + cur if seen else None
 
 
+def _has_number_word(sentence: str, words: dict[str, int]) -> bool:
+    for token in re.findall(r"[a-z]+", sentence.lower()):
+        if token in words or (token.startswith("se") and token[2:] in _data()[1]):
+            return True
+    return False
+
+
 def find_numbers(sentence: str) -> list[Number]:
     """Numbers in a sentence with their approximation flag.
 
     >>> [(n.value, n.approximate) for n in find_numbers("lebih dari 300 orang dan 25 ASN")]
     [(300, True), (25, False)]
     """
-    _, _, pattern, _ = _data()
+    words, _, pattern, _ = _data()
+    if not any(c.isdigit() for c in sentence) and not _has_number_word(sentence, words):
+        return []
     out = []
     for m in pattern.finditer(sentence):
         value = word_value(m.group("n"))
