@@ -15,7 +15,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import graph.extract
 from graph.extract import extract
 from graph.model import Activity, Document, Extraction, Qualified
 
