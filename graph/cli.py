@@ -213,6 +213,64 @@ def viz(graph_path: Path, out_file: Path, lang: str, open_browser: bool) -> None
 
 @main.command()
 @graph_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+)
+@click.option(
+    "--min-sources",
+    type=int,
+    default=2,
+    show_default=True,
+    help="Show groups stated by at least this many articles (1 lists every claim).",
+)
+def claims(graph_path: Path, fmt: str, min_sources: int) -> None:
+    """Compare numeric claims about the same thing across sources (agree, growth, conflict)."""
+    from graph.claims import compare_claims, to_dicts, to_table
+    from graph.query import to_csv_rows
+
+    groups = compare_claims(_open_graph(graph_path), min_sources=max(1, min_sources))
+    if fmt == "json":
+        click.echo(json.dumps(to_dicts(groups), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        rows = [
+            {
+                "group": i + 1,
+                "verdict": grp.verdict,
+                "unit": grp.unit,
+                "concerns": " ".join(grp.concerns),
+                "date": c.date,
+                "quantity": c.quantity,
+                "approximate": c.approximate,
+                "source": c.source,
+                "about": c.about,
+                "sentence": c.sentence,
+            }
+            for i, grp in enumerate(groups)
+            for c in grp.claims
+        ]
+        cols = [
+            "group",
+            "verdict",
+            "unit",
+            "concerns",
+            "date",
+            "quantity",
+            "approximate",
+            "source",
+            "about",
+            "sentence",
+        ]
+        click.echo(to_csv_rows(rows, cols), nl=False)
+    else:
+        click.echo(to_table(groups), nl=False)
+
+
+@main.command()
+@graph_option
 def validate(graph_path: Path) -> None:
     """Check the built graph against the SHACL shapes (exit 0 conforms, 1 violations, 2 error)."""
     from graph.validate import validate as run_validate

@@ -68,6 +68,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             "renewal",
             "actor_cue",
             "local_hint",
+            "speech",
             "national",
         )
     }
@@ -959,38 +960,81 @@ def _finish_activities(d: _Doc) -> None:
 # -- claims -------------------------------------------------------------------------------
 
 
+CLAIM_UNITS = (
+    "people",
+    "students",
+    "batches",
+    "years",
+    "days",
+    "projects",
+    "missions",
+    "cities",
+    "countries",
+    "agreements",
+    "times",
+)
+
+
 def _claims(d: _Doc, sent: Sentence) -> None:
+    """Numeric statements: a number with a unit noun ("300 orang", "10 angkatan",
+    "about 150 of the city's civil servants"), what it concerns (the governments,
+    countries and programmes of the sentence, and the article's government) and who
+    said it when it is a quotation."""
     rx = _rx()
     spans = find_dates(sent.text, d.ref)
+    ms = d.mentions.in_sentence(sent.index)
     for n in find_numbers(sent.text):
         if any(s.begin <= n.begin < s.finish for s in spans):
             continue
-        after = sent.text[n.end : n.end + 40]
-        for unit in (
-            "people",
-            "students",
-            "batches",
-            "years",
-            "days",
-            "projects",
-            "missions",
-            "cities",
-            "countries",
-            "agreements",
-            "times",
-        ):
-            if rx[f"unit:{unit}"].match(after):
-                words = sent.text[n.end :].split()[:6]
-                about = " ".join(words).strip(' ,.;"')
-                claim = Claim(
-                    float(n.value), unit, about, n.approximate, Evidence(sent.text, sent.index)
-                )
-                if not any(
-                    (c.quantity, c.unit, c.about) == (claim.quantity, unit, about)
-                    for c in d.ex.claims
-                ):
-                    d.ex.claims.append(claim)
-                break
+        after = sent.text[n.end : n.end + 60]
+        # "150 of the city's civil servants", "300 di antaranya ASN"
+        hop = re.match(r"\s+(?:of(?:\s+\S+){1,2}|dari(?:\s+\S+)?|di antaranya)(?=\s)", after)
+        for unit in CLAIM_UNITS:
+            m = rx[f"unit:{unit}"].match(after) or (
+                hop and rx[f"unit:{unit}"].match(after[hop.end() :])
+            )
+            if not m:
+                continue
+            words = sent.text[n.end :].split()[:6]
+            about = " ".join(words).strip(' ,.;"')
+            claim = Claim(
+                float(n.value), unit, about, n.approximate, Evidence(sent.text, sent.index)
+            )
+            claim.concerns = _concerns(d, sent, ms)
+            claim.said_by = _speaker(sent, ms)
+            if not any(
+                (c.quantity, c.unit, c.about) == (claim.quantity, unit, about) for c in d.ex.claims
+            ):
+                d.ex.claims.append(claim)
+            break
+
+
+def _concerns(d: _Doc, sent: Sentence, ms: list[Mention]) -> list[str]:
+    out = [
+        m.slug
+        for m in ms
+        if m.type in LOCAL_GOVERNMENT_TYPES | ORGANISATION_TYPES | {"Country", "Programme"}
+        and m.slug != HOME_COUNTRY
+        and not m.qualifier
+    ]
+    if d.home and d.home not in out:
+        out.append(d.home)
+    return list(dict.fromkeys(out))
+
+
+def _speaker(sent: Sentence, ms: list[Mention]) -> str | None:
+    """The person a quoted sentence is attributed to ("…," ujar Fasha)."""
+    if '"' not in sent.text and not _rx()["speech"].search(sent.text):
+        return None
+    people = [m for m in ms if m.type == "Person"]
+    if not people:
+        return None
+    verb = _rx()["speech"].search(sent.text)
+    if verb:
+        after = [m for m in people if m.start >= verb.start()]
+        if after:
+            return after[0].slug
+    return people[-1].slug
 
 
 def might_hold_partnership(

@@ -96,7 +96,8 @@ class Claim:
     about: str
     approximate: bool
     evidence: Evidence
-    said_by: str | None = None
+    said_by: str | None = None  # person slug, when the number is a quotation
+    concerns: list[str] = field(default_factory=list)  # entity slugs the number is about
 
 
 @dataclass

@@ -76,6 +76,8 @@ class KM(DefinedNamespace):
     unit: URIRef
     about: URIRef
     approximate: URIRef
+    concerns: URIRef
+    saidBy: URIRef
     evidence: URIRef
     text: URIRef
     sentenceIndex: URIRef
@@ -265,6 +267,11 @@ class _Writer:
         g.add((node, KM.unit, Literal(c.unit)))
         g.add((node, KM.about, Literal(c.about, lang=self.lang)))
         g.add((node, KM.approximate, Literal(c.approximate)))
+        for slug in c.concerns:
+            if slug in self.ex.entities:
+                g.add((node, KM.concerns, KMR[slug]))
+        if c.said_by and c.said_by in self.ex.entities:
+            g.add((node, KM.saidBy, KMR[c.said_by]))
         g.add((node, KM.evidence, self.evidence(c.evidence)))
 
 

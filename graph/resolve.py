@@ -52,6 +52,9 @@ def _rename(ex: Extraction, merges: dict[str, str]) -> None:
     for q in ex.qualified:
         q.ends = (r(q.ends[0]) or q.ends[0], r(q.ends[1]) or q.ends[1])
         q.initiated_by = r(q.initiated_by)
+    for c in ex.claims:
+        c.concerns = list(dict.fromkeys(r(x) or x for x in c.concerns))
+        c.said_by = r(c.said_by)
     for a in ex.activities:
         a.part_of, a.location = r(a.part_of), r(a.location)
         a.funded_by, a.organized_by = r(a.funded_by), r(a.organized_by)
