@@ -69,6 +69,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
             "actor_cue",
             "local_hint",
             "speech",
+            "light_verbs",
             "national",
         )
     }
@@ -157,12 +158,20 @@ def _first_after(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
 
 def _negated(text: str, at: int) -> bool:
-    """A negation word among the three words before offset ``at``, in the same clause."""
+    """A negation word among the three words before offset ``at``, in the same clause,
+    that bears on the trigger: "tidak menjalin kerja sama" is negated, but in "tak
+    memengaruhi kerja sama" the negation bears on the other verb."""
     words = text[:at].split()[-3:]
     for i, w in enumerate(words):
         if w.lower().strip(",") in {"yang", "which", "that", "who"} or w.endswith(","):
             words = words[i + 1 :]
-    return bool(_rx()["negation"].search(" ".join(words)))
+    rx = _rx()
+    for i, w in enumerate(words):
+        if rx["negation"].fullmatch(w.lower().strip(",.")):
+            between = [x.lower().strip(",.") for x in words[i + 1 :]]
+            verbs = [x for x in between if re.match(r"(?:me|di|ber|ter)[a-z]{3,}", x)]
+            return all(rx["light_verbs"].fullmatch(v) for v in verbs)
+    return bool(rx["negation"].search(" ".join(words)))
 
 
 def _planned(text: str, at: int, end: int) -> bool:
@@ -310,7 +319,7 @@ def _relations(d: _Doc, sent: Sentence) -> None:
                     continue
                 q.status = "active"
                 d.add_fact(one, "partnersWith", other, sent)
-                since = _since(sent.text, d.ref)
+                since = _since(sent.text, d.ref, pm.start())
                 if since is None and signed and not rx["renewal"].search(text):
                     if spans:
                         since = spans[0].start[:4]
@@ -433,13 +442,15 @@ def _relations(d: _Doc, sent: Sentence) -> None:
             d.add_fact(actor, "implementsPolicy", m.slug, sent)
 
 
-def _since(text: str, ref: dt.date | None) -> str | None:
-    m = _rx()["since"].search(text)
-    if not m:
-        return None
-    for span in find_dates(text[m.end() : m.end() + 40], ref):
-        if span.begin <= 3:
-            return span.start[:4] if len(span.start) >= 4 else None
+def _since(text: str, ref: dt.date | None, after: int = 0) -> str | None:
+    """The year after "sejak"/"since": the first one after offset ``after`` (the
+    partnership word), else the first in the sentence."""
+    matches = list(_rx()["since"].finditer(text))
+    matches.sort(key=lambda m: (m.start() < after, m.start()))
+    for m in matches:
+        for span in find_dates(text[m.end() : m.end() + 40], ref):
+            if span.begin <= 3 and not span.relative:
+                return span.start[:4] if len(span.start) >= 4 else None
     return None
 
 
@@ -898,6 +909,34 @@ def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> 
                 add(m.slug)
 
 
+def _drop_country_partners(d: _Doc) -> None:
+    """ "Delegasi Kota Magelang bertolak ke Rusia … kota kembar Kota Tula, Rusia": when
+    a city of a country is the partner, the country is not a partner of its own."""
+    partners: dict[str, set[str]] = {}
+    for f in d.ex.facts:
+        if f.predicate == "partnersWith":
+            for a, b in ((f.subject, f.object), (f.object, f.subject)):
+                if d.ent_type(b) in LOCAL_GOVERNMENT_TYPES:
+                    partners.setdefault(a, set()).add(d.country_of(b) or "")
+
+    def covered(a: str, b: str) -> bool:
+        return d.ent_type(b) == "Country" and b in partners.get(a, set())
+
+    d.ex.facts = [
+        f
+        for f in d.ex.facts
+        if not (
+            f.predicate == "partnersWith"
+            and (covered(f.subject, f.object) or covered(f.object, f.subject))
+        )
+    ]
+    d.ex.qualified = [
+        q
+        for q in d.ex.qualified
+        if not (q.kind == "Partnership" and (covered(*q.ends) or covered(q.ends[1], q.ends[0])))
+    ]
+
+
 def _since_from_signings(d: _Doc) -> None:
     """A partnership with no start year takes it from the signing of the two partners
     told in the same article, unless that signing renewed it."""
@@ -947,8 +986,8 @@ def _finish_activities(d: _Doc) -> None:
             for p in act.participants:
                 if p == act.location or d.ent_type(p) not in LOCAL_GOVERNMENT_TYPES:
                     continue
-                if act.location == HOME_COUNTRY:
-                    continue
+                if act.location == HOME_COUNTRY or act.type == "Signing":
+                    continue  # a signing may be done apart, each in its own city
                 if d.country_of(p) != d.country_of(act.location):
                     d.add_fact(
                         p, "sendsDelegationTo", act.location, d.sentences[act.evidence[0].index]
@@ -1123,6 +1162,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
                 d.recent_foreign.append(m.slug)
     _finish_activities(d)
     _since_from_signings(d)
+    _drop_country_partners(d)
     used: set[str] = set()
     for f in ex.facts:
         used.update((f.subject, f.object))
