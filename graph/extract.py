@@ -182,7 +182,7 @@ def _planned(text: str, at: int, end: int) -> bool:
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*[\w.]*(?:\s*\|\s*[\w.]+)?\s*[-\u2013\u2014]+\s*")
 
 
-def is_actor(sent: Sentence, m: Mention) -> bool:
+def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     """Whether a mention can be the doer of the sentence: not a place that only locates
     something ("di Kota Medan", "dari Denpasar", "Bandung in West Java"), not the
     dateline ("JAKARTA, KOMPAS.com -"), not part of a quoted title."""
@@ -192,8 +192,11 @@ def is_actor(sent: Sentence, m: Mention) -> bool:
     if dateline and m.end <= dateline.end():
         return False
     before = sent.text[max(0, m.start - 30) : m.start]
+    preps = "di|ke|menuju|via|melalui|transit|singgah|in|at|to|near|around"
+    if not origin:
+        preps += "|dari|from"  # with ``origin``, "peserta dari Pemprov X" stays an actor
     if re.search(
-        r"\b(?i:di|ke|dari|menuju|via|melalui|transit|singgah|in|at|to|from|near|around)\s+"
+        rf"\b(?i:{preps})\s+"
         r"(?:[A-Z][\w'-]*\s+){0,3}$",
         before,
     ):
@@ -280,6 +283,11 @@ def _relations(d: _Doc, sent: Sentence) -> None:
         d.heads[m.slug] for m in ms if m.slug in d.heads and d.is_indonesian_lg(d.heads[m.slug])
     ]
     programmes = [m for m in ms if m.type == "Programme"]
+    # "peserta dari Pemkot Jambi … dengan peserta dari Pemprov Sumatera Utara": the
+    # governments whose people take part
+    participants = [
+        m.slug for m in ms if d.is_indonesian_lg(m.slug) and is_actor(sent, m, origin=True)
+    ] or explicit_lgs
     foreign = [m for m in ms if d.is_foreign_actor(m.slug)]
 
     # partnerships
@@ -300,9 +308,17 @@ def _relations(d: _Doc, sent: Sentence) -> None:
             # "hubungan bilateral Indonesia-Prancis", a president's visit: national, not local
             partners = [p for p in partners if d.ent_type(p) != "Country"]
         planned = _planned(text, pm.start(), pm.end())
-        ended = bool(rx["ended"].search(text)) and not planned
+        ended = bool(rx["ended"].search(text)) and not planned and not rx["renewal"].search(text)
         signed = rx["signing"].search(text)
         spans = [x for x in find_dates(sent.text, d.ref) if not x.relative or x.start.count("-")]
+        if not partners and not planned:
+            # "a new era of cooperation that has existed since 2019": the start year of
+            # the partnership the article is about, when it is about one
+            since = _since(sent.text, d.ref, pm.start())
+            active = [q for q in d.ex.qualified if q.kind == "Partnership" and q.status == "active"]
+            if since and len(active) == 1 and (active[0].since is None or since < active[0].since):
+                active[0].since = since
+                active[0].evidence.append(Evidence(sent.text, sent.index))
         for one in ones:
             for other in partners:
                 if one == other or d.country_of(one) == d.country_of(other):
@@ -379,7 +395,7 @@ def _relations(d: _Doc, sent: Sentence) -> None:
     # programme participation, organiser, initiator, since
     for p in programmes:
         if rx["participation"].search(text) or rx["delegation"].search(text):
-            actors = explicit_lgs or ([subject] if subject else [])
+            actors = participants or ([subject] if subject else [])
             for a in dict.fromkeys(actors):
                 if a and not _negated(text, p.start):
                     d.add_fact(a, "participatesIn", p.slug, sent)
@@ -1151,7 +1167,10 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     for sent in sentences:
         d.touched = _activities(d, sent)
         _claims(d, sent)
-        if mentions.in_sentence(sent.index):  # nothing named: no relation
+        # nothing named: no relation, unless it dates the article's partnership
+        if mentions.in_sentence(sent.index) or (
+            d.ex.qualified and _rx()["since"].search(sent.text)
+        ):
             _relations(d, sent)
         for m in mentions.in_sentence(sent.index):
             if (

@@ -275,6 +275,13 @@ class MentionFinder:
 
     def _one_role(self, s: Sentence, m: re.Match[str], relation: str, level: str, hon: str) -> None:
         text = s.text
+        words = re.findall(r"[A-Za-z]+", text)
+        if (
+            len(words) >= 4
+            and not text.rstrip().endswith((".", '"', "'", ")"))
+            and sum(w[0].isupper() for w in words) / len(words) > 0.7
+        ):
+            return  # a headline in title case ("Governor Goes to Russia"): names are unsafe
         after = text[m.end() :]
         seq = re.match(
             rf"\s*(?:of\s+(?:the\s+)?)?,?\s*"
@@ -316,6 +323,8 @@ class MentionFinder:
         rest = list(tokens[place_tokens:])
         if place is not None and not rest and tail.strip():
             rest = re.findall(r"[^\s,]+", tail.split(",")[0])
+        while rest and self.gaz.lookup(rest[0].rstrip(".")) is not None:
+            rest = rest[1:]  # "the Mayor of Bandung, Bandung Ridwan Kamil": a repeated place
         name = self._clean_name(" ".join(rest))
         name_tokens = [t for t in name.split() if t not in _stop()]
         if name_tokens and name.split()[0] in _stop():
