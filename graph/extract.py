@@ -351,7 +351,8 @@ def _relations(d: _Doc, sent: Sentence) -> None:
         dm
         and not national
         and not _negated(text, dm.start())
-        and not _planned(text, dm.start(), dm.end())
+        # "akan bertolak ke Jepang" is a scheduled trip, "berencana mengirim" is not yet one
+        and not rx["tentative"].search(" ".join(text[: dm.start()].split()[-4:]))
     ):
         sender = _subject(d, sent, ms, strict=True)
         if sender is None:
@@ -932,7 +933,8 @@ def _drop_country_partners(d: _Doc) -> None:
     for f in d.ex.facts:
         if f.predicate == "partnersWith":
             for a, b in ((f.subject, f.object), (f.object, f.subject)):
-                if d.ent_type(b) in LOCAL_GOVERNMENT_TYPES:
+                # a city or an agency of the country (JICA for Japan) is the partner
+                if d.ent_type(b) in LOCAL_GOVERNMENT_TYPES | {"Organization"}:
                     partners.setdefault(a, set()).add(d.country_of(b) or "")
 
     def covered(a: str, b: str) -> bool:
