@@ -107,6 +107,7 @@ def build(
     *,
     with_metrics: bool = True,
     with_viz: bool = True,
+    with_store: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> BuildReport:
     """Run the whole build and write its outputs into ``out_dir``.
@@ -138,9 +139,20 @@ def build(
             from graph.viz import render_html
 
             staged.append(render_html(union, staging / "graph.html"))
+        if with_store:
+            from graph.store import write_store
+
+            staged_store = write_store(staging / GRAPH_TRIG, staging)
         for path in staged:
             target = out_dir / path.name
             os.replace(path, target)
+            report.written.append(target)
+        if with_store:
+            target = out_dir / staged_store.name
+            old = staging / ".old-store"
+            if target.exists():
+                target.rename(old)
+            staged_store.rename(target)
             report.written.append(target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -71,6 +71,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit with code 3 if any source had a problem.")
 @click.option("--no-viz", is_flag=True, help="Do not write graph.html.")
 @click.option("--no-metrics", is_flag=True, help="Do not write metrics.json/metrics.csv.")
+@click.option("--no-store", is_flag=True, help="Do not write the Oxigraph store (output/store/).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(
     sources: tuple[Path, ...],
@@ -78,6 +79,7 @@ def build(
     strict: bool,
     no_viz: bool,
     no_metrics: bool,
+    no_store: bool,
     quiet: bool,
 ) -> None:
     """Read SOURCES (files or folders; default sources/), extract, write the graph.
@@ -89,7 +91,9 @@ def build(
     from graph.build import build as run_build
 
     paths = list(sources) or [DEFAULT_SOURCES]
-    report = run_build(paths, out_dir, with_metrics=not no_metrics, with_viz=not no_viz)
+    report = run_build(
+        paths, out_dir, with_metrics=not no_metrics, with_viz=not no_viz, with_store=not no_store
+    )
     for w in report.warnings:
         click.echo(f"warning: {w.path}: {w.reason}", err=True)
     for p in report.problems:
@@ -126,24 +130,72 @@ def build(
     is_flag=True,
     help="Allow SPARQL UPDATE (in memory only; files are not changed).",
 )
-def query(query_or_file: str, graph_path: Path, fmt: str, allow_update: bool) -> None:
-    """Run a SPARQL 1.1 query (text, a .rq file, or - for stdin) over the built graph.
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a variable: kmr:x, a slug or an <IRI> gives an IRI, anything else a literal.",
+)
+@click.option("--endpoint", default=None, help="Query this SPARQL 1.1 endpoint instead.")
+def query(
+    query_or_file: str,
+    graph_path: Path,
+    fmt: str,
+    allow_update: bool,
+    params: tuple[str, ...],
+    endpoint: str | None,
+) -> None:
+    """Run a SPARQL 1.1 query (text, a .rq file, - for stdin, or the name of a shipped
+    query such as 'partners') over the built graph.
 
     The prefixes km:, kmr:, rdf:, rdfs:, owl:, xsd:, skos:, prov:, schema: and wd: are
-    predeclared.
+    predeclared. The build's Oxigraph store (output/store/) answers when it is there;
+    a Turtle or TriG file is read with rdflib.
     """
     from graph.query import QueryError, format_result, read_query, run_query
+    from graph.store import StoreError, bind_params, serialize, store_path, table
 
+    bindings: dict[str, str] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise UsageProblem(f"--param {item!r}: write NAME=VALUE", "e.g. --param lg=kota-medan")
+        bindings[name.strip().lstrip("?")] = value
     try:
         text = read_query(query_or_file)
+        if endpoint:
+            from graph.remote import remote_query
+
+            click.echo(remote_query(endpoint, bind_params(text, bindings), fmt), nl=False)
+            return
+        if not allow_update and store_path(graph_path) is not None:
+            import pyoxigraph
+
+            from graph.store import open_store, run
+
+            result = run(open_store(graph_path), text, bindings)
+            if fmt == "table" and not isinstance(result, pyoxigraph.QueryTriples):
+                click.echo(table(result), nl=False)
+            else:
+                out = serialize(result, fmt)
+                click.echo(out.decode("utf-8"), nl=not out.endswith(b"\n"))
+            return
+        text = bind_params(text, bindings) if bindings else text
         ds = _open_graph(graph_path)
         result = run_query(ds, text, allow_update=allow_update)
         if result is None:
             click.echo("update applied in memory (the graph files were not changed)")
             return
         click.echo(format_result(result, fmt), nl=False)
-    except QueryError as exc:
+    except (QueryError, StoreError) as exc:
         raise UsageProblem(str(exc), exc.hint) from None
+    except Exception as exc:
+        from graph.remote import RemoteError
+
+        if isinstance(exc, RemoteError):
+            raise UsageProblem(str(exc), exc.hint) from None
+        raise
 
 
 @main.command()
@@ -267,6 +319,89 @@ def claims(graph_path: Path, fmt: str, min_sources: int) -> None:
         click.echo(to_csv_rows(rows, cols), nl=False)
     else:
         click.echo(to_table(groups), nl=False)
+
+
+@main.command()
+@graph_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (localhost only by default).",
+)
+@click.option("--port", type=int, default=7878, show_default=True)
+@click.option(
+    "--timeout", type=float, default=10.0, show_default=True, help="Seconds a query may run."
+)
+@click.option(
+    "--max-bytes", type=int, default=20_000_000, show_default=True, help="Largest result sent."
+)
+@click.option(
+    "--workers", type=int, default=8, show_default=True, help="Queries evaluated at once."
+)
+@click.option("-v", "--verbose", is_flag=True, help="Log every request.")
+def serve(
+    graph_path: Path,
+    host: str,
+    port: int,
+    timeout: float,
+    max_bytes: int,
+    workers: int,
+    verbose: bool,
+) -> None:
+    """Serve the built graph as a read-only SPARQL 1.1 endpoint (/sparql), with a query
+    page (/) and the network (/graph.html)."""
+    from graph.serve import make_server
+    from graph.store import StoreError
+
+    try:
+        server = make_server(
+            graph_path,
+            host,
+            port,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            workers=workers,
+            verbose=verbose,
+        )
+    except StoreError as exc:
+        raise UsageProblem(str(exc), exc.hint) from None
+    except OSError as exc:
+        raise UsageProblem(
+            f"cannot listen on {host}:{port}: {exc.strerror}", "choose another --port"
+        ) from None
+    real_host, real_port = server.server_address[:2]
+    click.echo(f"SPARQL endpoint: http://{real_host}:{real_port}/sparql  (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@main.command()
+@graph_option
+@click.option(
+    "--endpoint",
+    required=True,
+    help="Graph Store Protocol endpoint, e.g. http://127.0.0.1:7878/store (Oxigraph).",
+)
+def push(graph_path: Path, endpoint: str) -> None:
+    """Write each source's named graph to a remote store (SPARQL 1.1 Graph Store
+    Protocol, PUT: pushing again replaces, never duplicates)."""
+    from graph.query import find_graph_file
+    from graph.remote import RemoteError
+    from graph.remote import push as run_push
+
+    trig = find_graph_file(graph_path) if graph_path.is_dir() else graph_path
+    if trig.suffix.lower() != ".trig":
+        raise UsageProblem(f"{trig}: push needs the build's graph.trig (named graphs)")
+    try:
+        pushed = run_push(trig, endpoint)
+    except RemoteError as exc:
+        raise UsageProblem(str(exc), exc.hint) from None
+    click.echo(f"pushed {len(pushed)} graph(s) to {endpoint}")
 
 
 @main.command()

@@ -24,7 +24,16 @@ def temp_files(folder: Path) -> list[Path]:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """Every output: a file's bytes; for the store folder, its files' names and bytes."""
+    out = {}
+    for p in sorted(folder.iterdir()):
+        if p.is_dir():
+            out[p.name] = b"".join(
+                f.name.encode() + f.read_bytes() for f in sorted(p.rglob("*")) if f.is_file()
+            )
+        else:
+            out[p.name] = p.read_bytes()
+    return out
 
 
 def read_trig(path: Path) -> Dataset:
@@ -162,7 +171,7 @@ def test_sources_build_report(sources_build) -> None:
     assert not report.problems, report.problems
     assert report.documents == len(loaded.documents) > 0
     assert report.facts > 0
-    assert {p.name for p in report.written} == {GRAPH_TRIG, GRAPH_TTL}
+    assert {p.name for p in report.written} == {GRAPH_TRIG, GRAPH_TTL, "store"}
     assert report.triples == len(Graph().parse(out / GRAPH_TTL, format="turtle"))
 
 

@@ -1,0 +1,244 @@
+"""Store stage: the built graph in a persistent Oxigraph store, queried fast.
+
+``build`` writes ``output/store/`` (a RocksDB folder, loaded with
+``pyoxigraph.Store.bulk_load`` from ``graph.trig``) beside the Turtle and TriG files.
+``query`` and ``serve`` open it read-only instead of re-parsing Turtle: rdflib's own
+SPARQL engine is fine for small graphs but orders of magnitude slower on large ones
+(see benchmarks/bench_store.py). The rdflib API stays available for library users
+through :func:`graph.query.load_graph`.
+
+Queries see the union of the named graphs as their default graph, with the project's
+prefixes predeclared; ``substitutions`` bind variables (``--param lg=kmr:kota-medan``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.rdf import KMR, PREFIXES
+
+STORE_DIR = "store"
+
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "xml": ox.RdfFormat.RDF_XML,
+    "json-ld": ox.RdfFormat.JSON_LD,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+}
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.I,
+)
+
+
+class StoreError(Exception):
+    """A store problem or a query that cannot run, with a message for the user."""
+
+    def __init__(self, message: str, hint: str | None = None, status: int = 400) -> None:
+        super().__init__(message)
+        self.hint = hint
+        self.status = status
+
+
+def write_store(trig: Path, out_dir: Path) -> Path:
+    """Load ``trig`` into a new store folder ``out_dir/store`` and return its path.
+
+    The store is built in a temporary folder beside it and swapped in at the end, so a
+    failed load leaves the previous store as it was.
+    """
+    target = out_dir / STORE_DIR
+    tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=out_dir))
+    try:
+        store = ox.Store(str(tmp / STORE_DIR))
+        store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+        store.optimize()
+        store.flush()
+        del store
+        old = None
+        if target.exists():
+            old = out_dir / f".store-old-{tmp.name}"
+            target.rename(old)
+        (tmp / STORE_DIR).rename(target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+def store_path(path: Path) -> Path | None:
+    """The store of a build folder (or the store folder itself), if there is one."""
+    for candidate in (path / STORE_DIR, path):
+        if candidate.is_dir() and any(candidate.glob("CURRENT")):
+            return candidate
+    return None
+
+
+def open_store(path: Path) -> ox.Store:
+    """Open a built store read-only (several readers may share it)."""
+    found = store_path(path)
+    if found is None:
+        raise StoreError(
+            f"no store in {path}",
+            "run 'kotamitra build' first (it writes output/store/)",
+            status=404,
+        )
+    try:
+        return ox.Store.read_only(str(found))
+    except OSError as exc:
+        raise StoreError(f"{found}: cannot open the store: {exc}", status=500) from None
+
+
+def is_update(query: str) -> bool:
+    text = "\n".join(line for line in query.splitlines() if not line.lstrip().startswith("#"))
+    return bool(_UPDATE.match(text))
+
+
+def uses_service(query: str) -> bool:
+    """Whether a query asks the server to fetch from another endpoint (``SERVICE``)."""
+    no_strings = re.sub(
+        r"\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|<[^>]*>|#[^\n]*", " ", query
+    )
+    return re.search(r"\bSERVICE\b", no_strings, re.I) is not None
+
+
+def term(value: str) -> ox.NamedNode | ox.Literal:
+    """A command-line value as an RDF term: ``kmr:x``/``<iri>`` as IRIs, else a literal.
+
+    >>> term("kmr:kota-medan").value
+    'https://w3id.org/kotamitra/id/kota-medan'
+    >>> term("2019").value
+    '2019'
+    """
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        return ox.NamedNode(value[1:-1])
+    prefix, sep, local = value.partition(":")
+    if sep and prefix in PREFIXES and not local.startswith("//"):
+        return ox.NamedNode(PREFIXES[prefix] + local)
+    if re.fullmatch(r"https?://\S+", value):
+        return ox.NamedNode(value)
+    if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", value) and not value.isdigit():
+        return ox.NamedNode(str(KMR) + value)  # a bare slug names a kotamitra resource
+    return ox.Literal(value)
+
+
+def run(
+    store: ox.Store,
+    query: str,
+    params: Mapping[str, str] | None = None,
+    allow_service: bool = False,
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run a read-only SPARQL query over the union of the store's graphs."""
+    if is_update(query):
+        raise StoreError(
+            "this is a SPARQL UPDATE; the store is read-only",
+            "kotamitra serves and queries built graphs read-only; rebuild to change them",
+            status=403,
+        )
+    if not allow_service and uses_service(query):
+        raise StoreError("SERVICE (federated query) is not allowed here", status=403)
+    query = bind_params(query, params or {})
+    try:
+        return store.query(query, prefixes=dict(PREFIXES), use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise StoreError(f"SPARQL syntax error: {exc}", "check the query's syntax") from None
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise StoreError(f"the query failed: {exc}") from None
+
+
+def bind_params(query: str, params: Mapping[str, str]) -> str:
+    """Give variables values: a query's ``VALUES ?x { … }`` default is replaced, else a
+    ``VALUES`` block is added at the start of its outermost ``WHERE``.
+
+    >>> q = "SELECT ?p WHERE { VALUES ?lg { kmr:kota-jambi } ?lg ?p ?o }"
+    >>> bind_params(q, {"lg": "kota-medan"})
+    'SELECT ?p WHERE { VALUES ?lg { <https://w3id.org/kotamitra/id/kota-medan> } ?lg ?p ?o }'
+    """
+    for name, value in params.items():
+        if not re.fullmatch(r"\w+", name):
+            raise StoreError(f"--param {name!r}: a variable name is letters, digits and _")
+        t = term(value)
+        rendered = f"<{t.value}>" if isinstance(t, ox.NamedNode) else str(t)
+        block = re.compile(rf"VALUES\s+\?{name}\s*\{{[^}}]*\}}", re.I)
+        if block.search(query):
+            replacement = f"VALUES ?{name} {{ {rendered} }}"
+            query = block.sub(lambda _m, r=replacement: r, query, count=1)
+            continue
+        where = re.search(r"\bWHERE\s*\{", query, re.I)
+        if where is None:
+            raise StoreError(f"--param {name}: the query has no WHERE block to bind it in")
+        query = query[: where.end()] + f" VALUES ?{name} {{ {rendered} }} " + query[where.end() :]
+    return query
+
+
+def serialize(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> bytes:
+    """A query result in a W3C format (SELECT/ASK) or an RDF syntax (CONSTRUCT/DESCRIBE)."""
+    if isinstance(result, ox.QueryTriples):
+        rdf_format = GRAPH_FORMATS.get("turtle" if fmt == "table" else fmt)
+        if rdf_format is None:
+            raise StoreError(f"format {fmt!r} is for SELECT/ASK; use turtle, nt, xml or json-ld")
+        return ox.serialize(result, format=rdf_format, prefixes=dict(PREFIXES))
+    results_format = RESULT_FORMATS.get(fmt)
+    if results_format is None:
+        raise StoreError(
+            f"format {fmt!r} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml"
+        )
+    return result.serialize(format=results_format)
+
+
+def _short(value: object) -> str:
+    if isinstance(value, ox.NamedNode):
+        iri = value.value
+        for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
+            rest = iri[len(ns) :]
+            if iri.startswith(ns) and rest and all(c.isalnum() or c in "-_./" for c in rest):
+                return f"{prefix}:{rest}"
+        return iri
+    if isinstance(value, (ox.Literal, ox.BlankNode)):
+        return str(value.value)
+    return "" if value is None else str(value)
+
+
+def table(result: ox.QuerySolutions | ox.QueryBoolean, width: int = 80) -> str:
+    """A readable text table of a SELECT result (or yes/no for ASK)."""
+    if isinstance(result, ox.QueryBoolean):
+        return ("yes" if bool(result) else "no") + "\n"
+    names = [v.value for v in result.variables]
+    cells = [[_short(sol[n]) for n in names] for sol in result]
+    widths = [max([len(n), *(min(len(c[i]), width) for c in cells)]) for i, n in enumerate(names)]
+
+    def line(vals: list[str]) -> str:
+        return "  ".join(
+            (v if len(v) <= width else v[: width - 3] + "...").ljust(w)
+            for v, w in zip(vals, widths, strict=True)
+        ).rstrip()
+
+    out = [line(names), line(["-" * w for w in widths]), *map(line, cells)]
+    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+@contextlib.contextmanager
+def opened(path: Path) -> Iterator[ox.Store]:
+    store = open_store(path)
+    try:
+        yield store
+    finally:
+        del store
