@@ -430,7 +430,8 @@ def _relations(d: _Doc, sent: Sentence) -> None:
 
     # funding
     fm = rx["funded_by"].search(text)
-    if fm and not _negated(text, fm.start()):
+    # "tidak memungut biaya dari Pemkot Jambi": any negation before a funding word undoes it
+    if fm and not rx["negation"].search(" ".join(text[: fm.start()].split()[-4:])):
         funder = _actor_after(d, ms, fm.end(), text)
         if funder:
             for target in d.touched or ([t] if (t := _activity_target(d, sent)) else []):

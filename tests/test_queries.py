@@ -1,0 +1,143 @@
+"""Every query shipped with the ontology, run on the graph of sources/, with its answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from graph.build import build
+from graph.query import shipped_queries
+from graph.store import open_store, run
+
+REPO = Path(__file__).resolve().parent.parent
+KMR = "https://w3id.org/kotamitra/id/"
+KM = "https://w3id.org/kotamitra/ontology#"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
+    out = tmp_path_factory.mktemp("q")
+    build([REPO / "sources"], out, with_metrics=False, with_viz=False)
+    return open_store(out)
+
+
+def rows(store: ox.Store, name: str, **params: str) -> list[dict[str, str]]:
+    text = shipped_queries()[name].read_text(encoding="utf-8")
+    result = run(store, text, params)
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
+
+
+def test_at_least_twelve_competency_queries_each_asked_in_both_languages() -> None:
+    queries = shipped_queries()
+    assert len(queries) >= 12
+    for name, path in queries.items():
+        head = path.read_text(encoding="utf-8").split("SELECT")[0].split("CONSTRUCT")[0]
+        assert "# EN:" in head and "# ID:" in head, f"{name}.rq lacks its question"
+
+
+def test_partners_of_kota_jambi(store: ox.Store) -> None:
+    got = {r["partner"] for r in rows(store, "partners")}
+    assert got == {KMR + "singapore", KMR + "uclg-aspac", KMR + "iclei"}
+    medan = rows(store, "partners", lg="kota-medan")
+    assert [r["partner"] for r in medan] == [KMR + "gwangju"]
+    assert all(r["example"] for r in medan)
+
+
+def test_partners_with_their_start_year(store: ox.Store) -> None:
+    bandung = {r["partner"]: r.get("since") for r in rows(store, "partners", lg="kota-bandung")}
+    assert bandung[KMR + "namur"] == "2017"
+    assert bandung[KMR + "braunschweig"] == "1960"
+
+
+def test_programmes_and_since_when(store: ox.Store) -> None:
+    got = {(r["actor"], r["programme"]): r.get("since") for r in rows(store, "programmes")}
+    assert got[(KMR + "kota-jambi", KMR + "singapore-cooperation-programme")] == "2016"
+
+
+def test_who_initiated_what(store: ox.Store) -> None:
+    got = rows(store, "initiatives")
+    assert {r["initiator"] for r in got} == {KMR + "syarif-fasha"}
+    assert got[0]["with"] == KMR + "singapore-cooperation-programme"
+
+
+def test_who_funds_what(store: ox.Store) -> None:
+    funders = {r["funder"] for r in rows(store, "funding")}
+    assert funders == {KMR + "singapore"}
+
+
+def test_international_organisations_per_city(store: ox.Store) -> None:
+    got = {(r["lg"], r["organisation"]) for r in rows(store, "international-organisations")}
+    assert got == {(KMR + "kota-jambi", KMR + "uclg-aspac"), (KMR + "kota-jambi", KMR + "iclei")}
+
+
+def test_delegations_per_year_and_destination(store: ox.Store) -> None:
+    got = {(r["year"], r["sender"], r["destination"]) for r in rows(store, "delegations-per-year")}
+    assert ("2023", KMR + "kota-jambi", KMR + "singapore") in got
+    assert ("2024", KMR + "kota-medan", KMR + "gwangju") in got
+    assert ("2017", KMR + "busan", KMR + "kota-surabaya") in got
+
+
+def test_trainings_with_themes_dates_and_counts(store: ox.Store) -> None:
+    got = {r.get("theme"): r for r in rows(store, "trainings")}
+    water = got["Water Management"]
+    assert (water["start"], water["end"], water["people"]) == ("2023-05-15", "2023-05-19", "25")
+    assert got["Basic English Training"]["start"] == "2018-10-15"
+
+
+def test_sentence_and_article_behind_facts(store: ox.Store) -> None:
+    got = rows(store, "evidence", entity="kota-medan")
+    assert {r["object"] for r in got} == {KMR + "gwangju"}
+    assert all(r["sentence"] and r["url"].startswith("https://") for r in got)
+
+
+def test_claims_with_their_sentences(store: ox.Store) -> None:
+    people = [r for r in rows(store, "claims") if r["unit"] == "people"]
+    assert {"150", "300", "500"} <= {r["quantity"] for r in people}
+    assert all(r["sentence"] for r in people)
+
+
+def test_cities_with_partners_in_a_country(store: ox.Store) -> None:
+    got = {(r["lg"], r["partner"]) for r in rows(store, "partners-in-country")}
+    assert (KMR + "kota-surabaya", KMR + "kitakyushu") in got
+    korea = {
+        (r["lg"], r["partner"]) for r in rows(store, "partners-in-country", country="south-korea")
+    }
+    assert {(KMR + "kota-medan", KMR + "gwangju"), (KMR + "kota-surabaya", KMR + "busan")} <= korea
+
+
+def test_heads_of_local_governments(store: ox.Store) -> None:
+    got = {(r["person"], r["role"], r["lg"]) for r in rows(store, "heads")}
+    assert (KMR + "syarif-fasha", KM + "headOf", KMR + "kota-jambi") in got
+    assert (KMR + "maulana", KM + "deputyHeadOf", KMR + "kota-jambi") in got
+    assert (KMR + "bobby-nasution", KM + "headOf", KMR + "kota-medan") in got
+
+
+def test_planned_partnerships_are_not_asserted(store: ox.Store) -> None:
+    for r in rows(store, "planned-partnerships"):
+        assert r["status"] != "active"
+        ask = f"ASK {{ <{r['a']}> km:partnersWith <{r['b']}> }}"
+        assert not bool(run(store, ask))
+
+
+def test_outward_looking_policy_network(store: ox.Store) -> None:
+    text = shipped_queries()["outward-looking-network"].read_text(encoding="utf-8")
+    triples = {(t.subject.value, t.predicate.value, t.object.value) for t in run(store, text)}
+    assert (KMR + "kota-jambi", KM + "partnersWith", KMR + "singapore") in triples
+    assert (
+        KMR + "syarif-fasha",
+        KM + "implementsPolicy",
+        KMR + "outward-looking-policy",
+    ) in triples
+    assert (
+        KMR + "singapore-cooperation-programme",
+        KM + "organizedBy",
+        KMR + "singapore",
+    ) in triples
+
+
+def test_actor_network_projection(store: ox.Store) -> None:
+    got = rows(store, "actor-network")
+    assert any(r["s"] == KMR + "kota-jambi" and r["o"] == KMR + "singapore" for r in got)
