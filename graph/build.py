@@ -131,6 +131,9 @@ def build(
     try:
         staged, union = write_graph(ds, staging)
         report.triples = len(union)
+        from graph.export import write_exports
+
+        staged.extend(write_exports(ds, staging))
         if with_metrics:
             from graph.metrics import compute_metrics, write_metrics
 

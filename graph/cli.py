@@ -252,12 +252,56 @@ def metrics(graph_path: Path, fmt: str, top: int | None, actor: str | None) -> N
     show_default=True,
     help="Language of labels.",
 )
+@click.option(
+    "--size-by",
+    type=click.Choice(["pagerank", "degree", "sources", "betweenness"]),
+    default="pagerank",
+    show_default=True,
+    help="Node size: PageRank, connected nodes, sources (articles) or betweenness.",
+)
+@click.option(
+    "--focus",
+    default=None,
+    metavar="NAME",
+    help="Write only this entity (a name, slug or IRI) and what lies within --depth hops.",
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 10),
+    default=2,
+    show_default=True,
+    help="Hops around --focus.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
-def viz(graph_path: Path, out_file: Path, lang: str, open_browser: bool) -> None:
-    """Write the interactive network as one self-contained HTML file (works offline)."""
-    from graph.viz import render_html
+def viz(
+    graph_path: Path,
+    out_file: Path,
+    lang: str,
+    size_by: str,
+    focus: str | None,
+    depth: int,
+    open_browser: bool,
+) -> None:
+    """Write the interactive network as one self-contained HTML file (works offline).
 
-    path = render_html(_open_graph(graph_path), out_file, lang=lang)
+    The page has search, filters by class, relation, years and country, focus on N hops,
+    every evidence sentence with its article, and a timeline of activities per year per
+    local government. Nothing but the HTML file is written.
+    """
+    from graph.viz import FocusError, render_html
+
+    try:
+        path = render_html(
+            _open_graph(graph_path),
+            out_file,
+            lang=lang,
+            size_by=size_by,
+            focus=focus,
+            depth=depth,
+        )
+    except FocusError as exc:
+        hint = f"did you mean: {', '.join(exc.candidates)}?" if exc.candidates else None
+        raise UsageProblem(str(exc), hint) from None
     click.echo(f"wrote {path}")
     if open_browser:
         webbrowser.open(path.resolve().as_uri())
@@ -402,6 +446,35 @@ def push(graph_path: Path, endpoint: str) -> None:
     except RemoteError as exc:
         raise UsageProblem(str(exc), exc.hint) from None
     click.echo(f"pushed {len(pushed)} graph(s) to {endpoint}")
+
+
+@main.command()
+@graph_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonld", "nquads", "trig", "turtle", "nt"]),
+    default="jsonld",
+    show_default=True,
+)
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File to write (default: standard output).",
+)
+def export(graph_path: Path, fmt: str, out_file: Path | None) -> None:
+    """Export the built graph: JSON-LD (with the kotamitra context), N-Quads, TriG,
+    Turtle or N-Triples."""
+    from graph.build import write_text
+    from graph.export import export as run_export
+
+    text = run_export(_open_graph(graph_path), fmt)
+    if out_file is None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"wrote {write_text(out_file, text)}")
 
 
 @main.command()

@@ -315,7 +315,12 @@ class MentionFinder:
         else:
             # English "Bandung Mayor Ridwan Kamil", "Mossel Bay's executive mayor …": the
             # place before the role
-            before = re.sub(r"(?:['’]s)?(?:\s+(?:executive|acting|lord|the))*$", "", text[: m.start()].rstrip(), flags=re.I)
+            before = re.sub(
+                r"(?:['’]s)?(?:\s+(?:executive|acting|lord|the))*$",
+                "",
+                text[: m.start()].rstrip(),
+                flags=re.I,
+            )
             for rec_match in reversed(self.gaz.find(before)):
                 if rec_match.end == len(before) and rec_match.record.type in LOCAL_GOVERNMENT_TYPES:
                     place = rec_match.record

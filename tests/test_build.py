@@ -171,7 +171,13 @@ def test_sources_build_report(sources_build) -> None:
     assert not report.problems, report.problems
     assert report.documents == len(loaded.documents) > 0
     assert report.facts > 0
-    assert {p.name for p in report.written} == {GRAPH_TRIG, GRAPH_TTL, "store"}
+    assert {p.name for p in report.written} == {
+        GRAPH_TRIG,
+        GRAPH_TTL,
+        "graph.nq",
+        "void.ttl",
+        "store",
+    }
     assert report.triples == len(Graph().parse(out / GRAPH_TTL, format="turtle"))
 
 

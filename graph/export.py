@@ -1,0 +1,85 @@
+"""Export stage: the built graph in other RDF syntaxes, and its VoID description.
+
+``build`` writes ``void.ttl`` (a VoID description of the dataset: size, vocabularies,
+one subset per source document) and ``graph.nq`` (N-Quads: the named graphs, one quad a
+line, for tools that stream). ``kotamitra export`` writes JSON-LD (compacted with the
+context shipped in ``ontology/context.jsonld``), N-Quads, TriG, Turtle or N-Triples.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS
+
+from graph.rdf import KMR, PREFIXES, bind
+from graph.resources import ontology_dir
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+DATASET = KMR["dataset"]
+
+
+def void_description(ds: Dataset, title: str = "kotamitra partnership graph") -> Graph:
+    """A VoID description of a built dataset."""
+    g = Graph()
+    bind(g)
+    g.bind("void", VOID)
+    g.bind("dcterms", DCTERMS)
+    union = set()
+    for ctx in ds.graphs():
+        if ctx.identifier == ds.default_graph.identifier:
+            union.update(ctx)
+            continue
+        triples = len(ctx)
+        if not triples:
+            continue
+        union.update(ctx)
+        node = URIRef(str(ctx.identifier))
+        g.add((DATASET, VOID.subset, node))
+        g.add((node, RDF.type, VOID.Dataset))
+        g.add((node, VOID.triples, Literal(triples)))
+        g.add((node, DCTERMS.source, KMR["doc/" + str(ctx.identifier).rsplit("/", 1)[-1]]))
+    g.add((DATASET, RDF.type, VOID.Dataset))
+    g.add((DATASET, DCTERMS.title, Literal(title, lang="en")))
+    g.add((DATASET, DCTERMS.license, URIRef("https://spdx.org/licenses/MIT")))
+    g.add((DATASET, VOID.triples, Literal(len(union))))
+    g.add((DATASET, VOID.entities, Literal(len({s for s, _, _ in union if isinstance(s, URIRef)}))))
+    g.add((DATASET, VOID.distinctSubjects, Literal(len({s for s, _, _ in union}))))
+    g.add((DATASET, VOID.properties, Literal(len({p for _, p, _ in union}))))
+    g.add((DATASET, VOID.uriSpace, Literal(str(KMR))))
+    g.add((DATASET, VOID.sparqlEndpoint, URIRef("http://127.0.0.1:7878/sparql")))
+    g.add((DATASET, VOID.dataDump, URIRef("graph.trig")))
+    g.add((DATASET, VOID.dataDump, URIRef("graph.nq")))
+    for ns in (PREFIXES["km"], PREFIXES["schema"], PREFIXES["prov"], PREFIXES["skos"]):
+        g.add((DATASET, VOID.vocabulary, URIRef(ns)))
+    return g
+
+
+def jsonld_context() -> dict[str, object]:
+    with open(ontology_dir() / "context.jsonld", encoding="utf-8") as fh:
+        return json.load(fh)["@context"]  # type: ignore[no-any-return]
+
+
+def export(ds: Dataset, fmt: str) -> str:
+    """The dataset in ``fmt``: jsonld, nquads, trig, turtle (union) or nt (union)."""
+    if fmt == "jsonld":
+        return ds.serialize(format="json-ld", context=jsonld_context(), indent=1)
+    if fmt == "nquads":
+        return ds.serialize(format="nquads")
+    if fmt == "trig":
+        return ds.serialize(format="trig")
+    from graph.rdf import union_graph
+
+    return union_graph(ds).serialize(format="turtle" if fmt == "turtle" else "nt")
+
+
+def write_exports(ds: Dataset, out_dir: Path) -> list[Path]:
+    """Write ``graph.nq`` and ``void.ttl`` (atomically) into ``out_dir``."""
+    from graph.build import write_text
+
+    return [
+        write_text(out_dir / "graph.nq", export(ds, "nquads")),
+        write_text(out_dir / "void.ttl", void_description(ds).serialize(format="turtle")),
+    ]
