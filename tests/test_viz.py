@@ -1,10 +1,14 @@
-"""Tests for graph.viz: RDF → networkx network → self-contained offline HTML page."""
+"""Tests for graph.viz: RDF → networkx network → self-contained offline HTML page.
+
+The page's behaviour in a real browser is tested in test_viz_browser.py (headless Chromium).
+"""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import json
+import math
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,9 +16,20 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Literal, Namespace, URIRef
 
-from graph.viz import build_network, render_html, render_network_html
+from graph.viz import (
+    BETWEENNESS_EXACT_MAX,
+    FocusError,
+    build_network,
+    find_node,
+    focus_network,
+    node_metrics,
+    render_html,
+    render_network_html,
+    timeline,
+)
 
 KM = Namespace("https://w3id.org/kotamitra/ontology#")
 KMR = Namespace("https://w3id.org/kotamitra/id/")
@@ -171,6 +186,35 @@ def _payload(page: str) -> dict[str, Any]:
     return json.loads(data[0])
 
 
+def _node(payload: dict[str, Any], slug: str) -> tuple[int, dict[str, Any]]:
+    for i, n in enumerate(payload["nodes"]):
+        if n["iri"] == str(KMR[slug]):
+            return i, n
+    raise KeyError(slug)
+
+
+def _sentences(payload: dict[str, Any], edge: dict[str, Any]) -> list[dict[str, Any]]:
+    """The evidence of a payload edge, resolved: text plus its article's fields."""
+    out = []
+    for k in edge["evidence"]:
+        s = payload["sentences"][k]
+        out.append({"text": s["text"], **payload["docs"][s["doc"]]})
+    return out
+
+
+def lg_with_activities(g: Graph, slug: str, label: str, years: dict[int, int]) -> URIRef:
+    """Add a city government and ``years[y]`` trainings in year ``y`` it took part in."""
+    lg = _entity(g, slug, "CityGovernment", label, None)
+    for year, count in years.items():
+        for i in range(count):
+            act = KMR[f"activity/{slug}-{year}-{i}"]
+            g.add((act, RDF.type, KM.Visit if i % 2 else KM.Training))
+            g.add((act, KM.theme, Literal(f"{label} {year} #{i}")))
+            g.add((act, KM.startDate, Literal(f"{year}-03", datatype=XSD.gYearMonth)))
+            g.add((act, KM.participant, lg))
+    return lg
+
+
 @pytest.fixture
 def graph() -> Graph:
     return sample_graph()
@@ -185,6 +229,9 @@ def page(graph: Graph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
 
 def _edge(net: nx.MultiDiGraph, u: str, v: str, key: str) -> dict[str, Any]:
     return net.edges[str(KMR[u]), str(KMR[v]), key]
+
+
+# --- RDF → network --------------------------------------------------------------------------
 
 
 def test_node_and_edge_counts(graph: Graph) -> None:
@@ -207,6 +254,7 @@ def test_node_attributes(graph: Graph) -> None:
     assert jambi["wikidata"] == "http://www.wikidata.org/entity/Q3812"
     assert jambi["iri"] == str(KMR["kota-jambi"])
     assert jambi["alt_names"] == ["Kota Jambi", "Pemkot Jambi"]  # deduplicated
+    assert jambi["country"] == str(KMR["indonesia"])  # km:country
     # fallbacks: other language, then slug; activity named by its theme
     assert net.nodes[str(KMR["syarif-fasha"])]["label"] == "Syarif Fasha"
     assert net.nodes[str(KMR["perumdam-tirta-mayang"])]["label"] == "perumdam-tirta-mayang"
@@ -214,6 +262,27 @@ def test_node_attributes(graph: Graph) -> None:
     assert act["label"] == "Water Management"
     assert act["kind"] == "Training"
     assert act["participant_count"] == 25
+    assert act["years"] == (2023, 2023)
+    assert act["country"] == str(KMR["singapore"])  # the country of its location
+    assert net.nodes[str(KMR["singapore"])]["country"] == str(KMR["singapore"])
+    assert net.graph["countries"][str(KMR["singapore"])] == "Singapore"
+
+
+def test_country_from_kemendagri_code_and_location_city() -> None:
+    g = Graph()
+    medan = _entity(g, "kota-medan", "CityGovernment", "Medan City", "Kota Medan")
+    g.add((medan, KM.kemendagriCode, Literal("12.71")))
+    korea = _entity(g, "south-korea", "Country", "South Korea", "Korea Selatan")
+    gwangju = _entity(g, "gwangju", "LocalGovernment", "Gwangju", None)
+    g.add((gwangju, KM.country, korea))
+    act = KMR["activity/x"]
+    g.add((act, RDF.type, KM.Exchange))
+    g.add((act, KM.location, gwangju))
+    net = build_network(g)
+    assert net.nodes[str(medan)]["country"] == str(KMR["indonesia"])
+    assert net.nodes[str(act)]["country"] == str(korea)
+    assert net.nodes[str(act)]["years"] is None  # no date, no evidence
+    assert net.graph["countries"][str(KMR["indonesia"])] == "Indonesia"
 
 
 def test_edge_evidence(graph: Graph) -> None:
@@ -221,16 +290,28 @@ def test_edge_evidence(graph: Graph) -> None:
     edge = _edge(net, "kota-jambi", "singapore", "partnersWith")
     assert edge["status"] == "active" and edge["dashed"] is False
     assert [e["date"] for e in edge["evidence"]] == ["2023-05-13", "2023-06-01"]
+    assert edge["sources"] == 2
     first = edge["evidence"][0]
     assert first == {
         "text": "Pemkot Jambi menjalin kerja sama dengan Singapura.",
         "headline": "Jambi kirim ASN ke Singapura",
         "url": "https://example.org/a",
         "date": "2023-05-13",
+        "source": str(KMR["doc/jambi-1"]),
     }
     # activity edges take the activity's own evidence
     loc = _edge(net, "activity/abc123", "singapore", "location")
     assert [e["text"] for e in loc["evidence"]] == ["Pelatihan pengelolaan air di Singapura."]
+    # two sentences of one article are one source
+    fasha = _edge(net, "syarif-fasha", "kota-jambi", "headOf")
+    g = sample_graph()
+    extra = _evidence(g, "e9", "Fasha memimpin Kota Jambi.", KMR["doc/jambi-1"], 9)
+    st = next(
+        s for s in g.subjects(RDF.type, KM.Statement) if g.value(s, RDF.predicate) == KM.headOf
+    )
+    g.add((st, KM.evidence, extra))
+    fasha = _edge(build_network(g), "syarif-fasha", "kota-jambi", "headOf")
+    assert len(fasha["evidence"]) == 2 and fasha["sources"] == 1
 
 
 def test_planned_partnership_dashed(graph: Graph, page: str) -> None:
@@ -243,11 +324,12 @@ def test_planned_partnership_dashed(graph: Graph, page: str) -> None:
     assert edge["since"] == "2024"
     assert len(edge["evidence"]) == 1
 
-    edges = _payload(page)["edges"]
-    planned = [e for e in edges if e["status"] == "planned"]
-    assert len(planned) == 1 and planned[0]["dashes"]
-    assert planned[0]["label"] == "partners with (planned)"
-    assert all(not e["dashes"] for e in edges if e["status"] != "planned")
+    payload = _payload(page)
+    planned = [e for e in payload["edges"] if e["status"] == "planned"]
+    assert len(planned) == 1 and planned[0]["dashed"] is True
+    assert planned[0]["years"] == [2023, 2024]  # its article (2023-06-01) to its start year
+    assert all(not e["dashed"] for e in payload["edges"] if e["status"] != "planned")
+    assert payload["statuses"]["planned"] == "planned"
 
 
 def test_lang_id_labels(graph: Graph, tmp_path: Path) -> None:
@@ -260,15 +342,171 @@ def test_lang_id_labels(graph: Graph, tmp_path: Path) -> None:
     out = render_html(graph, tmp_path / "id.html", lang="id")
     page = out.read_text(encoding="utf-8")
     assert '<html lang="id">' in page
-    assert "Pemerintah kota" in page  # legend
-    labels = {e["label"] for e in _payload(page)["edges"]}
-    assert {"bermitra dengan", "bermitra dengan (direncanakan)", "bagian dari"} <= labels
+    assert "Pemerintah kota" in page and "Linimasa" in page  # legend, second view
+    payload = _payload(page)
+    assert payload["relations"]["partnersWith"]["label"] == "bermitra dengan"
+    assert payload["relations"]["partOf"]["label"] == "bagian dari"
+    assert payload["statuses"]["planned"] == "direncanakan"
+    assert payload["ui"]["search_placeholder"] == "Cari nama…"
+    assert [m["label"] for m in payload["metrics"]][:2] == ["PageRank", "Simpul terhubung"]
+
+
+def test_dataset_named_graphs_are_unioned(tmp_path: Path) -> None:
+    ds = Dataset()
+    sample_graph(ds.graph(URIRef("https://w3id.org/kotamitra/id/graph/sample")))
+    net = build_network(ds)
+    assert (net.number_of_nodes(), net.number_of_edges()) == (9, 11)
+
+
+def test_subclass_from_ontology_and_filtered_render(tmp_path: Path) -> None:
+    g = sample_graph()
+    g.add((KM.Workshop, RDFS.subClassOf, KM.Training))
+    ws = KMR["activity/ws1"]
+    g.add((ws, RDF.type, KM.Workshop))
+    g.add((ws, KM.location, KMR["singapore"]))
+    net = build_network(g)
+    assert net.nodes[str(ws)]["kind"] == "Training"
+    sub = net.subgraph([str(ws), str(KMR["singapore"])]).copy()
+    out = render_network_html(sub, tmp_path / "sub.html")
+    assert len(_payload(out.read_text(encoding="utf-8"))["edges"]) == 1
+
+
+# --- metrics, focus, timeline ---------------------------------------------------------------
+
+
+def test_node_metrics(graph: Graph) -> None:
+    net = build_network(graph)
+    metrics = node_metrics(net)
+    assert set(metrics) == set(net.nodes)
+    assert sum(m["pagerank"] for m in metrics.values()) == pytest.approx(1.0, abs=1e-3)
+    jambi, pdam = metrics[str(KMR["kota-jambi"])], metrics[str(KMR["perumdam-tirta-mayang"])]
+    assert jambi["degree"] == 4  # Singapore, the programme, Fasha, the training
+    assert pdam["degree"] == 1
+    assert jambi["sources"] == 2  # both articles
+    assert jambi["pagerank"] > pdam["pagerank"]
+    assert jambi["betweenness"] > 0 and pdam["betweenness"] == 0  # small graph: computed
+    assert metrics[str(KMR["indonesia"])]["degree"] == 0  # isolated, still measured
+    assert "betweenness" not in next(iter(node_metrics(net, betweenness=False).values()))
+    assert node_metrics(nx.MultiDiGraph()) == {}
+
+
+def test_betweenness_skipped_on_large_networks_unless_asked() -> None:
+    net = nx.MultiDiGraph()
+    for i in range(BETWEENNESS_EXACT_MAX + 1):
+        net.add_edge(f"n{i}", f"n{i + 1}", key="partOf", relation="partOf", evidence=[])
+    assert "betweenness" not in node_metrics(net)[f"n{3}"]
+    assert node_metrics(net, betweenness=True)["n3"]["betweenness"] > 0
+
+
+def test_find_node_by_any_name(graph: Graph) -> None:
+    net = build_network(graph)
+    jambi = str(KMR["kota-jambi"])
+    for name in ("Jambi City", "kota jambi", "  Pemkot   Jambi ", "kota-jambi", jambi, "jambi c"):
+        assert find_node(net, name) == jambi, name
+    # an exact name wins over names that contain it (the Singapore Cooperation Programme)
+    assert find_node(net, "singapore") == str(KMR["singapore"])
+    with pytest.raises(FocusError, match="several") as several:
+        find_node(net, "ing")
+    assert "Singapore" in several.value.candidates
+    with pytest.raises(FocusError, match="no entity named") as missing:
+        find_node(net, "Jambi Cty")
+    assert missing.value.candidates == ["Jambi City"]
+
+
+def test_focus_network(graph: Graph) -> None:
+    net = build_network(graph)
+    one = focus_network(net, "Kota Jambi", 1)
+    assert {n.rsplit("/", 1)[-1] for n in one} == {
+        "kota-jambi",
+        "singapore",
+        "singapore-cooperation-programme",
+        "syarif-fasha",
+        "abc123",
+    }
+    assert one.graph["focus"] == (str(KMR["kota-jambi"]), 1)
+    assert one.number_of_edges() == 9  # every edge among them, not only those of Jambi
+    two = focus_network(net, "Kota Jambi", 2)
+    assert str(KMR["perumdam-tirta-mayang"]) in two and str(KMR["namur"]) not in two
+    assert set(focus_network(net, "Namur", 5)) == {str(KMR["namur"]), str(KMR["kota-bandung"])}
+    assert list(focus_network(net, "Namur", 0)) == [str(KMR["namur"])]
+    with pytest.raises(ValueError):
+        focus_network(net, "Namur", -1)
+
+
+def test_render_with_focus_writes_only_the_neighbourhood(graph: Graph, tmp_path: Path) -> None:
+    out = render_html(graph, tmp_path / "f.html", focus="Kota Jambi", depth=1)
+    page = out.read_text(encoding="utf-8")
+    payload = _payload(page)
+    assert len(payload["nodes"]) == 5
+    i, _jambi = _node(payload, "kota-jambi")
+    assert payload["focus"] == {"node": i, "depth": 1}
+    assert "Jambi City, within 1 hop(s)" in page.split("</title>")[0]
+    assert "Namur" not in page.split('<script type="application/json"')[0]
+    with pytest.raises(FocusError):
+        render_html(graph, tmp_path / "g.html", focus="Atlantis")
+    assert not (tmp_path / "g.html").exists()
+
+
+def test_timeline_counts_activities_per_year_per_local_government() -> None:
+    g = sample_graph()
+    lg_with_activities(g, "kota-medan", "Medan City", {2019: 2, 2021: 1})
+    busy = lg_with_activities(g, "kota-surabaya", "Surabaya City", {2018: 9, 2020: 1})
+    g.add((busy, KM.country, KMR["indonesia"]))
+    lg_with_activities(g, "namur", "Namur", {2017: 1})
+    g.add((KMR["namur"], KM.country, KMR["belgium"]))
+    _entity(g, "belgium", "Country", "Belgium", "Belgia")
+    undated = KMR["activity/undated"]
+    g.add((undated, RDF.type, KM.Meeting))
+    g.add((undated, KM.participant, KMR["kota-medan"]))
+    net = build_network(g)
+    line = timeline(net)
+    assert line["years"] == list(range(2017, 2024))
+    assert [r["label"] for r in line["rows"]] == [
+        "Surabaya City",
+        "Medan City",
+        "Jambi City",
+        "Namur",
+    ]
+    assert [r["total"] for r in line["rows"]] == [10, 3, 1, 1]
+    medan = line["rows"][1]
+    assert {y: len(a) for y, a in medan["cells"].items()} == {2019: 2, 2021: 1}
+    assert line["rows"][3]["country"] == "Belgium" and line["rows"][0]["country"] is None
+    assert line["undated"] == 1 and line["omitted"] == 0
+    short = timeline(net, limit=2)
+    assert len(short["rows"]) == 2 and short["omitted"] == 2
+    assert short["years"] == list(range(2018, 2022))
+
+
+def test_timeline_is_drawn_in_the_page(tmp_path: Path) -> None:
+    g = sample_graph()
+    lg_with_activities(g, "kota-medan", "Medan City", {2019: 2, 2021: 8})
+    page = render_html(g, tmp_path / "t.html").read_text(encoding="utf-8")
+    svg = page.split('<svg id="km-timeline"', 1)[1].split("</svg>", 1)[0]
+    cells = re.findall(r'<g class="km-cell" data-row="(\d+)" data-year="(\d+)"', svg)
+    assert sorted(cells) == [("0", "2019"), ("0", "2021"), ("1", "2023")]
+    assert svg.count("<circle") == 2 + 1  # dots up to 6 per cell; 8 shows as a number
+    assert ">8</text>" in svg
+    assert "Medan City, 2021: 8 activit(y/ies)" in svg  # the cell's title (hover text)
+    payload = _payload(page)
+    row = payload["timeline"]["rows"][0]
+    assert payload["nodes"][row["node"]]["label"] == "Medan City"
+    assert sorted(row["cells"]) == ["2019", "2021"] and len(row["cells"]["2021"]) == 8
+    assert all(payload["nodes"][a]["kind"] in {"Training", "Visit"} for a in row["cells"]["2021"])
+
+
+def test_empty_timeline_says_so(tmp_path: Path) -> None:
+    page = render_html(Graph(), tmp_path / "e.html").read_text(encoding="utf-8")
+    assert "No activity of a local government in this graph." in page
+    assert "<svg" not in page
+
+
+# --- the page -------------------------------------------------------------------------------
 
 
 def test_html_makes_no_remote_loads(page: str) -> None:
     parser = _parse(page)
     assert not any(tag == "script" and "src" in attrs for tag, attrs in parser.tags)
-    assert not any(tag == "link" for tag, _attrs in parser.tags)
+    assert not any(tag in ("link", "iframe", "object", "embed", "img") for tag, _ in parser.tags)
     for tag, attrs in parser.tags:
         for name in ("src", "href", "srcset", "data", "action", "poster", "background"):
             value = (attrs.get(name) or "").strip().lower()
@@ -277,12 +515,21 @@ def test_html_makes_no_remote_loads(page: str) -> None:
     assert styles
     for css in styles:
         assert "@import" not in css
-        assert not re.search(r"url\(\s*['\"]?\s*(https?:|//)", css, re.IGNORECASE)
+        assert "url(" not in css
     for host in ("cdnjs", "jsdelivr", "unpkg", "bootstrap", "googleapis"):
         assert host not in page.lower()
     assert "vis.Network" in page and len(page) > 400_000  # vis-network is inlined
     assert page.startswith("<!DOCTYPE html>")
-    assert '<meta charset="utf-8">' in page
+
+
+def test_utf8_everywhere(graph: Graph, tmp_path: Path) -> None:
+    out = render_html(graph, tmp_path / "u.html", lang="id")
+    raw = out.read_bytes()
+    text = raw.decode("utf-8")  # strict
+    assert not raw.startswith(b"\xef\xbb\xbf")
+    head = raw[:1024].decode("utf-8", "replace")
+    assert '<meta charset="utf-8">' in head  # within the first 1024 bytes, as HTML requires
+    assert "Cari nama…" in text and "\r\n" not in text
 
 
 def test_content_security_policy_allows_only_own_scripts(page: str) -> None:
@@ -312,15 +559,30 @@ def test_xss_payloads_are_inert(page: str) -> None:
     assert "\\u003cimg src=x onerror" in data_text
     # the texts survive intact as data, and unsafe URLs are dropped
     payload = _payload(page)
-    evidence = [ev for e in payload["edges"] for ev in e["evidence"]]
+    evidence = [ev for e in payload["edges"] for ev in _sentences(payload, e)]
     bad = [ev for ev in evidence if XSS_IMG in ev["text"]]
     assert bad and bad[0]["text"] == f"Payload {XSS_IMG} and {XSS_SCRIPT} & more"
     assert bad[0]["headline"] == XSS_SCRIPT + " headline"
     assert bad[0]["url"] is None
     # the application inserts source text with textContent only
     app = _parse(page).scripts[-1][1]
-    assert "innerHTML" not in app and "insertAdjacentHTML" not in app
-    assert "document.write" not in app
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in app
+    assert "new Function" not in app
+
+
+def test_xss_in_names_is_escaped_in_the_markup(tmp_path: Path) -> None:
+    """Names reach the markup too (legend, country list, timeline): escaped there."""
+    g = sample_graph()
+    evil = _entity(g, "evil-country", "Country", XSS_SCRIPT, None)
+    lg = lg_with_activities(g, "evil-city", XSS_IMG, {2020: 1})
+    g.add((lg, KM.country, evil))
+    page = render_html(g, tmp_path / "x.html").read_text(encoding="utf-8")
+    assert XSS_SCRIPT not in page and "<img" not in page
+    markup = page.split('<script type="application/json"')[0]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; (2)" in markup  # <option> of the country
+    assert "&lt;img src=x onerror=alert(1)&gt;" in markup  # timeline row
+    assert len(_parse(page).scripts) == 3
 
 
 def test_title_is_escaped(graph: Graph, tmp_path: Path) -> None:
@@ -344,9 +606,8 @@ def test_no_lib_folder_and_atomic_write(
     first = out.read_bytes()
     out.write_text("stale", encoding="utf-8")
     render_html(graph, out)  # overwrites in place, leaves no temporary file behind
-    assert out.read_bytes() == first
+    assert out.read_bytes() == first  # and the same input gives the same bytes
     assert [p.name for p in out_dir.iterdir()] == ["network.html"]
-    first.decode("utf-8")
 
 
 def test_physics_stabilises_then_stops(page: str) -> None:
@@ -355,48 +616,122 @@ def test_physics_stabilises_then_stops(page: str) -> None:
     assert physics["enabled"] is True
     assert physics["stabilization"]["enabled"] is True
     assert 0 < physics["stabilization"]["iterations"] <= 1000
+    assert payload["maxLayoutMs"] <= 20_000
     app = _parse(page).scripts[-1][1]
     assert "stabilizationIterationsDone" in app
     assert "physics: { enabled: false }" in app
 
 
+def test_large_networks_start_from_a_computed_layout() -> None:
+    net = nx.MultiDiGraph()
+    for i in range(400):  # a ring of 20-node rings, plus isolated nodes
+        net.add_node(f"n{i}", kind="Person", label=f"n{i}")
+        if i < 380:
+            ring = i // 20 * 20
+            net.add_edge(f"n{i}", f"n{ring + (i + 1) % 20}", key="x", relation="partOf")
+    payload = _payload(render_network_html_text(net))
+    xy = [n["xy"] for n in payload["nodes"]]
+    assert all(p is not None and all(math.isfinite(c) for c in p) for p in xy)
+    assert len({tuple(p) for p in xy}) > 390  # jittered: (almost) no two on the same spot
+    assert (
+        payload["layoutBudgetMs"]
+        and payload["options"]["physics"]["stabilization"]["iterations"] <= 400
+    )
+    assert payload == _payload(render_network_html_text(net))  # deterministic
+    small = _payload(render_network_html_text(build_network(sample_graph())))
+    assert all(n["xy"] is None for n in small["nodes"]) and small["layoutBudgetMs"] is None
+
+
+def render_network_html_text(net: nx.MultiDiGraph, **kwargs: Any) -> str:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = render_network_html(net, Path(tmp) / "p.html", **kwargs)
+        return out.read_text(encoding="utf-8")
+
+
 def test_visual_encoding(page: str) -> None:
     payload = _payload(page)
-    nodes = {n["id"]: n for n in payload["nodes"]}
-    jambi = nodes[str(KMR["kota-jambi"])]
-    pdam = nodes[str(KMR["perumdam-tirta-mayang"])]
-    assert jambi["size"] > pdam["size"]  # degree 4 vs 1
-    assert nodes[str(KMR["singapore"])]["shape"] == "diamond"
-    assert jambi["wikidataUrl"] == "https://www.wikidata.org/wiki/Q3812"
+    _i, jambi = _node(payload, "kota-jambi")
+    _i, pdam = _node(payload, "perumdam-tirta-mayang")
+    assert payload["sizeBy"] == "pagerank"
+    assert [m["id"] for m in payload["metrics"]] == ["pagerank", "degree", "sources", "betweenness"]
+    assert jambi["metrics"]["pagerank"] > pdam["metrics"]["pagerank"]
+    assert payload["kinds"]["Country"]["shape"] == "diamond"
+    assert payload["kinds"]["Training"]["activity"] is True
+    assert jambi["wikidata"] == "Q3812"
+    assert jambi["details"] == [["Kemendagri code", "15.71"]]
+    _i, act = _node(payload, "activity/abc123")
+    assert ["Dates", "2023-05-15 – 2023-05-19"] in act["details"]
+    assert payload["countries"][jambi["country"]]["label"] == "Indonesia"
     edges = payload["edges"]
-    widths = {e["relation"]: e["width"] for e in edges if e["status"] == "active"}
-    assert widths["partnersWith"] > min(e["width"] for e in edges)
-    assert all(isinstance(e["title"], str) for e in edges)  # plain-text tooltips
-    assert all(isinstance(n["title"], str) for n in payload["nodes"])
-    assert 'id="km-search"' in page and 'id="km-legend"' in page
+    partner = next(e for e in edges if e["relation"] == "partnersWith" and e["status"] == "active")
+    assert partner["sources"] == 2 and len(partner["evidence"]) == 2
+    assert {e["relation"] for e in edges} <= set(payload["relations"])
+    assert payload["relations"]["partnersWith"]["directed"] is False
+    assert payload["relations"]["headOf"]["directed"] is True
+    assert payload["years"] == [2023, 2024]
+    assert 'id="km-search"' in page and 'id="km-f-kinds"' in page
+    for control in ("km-year-from", "km-year-to", "km-country", "km-depth", "km-size-by"):
+        assert f'id="{control}"' in page
+    legend = page.split('id="km-f-kinds"')[1].split("</details>")[0]
+    assert legend.count('class="km-kind"') == 7  # one checkbox per class present
 
 
-def test_dataset_named_graphs_are_unioned(tmp_path: Path) -> None:
-    ds = Dataset()
-    sample_graph(ds.graph(URIRef("https://w3id.org/kotamitra/id/graph/sample")))
-    net = build_network(ds)
-    assert (net.number_of_nodes(), net.number_of_edges()) == (9, 11)
-
-
-def test_subclass_from_ontology_and_filtered_render(tmp_path: Path) -> None:
-    g = sample_graph()
-    g.add((KM.Workshop, RDFS.subClassOf, KM.Training))
-    ws = KMR["activity/ws1"]
-    g.add((ws, RDF.type, KM.Workshop))
-    g.add((ws, KM.location, KMR["singapore"]))
-    net = build_network(g)
-    assert net.nodes[str(ws)]["kind"] == "Training"
-    sub = net.subgraph([str(ws), str(KMR["singapore"])]).copy()
-    out = render_network_html(sub, tmp_path / "sub.html")
-    assert len(_payload(out.read_text(encoding="utf-8"))["edges"]) == 1
+def test_size_by(graph: Graph, tmp_path: Path) -> None:
+    page = render_html(graph, tmp_path / "s.html", size_by="degree").read_text(encoding="utf-8")
+    assert _payload(page)["sizeBy"] == "degree"
+    assert '<option value="degree" selected>' in page
+    with pytest.raises(ValueError, match="size_by"):
+        render_html(graph, tmp_path / "s.html", size_by="colour")
 
 
 def test_empty_graph_renders(tmp_path: Path) -> None:
     out = render_html(Graph(), tmp_path / "empty.html")
     payload = _payload(out.read_text(encoding="utf-8"))
     assert payload["nodes"] == [] and payload["edges"] == []
+    assert payload["years"] is None and payload["sizeBy"] is None
+
+
+# --- the command ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def graph_file(graph: Graph, tmp_path: Path) -> Path:
+    path = tmp_path / "g" / "graph.ttl"
+    path.parent.mkdir()
+    graph.serialize(path, format="turtle")
+    return path
+
+
+def test_cli_viz_options(graph_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from graph.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "page" / "jambi.html"
+    result = CliRunner().invoke(
+        main,
+        [
+            *("viz", "--graph", str(graph_file), "--out", str(out), "--lang", "id"),
+            *("--focus", "Kota Jambi", "--depth", "1", "--size-by", "sources"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"wrote {out}"
+    payload = _payload(out.read_text(encoding="utf-8"))
+    assert len(payload["nodes"]) == 5 and payload["sizeBy"] == "sources"
+    assert payload["lang"] == "id"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g", "page"]  # nothing else written
+
+
+def test_cli_viz_unknown_focus(graph_file: Path, tmp_path: Path) -> None:
+    from graph.cli import main
+
+    out = tmp_path / "x.html"
+    result = CliRunner().invoke(
+        main, ["viz", "--graph", str(graph_file), "--out", str(out), "--focus", "Jambi Cty"]
+    )
+    assert result.exit_code == 2
+    assert "no entity named 'Jambi Cty'" in result.output
+    assert "did you mean: Jambi City?" in result.output
+    assert not out.exists()
