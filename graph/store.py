@@ -66,7 +66,8 @@ def write_store(trig: Path, out_dir: Path) -> Path:
     tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=out_dir))
     try:
         store = ox.Store(str(tmp / STORE_DIR))
-        store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+        fmt = ox.RdfFormat.N_QUADS if trig.suffix.lower() == ".nq" else ox.RdfFormat.TRIG
+        store.bulk_load(path=str(trig), format=fmt)
         store.optimize()
         store.flush()
         del store
