@@ -898,6 +898,14 @@ def _participants(d: _Doc, sent: Sentence, ms: list[Mention], act: Activity) -> 
     subj = _subject(d, sent, ms, strict=True)
     if subj and subj != act.location:
         add(subj)
+    if _rx()["both"].search(sent.text) or re.search(
+        r"\bkedua (?:wali ?kota|bupati|gubernur)|both mayors", sent.text, re.I
+    ):
+        # "dilakukan kedua wali kota": the two partners of the article's partnership
+        active = [q for q in d.ex.qualified if q.kind == "Partnership" and q.status == "active"]
+        if len(active) == 1:
+            for end in active[0].ends:
+                add(end)
     for m in ms:
         if m.qualifier:
             continue

@@ -312,14 +312,6 @@ def test_since_from_a_dated_signing_told_in_another_sentence():
     assert q is not None and q.since == "2021"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='"kedua wali kota" (both mayors) does not bring the home city into the signing: '
-    'in "Pemkot Denpasar menjalin kerja sama sister city dengan Kota Mossel Bay. '
-    "Penandatanganan nota kesepahaman dilakukan kedua wali kota pada 12 Maret 2021 di "
-    "Mossel Bay.\" the Signing has participants ['mossel-bay'] only, so "
-    "_since_from_signings leaves the Partnership's since None instead of '2021'",
-)
 def test_since_from_a_signing_by_both_mayors():
     text = (
         "Pemkot Denpasar menjalin kerja sama sister city dengan Kota Mossel Bay. "
