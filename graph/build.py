@@ -20,10 +20,12 @@ from rdflib import Dataset, Graph
 from graph.extract import extract
 from graph.gazetteer import Gazetteer, default_gazetteer
 from graph.load import load_sources
-from graph.model import Extraction, SourceProblem
+from graph.model import Document, Extraction, SourceProblem
 from graph.rdf import to_dataset, union_graph
 from graph.resolve import resolve
+from graph.tables import extract_table, is_table
 
+CACHE_DIR = ".cache"  # per-document extraction cache inside the output folder
 GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
 
@@ -37,6 +39,8 @@ class BuildReport:
     claims: int = 0
     entities: int = 0
     triples: int = 0
+    prefiltered: int = 0  # documents with nothing international in them
+    cached: int = 0  # documents taken from the cache
     problems: list[SourceProblem] = field(default_factory=list)
     warnings: list[SourceProblem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
@@ -65,26 +69,68 @@ def write_text(path: Path, text: str) -> Path:
     return path
 
 
+def extract_document(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
+    """One document's extraction: a table of partnerships, or a text."""
+    gaz = gazetteer or default_gazetteer()
+    if is_table(doc.path):  # a .csv/.tsv table of partnerships
+        return extract_table(doc, gaz)
+    return extract(doc, gaz)
+
+
+@dataclass
+class ExtractStats:
+    documents: int = 0
+    prefiltered: int = 0
+    cached: int = 0
+
+
 def extract_all(
     paths: Iterable[Path | str],
     gazetteer: Gazetteer | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+    *,
+    jobs: int = 1,
+    cache_dir: Path | None = None,
+    stats: ExtractStats | None = None,
 ) -> tuple[list[Extraction], list[SourceProblem], list[SourceProblem]]:
-    """Load and extract every source; returns extractions, problems and warnings."""
+    """Load and extract every source; returns extractions, problems and warnings.
+
+    With ``jobs`` > 1 the extraction runs in worker processes (same result as one);
+    with ``cache_dir`` unchanged documents are taken from the cache (see
+    :mod:`graph.parallel`).
+    """
+    from graph.parallel import Cache, extract_documents
+
     loaded = load_sources(paths)
-    gaz = gazetteer or default_gazetteer()
-    extractions = []
+    cache = None
+    if gazetteer is not None and jobs == 1 and cache_dir is None:
+        outcomes = (_safe_extract(doc, gazetteer) for doc in loaded.documents)
+    else:
+        cache = Cache(cache_dir) if cache_dir is not None else None
+        outcomes = extract_documents(loaded.documents, jobs=jobs, cache=cache)
+    extractions: list[Extraction] = []
     problems = list(loaded.problems)
-    for doc in loaded.documents:
+    stats = stats if stats is not None else ExtractStats()
+    for outcome in outcomes:
         if progress:
-            progress(doc.path)
-        try:
-            extractions.append(extract(doc, gaz))
-        except Exception as exc:  # a bug on one text must not lose the others
-            problems.append(
-                SourceProblem(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
-            )
+            progress(1)
+        if isinstance(outcome, SourceProblem):
+            problems.append(outcome)
+            continue
+        stats.documents += 1
+        if outcome.prefiltered:
+            stats.prefiltered += 1  # kept: its named graph describes the article only
+        extractions.append(outcome)
+    if cache_dir is not None and cache is not None:
+        stats.cached = cache.hits
     return resolve(extractions), problems, list(loaded.warnings)
+
+
+def _safe_extract(doc: Document, gazetteer: Gazetteer) -> Extraction | SourceProblem:
+    try:
+        return extract_document(doc, gazetteer)
+    except Exception as exc:  # a bug on one text must not lose the others
+        return SourceProblem(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def build_dataset(paths: Iterable[Path | str], gazetteer: Gazetteer | None = None) -> Dataset:
@@ -108,7 +154,10 @@ def build(
     with_metrics: bool = True,
     with_viz: bool = True,
     with_store: bool = True,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
+    cache: bool = True,
+    force: bool = False,
 ) -> BuildReport:
     """Run the whole build and write its outputs into ``out_dir``.
 
@@ -118,9 +167,17 @@ def build(
     consistent with each other.
     """
     out_dir = Path(out_dir)
-    extractions, problems, warnings = extract_all(paths, progress=progress)
+    cache_dir = out_dir / CACHE_DIR if cache else None
+    if cache_dir is not None and force:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+    stats = ExtractStats()
+    extractions, problems, warnings = extract_all(
+        paths, progress=progress, jobs=jobs, cache_dir=cache_dir, stats=stats
+    )
     ds = to_dataset(extractions)
     report = BuildReport(out_dir=out_dir, problems=problems, warnings=warnings)
+    report.prefiltered = stats.prefiltered
+    report.cached = stats.cached
     report.documents = len(extractions)
     report.facts = sum(len(e.facts) for e in extractions)
     report.activities = sum(len(e.activities) for e in extractions)
@@ -129,15 +186,31 @@ def build(
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
     try:
+        metrics = None
+        metrics_trig = None
+        if with_metrics:
+            from graph.metrics import add_metrics_graph, compute_metrics
+            from graph.rdf import bind
+
+            # computed on the facts; written as a named graph of its own
+            # (kmr:graph/metrics) into metrics.trig and the store, so that SPARQL can rank
+            # actors by them, while graph.trig keeps one named graph per source document
+            metrics = compute_metrics(ds)
+            mds = Dataset()
+            bind(mds)
+            add_metrics_graph(mds, metrics)
+            metrics_trig = write_text(staging / "metrics.trig", mds.serialize(format="trig"))
         staged, union = write_graph(ds, staging)
+        if metrics_trig is not None:
+            staged.append(metrics_trig)
         report.triples = len(union)
         from graph.export import write_exports
 
         staged.extend(write_exports(ds, staging))
-        if with_metrics:
-            from graph.metrics import compute_metrics, write_metrics
+        if metrics is not None:
+            from graph.metrics import write_metrics
 
-            staged.extend(write_metrics(compute_metrics(union), staging))
+            staged.extend(write_metrics(metrics, staging))
         if with_viz:
             from graph.viz import render_html
 
@@ -145,7 +218,8 @@ def build(
         if with_store:
             from graph.store import write_store
 
-            staged_store = write_store(staging / GRAPH_TRIG, staging)
+            extra = [metrics_trig] if metrics_trig is not None else []
+            staged_store = write_store(staging / GRAPH_TRIG, staging, extra=extra)
         for path in staged:
             target = out_dir / path.name
             os.replace(path, target)

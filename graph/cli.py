@@ -20,6 +20,19 @@ DEFAULT_SOURCES = Path("sources")
 DEFAULT_OUT = Path("output")
 
 
+class _NoBar:
+    """A progress bar that shows nothing (not a terminal, or --quiet)."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def update(self, n: int) -> None:
+        return None
+
+
 class UsageProblem(click.ClickException):
     """An error the user can fix: printed without a traceback, exit code 2."""
 
@@ -72,6 +85,17 @@ def main() -> None:
 @click.option("--no-viz", is_flag=True, help="Do not write graph.html.")
 @click.option("--no-metrics", is_flag=True, help="Do not write metrics.json/metrics.csv.")
 @click.option("--no-store", is_flag=True, help="Do not write the Oxigraph store (output/store/).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Extract in this many worker processes (same result as 1).",
+)
+@click.option(
+    "--force", is_flag=True, help="Re-extract every document (ignore the cache in OUT/.cache)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(
     sources: tuple[Path, ...],
@@ -80,6 +104,8 @@ def build(
     no_viz: bool,
     no_metrics: bool,
     no_store: bool,
+    jobs: int,
+    force: bool,
     quiet: bool,
 ) -> None:
     """Read SOURCES (files or folders; default sources/), extract, write the graph.
@@ -91,9 +117,27 @@ def build(
     from graph.build import build as run_build
 
     paths = list(sources) or [DEFAULT_SOURCES]
-    report = run_build(
-        paths, out_dir, with_metrics=not no_metrics, with_viz=not no_viz, with_store=not no_store
-    )
+    from graph.load import iter_source_files
+
+    show_bar = not quiet and sys.stderr.isatty()
+    total = sum(1 for p in iter_source_files(Path(x) for x in paths) if isinstance(p, Path))
+    with (
+        click.progressbar(
+            length=total, label="extracting", file=sys.stderr, show_eta=True, show_pos=True
+        )
+        if show_bar
+        else _NoBar() as bar
+    ):
+        report = run_build(
+            paths,
+            out_dir,
+            with_metrics=not no_metrics,
+            with_viz=not no_viz,
+            with_store=not no_store,
+            jobs=jobs,
+            force=force,
+            progress=bar.update,
+        )
     for w in report.warnings:
         click.echo(f"warning: {w.path}: {w.reason}", err=True)
     for p in report.problems:
@@ -103,6 +147,10 @@ def build(
             f"Built {report.documents} document(s): {report.entities} entities, "
             f"{report.facts} facts, "
             f"{report.activities} activities, {report.claims} claims, {report.triples} triples."
+        )
+        click.echo(
+            f"  {report.prefiltered} document(s) held nothing international (kept, no facts); "
+            f"{report.cached} taken from the cache; {len(report.problems)} skipped."
         )
         for path in report.written:
             click.echo(f"  wrote {path}")
@@ -203,34 +251,87 @@ def query(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv"]),
+    type=click.Choice(["table", "json", "csv", "graphml", "gexf"]),
     default="table",
     show_default=True,
+    help="table: readable; json: everything; csv: one row an actor; graphml/gexf: the "
+    "network with the metrics as attributes (Cytoscape, Gephi).",
+)
+@click.option("--top", type=int, default=None, help="Only the N actors with the highest PageRank.")
+@click.option("--actor", default=None, help="One actor (by label, slug or IRI): all its metrics.")
+@click.option(
+    "--year",
+    type=int,
+    default=None,
+    help="The network as it stood at the end of YEAR (links first dated then or before).",
 )
 @click.option(
-    "--top", type=int, default=None, help="Show only the N highest-ranked actors (table)."
+    "--exact",
+    is_flag=True,
+    help="Exact betweenness however large the network (otherwise sampled above a size).",
 )
-@click.option("--actor", default=None, help="Show one actor (by label or slug).")
-def metrics(graph_path: Path, fmt: str, top: int | None, actor: str | None) -> None:
-    """Partnership metrics of the actor network, computed with networkx."""
-    from graph.metrics import compute_metrics, to_csv, to_table
+def metrics(
+    graph_path: Path, fmt: str, top: int | None, actor: str | None, year: int | None, exact: bool
+) -> None:
+    """Partnership metrics of the actor network, computed with networkx.
 
-    result = compute_metrics(_open_graph(graph_path))
+    Per actor: partners and their countries, activities, delegations sent and received,
+    people sent abroad, years active, degree, betweenness, PageRank, eigenvector
+    centrality, community, and how concentrated its partners and activities are across
+    countries. For the network: size, density, components, Louvain communities and
+    modularity, and per year: new partnerships, activities and people sent.
+    """
+    from graph.metrics import (
+        actor_card,
+        compute_metrics,
+        find_actor,
+        open_graph,
+        to_csv,
+        to_gexf,
+        to_graphml,
+        to_json,
+        to_table,
+    )
+    from graph.query import QueryError
+
+    if top is not None and top < 1:
+        raise UsageProblem("--top must be 1 or more")
+    try:
+        source = open_graph(graph_path)
+    except QueryError as exc:
+        raise UsageProblem(str(exc), exc.hint) from None
+    result = compute_metrics(source, year=year, betweenness_k=None if exact else "auto")
+    one = None
     if actor:
-        wanted = actor.casefold()
-        result["actors"] = [
-            a
-            for a in result["actors"]  # type: ignore[union-attr]
-            if wanted in (a["actor"].casefold(), a["label"].casefold())
-        ]
-        if not result["actors"]:
+        one = find_actor(result, actor)
+        if one is None:
             raise UsageProblem(
-                f"no actor named {actor!r} in the graph", "see 'kotamitra metrics' for the list"
+                f"no actor named {actor!r} in the graph"
+                + (f" at the end of {year}" if year is not None else ""),
+                "see 'kotamitra metrics' for the list",
             )
+        if fmt in {"graphml", "gexf"}:  # the actor's own network: it and its neighbours
+            me = one["actor"]
+            near = {me} | {
+                e["source"] if e["target"] == me else e["target"]
+                for e in result["edges"]
+                if me in (e["source"], e["target"])
+            }
+            result["actors"] = [a for a in result["actors"] if a["actor"] in near]
+        else:
+            result["actors"] = [one]
+    elif top and fmt != "table":
+        result["actors"] = result["actors"][:top]
     if fmt == "json":
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        click.echo(to_json(result), nl=False)
     elif fmt == "csv":
         click.echo(to_csv(result), nl=False)
+    elif fmt == "graphml":
+        click.echo(to_graphml(result), nl=False)
+    elif fmt == "gexf":
+        click.echo(to_gexf(result), nl=False)
+    elif one is not None:
+        click.echo(actor_card(result, one), nl=False)
     else:
         click.echo(to_table(result, top), nl=False)
 

@@ -2,7 +2,8 @@
 
 Accepted inputs: ``.md``/``.txt`` with or without YAML front matter, saved ``.html``
 pages (main text extracted with trafilatura), and ``.jsonl`` corpora with one article
-per line (``id, url, title, published, publisher, language, text``). Every problem is
+per line (``id, url, title, published, publisher, language, text``), and ``.csv``/``.tsv``
+tables of partnerships (read by :mod:`graph.tables`). Every problem is
 reported as a :class:`SourceProblem` naming the file and the reason; it never stops the
 other sources from loading.
 """
@@ -26,7 +27,8 @@ from graph.model import Document, SourceProblem
 TEXT_SUFFIXES = {".md", ".txt", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+TABLE_SUFFIXES = {".csv", ".tsv"}  # tables of partnerships, see graph/tables.py
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | TABLE_SUFFIXES
 SKIP_NAMES = {"readme.md", "license.md", "changelog.md"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
@@ -289,6 +291,11 @@ def load_sources(paths: Iterable[Path | str]) -> LoadResult:
             doc_id = unique_id(path.stem)
             if suffix in HTML_SUFFIXES:
                 doc = parse_html(text, str(path), doc_id)
+            elif suffix in TABLE_SUFFIXES:
+                from graph.tables import parse_table
+
+                doc, row_warnings = parse_table(text, str(path), doc_id)
+                result.warnings.extend(row_warnings)
             else:
                 doc = parse_text_file(text, str(path), doc_id)
         except PermissionError:

@@ -161,7 +161,8 @@ class _Writer:
     def document(self) -> None:
         d = self.ex.document
         g, node = self.g, self.doc
-        g.add((node, RDF.type, SCHEMA.NewsArticle))
+        # a table of partnerships (graph/tables.py) is a dataset, not a news article
+        g.add((node, RDF.type, SCHEMA.Dataset if d.kind == "table" else SCHEMA.NewsArticle))
         g.add((node, RDF.type, PROV.Entity))
         if d.url:
             g.add((node, SCHEMA.url, URIRef(d.url)))

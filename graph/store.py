@@ -59,7 +59,9 @@ class StoreError(Exception):
         self.status = status
 
 
-def write_store(trig: Path, out_dir: Path, union: Path | None = None) -> Path:
+def write_store(
+    trig: Path, out_dir: Path, union: Path | None = None, extra: list[Path] | None = None
+) -> Path:
     """Load ``trig`` into a new store folder ``out_dir/store`` and return its path.
 
     ``union`` (Turtle or N-Triples, default: ``graph.ttl`` beside ``trig`` when there is
@@ -81,6 +83,10 @@ def write_store(trig: Path, out_dir: Path, union: Path | None = None) -> Path:
             store.bulk_load(path=str(union), format=fmt, to_graph=ox.DefaultGraph())
         else:
             store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        for more in extra or []:  # e.g. metrics.trig: its named graph, and in the union
+            store.bulk_load(path=str(more), format=ox.RdfFormat.TRIG)
+            data = ox.Dataset(ox.parse(path=str(more), format=ox.RdfFormat.TRIG))
+            store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in data)
         store.flush()
         del store
         old = None

@@ -20,13 +20,20 @@ KMR = "https://w3id.org/kotamitra/id/"
 
 
 def temp_files(folder: Path) -> list[Path]:
-    return [p for p in folder.iterdir() if p.name.startswith(".") or p.suffix == ".tmp"]
+    return [
+        p
+        for p in folder.iterdir()
+        if (p.name.startswith(".") and p.name != ".cache") or p.suffix == ".tmp"
+    ]
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every output: a file's bytes; for the store folder, its files' names and bytes."""
+    """Every output: a file's bytes; for the store folder, its files' names and bytes.
+    The extraction cache (.cache) is no output: a failed build may have filled it."""
     out = {}
     for p in sorted(folder.iterdir()):
+        if p.name == ".cache":
+            continue
         if p.is_dir():
             out[p.name] = b"".join(
                 f.name.encode() + f.read_bytes() for f in sorted(p.rglob("*")) if f.is_file()
