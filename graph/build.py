@@ -19,7 +19,7 @@ from rdflib import Dataset, Graph
 
 from graph.extract import extract
 from graph.gazetteer import Gazetteer, default_gazetteer
-from graph.load import load_sources
+from graph.load import LoadResult, iter_sources
 from graph.model import Document, Extraction, SourceProblem
 from graph.rdf import to_dataset, union_graph
 from graph.resolve import resolve
@@ -101,15 +101,16 @@ def extract_all(
     """
     from graph.parallel import Cache, extract_documents
 
-    loaded = load_sources(paths)
+    loaded = LoadResult()
+    documents = iter_sources(paths, loaded)  # a stream: a corpus is never all in memory
     cache = None
     if gazetteer is not None and jobs == 1 and cache_dir is None:
-        outcomes = (_safe_extract(doc, gazetteer) for doc in loaded.documents)
+        outcomes = (_safe_extract(doc, gazetteer) for doc in documents)
     else:
         cache = Cache(cache_dir) if cache_dir is not None else None
-        outcomes = extract_documents(loaded.documents, jobs=jobs, cache=cache)
+        outcomes = extract_documents(documents, jobs=jobs, cache=cache)
     extractions: list[Extraction] = []
-    problems = list(loaded.problems)
+    problems: list[SourceProblem] = []
     stats = stats if stats is not None else ExtractStats()
     for outcome in outcomes:
         if progress:
@@ -123,7 +124,7 @@ def extract_all(
         extractions.append(outcome)
     if cache_dir is not None and cache is not None:
         stats.cached = cache.hits
-    return resolve(extractions), problems, list(loaded.warnings)
+    return resolve(extractions), [*loaded.problems, *problems], list(loaded.warnings)
 
 
 def _safe_extract(doc: Document, gazetteer: Gazetteer) -> Extraction | SourceProblem:

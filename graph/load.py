@@ -245,7 +245,14 @@ def _read_jsonl(path: Path, result: LoadResult) -> Iterator[tuple[str, str, dict
 def load_sources(paths: Iterable[Path | str]) -> LoadResult:
     """Read every source under ``paths``; problems are collected, never raised."""
     result = LoadResult()
-    seen_hash: dict[str, str] = {}
+    result.documents = list(iter_sources(paths, result))
+    return result
+
+
+def iter_sources(paths: Iterable[Path | str], result: LoadResult) -> Iterator[Document]:
+    """Stream the documents under ``paths`` one at a time (a ``.jsonl`` corpus line by
+    line), adding problems and warnings to ``result`` as they are met."""
+    seen_hash: dict[bytes, str] = {}
     used_ids: set[str] = set()
 
     def unique_id(base: str) -> str:
@@ -256,15 +263,15 @@ def load_sources(paths: Iterable[Path | str]) -> LoadResult:
         used_ids.add(candidate)
         return candidate
 
-    def admit(doc: Document) -> None:
-        key = hashlib.sha256(" ".join(doc.text.split()).encode()).hexdigest()
+    def admit(doc: Document) -> bool:
+        key = hashlib.sha256(" ".join(doc.text.split()).encode()).digest()
         if key in seen_hash:
             result.problems.append(
                 SourceProblem(doc.path, f"duplicate of {seen_hash[key]} (same text); skipped")
             )
-            return
+            return False
         seen_hash[key] = doc.path
-        result.documents.append(doc)
+        return True
 
     for item in iter_source_files(Path(p) for p in paths):
         if isinstance(item, SourceProblem):
@@ -280,7 +287,8 @@ def load_sources(paths: Iterable[Path | str]) -> LoadResult:
                     except ValueError as exc:
                         result.problems.append(SourceProblem(where, str(exc)))
                         continue
-                    admit(doc)
+                    if admit(doc):
+                        yield doc
                 continue
             if path.stat().st_size > MAX_BYTES:
                 raise ValueError(f"file is larger than {MAX_BYTES // 2**20} MiB")
@@ -316,8 +324,8 @@ def load_sources(paths: Iterable[Path | str]) -> LoadResult:
                 SourceProblem(str(path), f"could not be read: {type(exc).__name__}: {exc}")
             )
             continue
-        admit(doc)
-    return result
+        if admit(doc):
+            yield doc
 
 
 def with_text(doc: Document, text: str) -> Document:
