@@ -22,7 +22,8 @@ from rdflib.namespace import SKOS
 
 from graph.extract import extract
 from graph.load import LoadResult, load_sources
-from graph.rdf import KM, to_dataset, union_graph
+from graph.rdf import DIRECT_RELATIONS, KM, to_dataset, union_graph
+from graph.rdf import ENTITY_CLASSES as RDF_ENTITY_CLASSES
 from graph.resolve import resolve
 
 SUBCLASSES = {
@@ -35,31 +36,8 @@ SUBCLASSES = {
     "Organization": {"Organization", "InternationalOrganization"},
     "Activity": {"Activity", "Training", "Visit", "Meeting", "Signing", "Exchange"},
 }
-ENTITY_CLASSES = {
-    "LocalGovernment",
-    "CityGovernment",
-    "RegencyGovernment",
-    "ProvincialGovernment",
-    "Country",
-    "Organization",
-    "InternationalOrganization",
-    "Person",
-    "Programme",
-    "Agreement",
-    "Policy",
-}
-DIRECT = {
-    "partnersWith",
-    "participatesIn",
-    "organizedBy",
-    "fundedBy",
-    "sendsDelegationTo",
-    "memberOf",
-    "headOf",
-    "deputyHeadOf",
-    "implementsPolicy",
-    "initiatedBy",
-}
+ENTITY_CLASSES = set(RDF_ENTITY_CLASSES)
+DIRECT = set(DIRECT_RELATIONS)
 ATTRS = (
     "theme",
     "partOf",

@@ -114,6 +114,21 @@ ENTITY_CLASSES = (
 )
 
 
+#: The direct ("truthy") relations between entities, as in the contract.
+DIRECT_RELATIONS = (
+    "partnersWith",
+    "participatesIn",
+    "organizedBy",
+    "fundedBy",
+    "sendsDelegationTo",
+    "memberOf",
+    "headOf",
+    "deputyHeadOf",
+    "implementsPolicy",
+    "initiatedBy",
+)
+
+
 def bind(g: Graph) -> None:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
