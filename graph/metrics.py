@@ -51,7 +51,6 @@ from graph.rdf import KM, KMR, PREFIXES, bind
 from graph.resources import ontology_dir
 
 ACTOR_NETWORK_QUERY = "actor-network.rq"
-LG_KINDS = {"LocalGovernment", "CityGovernment", "RegencyGovernment", "ProvincialGovernment"}
 ACTOR_KINDS = (
     "LocalGovernment",
     "CityGovernment",
@@ -266,11 +265,10 @@ def actor_network(source: Any, engine: str = "auto") -> nx.MultiDiGraph:
 
     Nodes are IRIs with ``label`` (English, else untagged, else Indonesian), ``labels``
     (by language), ``kind`` (km class) and ``country`` (slug, or None); edges are keyed
-    by relation (the km property, or the activity class for actors linked only by an
-    activity) and carry ``relation``, ``weight`` (= ``sources``), ``sources``,
-    ``activities``, ``participants``, ``first_year`` and ``last_year``. The graph
-    attribute ``activities`` holds every activity with the roles of its actors.
-    """
+    by relation (the km property) and carry ``relation``, ``weight`` (= ``sources``),
+    ``sources``, ``activities``, ``participants``, ``first_year``, ``last_year`` and
+    ``years``. The graph attribute ``activities`` holds every activity with the roles of
+    its actors (also those of actors that no relation links)."""
     run = query_runner(source, engine)
     return _network_from_rows(run(actor_network_query()), run(NODE_QUERY), run(ACTIVITY_QUERY))
 
@@ -403,7 +401,7 @@ def betweenness(
     bc = np.zeros(n)
     sigma = np.zeros(n)
     delta = np.zeros(n)
-    batch = 64
+    batch = max(1, min(64, 4_000_000 // n))  # rows of distances held at once
     for b0 in range(0, len(sources), batch):
         chunk = sources[b0 : b0 + batch]
         dist = csgraph.shortest_path(a, unweighted=True, directed=False, indices=chunk)

@@ -42,7 +42,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def endpoint(built: Path) -> Iterator[str]:
-    server = make_server(built, "127.0.0.1", 0, timeout=5.0, workers=8)
+    server = make_server(built, "127.0.0.1", 0, timeout=60.0, workers=8)  # loaded CI machines
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     host, port = server.server_address[:2]
