@@ -47,20 +47,12 @@ import networkx as nx
 import numpy as np
 from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
-from graph.rdf import KM, KMR, PREFIXES, bind
+from graph.rdf import ENTITY_CLASSES, KM, KMR, PREFIXES, bind
 from graph.resources import ontology_dir
 
 ACTOR_NETWORK_QUERY = "actor-network.rq"
-ACTOR_KINDS = (
-    "LocalGovernment",
-    "CityGovernment",
-    "RegencyGovernment",
-    "ProvincialGovernment",
-    "Country",
-    "Organization",
-    "InternationalOrganization",
-    "Programme",
-)
+# the entity classes that are actors: all but people, policies and agreements
+ACTOR_KINDS = tuple(c for c in ENTITY_CLASSES if c not in {"Person", "Policy", "Agreement"})
 ACTIVITY_KINDS = ("Activity", "Training", "Visit", "Meeting", "Signing", "Exchange")
 HOME_COUNTRY = "indonesia"
 SEED = 42

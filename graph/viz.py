@@ -43,6 +43,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
+from graph.rdf import DIRECT_RELATIONS
+
 __all__ = [
     "ACTIVITY_KINDS",
     "ENTITY_KINDS",
@@ -94,16 +96,7 @@ _KIND_RANK: dict[str, int] = {k: i for i, k in enumerate(ENTITY_KINDS + ACTIVITY
 
 #: Direct ``km:`` relations drawn as edges (only between two nodes of the network).
 RELATIONS: tuple[str, ...] = (
-    "partnersWith",
-    "participatesIn",
-    "organizedBy",
-    "fundedBy",
-    "sendsDelegationTo",
-    "memberOf",
-    "headOf",
-    "deputyHeadOf",
-    "implementsPolicy",
-    "initiatedBy",
+    *DIRECT_RELATIONS,
     "partOf",
     "participant",
     "location",
