@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Dataset, Graph
 
 from graph.extract import extract
 from graph.gazetteer import Gazetteer, default_gazetteer
-from graph.load import LoadResult, iter_sources
 from graph.model import Document, Extraction, SourceProblem
 from graph.rdf import to_dataset, union_graph
 from graph.resolve import resolve
@@ -41,6 +42,8 @@ class BuildReport:
     triples: int = 0
     prefiltered: int = 0  # documents with nothing international in them
     cached: int = 0  # documents taken from the cache
+    stating: int = 0  # documents stating something: one named graph each
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     problems: list[SourceProblem] = field(default_factory=list)
     warnings: list[SourceProblem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
@@ -63,6 +66,15 @@ def atomic_write(path: Path, mode: str = "w") -> Iterator[object]:
         raise
 
 
+@contextlib.contextmanager
+def _timed(report: BuildReport, stage: str) -> Iterator[None]:
+    clock = time.perf_counter()
+    try:
+        yield
+    finally:
+        report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - clock
+
+
 def write_text(path: Path, text: str) -> Path:
     with atomic_write(path) as fh:
         fh.write(text)  # type: ignore[attr-defined]
@@ -79,9 +91,11 @@ def extract_document(doc: Document, gazetteer: Gazetteer | None = None) -> Extra
 
 @dataclass
 class ExtractStats:
-    documents: int = 0
-    prefiltered: int = 0
-    cached: int = 0
+    documents: int = 0  # read (duplicates and unreadable ones aside)
+    prefiltered: int = 0  # nothing international in them: skipped before extraction
+    cached: int = 0  # taken from the cache
+    stating: int = 0  # stating a fact, activity or claim (one named graph each)
+    dropped: int = 0  # cache entries of documents gone or changed since the last build
 
 
 def extract_all(
@@ -92,46 +106,75 @@ def extract_all(
     jobs: int = 1,
     cache_dir: Path | None = None,
     stats: ExtractStats | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[list[Extraction], list[SourceProblem], list[SourceProblem]]:
-    """Load and extract every source; returns extractions, problems and warnings.
+    """Load and extract every source; returns the extractions of the documents that
+    state something (resolved across documents), problems and warnings.
 
-    With ``jobs`` > 1 the extraction runs in worker processes (same result as one);
-    with ``cache_dir`` unchanged documents are taken from the cache (see
-    :mod:`graph.parallel`).
+    The input is split into partitions extracted as independent tasks by ``engine``
+    (see :mod:`graph.parallel`); with ``cache_dir`` unchanged documents are taken from
+    the cache. Results are merged in input order, so any engine and any ``jobs`` give
+    the same graph. Only the extractions that state something are kept in memory.
     """
-    from graph.parallel import Cache, extract_documents
+    from graph.cache import open_cache
+    from graph.load import Admission, plan_partitions
+    from graph.parallel import run_partitions
 
-    loaded = LoadResult()
-    documents = iter_sources(paths, loaded)  # a stream: a corpus is never all in memory
-    cache = None
-    if gazetteer is not None and jobs == 1 and cache_dir is None:
-        outcomes = (_safe_extract(doc, gazetteer) for doc in documents)
-    else:
-        cache = Cache(cache_dir) if cache_dir is not None else None
-        outcomes = extract_documents(documents, jobs=jobs, cache=cache)
-    extractions: list[Extraction] = []
-    problems: list[SourceProblem] = []
+    parts, problems = plan_partitions(paths)
+    warnings: list[SourceProblem] = []
     stats = stats if stats is not None else ExtractStats()
-    for outcome in outcomes:
-        if progress:
-            progress(1)
-        if isinstance(outcome, SourceProblem):
-            problems.append(outcome)
-            continue
-        stats.documents += 1
-        if outcome.prefiltered:
-            stats.prefiltered += 1  # kept: its named graph describes the article only
-        extractions.append(outcome)
-    if cache_dir is not None and cache is not None:
-        stats.cached = cache.hits
-    return resolve(extractions), [*loaded.problems, *problems], list(loaded.warnings)
-
-
-def _safe_extract(doc: Document, gazetteer: Gazetteer) -> Extraction | SourceProblem:
+    cache = open_cache(cache_dir) if cache_dir is not None else None
+    admission = Admission()
+    extractions: list[Extraction] = []
+    used: list[bytes] = []
+    results = run_partitions(
+        parts,
+        jobs=jobs,
+        engine=engine,
+        scheduler=scheduler,
+        cache_folder=str(cache_dir) if cache is not None else None,
+        gazetteer=gazetteer,
+    )
     try:
-        return extract_document(doc, gazetteer)
-    except Exception as exc:  # a bug on one text must not lose the others
-        return SourceProblem(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
+        for part, result in zip(parts, results, strict=True):
+            problems.extend(result.problems)
+            warnings.extend(result.warnings)
+            rows = []
+            for out in result.outcomes:
+                if out.problem is not None:
+                    problems.append(SourceProblem(out.path, out.problem))
+                    continue
+                first = admission.duplicate_of(out.digest, out.path)
+                if first is not None:
+                    problems.append(
+                        SourceProblem(out.path, f"duplicate of {first} (same text); skipped")
+                    )
+                    continue
+                doc_id = admission.unique_id(out.doc_id)
+                stats.documents += 1
+                stats.prefiltered += out.prefiltered
+                if out.key is not None:
+                    used.append(out.key)
+                    if out.fresh:
+                        rows.append((out.key, out.prefiltered, out.data))
+                    else:
+                        stats.cached += 1
+                if out.data is not None:
+                    ex: Extraction = pickle.loads(out.data)
+                    ex.document = replace(ex.document, doc_id=doc_id, path=out.path)
+                    extractions.append(ex)
+            if cache is not None and rows:
+                cache.put_many(rows)  # one transaction a partition
+            if progress:
+                progress(part.documents)
+        if cache is not None:
+            stats.dropped = cache.keep_only(used)
+    finally:
+        if cache is not None:
+            cache.close()
+    stats.stating = len(extractions)
+    return resolve(extractions), problems, warnings
 
 
 def build_dataset(paths: Iterable[Path | str], gazetteer: Gazetteer | None = None) -> Dataset:
@@ -159,6 +202,8 @@ def build(
     jobs: int = 1,
     cache: bool = True,
     force: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildReport:
     """Run the whole build and write its outputs into ``out_dir``.
 
@@ -172,14 +217,25 @@ def build(
     if cache_dir is not None and force:
         shutil.rmtree(cache_dir, ignore_errors=True)
     stats = ExtractStats()
+    clock = time.perf_counter()
     extractions, problems, warnings = extract_all(
-        paths, progress=progress, jobs=jobs, cache_dir=cache_dir, stats=stats
+        paths,
+        progress=progress,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        stats=stats,
+        engine=engine,
+        scheduler=scheduler,
     )
-    ds = to_dataset(extractions)
     report = BuildReport(out_dir=out_dir, problems=problems, warnings=warnings)
+    report.timings["extract"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    ds = to_dataset(extractions)
+    report.timings["rdf"] = time.perf_counter() - clock
     report.prefiltered = stats.prefiltered
     report.cached = stats.cached
-    report.documents = len(extractions)
+    report.documents = stats.documents
+    report.stating = stats.stating
     report.facts = sum(len(e.facts) for e in extractions)
     report.activities = sum(len(e.activities) for e in extractions)
     report.claims = sum(len(e.claims) for e in extractions)
@@ -196,18 +252,21 @@ def build(
             # computed on the facts; written as a named graph of its own
             # (kmr:graph/metrics) into metrics.trig and the store, so that SPARQL can rank
             # actors by them, while graph.trig keeps one named graph per source document
-            metrics = compute_metrics(ds)
+            with _timed(report, "metrics"):
+                metrics = compute_metrics(ds)
             mds = Dataset()
             bind(mds)
             add_metrics_graph(mds, metrics)
             metrics_trig = write_text(staging / "metrics.trig", mds.serialize(format="trig"))
-        staged, union = write_graph(ds, staging)
+        with _timed(report, "write"):
+            staged, union = write_graph(ds, staging)
         if metrics_trig is not None:
             staged.append(metrics_trig)
         report.triples = len(union)
         from graph.export import write_exports
 
-        staged.extend(write_exports(ds, staging))
+        with _timed(report, "exports"):
+            staged.extend(write_exports(ds, staging, documents=report.documents))
         if metrics is not None:
             from graph.metrics import write_metrics
 
@@ -215,12 +274,14 @@ def build(
         if with_viz:
             from graph.viz import render_html
 
-            staged.append(render_html(union, staging / "graph.html"))
+            with _timed(report, "viz"):
+                staged.append(render_html(union, staging / "graph.html"))
         if with_store:
             from graph.store import write_store
 
             extra = [metrics_trig] if metrics_trig is not None else []
-            staged_store = write_store(staging / GRAPH_TRIG, staging, extra=extra)
+            with _timed(report, "store"):
+                staged_store = write_store(staging / GRAPH_TRIG, staging, extra=extra)
         for path in staged:
             target = out_dir / path.name
             os.replace(path, target)

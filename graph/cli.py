@@ -20,6 +20,10 @@ DEFAULT_SOURCES = Path("sources")
 DEFAULT_OUT = Path("output")
 
 
+def _share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f}%" if whole else "0%"
+
+
 class _NoBar:
     """A progress bar that shows nothing (not a terminal, or --quiet)."""
 
@@ -74,6 +78,7 @@ def main() -> None:
 @main.command()
 @click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
+    "-o",
     "--out",
     "out_dir",
     type=click.Path(path_type=Path),
@@ -96,6 +101,26 @@ def main() -> None:
 @click.option(
     "--force", is_flag=True, help="Re-extract every document (ignore the cache in OUT/.cache)."
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run extraction here (local) or as Dask tasks (dask; needs kotamitra[dask]).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="Dask scheduler to use (tcp://host:8786); default: a local cluster of --jobs workers.",
+)
+@click.option(
+    "--push",
+    "push_endpoint",
+    default=None,
+    metavar="URL",
+    help="Also PUT every named graph to this Graph Store endpoint when the build is done.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(
     sources: tuple[Path, ...],
@@ -106,6 +131,9 @@ def build(
     no_store: bool,
     jobs: int,
     force: bool,
+    engine: str,
+    scheduler: str | None,
+    push_endpoint: str | None,
     quiet: bool,
 ) -> None:
     """Read SOURCES (files or folders; default sources/), extract, write the graph.
@@ -115,29 +143,39 @@ def build(
     reported with its path and the reason and skipped; the others are built.
     """
     from graph.build import build as run_build
+    from graph.parallel import EngineError
 
     paths = list(sources) or [DEFAULT_SOURCES]
-    from graph.load import iter_source_files
-
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     show_bar = not quiet and sys.stderr.isatty()
-    total = sum(1 for p in iter_source_files(Path(x) for x in paths) if isinstance(p, Path))
-    with (
-        click.progressbar(
-            length=total, label="extracting", file=sys.stderr, show_eta=True, show_pos=True
-        )
-        if show_bar
-        else _NoBar() as bar
-    ):
-        report = run_build(
-            paths,
-            out_dir,
-            with_metrics=not no_metrics,
-            with_viz=not no_viz,
-            with_store=not no_store,
-            jobs=jobs,
-            force=force,
-            progress=bar.update,
-        )
+    total = 0
+    if show_bar:
+        from graph.load import plan_partitions
+
+        total = sum(p.documents for p in plan_partitions(Path(x) for x in paths)[0])
+    try:
+        with (
+            click.progressbar(
+                length=total, label="extracting", file=sys.stderr, show_eta=True, show_pos=True
+            )
+            if show_bar
+            else _NoBar() as bar
+        ):
+            report = run_build(
+                paths,
+                out_dir,
+                with_metrics=not no_metrics,
+                with_viz=not no_viz,
+                with_store=not no_store,
+                jobs=jobs,
+                force=force,
+                engine=engine,
+                scheduler=scheduler,
+                progress=bar.update,
+            )
+    except EngineError as exc:
+        raise click.ClickException(f"{exc}" + (f"\n  {exc.hint}" if exc.hint else "")) from None
     for w in report.warnings:
         click.echo(f"warning: {w.path}: {w.reason}", err=True)
     for p in report.problems:
@@ -149,13 +187,31 @@ def build(
             f"{report.activities} activities, {report.claims} claims, {report.triples} triples."
         )
         click.echo(
-            f"  {report.prefiltered} document(s) held nothing international (kept, no facts); "
+            f"  {report.stating} document(s) state something (a named graph each); "
+            f"{report.prefiltered} held nothing international (skipped by the prefilter, "
+            f"{_share(report.prefiltered, report.documents)}); "
             f"{report.cached} taken from the cache; {len(report.problems)} skipped."
+        )
+        click.echo(
+            "  time: "
+            + ", ".join(f"{stage} {secs:.1f} s" for stage, secs in report.timings.items())
         )
         for path in report.written:
             click.echo(f"  wrote {path}")
         if report.problems:
             click.echo(f"{len(report.problems)} source(s) skipped (see above).")
+    if push_endpoint:
+        from graph.remote import RemoteError, push
+
+        try:
+            pushed = push(out_dir / "graph.trig", push_endpoint)
+        except RemoteError as exc:
+            raise click.ClickException(
+                f"the build is written, but pushing failed: {exc}"
+                + (f"\n  {exc.hint}" if exc.hint else "")
+            ) from None
+        if not quiet:
+            click.echo(f"  pushed {len(pushed)} named graph(s) to {push_endpoint}")
     if report.documents == 0 and not report.problems:
         click.echo(f"warning: no sources found under {', '.join(map(str, paths))}", err=True)
     if strict and report.problems:

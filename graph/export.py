@@ -21,8 +21,11 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 DATASET = KMR["dataset"]
 
 
-def void_description(ds: Dataset, title: str = "kotamitra partnership graph") -> Graph:
-    """A VoID description of a built dataset."""
+def void_description(
+    ds: Dataset, title: str = "kotamitra partnership graph", documents: int | None = None
+) -> Graph:
+    """A VoID description of a built dataset (``documents``: how many source documents
+    were read, stating something or not)."""
     g = Graph()
     bind(g)
     g.bind("void", VOID)
@@ -45,6 +48,8 @@ def void_description(ds: Dataset, title: str = "kotamitra partnership graph") ->
     g.add((DATASET, DCTERMS.title, Literal(title, lang="en")))
     g.add((DATASET, DCTERMS.license, URIRef("https://spdx.org/licenses/MIT")))
     g.add((DATASET, VOID.triples, Literal(len(union))))
+    if documents is not None:
+        g.add((DATASET, VOID.documents, Literal(documents)))
     g.add((DATASET, VOID.entities, Literal(len({s for s, _, _ in union if isinstance(s, URIRef)}))))
     g.add((DATASET, VOID.distinctSubjects, Literal(len({s for s, _, _ in union}))))
     g.add((DATASET, VOID.properties, Literal(len({p for _, p, _ in union}))))
@@ -75,11 +80,14 @@ def export(ds: Dataset, fmt: str) -> str:
     return union_graph(ds).serialize(format="turtle" if fmt == "turtle" else "nt")
 
 
-def write_exports(ds: Dataset, out_dir: Path) -> list[Path]:
+def write_exports(ds: Dataset, out_dir: Path, documents: int | None = None) -> list[Path]:
     """Write ``graph.nq`` and ``void.ttl`` (atomically) into ``out_dir``."""
     from graph.build import write_text
 
     return [
         write_text(out_dir / "graph.nq", export(ds, "nquads")),
-        write_text(out_dir / "void.ttl", void_description(ds).serialize(format="turtle")),
+        write_text(
+            out_dir / "void.ttl",
+            void_description(ds, documents=documents).serialize(format="turtle"),
+        ),
     ]

@@ -1193,6 +1193,10 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     _finish_activities(d)
     _since_from_signings(d)
     _drop_country_partners(d)
+    if not (ex.facts or ex.qualified or ex.activities):
+        # numbers are worth tracking only in reporting on a partnership: in other news
+        # (ages, durations, prices) they are noise, whatever place they are near
+        ex.claims = []
     used: set[str] = set()
     for f in ex.facts:
         used.update((f.subject, f.object))

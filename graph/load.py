@@ -33,6 +33,8 @@ SKIP_NAMES = {"readme.md", "license.md", "changelog.md"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 MAX_BYTES = 20 * 1024 * 1024
+# an absolute IRI (RFC 3987 in short): a scheme, then no spaces or characters IRIs forbid
+ABSOLUTE_IRI = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+\Z")
 
 
 @dataclass
@@ -154,9 +156,16 @@ def _title_from_text(text: str) -> str | None:
 
 
 def make_document(
-    text: str, path: str, doc_id: str, meta: dict[str, Any] | None = None
+    text: str,
+    path: str,
+    doc_id: str,
+    meta: dict[str, Any] | None = None,
+    warnings: list[SourceProblem] | None = None,
 ) -> Document:
-    """Build a :class:`Document`, filling what the metadata lacks from the text."""
+    """Build a :class:`Document`, filling what the metadata lacks from the text.
+
+    A URL that is not an absolute IRI is dropped, with a warning added to ``warnings``.
+    """
     meta = dict(meta or {})
     published = _iso(meta.get("published") or meta.get("date"))
     m = DATE_PREFIX.match(text)
@@ -166,20 +175,45 @@ def make_document(
     if not text.strip():
         raise ValueError("the document has no text")
     title = meta.get("title")
-    return Document(
+    doc = Document(
         doc_id=doc_id,
         text=text,
         path=path,
         title=str(title).strip() if title else _title_from_text(text),
-        url=str(meta["url"]).strip() if meta.get("url") else None,
+        url=clean_url(meta.get("url")),
         publisher=str(meta["publisher"]).strip() if meta.get("publisher") else None,
         published=published,
         language=_norm_lang(meta.get("language") or meta.get("lang")) or detect_language(text),
         kind=str(meta["kind"]) if meta.get("kind") else None,
     )
+    if warnings is not None and (warning := url_warning(meta, doc)):
+        warnings.append(warning)
+    return doc
 
 
-def parse_text_file(text: str, path: str, doc_id: str) -> Document:
+def clean_url(value: Any) -> str | None:
+    """The URL of a source if it is an absolute IRI, else ``None``.
+
+    >>> clean_url(" https://jambiupdate.co/x ")
+    'https://jambiupdate.co/x'
+    >>> clean_url("''") is None, clean_url("www.example.com/a b") is None
+    (True, True)
+    """
+    text = str(value).strip() if value else ""
+    return text if ABSOLUTE_IRI.match(text) else None
+
+
+def url_warning(meta: dict[str, Any], doc: Document) -> SourceProblem | None:
+    """A warning when the source gave a URL that cannot be used as an IRI."""
+    given = meta.get("url")
+    if given and doc.url is None:
+        return SourceProblem(doc.path, f"url {str(given)[:80]!r} is not an absolute IRI; ignored")
+    return None
+
+
+def parse_text_file(
+    text: str, path: str, doc_id: str, warnings: list[SourceProblem] | None = None
+) -> Document:
     """A ``.md``/``.txt`` source, with optional YAML front matter."""
     meta: dict[str, Any] = {}
     m = FRONT_MATTER.match(text)
@@ -198,7 +232,7 @@ def parse_text_file(text: str, path: str, doc_id: str) -> Document:
         text = text[m.end() :]
     elif text.startswith(("---\n", "---\r\n")):
         raise ValueError("front matter starts with '---' but is never closed by a '---' line")
-    return make_document(text, path, doc_id, meta)
+    return make_document(text, path, doc_id, meta, warnings)
 
 
 def parse_html(html: str, path: str, doc_id: str) -> Document:
@@ -220,9 +254,20 @@ def parse_html(html: str, path: str, doc_id: str) -> Document:
     return make_document(text, path, doc_id, meta)
 
 
-def _read_jsonl(path: Path, result: LoadResult) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def _read_jsonl(
+    path: Path, result: LoadResult, part: Partition | None = None
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    start = part.start if part else 0
+    end = part.end if part else None
+    lineno = (part.first_line if part else 1) - 1
     with open(path, "rb") as fh:
-        for lineno, raw in enumerate(fh, 1):
+        fh.seek(start)
+        offset = start
+        for raw in fh:
+            if end is not None and offset >= end:
+                break
+            offset += len(raw)
+            lineno += 1
             where = f"{path}:{lineno}"
             if not raw.strip():
                 continue
@@ -249,83 +294,186 @@ def load_sources(paths: Iterable[Path | str]) -> LoadResult:
     return result
 
 
-def iter_sources(paths: Iterable[Path | str], result: LoadResult) -> Iterator[Document]:
-    """Stream the documents under ``paths`` one at a time (a ``.jsonl`` corpus line by
-    line), adding problems and warnings to ``result`` as they are met."""
-    seen_hash: dict[bytes, str] = {}
-    used_ids: set[str] = set()
+@dataclass(frozen=True)
+class Partition:
+    """A slice of the input that one task reads and extracts on its own: a few whole
+    files, or a range of lines of one JSONL corpus (byte offsets, so a task can seek to
+    it without reading what comes before)."""
 
-    def unique_id(base: str) -> str:
-        slug = slugify(base)
-        candidate, n = slug, 2
-        while candidate in used_ids:
-            candidate, n = f"{slug}-{n}", n + 1
-        used_ids.add(candidate)
-        return candidate
+    files: tuple[str, ...] = ()
+    jsonl: str | None = None
+    start: int = 0  # byte offset of the first line of the range
+    end: int = 0  # byte offset just after its last line
+    first_line: int = 1
+    documents: int = 0  # documents it holds (lines of a JSONL range), for progress
 
-    def admit(doc: Document) -> bool:
-        key = hashlib.sha256(" ".join(doc.text.split()).encode()).digest()
-        if key in seen_hash:
-            result.problems.append(
-                SourceProblem(doc.path, f"duplicate of {seen_hash[key]} (same text); skipped")
-            )
-            return False
-        seen_hash[key] = doc.path
-        return True
+    def __str__(self) -> str:
+        if self.jsonl is not None:
+            return f"{self.jsonl}:{self.first_line}-{self.first_line + self.documents - 1}"
+        return ", ".join(self.files)
+
+
+PARTITION_DOCUMENTS = 500  # documents per partition of a JSONL corpus
+PARTITION_FILES = 32  # files per partition of a folder of articles
+
+
+def plan_partitions(
+    paths: Iterable[Path | str], size: int = PARTITION_DOCUMENTS
+) -> tuple[list[Partition], list[SourceProblem]]:
+    """Split the sources under ``paths`` into partitions, in input order.
+
+    Cheap: a JSONL corpus is scanned once for line offsets (no JSON is parsed), other
+    files are only listed. Returns the partitions and the paths that cannot be read.
+    """
+    parts: list[Partition] = []
+    problems: list[SourceProblem] = []
+    group: list[str] = []
+
+    def flush() -> None:
+        if group:
+            parts.append(Partition(files=tuple(group), documents=len(group)))
+            group.clear()
 
     for item in iter_source_files(Path(p) for p in paths):
         if isinstance(item, SourceProblem):
-            result.problems.append(item)
+            problems.append(item)
             continue
-        path = item
-        suffix = path.suffix.lower()
-        try:
-            if suffix in JSONL_SUFFIXES:
-                for where, rid, record in _read_jsonl(path, result):
-                    try:
-                        doc = make_document(record["text"], where, unique_id(rid), record)
-                    except ValueError as exc:
-                        result.problems.append(SourceProblem(where, str(exc)))
-                        continue
-                    if admit(doc):
-                        yield doc
-                continue
-            if path.stat().st_size > MAX_BYTES:
-                raise ValueError(f"file is larger than {MAX_BYTES // 2**20} MiB")
-            data = path.read_bytes()
-            text, warning = decode(data, str(path))
-            if warning:
-                result.warnings.append(SourceProblem(str(path), warning))
-            doc_id = unique_id(path.stem)
-            if suffix in HTML_SUFFIXES:
-                doc = parse_html(text, str(path), doc_id)
-            elif suffix in TABLE_SUFFIXES:
-                from graph.tables import parse_table
+        suffix = item.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            flush()
+            try:
+                parts.extend(_jsonl_partitions(item, size))
+            except OSError as exc:
+                problems.append(SourceProblem(str(item), f"cannot read the file: {exc.strerror}"))
+        elif suffix in TABLE_SUFFIXES:  # a table is one (large) document
+            flush()
+            parts.append(Partition(files=(str(item),), documents=1))
+        else:
+            group.append(str(item))
+            if len(group) >= PARTITION_FILES:
+                flush()
+    flush()
+    return parts, problems
 
-                doc, row_warnings = parse_table(text, str(path), doc_id)
-                result.warnings.extend(row_warnings)
-            else:
-                doc = parse_text_file(text, str(path), doc_id)
-        except PermissionError:
-            result.problems.append(
-                SourceProblem(str(path), "permission denied: cannot read the file")
-            )
-            continue
+
+def _jsonl_partitions(path: Path, size: int) -> Iterator[Partition]:
+    start, first, lineno, count = 0, 1, 0, 0
+    offset = 0
+    with open(path, "rb") as fh:
+        for raw in fh:
+            lineno += 1
+            offset += len(raw)
+            if raw.strip():
+                count += 1
+            if count >= size:
+                yield Partition(
+                    jsonl=str(path), start=start, end=offset, first_line=first, documents=count
+                )
+                start, first, count = offset, lineno + 1, 0
+    if offset > start:
+        yield Partition(jsonl=str(path), start=start, end=offset, first_line=first, documents=count)
+
+
+def read_partition(part: Partition, result: LoadResult) -> Iterator[Document]:
+    """The documents of one partition, in order, with ids local to it (made unique
+    across the build by :func:`iter_sources` or the build's merge step); problems and
+    warnings are added to ``result``."""
+    if part.jsonl is not None:
+        path = Path(part.jsonl)
+        try:
+            for where, rid, record in _read_jsonl(path, result, part):
+                try:
+                    text, doc_id = record["text"], slugify(rid)
+                    doc = make_document(text, where, doc_id, record, result.warnings)
+                except ValueError as exc:
+                    result.problems.append(SourceProblem(where, str(exc)))
+                    continue
+                yield doc
         except OSError as exc:
-            result.problems.append(
-                SourceProblem(str(path), f"cannot read the file: {exc.strerror}")
-            )
-            continue
-        except ValueError as exc:
-            result.problems.append(SourceProblem(str(path), str(exc)))
-            continue
-        except Exception as exc:  # a parser bug on one file must not stop the others
-            result.problems.append(
-                SourceProblem(str(path), f"could not be read: {type(exc).__name__}: {exc}")
-            )
-            continue
-        if admit(doc):
+            reason = f"cannot read the file: {exc.strerror}"
+            result.problems.append(SourceProblem(str(path), reason))
+        return
+    for name in part.files:
+        doc = _read_file(Path(name), result)
+        if doc is not None:
             yield doc
+
+
+def _read_file(path: Path, result: LoadResult) -> Document | None:
+    suffix = path.suffix.lower()
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ValueError(f"file is larger than {MAX_BYTES // 2**20} MiB")
+        data = path.read_bytes()
+        text, warning = decode(data, str(path))
+        if warning:
+            result.warnings.append(SourceProblem(str(path), warning))
+        doc_id = slugify(path.stem)
+        if suffix in HTML_SUFFIXES:
+            return parse_html(text, str(path), doc_id)
+        if suffix in TABLE_SUFFIXES:
+            from graph.tables import parse_table
+
+            doc, row_warnings = parse_table(text, str(path), doc_id)
+            result.warnings.extend(row_warnings)
+            return doc
+        return parse_text_file(text, str(path), doc_id, result.warnings)
+    except PermissionError:
+        result.problems.append(SourceProblem(str(path), "permission denied: cannot read the file"))
+    except OSError as exc:
+        result.problems.append(SourceProblem(str(path), f"cannot read the file: {exc.strerror}"))
+    except ValueError as exc:
+        result.problems.append(SourceProblem(str(path), str(exc)))
+    except Exception as exc:  # a parser bug on one file must not stop the others
+        result.problems.append(
+            SourceProblem(str(path), f"could not be read: {type(exc).__name__}: {exc}")
+        )
+    return None
+
+
+def text_hash(text: str) -> bytes:
+    """What makes two documents the same text (whitespace aside)."""
+    return hashlib.sha256(" ".join(text.split()).encode()).digest()[:16]
+
+
+class Admission:
+    """Build-wide checks on documents met in input order: a text seen before is a
+    duplicate (skipped, reported), and ids are made unique (``x``, ``x-2``, …)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[bytes, str] = {}
+        self.used_ids: set[str] = set()
+
+    def duplicate_of(self, digest: bytes, path: str) -> str | None:
+        first = self.seen.get(digest)
+        if first is None:
+            self.seen[digest] = path
+        return first
+
+    def unique_id(self, base: str) -> str:
+        candidate, n = base, 2
+        while candidate in self.used_ids:
+            candidate, n = f"{base}-{n}", n + 1
+        self.used_ids.add(candidate)
+        return candidate
+
+
+def iter_sources(paths: Iterable[Path | str], result: LoadResult) -> Iterator[Document]:
+    """Stream the documents under ``paths`` one at a time (a ``.jsonl`` corpus line by
+    line), adding problems and warnings to ``result`` as they are met."""
+    parts, problems = plan_partitions(paths)
+    result.problems.extend(problems)
+    admission = Admission()
+    for part in parts:
+        for doc in read_partition(part, result):
+            first = admission.duplicate_of(text_hash(doc.text), doc.path)
+            if first is not None:
+                result.problems.append(
+                    SourceProblem(doc.path, f"duplicate of {first} (same text); skipped")
+                )
+                continue
+            doc_id = admission.unique_id(doc.doc_id)
+            yield doc if doc_id == doc.doc_id else replace(doc, doc_id=doc_id)
 
 
 def with_text(doc: Document, text: str) -> Document:

@@ -112,3 +112,9 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     prefiltered: bool = False  # skipped: nothing in it can be a partnership fact
+
+    @property
+    def states_something(self) -> bool:
+        """Whether the document states a fact, activity or claim (and so gets a named
+        graph); most general news states nothing about partnerships."""
+        return bool(self.facts or self.qualified or self.activities or self.claims)

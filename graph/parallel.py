@@ -1,148 +1,231 @@
-"""Extraction of many documents: worker processes, a content-hash cache, bounded memory.
+"""Extraction of many documents: partitions read and extracted as independent tasks.
 
-- ``jobs``: documents are extracted in a pool of worker processes (each loads the
-  gazetteer once); results come back in input order, so ``--jobs 4`` gives exactly the
-  graph ``--jobs 1`` gives.
-- ``cache_dir``: one file per document, keyed by a hash of the document (text and
-  metadata) and of the extractor itself (its code and word lists). A rebuild extracts
-  only new or changed documents; deleted ones simply drop out. Cache files are written
-  atomically, so a killed build never leaves a half-written entry.
-- Memory: an extraction keeps its document's metadata but not its text (the evidence
-  sentences are kept), so a corpus streams through with memory bounded by the facts, not
-  the text.
+The input is split into partitions (:func:`graph.load.plan_partitions`: a range of lines
+of a JSONL corpus, or a few files). One task, :func:`process_partition`, reads its
+partition, looks its documents up in the cache, extracts the others and returns a small
+:class:`PartitionResult`: for each document its key, whether it was prefiltered, and the
+pickled extraction only if it states something (most news states nothing). The text never
+leaves the task, so the build's memory follows the facts, not the corpus.
+
+Engines run those tasks and give the results back in input order, so every engine and
+every number of workers gives the same graph:
+
+- ``local`` with ``jobs`` = 1: in this process;
+- ``local`` with ``jobs`` > 1: a pool of worker processes on this machine;
+- ``dask``: tasks on a Dask ``distributed`` cluster (a ``LocalCluster`` of ``jobs``
+  workers, or the scheduler at ``scheduler``); the workers must see the source files at
+  the same paths (a shared file system) and have kotamitra installed.
+
+At most a few tasks per worker are in flight, so memory stays bounded by the batch,
+not the corpus.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import os
 import pickle
-import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import replace
-from functools import cache
-from itertools import islice
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from graph.model import Document, Extraction, SourceProblem
+from graph.cache import CACHE_FILE, ExtractionCache, document_key
+from graph.gazetteer import Gazetteer
+from graph.load import LoadResult, Partition, read_partition, text_hash
+from graph.model import SourceProblem
 
-Outcome = Extraction | SourceProblem
-CACHE_FORMAT = 1
-
-
-@cache
-def extractor_version() -> str:
-    """A hash of the extractor's code and data: a change to either empties the cache."""
-    here = Path(__file__).resolve().parent
-    h = hashlib.sha256(str(CACHE_FORMAT).encode())
-    for path in sorted([*here.glob("*.py"), *(here / "lexicon").glob("*")]):
-        if path.is_file():
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
+ENGINES = ("local", "dask")
 
 
-def document_key(doc: Document) -> str:
-    h = hashlib.sha256(extractor_version().encode())
-    for value in (
-        doc.doc_id,
-        doc.path,
-        doc.title,
-        doc.url,
-        doc.publisher,
-        doc.published,
-        doc.language,
-        doc.kind,
-        doc.text,
-    ):
-        h.update(b"\x1f" + (value or "").encode("utf-8"))
-    return h.hexdigest()
+class EngineError(Exception):
+    """An engine that cannot run (missing package, unreachable scheduler)."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
-def _extract_one(doc: Document) -> Outcome:
+@dataclass
+class DocOutcome:
+    """What one document gave, in a form cheap to send between processes."""
+
+    path: str
+    doc_id: str  # local to the partition; made unique across the build by the merge
+    digest: bytes  # hash of the text, to find duplicates across partitions
+    key: bytes | None  # cache key; None when the document is not cached (tables)
+    prefiltered: bool = False
+    data: bytes | None = None  # the pickled Extraction, when it states something
+    fresh: bool = True  # extracted now, not taken from the cache
+    problem: str | None = None  # extraction failed, with the reason
+
+
+@dataclass
+class PartitionResult:
+    outcomes: list[DocOutcome] = field(default_factory=list)
+    problems: list[SourceProblem] = field(default_factory=list)
+    warnings: list[SourceProblem] = field(default_factory=list)
+
+
+_READERS: dict[str, tuple[int, ExtractionCache]] = {}
+
+
+def _reader(folder: str | None) -> ExtractionCache | None:
+    """This worker process's read-only view of the cache, opened once and reopened if
+    the file was replaced (``--force``, or a long-lived Dask worker between builds)."""
+    if folder is None:
+        return None
+    cache_file = Path(folder) / CACHE_FILE
+    try:
+        inode = cache_file.stat().st_ino
+    except OSError:
+        return None
+    known = _READERS.get(folder)
+    if known is not None and known[0] == inode:
+        return known[1]
+    if known is not None:
+        known[1].close()
+    reader = ExtractionCache(Path(folder), readonly=True)
+    _READERS[folder] = (inode, reader)
+    return reader
+
+
+def process_partition(
+    part: Partition,
+    cache_folder: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    reader: ExtractionCache | None = None,
+) -> PartitionResult:
+    """Read one partition and extract what the cache does not already hold (looked up
+    through ``reader``, or this process's reader of ``cache_folder``)."""
     from graph.build import extract_document
 
+    loaded = LoadResult()
+    docs = list(read_partition(part, loaded))
+    keys = [None if d.kind == "table" else document_key(d) for d in docs]
+    reader = reader or _reader(cache_folder)
+    found = reader.get_many([k for k in keys if k is not None]) if reader else {}
+    result = PartitionResult(problems=loaded.problems, warnings=loaded.warnings)
+    for doc, key in zip(docs, keys, strict=True):
+        out = DocOutcome(doc.path, doc.doc_id, text_hash(doc.text), key)
+        hit = found.get(key) if key is not None else None
+        if hit is not None and hit[1] is not None and not _loads(hit[1]):
+            hit = None  # a damaged entry: extract again
+        if hit is not None:
+            out.prefiltered, out.data = hit
+            out.fresh = False
+        else:
+            try:
+                ex = extract_document(doc, gazetteer)
+            except Exception as exc:  # a bug on one text must not lose the others
+                out.problem = f"extraction failed: {type(exc).__name__}: {exc}"
+            else:
+                out.prefiltered = ex.prefiltered
+                if ex.states_something:
+                    ex.document = replace(ex.document, text="")
+                    out.data = pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)
+        result.outcomes.append(out)
+    return result
+
+
+def _loads(data: bytes) -> bool:
     try:
-        ex = extract_document(doc)
-    except Exception as exc:  # a bug on one text must not lose the others
-        return SourceProblem(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
-    ex.document = replace(ex.document, text="")
-    return ex
+        pickle.loads(data)
+    except Exception:
+        return False
+    return True
 
 
-class Cache:
-    """Extractions on disk, one pickle per document key."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.hits = 0
-        self.misses = 0
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.pkl"
-
-    def get(self, key: str) -> Extraction | None:
-        path = self._path(key)
-        try:
-            with open(path, "rb") as fh:
-                ex = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.misses += 1
-            return None
-        self.hits += 1
-        return ex  # type: ignore[no-any-return]
-
-    def put(self, key: str, ex: Extraction) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(ex, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-
-
-def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
-def extract_documents(
-    docs: Iterable[Document],
+def run_partitions(
+    parts: Sequence[Partition],
     *,
     jobs: int = 1,
-    cache: Cache | None = None,
-    progress: Callable[[int], None] | None = None,
-    batch_size: int = 256,
-) -> Iterator[Outcome]:
-    """Extract every document, in input order (an extraction or a problem each)."""
-    store = cache
-    pool = ProcessPoolExecutor(max_workers=jobs) if jobs > 1 else None
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache_folder: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Iterator[PartitionResult]:
+    """Process every partition with ``engine``; results in input order."""
+    if engine == "dask":
+        yield from _run_dask(parts, jobs, scheduler, cache_folder)
+    elif engine != "local":
+        raise EngineError(f"unknown engine {engine!r} (use one of: {', '.join(ENGINES)})")
+    elif jobs <= 1 or len(parts) <= 1:
+        # in this process: a reader of its own for this run (the module's readers are
+        # for worker processes; a connection must not be inherited across a fork)
+        reader = ExtractionCache(Path(cache_folder), readonly=True) if cache_folder else None
+        try:
+            for part in parts:
+                yield process_partition(part, None, gazetteer, reader)
+        finally:
+            if reader is not None:
+                reader.close()
+    else:
+        from graph.gazetteer import default_gazetteer
+
+        default_gazetteer()  # loaded once here: forked workers share it
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            yield from _windowed(
+                parts, lambda p: pool.submit(process_partition, p, cache_folder), 2 * jobs + 1
+            )
+
+
+def _windowed(
+    parts: Sequence[Partition], submit: Callable[[Partition], Any], window: int
+) -> Iterator[PartitionResult]:
+    """Keep ``window`` tasks in flight; yield their results in input order."""
+    pending: deque[Any] = deque()
+    todo = iter(parts)
     try:
-        for batch in _batches(docs, batch_size):
-            keys = [document_key(d) for d in batch] if store else [""] * len(batch)
-            cached = [store.get(k) if store else None for k in keys]
-            todo = [d for d, c in zip(batch, cached, strict=True) if c is None]
-            if pool is not None and len(todo) > 1:
-                fresh = iter(
-                    pool.map(_extract_one, todo, chunksize=max(1, len(todo) // (jobs * 4)))
-                )
-            else:
-                fresh = iter(map(_extract_one, todo))
-            for key, hit in zip(keys, cached, strict=True):
-                outcome: Outcome = hit if hit is not None else next(fresh)
-                if store is not None and hit is None and isinstance(outcome, Extraction):
-                    store.put(key, outcome)
-                if progress:
-                    progress(1)
-                yield outcome
+        for part in todo:
+            pending.append(submit(part))
+            if len(pending) >= window:
+                break
+        while pending:
+            future = pending.popleft()
+            result = future.result()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(submit(nxt))
+            yield result
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        for future in pending:  # an interrupted build: drop the tasks not yet begun
+            future.cancel()
+
+
+def _run_dask(
+    parts: Sequence[Partition], jobs: int, scheduler: str | None, cache_folder: str | None
+) -> Iterator[PartitionResult]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise EngineError(
+            "the dask engine needs the 'distributed' package",
+            "install it with: pip install 'kotamitra[dask]'",
+        ) from None
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="30s")
+        else:
+            cluster = LocalCluster(
+                n_workers=max(1, jobs),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+            client = Client(cluster)
+    except (OSError, TimeoutError) as exc:
+        where = scheduler or "a local cluster"
+        raise EngineError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
+    try:
+        window = 2 * max(1, sum(client.nthreads().values())) + 1
+        yield from _windowed(
+            parts,
+            lambda p: client.submit(process_partition, p, cache_folder, pure=False),
+            window,
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

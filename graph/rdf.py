@@ -345,9 +345,12 @@ def add_reference(ds: Dataset, extractions: Iterable[Extraction]) -> None:
 
 
 def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
-    """A Dataset with one named graph per extraction, and reference data (the
-    countries of the local governments) in the default graph."""
-    exs = list(extractions)
+    """A Dataset with one named graph per extraction that states something, and
+    reference data (the countries of the local governments) in the default graph.
+
+    A document that states no fact, activity or claim gets no named graph: the build
+    report counts it, but the graph is of partnerships, not of everything read."""
+    exs = [ex for ex in extractions if ex.states_something]
     ds = Dataset()
     bind(ds)
     for ex in exs:

@@ -4,6 +4,7 @@ re-extracts only what changed; deleted sources drop out; a broken cache is harml
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 
 from graph.build import CACHE_DIR, build
+from graph.cache import CACHE_FILE
 from graph.rdf import union_graph
 
 REPO = Path(__file__).resolve().parent.parent
@@ -72,13 +74,36 @@ def test_deleted_source_drops_its_named_graph(sources: Path, tmp_path: Path) -> 
     assert not any(gone.stem in g for g in after)
 
 
-def test_a_broken_cache_file_is_ignored(sources: Path, tmp_path: Path) -> None:
+def test_a_damaged_cache_file_is_set_aside(sources: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     clean = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
     reference = union_graph(_graph(out))
-    for f in (out / CACHE_DIR).rglob("*.pkl"):
-        f.write_bytes(b"not a pickle")  # as if a build had been killed while writing it
-        break
+    (out / CACHE_DIR / CACHE_FILE).write_bytes(b"not a database" * 100)
+    again = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
+    assert again.cached == 0 and again.documents == clean.documents
+    assert isomorphic(union_graph(_graph(out)), reference)
+    third = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
+    assert third.cached == clean.documents  # the cache was rebuilt
+
+
+def test_a_damaged_cache_entry_is_extracted_again(sources: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    clean = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
+    reference = union_graph(_graph(out))
+    with sqlite3.connect(out / CACHE_DIR / CACHE_FILE) as db:
+        (key,) = db.execute("SELECT key FROM extraction WHERE data IS NOT NULL LIMIT 1").fetchone()
+        db.execute("UPDATE extraction SET data = ? WHERE key = ?", (b"not a pickle", key))
     again = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
     assert again.cached == clean.documents - 1
     assert isomorphic(union_graph(_graph(out)), reference)
+
+
+def test_cache_drops_entries_of_changed_documents(sources: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
+    changed = sorted(sources.glob("*.md"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nSatu lagi.\n", encoding="utf-8")
+    build([sources], out, with_metrics=False, with_viz=False, with_store=False)
+    with sqlite3.connect(out / CACHE_DIR / CACHE_FILE) as db:
+        (rows,) = db.execute("SELECT count(*) FROM extraction").fetchone()
+    assert rows == first.documents  # the old entry of the changed file is gone

@@ -1,0 +1,157 @@
+"""The extraction cache: what each document gave the last time it was extracted.
+
+One SQLite file (``OUT/.cache/extractions.sqlite``), keyed by a hash of the document's
+content and of the extractor itself (its code and word lists: a change to either makes
+every key new). A row holds whether the document was prefiltered and, for a document that
+states something, its pickled :class:`~graph.model.Extraction` (without the text).
+
+SQLite gives what a cache of a build that can be killed at any moment needs: a batch of
+entries is written in one transaction, so a ``kill -9`` leaves either all of it or none
+(write-ahead log, recovered at the next open), and readers in worker processes see only
+committed rows while the build writes. Only the build's main process writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sqlite3
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+from graph.model import Document
+
+CACHE_FILE = "extractions.sqlite"
+CACHE_FORMAT = 2  # bump when the row layout or the pickled classes change
+
+
+@cache
+def extractor_version() -> str:
+    """A hash of the extractor's code and data: a change to either empties the cache."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256(str(CACHE_FORMAT).encode())
+    for path in sorted([*here.glob("*.py"), *(here / "lexicon").glob("*")]):
+        if path.is_file():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def document_key(doc: Document) -> bytes:
+    """The cache key of a document: its content and metadata, not where it was read
+    from (moving a file or inserting lines above a JSONL record keeps its entry)."""
+    h = hashlib.sha256(extractor_version().encode())
+    for value in (
+        doc.title,
+        doc.url,
+        doc.publisher,
+        doc.published,
+        doc.language,
+        doc.kind,
+        doc.text,
+    ):
+        h.update(b"\x1f" + (value or "").encode("utf-8"))
+    return h.digest()[:20]
+
+
+Row = tuple[bytes, bool, bytes | None]  # key, prefiltered, pickled extraction or None
+
+
+class ExtractionCache:
+    """Read (any process) and write (the build's main process) the cache file."""
+
+    def __init__(self, folder: Path, *, readonly: bool = False) -> None:
+        self.path = folder / CACHE_FILE
+        self.readonly = readonly
+        self.hits = 0
+        self._db: sqlite3.Connection | None = None
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        if self.readonly:
+            if not self.path.is_file():
+                return None
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)
+        else:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, timeout=30)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS extraction ("
+                "key BLOB PRIMARY KEY, prefiltered INTEGER NOT NULL, data BLOB"
+                ") WITHOUT ROWID"
+            )
+            db.commit()
+        self._db = db
+        return db
+
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, tuple[bool, bytes | None]]:
+        """The cached rows of ``keys`` (missing keys are left out)."""
+        try:
+            db = self._connect()
+            if db is None or not keys:
+                return {}
+            found: dict[bytes, tuple[bool, bytes | None]] = {}
+            for i in range(0, len(keys), 500):
+                chunk = list(keys[i : i + 500])
+                marks = ",".join("?" * len(chunk))
+                for key, pre, data in db.execute(
+                    f"SELECT key, prefiltered, data FROM extraction WHERE key IN ({marks})",
+                    chunk,
+                ):
+                    found[bytes(key)] = (bool(pre), data)
+        except sqlite3.DatabaseError:  # a damaged cache is only a slower build
+            return {}
+        self.hits += len(found)
+        return found
+
+    def put_many(self, rows: Iterable[Row]) -> None:
+        """Write rows in one transaction (all of them or, if killed, none)."""
+        db = self._connect()
+        if db is None:
+            return
+        with db:
+            db.executemany(
+                "INSERT OR REPLACE INTO extraction (key, prefiltered, data) VALUES (?, ?, ?)",
+                ((k, int(p), d) for k, p, d in rows),
+            )
+
+    def keep_only(self, keys: Iterable[bytes]) -> int:
+        """Drop every entry not in ``keys`` (documents deleted or changed since); returns
+        how many were dropped."""
+        db = self._connect()
+        if db is None:
+            return 0
+        with db:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key BLOB PRIMARY KEY)")
+            db.execute("DELETE FROM used")
+            db.executemany("INSERT OR IGNORE INTO used VALUES (?)", ((k,) for k in keys))
+            cur = db.execute("DELETE FROM extraction WHERE key NOT IN (SELECT key FROM used)")
+            dropped = cur.rowcount
+            db.execute("DELETE FROM used")
+        return dropped
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None
+
+
+def open_cache(folder: Path) -> ExtractionCache:
+    """The writer's cache; a file that is not a valid cache is set aside and rebuilt."""
+    cache_ = ExtractionCache(folder)
+    try:
+        db = cache_._connect()
+        if db is not None:
+            db.execute("SELECT 1 FROM extraction LIMIT 1").fetchall()
+    except sqlite3.DatabaseError:
+        cache_.close()
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(str(cache_.path) + suffix).unlink()
+        cache_ = ExtractionCache(folder)
+    return cache_
