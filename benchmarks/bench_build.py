@@ -89,7 +89,7 @@ def run(cmd: list[str]) -> tuple[float, float, str]:
     return wall, peak / 1024, out
 
 
-def write_corpus(shared: Path, n: int, folder: Path) -> list[dict[str, object]]:
+def write_corpus(shared: Path, n: int, folder: Path) -> None:
     records = []
     for path in sorted((shared / "data").glob("news-*/articles-*.jsonl")):
         with open(path, encoding="utf-8") as fh:
@@ -98,7 +98,6 @@ def write_corpus(shared: Path, n: int, folder: Path) -> list[dict[str, object]]:
         sys.exit(f"no news samples under {shared / 'data'}")
     folder.mkdir(parents=True, exist_ok=True)
     out = None
-    copies = []
     for i in range(n):
         if i % LINES_PER_FILE == 0:
             if out:
@@ -108,12 +107,10 @@ def write_corpus(shared: Path, n: int, folder: Path) -> list[dict[str, object]]:
         copy = i // len(records)
         rec["id"] = f"{rec['id']}-c{copy}"
         rec["text"] = f"{rec['text']}\nSalinan ke-{copy}."
-        copies.append(rec)
         assert out is not None
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     if out:
         out.close()
-    return copies
 
 
 def change_share(folder: Path, share: float) -> int:

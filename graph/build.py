@@ -17,18 +17,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset
 
+from graph.export import write_void
 from graph.extract import extract
 from graph.gazetteer import Gazetteer, default_gazetteer
 from graph.model import Document, Extraction, SourceProblem
-from graph.rdf import to_dataset, union_graph
+from graph.rdf import build_graph, to_dataset
 from graph.resolve import resolve
 from graph.tables import extract_table, is_table
+from graph.write import GRAPH_TRIG, GRAPH_TTL, write_rdf_files
 
 CACHE_DIR = ".cache"  # per-document extraction cache inside the output folder
-GRAPH_TTL = "graph.ttl"
-GRAPH_TRIG = "graph.trig"
 
 
 @dataclass
@@ -108,6 +108,7 @@ def extract_all(
     stats: ExtractStats | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    partition_size: int | None = None,
 ) -> tuple[list[Extraction], list[SourceProblem], list[SourceProblem]]:
     """Load and extract every source; returns the extractions of the documents that
     state something (resolved across documents), problems and warnings.
@@ -118,10 +119,10 @@ def extract_all(
     the same graph. Only the extractions that state something are kept in memory.
     """
     from graph.cache import open_cache
-    from graph.load import Admission, plan_partitions
+    from graph.load import PARTITION_DOCUMENTS, Admission, plan_partitions
     from graph.parallel import run_partitions
 
-    parts, problems = plan_partitions(paths)
+    parts, problems = plan_partitions(paths, partition_size or PARTITION_DOCUMENTS)
     warnings: list[SourceProblem] = []
     stats = stats if stats is not None else ExtractStats()
     cache = open_cache(cache_dir) if cache_dir is not None else None
@@ -183,12 +184,34 @@ def build_dataset(paths: Iterable[Path | str], gazetteer: Gazetteer | None = Non
     return to_dataset(extractions)
 
 
-def write_graph(ds: Dataset, out_dir: Path) -> tuple[list[Path], Graph]:
-    """Write ``graph.trig`` (named graphs) and ``graph.ttl`` (their union)."""
-    union = union_graph(ds)
-    trig = ds.serialize(format="trig")
-    ttl = union.serialize(format="turtle")
-    return [write_text(out_dir / GRAPH_TRIG, trig), write_text(out_dir / GRAPH_TTL, ttl)], union
+def _write_metrics(staging: Path, store_dir: Path | None) -> list[Path]:
+    """Compute the metrics on the staged graph; write them (metrics.json/csv, the
+    network files) and their named graph ``kmr:graph/metrics`` into ``metrics.trig`` and
+    the store, so that SPARQL can rank actors by them, while graph.trig keeps one named
+    graph per source document."""
+    import pyoxigraph as ox
+
+    from graph.metrics import UnionStore, add_metrics_graph, compute_metrics, write_metrics
+    from graph.rdf import bind
+    from graph.store import add_graph_file
+
+    store = ox.Store(str(store_dir)) if store_dir is not None else None
+    if store is None:  # no store written: the union, in memory
+        memory = ox.Store()
+        memory.bulk_load(path=str(staging / GRAPH_TTL), format=ox.RdfFormat.TURTLE)
+        metrics = compute_metrics(UnionStore(memory))
+    else:
+        metrics = compute_metrics(UnionStore(store))
+    mds = Dataset()
+    bind(mds)
+    add_metrics_graph(mds, metrics)
+    written = [write_text(staging / "metrics.trig", mds.serialize(format="trig"))]
+    if store is not None:
+        add_graph_file(store, written[0])
+        store.flush()
+        del store
+    written.extend(write_metrics(metrics, staging))
+    return written
 
 
 def build(
@@ -204,6 +227,7 @@ def build(
     force: bool = False,
     engine: str = "local",
     scheduler: str | None = None,
+    partition_size: int | None = None,
 ) -> BuildReport:
     """Run the whole build and write its outputs into ``out_dir``.
 
@@ -226,12 +250,12 @@ def build(
         stats=stats,
         engine=engine,
         scheduler=scheduler,
+        partition_size=partition_size,
     )
     report = BuildReport(out_dir=out_dir, problems=problems, warnings=warnings)
     report.timings["extract"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    ds = to_dataset(extractions)
-    report.timings["rdf"] = time.perf_counter() - clock
+    with _timed(report, "rdf"):
+        built = build_graph(extractions)
     report.prefiltered = stats.prefiltered
     report.cached = stats.cached
     report.documents = stats.documents
@@ -240,59 +264,36 @@ def build(
     report.activities = sum(len(e.activities) for e in extractions)
     report.claims = sum(len(e.claims) for e in extractions)
     report.entities = len({slug for e in extractions for slug in e.entities})
+    del extractions
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
     try:
-        metrics = None
-        metrics_trig = None
-        if with_metrics:
-            from graph.metrics import add_metrics_graph, compute_metrics
-            from graph.rdf import bind
-
-            # computed on the facts; written as a named graph of its own
-            # (kmr:graph/metrics) into metrics.trig and the store, so that SPARQL can rank
-            # actors by them, while graph.trig keeps one named graph per source document
-            with _timed(report, "metrics"):
-                metrics = compute_metrics(ds)
-            mds = Dataset()
-            bind(mds)
-            add_metrics_graph(mds, metrics)
-            metrics_trig = write_text(staging / "metrics.trig", mds.serialize(format="trig"))
         with _timed(report, "write"):
-            staged, union = write_graph(ds, staging)
-        if metrics_trig is not None:
-            staged.append(metrics_trig)
-        report.triples = len(union)
-        from graph.export import write_exports
+            staged = write_rdf_files(built, staging)
+            staged.append(write_void(built, staging, documents=report.documents))
+        report.triples = len(built.union())
+        store_dir = None
+        if with_store:
+            from graph.store import STORE_DIR, load_store
 
-        with _timed(report, "exports"):
-            staged.extend(write_exports(ds, staging, documents=report.documents))
-        if metrics is not None:
-            from graph.metrics import write_metrics
-
-            staged.extend(write_metrics(metrics, staging))
+            with _timed(report, "store"):
+                store_dir = load_store(staging / GRAPH_TRIG, staging / STORE_DIR)
+        if with_metrics:
+            with _timed(report, "metrics"):
+                staged.extend(_write_metrics(staging, store_dir))
         if with_viz:
             from graph.viz import render_html
 
             with _timed(report, "viz"):
-                staged.append(render_html(union, staging / "graph.html"))
-        if with_store:
-            from graph.store import write_store
-
-            extra = [metrics_trig] if metrics_trig is not None else []
-            with _timed(report, "store"):
-                staged_store = write_store(staging / GRAPH_TRIG, staging, extra=extra)
+                staged.append(render_html(built.union_graph(), staging / "graph.html"))
         for path in staged:
             target = out_dir / path.name
             os.replace(path, target)
             report.written.append(target)
-        if with_store:
-            target = out_dir / staged_store.name
-            old = staging / ".old-store"
-            if target.exists():
-                target.rename(old)
-            staged_store.rename(target)
-            report.written.append(target)
+        if store_dir is not None:
+            from graph.store import swap_store
+
+            report.written.append(swap_store(store_dir, out_dir))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return report

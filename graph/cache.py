@@ -26,12 +26,30 @@ CACHE_FILE = "extractions.sqlite"
 CACHE_FORMAT = 2  # bump when the row layout or the pickled classes change
 
 
+#: The modules whose code decides what a document's extraction is (the later stages,
+#: resolve, rdf, metrics, viz, run on every build and are not cached).
+EXTRACTOR_MODULES = (
+    "cache.py",
+    "dates.py",
+    "extract.py",
+    "gazetteer.py",
+    "load.py",
+    "mentions.py",
+    "model.py",
+    "numbers.py",
+    "resources.py",
+    "tables.py",
+    "text.py",
+)
+
+
 @cache
 def extractor_version() -> str:
     """A hash of the extractor's code and data: a change to either empties the cache."""
     here = Path(__file__).resolve().parent
     h = hashlib.sha256(str(CACHE_FORMAT).encode())
-    for path in sorted([*here.glob("*.py"), *(here / "lexicon").glob("*")]):
+    modules = [here / name for name in EXTRACTOR_MODULES]
+    for path in sorted([*modules, *(here / "lexicon").glob("*")]):
         if path.is_file():
             h.update(path.name.encode())
             h.update(path.read_bytes())

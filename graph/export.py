@@ -1,9 +1,9 @@
 """Export stage: the built graph in other RDF syntaxes, and its VoID description.
 
 ``build`` writes ``void.ttl`` (a VoID description of the dataset: size, vocabularies,
-one subset per source document) and ``graph.nq`` (N-Quads: the named graphs, one quad a
-line, for tools that stream). ``kotamitra export`` writes JSON-LD (compacted with the
-context shipped in ``ontology/context.jsonld``), N-Quads, TriG, Turtle or N-Triples.
+one subset per source document; ``graph.nq`` is written by :mod:`graph.write`).
+``kotamitra export`` writes JSON-LD (compacted with the context shipped in
+``ontology/context.jsonld``), N-Quads, TriG, Turtle or N-Triples.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from graph.rdf import KMR, PREFIXES, bind
+from graph.rdf import KMR, PREFIXES, BuiltGraph, bind
 from graph.resources import ontology_dir
 
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -22,28 +22,33 @@ DATASET = KMR["dataset"]
 
 
 def void_description(
-    ds: Dataset, title: str = "kotamitra partnership graph", documents: int | None = None
+    ds: Dataset | BuiltGraph,
+    title: str = "kotamitra partnership graph",
+    documents: int | None = None,
 ) -> Graph:
     """A VoID description of a built dataset (``documents``: how many source documents
     were read, stating something or not)."""
+    if isinstance(ds, BuiltGraph):
+        named = [(iri, len(triples)) for iri, triples in ds.named]
+        union = ds.union()
+    else:
+        named, seen = [], set()
+        for ctx in ds.graphs():
+            seen.update(ctx)
+            if ctx.identifier != ds.default_graph.identifier:
+                named.append((URIRef(str(ctx.identifier)), len(ctx)))
+        union = list(seen)
     g = Graph()
     bind(g)
     g.bind("void", VOID)
     g.bind("dcterms", DCTERMS)
-    union = set()
-    for ctx in ds.graphs():
-        if ctx.identifier == ds.default_graph.identifier:
-            union.update(ctx)
-            continue
-        triples = len(ctx)
+    for node, triples in named:
         if not triples:
             continue
-        union.update(ctx)
-        node = URIRef(str(ctx.identifier))
         g.add((DATASET, VOID.subset, node))
         g.add((node, RDF.type, VOID.Dataset))
         g.add((node, VOID.triples, Literal(triples)))
-        g.add((node, DCTERMS.source, KMR["doc/" + str(ctx.identifier).rsplit("/", 1)[-1]]))
+        g.add((node, DCTERMS.source, KMR["doc/" + str(node).rsplit("/", 1)[-1]]))
     g.add((DATASET, RDF.type, VOID.Dataset))
     g.add((DATASET, DCTERMS.title, Literal(title, lang="en")))
     g.add((DATASET, DCTERMS.license, URIRef("https://spdx.org/licenses/MIT")))
@@ -80,14 +85,9 @@ def export(ds: Dataset, fmt: str) -> str:
     return union_graph(ds).serialize(format="turtle" if fmt == "turtle" else "nt")
 
 
-def write_exports(ds: Dataset, out_dir: Path, documents: int | None = None) -> list[Path]:
-    """Write ``graph.nq`` and ``void.ttl`` (atomically) into ``out_dir``."""
+def write_void(built: BuiltGraph, out_dir: Path, documents: int | None = None) -> Path:
+    """Write ``void.ttl`` (atomically) into ``out_dir``."""
     from graph.build import write_text
 
-    return [
-        write_text(out_dir / "graph.nq", export(ds, "nquads")),
-        write_text(
-            out_dir / "void.ttl",
-            void_description(ds, documents=documents).serialize(format="turtle"),
-        ),
-    ]
+    text = void_description(built, documents=documents).serialize(format="turtle")
+    return write_text(out_dir / "void.ttl", text)

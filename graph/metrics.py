@@ -164,7 +164,7 @@ def query_runner(source: Any, engine: str = "auto") -> Runner:
     union), or a ``pyoxigraph.Store`` (the union of its graphs). ``engine`` "auto" uses
     Oxigraph when pyoxigraph is installed (the triples are copied into an in-memory
     store), "rdflib" forces rdflib's own engine (slower; the results are the same)."""
-    if isinstance(source, _DefaultGraphStore):
+    if isinstance(source, UnionStore):
         return _oxigraph_runner(source.store)
     if _is_oxigraph(source):
         return _oxigraph_runner(source, union=True)
@@ -220,11 +220,12 @@ def open_graph(path: Path | str) -> Any:
         )
     except (SyntaxError, ValueError, OSError) as exc:
         raise QueryError(f"{file}: cannot parse the graph: {exc}") from None
-    return _DefaultGraphStore(store)
+    return UnionStore(store)
 
 
-class _DefaultGraphStore:
-    """A pyoxigraph store whose triples are all in the default graph (no union needed)."""
+class UnionStore:
+    """A pyoxigraph store whose default graph already holds the union of its named graphs
+    (as a built store does), so queries need no union of graphs."""
 
     def __init__(self, store: Any) -> None:
         self.store = store

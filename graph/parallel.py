@@ -144,10 +144,11 @@ def run_partitions(
     scheduler: str | None = None,
     cache_folder: str | None = None,
     gazetteer: Gazetteer | None = None,
+    connect_timeout: float = 30.0,
 ) -> Iterator[PartitionResult]:
     """Process every partition with ``engine``; results in input order."""
     if engine == "dask":
-        yield from _run_dask(parts, jobs, scheduler, cache_folder)
+        yield from _run_dask(parts, jobs, scheduler, cache_folder, connect_timeout)
     elif engine != "local":
         raise EngineError(f"unknown engine {engine!r} (use one of: {', '.join(ENGINES)})")
     elif jobs <= 1 or len(parts) <= 1:
@@ -194,7 +195,11 @@ def _windowed(
 
 
 def _run_dask(
-    parts: Sequence[Partition], jobs: int, scheduler: str | None, cache_folder: str | None
+    parts: Sequence[Partition],
+    jobs: int,
+    scheduler: str | None,
+    cache_folder: str | None,
+    connect_timeout: float,
 ) -> Iterator[PartitionResult]:
     try:
         from distributed import Client, LocalCluster
@@ -206,7 +211,7 @@ def _run_dask(
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="30s")
+            client = Client(scheduler, timeout=f"{connect_timeout}s")
         else:
             cluster = LocalCluster(
                 n_workers=max(1, jobs),

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import OWL, PROV, SKOS, DefinedNamespace
+from rdflib.term import Node
 
 from graph.model import Activity, Claim, Evidence, Extraction
 
@@ -157,8 +159,28 @@ def graph_iri(doc_id: str) -> URIRef:
     return KMR[f"graph/{doc_id}"]
 
 
+Triple = tuple[Node, Node, Node]
+
+
+class TripleSink:
+    """Triples in the order they were written, each once: what the writer fills. Much
+    cheaper than an rdflib Graph (no indexes), which only library users need."""
+
+    def __init__(self) -> None:
+        self.triples: dict[Triple, None] = {}
+
+    def add(self, triple: Triple) -> None:
+        self.triples[triple] = None
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self.triples
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
 class _Writer:
-    def __init__(self, g: Graph, ex: Extraction) -> None:
+    def __init__(self, g: TripleSink, ex: Extraction) -> None:
         self.g = g
         self.ex = ex
         self.doc = doc_iri(ex.document.doc_id)
@@ -291,10 +313,10 @@ class _Writer:
         g.add((node, KM.evidence, self.evidence(c.evidence)))
 
 
-def add_extraction(ds: Dataset, ex: Extraction) -> Graph:
-    """Write one extraction into its own named graph of ``ds``."""
-    g = ds.graph(graph_iri(ex.document.doc_id))
-    w = _Writer(g, ex)
+def extraction_triples(ex: Extraction) -> list[Triple]:
+    """The triples of one extraction's named graph."""
+    sink = TripleSink()
+    w = _Writer(sink, ex)
     w.document()
     w.entities()
     w.facts()
@@ -303,12 +325,20 @@ def add_extraction(ds: Dataset, ex: Extraction) -> Graph:
         w.activity(act, n)
     for c in ex.claims:
         w.claim(c)
+    return list(sink.triples)
+
+
+def add_extraction(ds: Dataset, ex: Extraction) -> Graph:
+    """Write one extraction into its own named graph of ``ds``."""
+    g = ds.graph(graph_iri(ex.document.doc_id))
+    for triple in extraction_triples(ex):
+        g.add(triple)
     return g
 
 
-def add_reference(ds: Dataset, extractions: Iterable[Extraction]) -> None:
-    """Reference data in the default graph: the country of each local government
-    (km:country) and that country's names and Wikidata id, from the gazetteer.
+def reference_triples(extractions: Iterable[Extraction]) -> list[Triple]:
+    """Reference data for the default graph: the country of each foreign local
+    government (km:country) and that country's names and Wikidata id, from the gazetteer.
 
     These facts come from the shipped gazetteer, not from a source document, so they
     live outside the per-document named graphs.
@@ -316,7 +346,7 @@ def add_reference(ds: Dataset, extractions: Iterable[Extraction]) -> None:
     from graph.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
-    g = ds.default_graph
+    g = TripleSink()
     seen: set[str] = set()
     for ex in extractions:
         for ent in ex.entities.values():
@@ -342,21 +372,65 @@ def add_reference(ds: Dataset, extractions: Iterable[Extraction]) -> None:
                 g.add((KMR[rec.id], RDFS.label, Literal(label, lang=lang)))
             if rec.wikidata:
                 g.add((KMR[rec.id], OWL.sameAs, WD[rec.wikidata]))
+    return list(g.triples)
+
+
+def add_reference(ds: Dataset, extractions: Iterable[Extraction]) -> None:
+    """Reference data (see :func:`reference_triples`) into the default graph of ``ds``."""
+    for triple in reference_triples(extractions):
+        ds.default_graph.add(triple)
+
+
+@dataclass
+class BuiltGraph:
+    """A build's graph as plain triples: one named graph per document that states
+    something, and reference data for the default graph. The build writes files and
+    the store from it without an rdflib Dataset; :meth:`to_dataset` gives one."""
+
+    named: list[tuple[URIRef, list[Triple]]] = field(default_factory=list)
+    default: list[Triple] = field(default_factory=list)
+
+    def union(self) -> list[Triple]:
+        """Every triple once, in a stable order (what ``graph.ttl`` holds)."""
+        seen: dict[Triple, None] = dict.fromkeys(self.default)
+        for _, triples in self.named:
+            seen.update(dict.fromkeys(triples))
+        return list(seen)
+
+    def to_dataset(self) -> Dataset:
+        ds = Dataset()
+        bind(ds)
+        for iri, triples in self.named:
+            g = ds.graph(iri)
+            for triple in triples:
+                g.add(triple)
+        for triple in self.default:
+            ds.default_graph.add(triple)
+        return ds
+
+    def union_graph(self) -> Graph:
+        g = Graph()
+        bind(g)
+        for triple in self.union():
+            g.add(triple)
+        return g
+
+
+def build_graph(extractions: Iterable[Extraction]) -> BuiltGraph:
+    """The graph of the extractions: a named graph for each one that states something
+    (a document that states no fact, activity or claim gets none: the build report
+    counts it, but the graph is of partnerships, not of everything read)."""
+    exs = [ex for ex in extractions if ex.states_something]
+    return BuiltGraph(
+        named=[(graph_iri(ex.document.doc_id), extraction_triples(ex)) for ex in exs],
+        default=reference_triples(exs),
+    )
 
 
 def to_dataset(extractions: Iterable[Extraction]) -> Dataset:
     """A Dataset with one named graph per extraction that states something, and
-    reference data (the countries of the local governments) in the default graph.
-
-    A document that states no fact, activity or claim gets no named graph: the build
-    report counts it, but the graph is of partnerships, not of everything read."""
-    exs = [ex for ex in extractions if ex.states_something]
-    ds = Dataset()
-    bind(ds)
-    for ex in exs:
-        add_extraction(ds, ex)
-    add_reference(ds, exs)
-    return ds
+    reference data (the countries of the local governments) in the default graph."""
+    return build_graph(extractions).to_dataset()
 
 
 def union_graph(ds: Dataset) -> Graph:

@@ -17,6 +17,7 @@ joins multiply. Prefixes are predeclared; ``--param`` binds variables.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
 import tempfile
@@ -59,46 +60,70 @@ class StoreError(Exception):
         self.status = status
 
 
-def write_store(
-    trig: Path, out_dir: Path, union: Path | None = None, extra: list[Path] | None = None
-) -> Path:
-    """Load ``trig`` into a new store folder ``out_dir/store`` and return its path.
+def load_store(trig: Path, folder: Path, union: Path | None = None) -> Path:
+    """Create a store in ``folder`` holding ``trig`` (its named graphs) and, in its
+    default graph, their union: ``union`` (Turtle or N-Triples, default ``graph.ttl``
+    beside ``trig``) or, without it, the union computed here."""
+    store = ox.Store(str(folder))
+    fmt = ox.RdfFormat.N_QUADS if trig.suffix.lower() == ".nq" else ox.RdfFormat.TRIG
+    store.bulk_load(path=str(trig), format=fmt)
+    union = union or (trig.parent / "graph.ttl")
+    if union.is_file():
+        fmt = ox.RdfFormat.N_TRIPLES if union.suffix.lower() == ".nt" else ox.RdfFormat.TURTLE
+        store.bulk_load(path=str(union), format=fmt, to_graph=ox.DefaultGraph())
+    else:
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    store.flush()
+    del store
+    return folder
 
-    ``union`` (Turtle or N-Triples, default: ``graph.ttl`` beside ``trig`` when there is
-    one) is loaded into the default graph; without it the default graph is filled from
-    the named graphs here.
 
-    The store is built in a temporary folder beside it and swapped in at the end, so a
-    failed load leaves the previous store as it was.
+def add_graph_file(store: ox.Store, path: Path) -> None:
+    """Add a TriG file (e.g. ``metrics.trig``) to a store: its named graphs, and their
+    triples to the default graph (the union)."""
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+    data = ox.Dataset(ox.parse(path=str(path), format=ox.RdfFormat.TRIG))
+    store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in data)
+
+
+STORES_DIR = ".stores"  # the store folders; OUT/store is a link to the current one
+
+
+def swap_store(folder: Path, out_dir: Path) -> Path:
+    """Make the complete store ``folder`` the store of ``out_dir``, atomically.
+
+    ``OUT/store`` is a symbolic link to a folder in ``OUT/.stores``; the new folder is
+    moved there and the link replaced in one step (``os.replace``), so whenever a build
+    is stopped, even by ``kill -9``, ``OUT/store`` is the old store or the new one, whole.
+    Older store folders are removed afterwards.
     """
+    stores = out_dir / STORES_DIR
+    stores.mkdir(parents=True, exist_ok=True)
+    final = Path(tempfile.mkdtemp(prefix="store-", dir=stores))
+    final.rmdir()
+    folder.rename(final)
     target = out_dir / STORE_DIR
+    if target.is_dir() and not target.is_symlink():  # a store of an older version
+        target.rename(Path(tempfile.mkdtemp(prefix="old-", dir=stores)) / STORE_DIR)
+    link = out_dir / f".{STORE_DIR}-link-{final.name}"
+    link.symlink_to(Path(STORES_DIR) / final.name, target_is_directory=True)
+    os.replace(link, target)
+    for other in stores.iterdir():
+        if other != final:
+            shutil.rmtree(other, ignore_errors=True)
+    return target
+
+
+def write_store(trig: Path, out_dir: Path, union: Path | None = None) -> Path:
+    """Load ``trig`` into a new store and make it ``out_dir/store`` (see
+    :func:`load_store` and :func:`swap_store`): a failed load leaves the previous store
+    as it was."""
     tmp = Path(tempfile.mkdtemp(prefix=".store-", dir=out_dir))
     try:
-        store = ox.Store(str(tmp / STORE_DIR))
-        fmt = ox.RdfFormat.N_QUADS if trig.suffix.lower() == ".nq" else ox.RdfFormat.TRIG
-        store.bulk_load(path=str(trig), format=fmt)
-        union = union or (trig.parent / "graph.ttl")
-        if union.is_file():
-            fmt = ox.RdfFormat.N_TRIPLES if union.suffix.lower() == ".nt" else ox.RdfFormat.TURTLE
-            store.bulk_load(path=str(union), format=fmt, to_graph=ox.DefaultGraph())
-        else:
-            store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        for more in extra or []:  # e.g. metrics.trig: its named graph, and in the union
-            store.bulk_load(path=str(more), format=ox.RdfFormat.TRIG)
-            data = ox.Dataset(ox.parse(path=str(more), format=ox.RdfFormat.TRIG))
-            store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in data)
-        store.flush()
-        del store
-        old = None
-        if target.exists():
-            old = out_dir / f".store-old-{tmp.name}"
-            target.rename(old)
-        (tmp / STORE_DIR).rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        folder = load_store(trig, tmp / STORE_DIR, union)
+        return swap_store(folder, out_dir)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return target
 
 
 def store_path(path: Path) -> Path | None:

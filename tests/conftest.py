@@ -193,10 +193,11 @@ def hand_made_extractions(with_relations: bool = True) -> list:
 
 
 def write_hand_made_graph(out_dir: Path, with_relations: bool = True) -> Path:
-    from graph.build import write_graph
-    from graph.rdf import to_dataset
+    from graph.rdf import build_graph
+    from graph.write import write_rdf_files
 
-    write_graph(to_dataset(hand_made_extractions(with_relations)), out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    write_rdf_files(build_graph(hand_made_extractions(with_relations)), out_dir)
     return out_dir
 
 

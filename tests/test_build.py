@@ -23,7 +23,7 @@ def temp_files(folder: Path) -> list[Path]:
     return [
         p
         for p in folder.iterdir()
-        if (p.name.startswith(".") and p.name != ".cache") or p.suffix == ".tmp"
+        if (p.name.startswith(".") and p.name not in {".cache", ".stores"}) or p.suffix == ".tmp"
     ]
 
 
@@ -105,7 +105,7 @@ def test_build_failing_before_writing_leaves_outputs_intact(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated failure while making the dataset")
 
-    monkeypatch.setattr(build_mod, "to_dataset", boom)
+    monkeypatch.setattr(build_mod, "build_graph", boom)
     with pytest.raises(RuntimeError, match="simulated failure"):
         build([tmp_sources], previous_build, with_metrics=False, with_viz=False)
     assert snapshot(previous_build) == before
@@ -115,15 +115,19 @@ def test_build_failing_before_writing_leaves_outputs_intact(
 def test_build_failing_in_union_serialisation_leaves_outputs_intact(
     previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import pyoxigraph as ox
+
+    import graph.write
+
     before = snapshot(previous_build)
-    real = Graph.serialize
+    real = ox.serialize
 
-    def serialize(self: Graph, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        if kwargs.get("format") == "turtle" and not isinstance(self, Dataset):
+    def serialize(data, output, fmt, **kwargs):  # type: ignore[no-untyped-def]
+        if fmt == ox.RdfFormat.TURTLE:
             raise OSError(28, "No space left on device")
-        return real(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real(data, output, fmt, **kwargs)
 
-    monkeypatch.setattr(Graph, "serialize", serialize)
+    monkeypatch.setattr(graph.write.ox, "serialize", serialize)
     with pytest.raises(OSError, match="No space left"):
         build([tmp_sources], previous_build, with_metrics=False, with_viz=False)
     assert snapshot(previous_build) == before
@@ -133,17 +137,20 @@ def test_build_failing_in_union_serialisation_leaves_outputs_intact(
 def test_build_failing_while_writing_a_file_leaves_no_partial_file(
     previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import pyoxigraph as ox
+
+    import graph.write
+
     before = snapshot(previous_build)
-    real_write = build_mod.write_text
+    real = ox.serialize
 
-    def write_text(path: Path, text: str) -> Path:
-        if path.name == GRAPH_TTL:
-            with atomic_write(path) as fh:
-                fh.write(text[: len(text) // 2])  # type: ignore[attr-defined]
-                raise OSError(28, "No space left on device")
-        return real_write(path, text)
+    def serialize(data, output, fmt, **kwargs):  # type: ignore[no-untyped-def]
+        if fmt == ox.RdfFormat.TURTLE:
+            output.write(real(data, None, fmt, **kwargs)[:100])  # half written, then full
+            raise OSError(28, "No space left on device")
+        return real(data, output, fmt, **kwargs)
 
-    monkeypatch.setattr(build_mod, "write_text", write_text)
+    monkeypatch.setattr(graph.write.ox, "serialize", serialize)
     with pytest.raises(OSError):
         build([tmp_sources], previous_build, with_metrics=False, with_viz=False)
     # graph.ttl is the old one, whole; no temporary file is left behind

@@ -467,10 +467,12 @@ def test_metrics_are_deterministic(world: Dataset) -> None:
 
 @pytest.fixture
 def world_dir(tmp_path: Path) -> Path:
-    from graph.build import write_graph
+    from graph.rdf import build_graph
+    from graph.write import write_rdf_files
 
     out = tmp_path / "built"
-    write_graph(to_dataset(world_extractions(tmp_path)), out)
+    out.mkdir(parents=True, exist_ok=True)
+    write_rdf_files(build_graph(world_extractions(tmp_path)), out)
     return out
 
 

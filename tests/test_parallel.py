@@ -107,3 +107,23 @@ def test_cache_drops_entries_of_changed_documents(sources: Path, tmp_path: Path)
     with sqlite3.connect(out / CACHE_DIR / CACHE_FILE) as db:
         (rows,) = db.execute("SELECT count(*) FROM extraction").fetchone()
     assert rows == first.documents  # the old entry of the changed file is gone
+
+
+def test_the_cache_key_covers_every_module_the_extractor_imports() -> None:
+    """A change to any module the extraction depends on must empty the cache."""
+    import ast
+
+    from graph.cache import EXTRACTOR_MODULES
+
+    package = REPO / "graph"
+    seen: set[str] = set()
+    todo = ["extract.py", "tables.py", "cache.py"]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for node in ast.walk(ast.parse((package / name).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("graph."):
+                todo.append(node.module.split(".", 1)[1] + ".py")
+    assert seen <= set(EXTRACTOR_MODULES), seen - set(EXTRACTOR_MODULES)

@@ -1,0 +1,153 @@
+"""Engines: a JSONL corpus split into partitions gives the same graph on one process, on
+a pool of workers and as Dask tasks on a LocalCluster; engine errors are clear."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, URIRef
+from rdflib.compare import isomorphic
+
+from graph.build import build
+from graph.cli import main
+from graph.load import load_sources, plan_partitions
+from graph.parallel import EngineError, run_partitions
+from graph.rdf import union_graph
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def write_corpus(path: Path, copies: int) -> int:
+    """The project's sources as one JSONL corpus, ``copies`` times over (each copy's text
+    differs by a closing line, as the loader skips texts it has seen)."""
+    docs = load_sources([REPO / "sources"]).documents
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for d in docs:
+                record = {
+                    "id": f"{d.doc_id}-{k}",
+                    "url": d.url,
+                    "title": d.title,
+                    "published": d.published,
+                    "publisher": d.publisher,
+                    "language": d.language,
+                    "text": f"{d.text}\nSalinan ke-{k}.",
+                }
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return copies * len(docs)
+
+
+def _graph(out: Path) -> Dataset:
+    return Dataset().parse(out / "graph.trig", format="trig")
+
+
+def _named(ds: Dataset) -> set[str]:
+    return {str(g.identifier) for g in ds.graphs() if len(g) and "/graph/" in str(g.identifier)}
+
+
+def _iris(ds: Dataset) -> set[str]:
+    return {str(s) for s in union_graph(ds).subjects() if isinstance(s, URIRef)}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("corpus") / "news.jsonl"
+    write_corpus(path, 2)
+    return path
+
+
+@pytest.fixture(scope="module")
+def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    out = tmp_path_factory.mktemp("ref")
+    build([corpus], out, with_metrics=False, with_viz=False, with_store=False, cache=False)
+    return _graph(out)
+
+
+def test_partitions_cover_every_line_once(corpus: Path) -> None:
+    lines = corpus.read_bytes().count(b"\n")
+    parts, problems = plan_partitions([corpus], size=7)
+    assert not problems
+    assert sum(p.documents for p in parts) == lines
+    assert parts[0].start == 0 and parts[-1].end == corpus.stat().st_size
+    for a, b in itertools.pairwise(parts):
+        assert a.end == b.start and b.first_line == a.first_line + a.documents
+
+
+def test_small_partitions_on_a_pool_give_the_same_graph(
+    corpus: Path, reference: Dataset, tmp_path: Path
+) -> None:
+    report = build(
+        [corpus],
+        tmp_path,
+        with_metrics=False,
+        with_viz=False,
+        with_store=False,
+        cache=False,
+        jobs=2,
+        partition_size=5,
+    )
+    ds = _graph(tmp_path)
+    assert report.stating == len(_named(ds)) == len(_named(reference))
+    assert _iris(ds) == _iris(reference)
+    assert isomorphic(union_graph(ds), union_graph(reference))
+
+
+def test_dask_local_cluster_gives_the_same_graph(
+    corpus: Path, reference: Dataset, tmp_path: Path
+) -> None:
+    pytest.importorskip("distributed")
+    first = build(
+        [corpus],
+        tmp_path,
+        with_metrics=False,
+        with_viz=False,
+        with_store=False,
+        engine="dask",
+        jobs=2,
+        partition_size=6,
+    )
+    ds = _graph(tmp_path)
+    assert first.cached == 0 and first.documents == corpus.read_bytes().count(b"\n")
+    assert _named(ds) == _named(reference)
+    assert _iris(ds) == _iris(reference)
+    assert isomorphic(union_graph(ds), union_graph(reference))
+    # the Dask workers read the cache the first build wrote
+    again = build(
+        [corpus],
+        tmp_path,
+        with_metrics=False,
+        with_viz=False,
+        with_store=False,
+        engine="dask",
+        jobs=2,
+        partition_size=6,
+    )
+    assert again.cached == first.documents
+    assert isomorphic(union_graph(_graph(tmp_path)), union_graph(reference))
+
+
+def test_unreachable_scheduler_is_a_clear_error(corpus: Path) -> None:
+    pytest.importorskip("distributed")
+    parts, _ = plan_partitions([corpus])
+    with pytest.raises(
+        EngineError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
+    ):
+        list(run_partitions(parts, engine="dask", scheduler="tcp://127.0.0.1:9", connect_timeout=2))
+
+
+def test_unknown_engine_is_refused(corpus: Path) -> None:
+    parts, _ = plan_partitions([corpus])
+    with pytest.raises(EngineError, match="unknown engine 'spark'"):
+        list(run_partitions(parts, engine="spark"))
+
+
+def test_scheduler_needs_the_dask_engine(corpus: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["build", str(corpus), "-o", str(tmp_path), "--scheduler", "tcp://x:8786"]
+    )
+    assert result.exit_code == 2
+    assert "--scheduler needs --engine dask" in result.output
