@@ -66,6 +66,60 @@ def atomic_write(path: Path, mode: str = "w") -> Iterator[object]:
         raise
 
 
+LOCK_FILE = ".lock"
+
+
+class BuildError(Exception):
+    """A build that cannot start, with a message for the user and a hint."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+@contextlib.contextmanager
+def build_lock(out_dir: Path) -> Iterator[None]:
+    """Hold the output folder for one build at a time, and clear what a build that
+    was killed left behind (its staging folder, temporary files).
+
+    An advisory lock (``flock`` on ``OUT/.lock``): the system releases it when the
+    process ends, however it ends, so a ``kill -9`` never leaves the folder locked.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no lock, nothing else changes
+        _clear_leftovers(out_dir)
+        yield
+        return
+    fh = open(out_dir / LOCK_FILE, "a+")  # noqa: SIM115 - held for the whole build
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(
+                f"another build is writing into {out_dir}",
+                "wait for it to finish, or build into another folder with --out",
+            ) from None
+        _clear_leftovers(out_dir)
+        yield
+    finally:
+        fh.close()
+
+
+def _clear_leftovers(out_dir: Path) -> None:
+    for path in out_dir.iterdir():
+        name = path.name
+        if not (
+            name.startswith((".build-", ".store-")) or (name[:1] == "." and name.endswith(".tmp"))
+        ):
+            continue
+        if path.is_symlink() or path.is_file():
+            path.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def _timed(report: BuildReport, stage: str) -> Iterator[None]:
     clock = time.perf_counter()
@@ -143,10 +197,11 @@ def extract_all(
             warnings.extend(result.warnings)
             rows = []
             for out in result.outcomes:
-                if out.problem is not None:
-                    problems.append(SourceProblem(out.path, out.problem))
+                if out.problem is not None or out.entry is None:
+                    problems.append(SourceProblem(out.path, out.problem or "not extracted"))
                     continue
-                first = admission.duplicate_of(out.digest, out.path)
+                entry = out.entry
+                first = admission.duplicate_of(entry.digest, out.path)
                 if first is not None:
                     problems.append(
                         SourceProblem(out.path, f"duplicate of {first} (same text); skipped")
@@ -154,15 +209,15 @@ def extract_all(
                     continue
                 doc_id = admission.unique_id(out.doc_id)
                 stats.documents += 1
-                stats.prefiltered += out.prefiltered
+                stats.prefiltered += entry.prefiltered
                 if out.key is not None:
                     used.append(out.key)
                     if out.fresh:
-                        rows.append((out.key, out.prefiltered, out.data))
+                        rows.append((out.key, entry))
                     else:
                         stats.cached += 1
-                if out.data is not None:
-                    ex: Extraction = pickle.loads(out.data)
+                if entry.data is not None:
+                    ex: Extraction = pickle.loads(entry.data)
                     ex.document = replace(ex.document, doc_id=doc_id, path=out.path)
                     extractions.append(ex)
             if cache is not None and rows:
@@ -237,6 +292,38 @@ def build(
     consistent with each other.
     """
     out_dir = Path(out_dir)
+    with build_lock(out_dir):
+        return _build(
+            paths,
+            out_dir,
+            with_metrics=with_metrics,
+            with_viz=with_viz,
+            with_store=with_store,
+            progress=progress,
+            jobs=jobs,
+            cache=cache,
+            force=force,
+            engine=engine,
+            scheduler=scheduler,
+            partition_size=partition_size,
+        )
+
+
+def _build(
+    paths: Iterable[Path | str],
+    out_dir: Path,
+    *,
+    with_metrics: bool,
+    with_viz: bool,
+    with_store: bool,
+    progress: Callable[[int], None] | None,
+    jobs: int,
+    cache: bool,
+    force: bool,
+    engine: str,
+    scheduler: str | None,
+    partition_size: int | None,
+) -> BuildReport:
     cache_dir = out_dir / CACHE_DIR if cache else None
     if cache_dir is not None and force:
         shutil.rmtree(cache_dir, ignore_errors=True)

@@ -1,9 +1,10 @@
 """The extraction cache: what each document gave the last time it was extracted.
 
 One SQLite file (``OUT/.cache/extractions.sqlite``), keyed by a hash of the document's
-content and of the extractor itself (its code and word lists: a change to either makes
-every key new). A row holds whether the document was prefiltered and, for a document that
-states something, its pickled :class:`~graph.model.Extraction` (without the text).
+bytes and of the extractor itself (its code and word lists: a change to either makes
+every key new). A row holds whether the document was prefiltered, the hash of its
+text, the id its record gave, its load warnings and, for a document that states
+something, its pickled :class:`~graph.model.Extraction` (without the text).
 
 SQLite gives what a cache of a build that can be killed at any moment needs: a batch of
 entries is written in one transaction, so a ``kill -9`` leaves either all of it or none
@@ -17,13 +18,12 @@ import contextlib
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from graph.model import Document
-
 CACHE_FILE = "extractions.sqlite"
-CACHE_FORMAT = 2  # bump when the row layout or the pickled classes change
+CACHE_FORMAT = 3  # bump when the row layout or the pickled classes change
 
 
 #: The modules whose code decides what a document's extraction is (the later stages,
@@ -56,24 +56,28 @@ def extractor_version() -> str:
     return h.hexdigest()[:16]
 
 
-def document_key(doc: Document) -> bytes:
-    """The cache key of a document: its content and metadata, not where it was read
-    from (moving a file or inserting lines above a JSONL record keeps its entry)."""
+def raw_key(data: bytes) -> bytes:
+    """The cache key of a document: a hash of its bytes as read (a JSONL line or a
+    file) and of the extractor. Not of where it was read from: moving a file or
+    inserting lines above a JSONL record keeps its entry. A hit needs no parsing."""
     h = hashlib.sha256(extractor_version().encode())
-    for value in (
-        doc.title,
-        doc.url,
-        doc.publisher,
-        doc.published,
-        doc.language,
-        doc.kind,
-        doc.text,
-    ):
-        h.update(b"\x1f" + (value or "").encode("utf-8"))
+    h.update(b"\x1f")
+    h.update(data)
     return h.digest()[:20]
 
 
-Row = tuple[bytes, bool, bytes | None]  # key, prefiltered, pickled extraction or None
+@dataclass(frozen=True)
+class Entry:
+    """What the cache holds for one document."""
+
+    prefiltered: bool
+    data: bytes | None  # the pickled Extraction, when the document states something
+    digest: bytes  # hash of its text, to find duplicates
+    doc_id: str | None  # the id its record gave, None when the id comes from its place
+    warnings: tuple[str, ...] = ()  # load warnings, reported again on every build
+
+
+Row = tuple[bytes, Entry]
 
 
 class ExtractionCache:
@@ -99,28 +103,31 @@ class ExtractionCache:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS extraction ("
-                "key BLOB PRIMARY KEY, prefiltered INTEGER NOT NULL, data BLOB"
+                "key BLOB PRIMARY KEY, prefiltered INTEGER NOT NULL, data BLOB, "
+                "digest BLOB NOT NULL, doc_id TEXT, warnings TEXT"
                 ") WITHOUT ROWID"
             )
             db.commit()
         self._db = db
         return db
 
-    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, tuple[bool, bytes | None]]:
-        """The cached rows of ``keys`` (missing keys are left out)."""
+    def get_many(self, keys: Sequence[bytes]) -> dict[bytes, Entry]:
+        """The cached entries of ``keys`` (missing keys are left out)."""
         try:
             db = self._connect()
             if db is None or not keys:
                 return {}
-            found: dict[bytes, tuple[bool, bytes | None]] = {}
+            found: dict[bytes, Entry] = {}
             for i in range(0, len(keys), 500):
                 chunk = list(keys[i : i + 500])
                 marks = ",".join("?" * len(chunk))
-                for key, pre, data in db.execute(
-                    f"SELECT key, prefiltered, data FROM extraction WHERE key IN ({marks})",
+                for key, pre, data, digest, doc_id, warnings in db.execute(
+                    "SELECT key, prefiltered, data, digest, doc_id, warnings "
+                    f"FROM extraction WHERE key IN ({marks})",
                     chunk,
                 ):
-                    found[bytes(key)] = (bool(pre), data)
+                    notes = tuple(warnings.split("\n")) if warnings else ()
+                    found[bytes(key)] = Entry(bool(pre), data, bytes(digest), doc_id, notes)
         except sqlite3.DatabaseError:  # a damaged cache is only a slower build
             return {}
         self.hits += len(found)
@@ -133,8 +140,12 @@ class ExtractionCache:
             return
         with db:
             db.executemany(
-                "INSERT OR REPLACE INTO extraction (key, prefiltered, data) VALUES (?, ?, ?)",
-                ((k, int(p), d) for k, p, d in rows),
+                "INSERT OR REPLACE INTO extraction "
+                "(key, prefiltered, data, digest, doc_id, warnings) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    (k, int(e.prefiltered), e.data, e.digest, e.doc_id, "\n".join(e.warnings))
+                    for k, e in rows
+                ),
             )
 
     def keep_only(self, keys: Iterable[bytes]) -> int:

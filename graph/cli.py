@@ -115,6 +115,12 @@ def main() -> None:
     help="Dask scheduler to use (tcp://host:8786); default: a local cluster of --jobs workers.",
 )
 @click.option(
+    "--batch-size",
+    type=click.IntRange(1, 1_000_000),
+    default=None,
+    help="Documents of a JSONL corpus per task (default 500); memory grows with it.",
+)
+@click.option(
     "--push",
     "push_endpoint",
     default=None,
@@ -133,6 +139,7 @@ def build(
     force: bool,
     engine: str,
     scheduler: str | None,
+    batch_size: int | None,
     push_endpoint: str | None,
     quiet: bool,
 ) -> None:
@@ -142,6 +149,7 @@ def build(
     metrics.json, metrics.csv and graph.html into --out. A source that cannot be read is
     reported with its path and the reason and skipped; the others are built.
     """
+    from graph.build import BuildError
     from graph.build import build as run_build
     from graph.parallel import EngineError
 
@@ -151,9 +159,10 @@ def build(
     show_bar = not quiet and sys.stderr.isatty()
     total = 0
     if show_bar:
-        from graph.load import plan_partitions
+        from graph.load import PARTITION_DOCUMENTS, plan_partitions
 
-        total = sum(p.documents for p in plan_partitions(Path(x) for x in paths)[0])
+        parts = plan_partitions([Path(x) for x in paths], batch_size or PARTITION_DOCUMENTS)[0]
+        total = sum(p.documents for p in parts)
     try:
         with (
             click.progressbar(
@@ -172,9 +181,10 @@ def build(
                 force=force,
                 engine=engine,
                 scheduler=scheduler,
+                partition_size=batch_size,
                 progress=bar.update,
             )
-    except EngineError as exc:
+    except (EngineError, BuildError) as exc:
         raise click.ClickException(f"{exc}" + (f"\n  {exc.hint}" if exc.hint else "")) from None
     for w in report.warnings:
         click.echo(f"warning: {w.path}: {w.reason}", err=True)

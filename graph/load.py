@@ -254,37 +254,45 @@ def parse_html(html: str, path: str, doc_id: str) -> Document:
     return make_document(text, path, doc_id, meta)
 
 
-def _read_jsonl(
-    path: Path, result: LoadResult, part: Partition | None = None
-) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    start = part.start if part else 0
-    end = part.end if part else None
-    lineno = (part.first_line if part else 1) - 1
-    with open(path, "rb") as fh:
-        fh.seek(start)
-        offset = start
-        for raw in fh:
-            if end is not None and offset >= end:
-                break
-            offset += len(raw)
-            lineno += 1
-            where = f"{path}:{lineno}"
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                result.problems.append(SourceProblem(where, f"not a JSON object: {exc}"))
-                continue
-            if not isinstance(record, dict):
-                result.problems.append(SourceProblem(where, "line is not a JSON object"))
-                continue
-            text = record.get("text")
-            if not isinstance(text, str) or not text.strip():
-                result.problems.append(SourceProblem(where, "record has no 'text'"))
-                continue
-            rid = record.get("id") or f"{path.stem}-{lineno}"
-            yield where, str(rid), record
+@dataclass(frozen=True)
+class RawSource:
+    """One document's bytes as read, before any parsing: a JSONL line or a whole file."""
+
+    where: str  # the file, or ``file:line`` for a JSONL record
+    data: bytes
+    path: Path
+    lineno: int | None = None  # the line of a JSONL record
+
+    @property
+    def positional_id(self) -> str:
+        """The id a document gets from where it is, when its record names none."""
+        stem = self.path.stem
+        return slugify(stem if self.lineno is None else f"{stem}-{self.lineno}")
+
+
+def parse_raw(raw: RawSource, result: LoadResult) -> Document | None:
+    """A document from its bytes; a problem (added to ``result``) gives ``None``."""
+    if raw.lineno is None:
+        return _parse_file(raw, result)
+    where = raw.where
+    try:
+        record = json.loads(raw.data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        result.problems.append(SourceProblem(where, f"not a JSON object: {exc}"))
+        return None
+    if not isinstance(record, dict):
+        result.problems.append(SourceProblem(where, "line is not a JSON object"))
+        return None
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        result.problems.append(SourceProblem(where, "record has no 'text'"))
+        return None
+    doc_id = slugify(str(record["id"])) if record.get("id") else raw.positional_id
+    try:
+        return make_document(text, where, doc_id, record, result.warnings)
+    except ValueError as exc:
+        result.problems.append(SourceProblem(where, str(exc)))
+        return None
 
 
 def load_sources(paths: Iterable[Path | str]) -> LoadResult:
@@ -374,41 +382,64 @@ def _jsonl_partitions(path: Path, size: int) -> Iterator[Partition]:
         yield Partition(jsonl=str(path), start=start, end=offset, first_line=first, documents=count)
 
 
-def read_partition(part: Partition, result: LoadResult) -> Iterator[Document]:
-    """The documents of one partition, in order, with ids local to it (made unique
-    across the build by :func:`iter_sources` or the build's merge step); problems and
-    warnings are added to ``result``."""
+def iter_raw(part: Partition, result: LoadResult) -> Iterator[RawSource]:
+    """The documents of one partition as bytes, in order (blank JSONL lines skipped;
+    files that cannot be read are added to ``result`` as problems)."""
     if part.jsonl is not None:
         path = Path(part.jsonl)
+        lineno = part.first_line - 1
         try:
-            for where, rid, record in _read_jsonl(path, result, part):
-                try:
-                    text, doc_id = record["text"], slugify(rid)
-                    doc = make_document(text, where, doc_id, record, result.warnings)
-                except ValueError as exc:
-                    result.problems.append(SourceProblem(where, str(exc)))
-                    continue
-                yield doc
+            with open(path, "rb") as fh:
+                fh.seek(part.start)
+                offset = part.start
+                for line in fh:
+                    if offset >= part.end:
+                        break
+                    offset += len(line)
+                    lineno += 1
+                    if line.strip():
+                        yield RawSource(f"{path}:{lineno}", line, path, lineno)
         except OSError as exc:
             reason = f"cannot read the file: {exc.strerror}"
             result.problems.append(SourceProblem(str(path), reason))
         return
     for name in part.files:
-        doc = _read_file(Path(name), result)
+        path = Path(name)
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                reason = f"file is larger than {MAX_BYTES // 2**20} MiB"
+                result.problems.append(SourceProblem(str(path), reason))
+                continue
+            data = path.read_bytes()
+        except PermissionError:
+            reason = "permission denied: cannot read the file"
+            result.problems.append(SourceProblem(str(path), reason))
+            continue
+        except OSError as exc:
+            reason = f"cannot read the file: {exc.strerror}"
+            result.problems.append(SourceProblem(str(path), reason))
+            continue
+        yield RawSource(str(path), data, path)
+
+
+def read_partition(part: Partition, result: LoadResult) -> Iterator[Document]:
+    """The documents of one partition, in order, with ids local to it (made unique
+    across the build by :func:`iter_sources` or the build's merge step); problems and
+    warnings are added to ``result``."""
+    for raw in iter_raw(part, result):
+        doc = parse_raw(raw, result)
         if doc is not None:
             yield doc
 
 
-def _read_file(path: Path, result: LoadResult) -> Document | None:
+def _parse_file(raw: RawSource, result: LoadResult) -> Document | None:
+    path = raw.path
     suffix = path.suffix.lower()
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ValueError(f"file is larger than {MAX_BYTES // 2**20} MiB")
-        data = path.read_bytes()
-        text, warning = decode(data, str(path))
+        text, warning = decode(raw.data, str(path))
         if warning:
             result.warnings.append(SourceProblem(str(path), warning))
-        doc_id = slugify(path.stem)
+        doc_id = raw.positional_id
         if suffix in HTML_SUFFIXES:
             return parse_html(text, str(path), doc_id)
         if suffix in TABLE_SUFFIXES:
@@ -418,10 +449,6 @@ def _read_file(path: Path, result: LoadResult) -> Document | None:
             result.warnings.extend(row_warnings)
             return doc
         return parse_text_file(text, str(path), doc_id, result.warnings)
-    except PermissionError:
-        result.problems.append(SourceProblem(str(path), "permission denied: cannot read the file"))
-    except OSError as exc:
-        result.problems.append(SourceProblem(str(path), f"cannot read the file: {exc.strerror}"))
     except ValueError as exc:
         result.problems.append(SourceProblem(str(path), str(exc)))
     except Exception as exc:  # a parser bug on one file must not stop the others

@@ -30,9 +30,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from graph.cache import CACHE_FILE, ExtractionCache, document_key
+from graph.cache import CACHE_FILE, Entry, ExtractionCache, raw_key
 from graph.gazetteer import Gazetteer
-from graph.load import LoadResult, Partition, read_partition, text_hash
+from graph.load import TABLE_SUFFIXES, LoadResult, Partition, iter_raw, parse_raw, text_hash
 from graph.model import SourceProblem
 
 ENGINES = ("local", "dask")
@@ -52,10 +52,8 @@ class DocOutcome:
 
     path: str
     doc_id: str  # local to the partition; made unique across the build by the merge
-    digest: bytes  # hash of the text, to find duplicates across partitions
     key: bytes | None  # cache key; None when the document is not cached (tables)
-    prefiltered: bool = False
-    data: bytes | None = None  # the pickled Extraction, when it states something
+    entry: Entry | None = None  # what the cache holds (or will hold) for it
     fresh: bool = True  # extracted now, not taken from the cache
     problem: str | None = None  # extraction failed, with the reason
 
@@ -97,33 +95,44 @@ def process_partition(
     reader: ExtractionCache | None = None,
 ) -> PartitionResult:
     """Read one partition and extract what the cache does not already hold (looked up
-    through ``reader``, or this process's reader of ``cache_folder``)."""
+    through ``reader``, or this process's reader of ``cache_folder``). A document found
+    in the cache is not even parsed."""
     from graph.build import extract_document
 
     loaded = LoadResult()
-    docs = list(read_partition(part, loaded))
-    keys = [None if d.kind == "table" else document_key(d) for d in docs]
+    raws = list(iter_raw(part, loaded))
+    keys = [None if r.path.suffix.lower() in TABLE_SUFFIXES else raw_key(r.data) for r in raws]
     reader = reader or _reader(cache_folder)
     found = reader.get_many([k for k in keys if k is not None]) if reader else {}
     result = PartitionResult(problems=loaded.problems, warnings=loaded.warnings)
-    for doc, key in zip(docs, keys, strict=True):
-        out = DocOutcome(doc.path, doc.doc_id, text_hash(doc.text), key)
+    for raw, key in zip(raws, keys, strict=True):
         hit = found.get(key) if key is not None else None
-        if hit is not None and hit[1] is not None and not _loads(hit[1]):
-            hit = None  # a damaged entry: extract again
-        if hit is not None:
-            out.prefiltered, out.data = hit
-            out.fresh = False
+        if hit is not None and (hit.data is None or _loads(hit.data)):
+            result.warnings.extend(SourceProblem(raw.where, w) for w in hit.warnings)
+            doc_id = hit.doc_id or raw.positional_id
+            result.outcomes.append(DocOutcome(raw.where, doc_id, key, hit, fresh=False))
+            continue
+        before = len(loaded.warnings)
+        doc = parse_raw(raw, loaded)
+        if doc is None:
+            continue
+        out = DocOutcome(doc.path, doc.doc_id, key)
+        try:
+            ex = extract_document(doc, gazetteer)
+        except Exception as exc:  # a bug on one text must not lose the others
+            out.problem = f"extraction failed: {type(exc).__name__}: {exc}"
         else:
-            try:
-                ex = extract_document(doc, gazetteer)
-            except Exception as exc:  # a bug on one text must not lose the others
-                out.problem = f"extraction failed: {type(exc).__name__}: {exc}"
-            else:
-                out.prefiltered = ex.prefiltered
-                if ex.states_something:
-                    ex.document = replace(ex.document, text="")
-                    out.data = pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)
+            data = None
+            if ex.states_something:
+                ex.document = replace(ex.document, text="")
+                data = pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)
+            out.entry = Entry(
+                prefiltered=ex.prefiltered,
+                data=data,
+                digest=text_hash(doc.text),
+                doc_id=None if doc.doc_id == raw.positional_id else doc.doc_id,
+                warnings=tuple(w.reason for w in loaded.warnings[before:]),
+            )
         result.outcomes.append(out)
     return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,35 @@ TMP_SOURCES = {
         ]
     ),
 }
+
+
+def write_corpus(path: Path, copies: int) -> int:
+    """The project's sources as one JSONL corpus, ``copies`` times over (each copy's text
+    differs by a closing line, as the loader skips texts it has seen); returns how many
+    records were written."""
+    from graph.load import load_sources
+
+    docs = load_sources([SOURCES_DIR]).documents
+    with open(path, "w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for d in docs:
+                record = {
+                    "id": f"{d.doc_id}-{k}",
+                    "url": d.url,
+                    "title": d.title,
+                    "published": d.published,
+                    "publisher": d.publisher,
+                    "language": d.language,
+                    "text": f"{d.text}\nSalinan ke-{k}.",
+                }
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return copies * len(docs)
+
+
+@pytest.fixture(scope="session")
+def make_corpus():  # type: ignore[no-untyped-def]
+    """:func:`write_corpus`, for tests that need a JSONL corpus of their own."""
+    return write_corpus
 
 
 def write_sources(folder: Path, files: dict[str, str]) -> Path:

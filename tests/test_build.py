@@ -19,11 +19,15 @@ SOURCES_DIR = Path(__file__).resolve().parent.parent / "sources"
 KMR = "https://w3id.org/kotamitra/id/"
 
 
+KEPT = {".cache", ".stores", ".lock"}  # the cache, the store folders, the build lock
+
+
 def temp_files(folder: Path) -> list[Path]:
     return [
         p
         for p in folder.iterdir()
-        if (p.name.startswith(".") and p.name not in {".cache", ".stores"}) or p.suffix == ".tmp"
+        if (p.name.startswith(".") and p.name not in {".cache", ".stores", ".lock"})
+        or p.suffix == ".tmp"
     ]
 
 
@@ -32,7 +36,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     The extraction cache (.cache) is no output: a failed build may have filled it."""
     out = {}
     for p in sorted(folder.iterdir()):
-        if p.name == ".cache":
+        if p.name in {".cache", ".lock"}:
             continue
         if p.is_dir():
             out[p.name] = b"".join(

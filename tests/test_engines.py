@@ -4,7 +4,6 @@ a pool of workers and as Dask tasks on a LocalCluster; engine errors are clear."
 from __future__ import annotations
 
 import itertools
-import json
 from pathlib import Path
 
 import pytest
@@ -14,31 +13,11 @@ from rdflib.compare import isomorphic
 
 from graph.build import build
 from graph.cli import main
-from graph.load import load_sources, plan_partitions
+from graph.load import plan_partitions
 from graph.parallel import EngineError, run_partitions
 from graph.rdf import union_graph
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-def write_corpus(path: Path, copies: int) -> int:
-    """The project's sources as one JSONL corpus, ``copies`` times over (each copy's text
-    differs by a closing line, as the loader skips texts it has seen)."""
-    docs = load_sources([REPO / "sources"]).documents
-    with open(path, "w", encoding="utf-8") as fh:
-        for k in range(copies):
-            for d in docs:
-                record = {
-                    "id": f"{d.doc_id}-{k}",
-                    "url": d.url,
-                    "title": d.title,
-                    "published": d.published,
-                    "publisher": d.publisher,
-                    "language": d.language,
-                    "text": f"{d.text}\nSalinan ke-{k}.",
-                }
-                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return copies * len(docs)
 
 
 def _graph(out: Path) -> Dataset:
@@ -54,9 +33,9 @@ def _iris(ds: Dataset) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def corpus(tmp_path_factory: pytest.TempPathFactory, make_corpus) -> Path:  # type: ignore[no-untyped-def]
     path = tmp_path_factory.mktemp("corpus") / "news.jsonl"
-    write_corpus(path, 2)
+    make_corpus(path, 2)
     return path
 
 
