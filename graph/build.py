@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset
 
@@ -67,6 +68,54 @@ def atomic_write(path: Path, mode: str = "w") -> Iterator[object]:
 
 
 LOCK_FILE = ".lock"
+
+
+class Background:
+    """Run ``fn`` in a forked child process while this process goes on; :meth:`wait`
+    joins it and raises if it failed. Where ``fork`` is missing, ``fn`` runs at once."""
+
+    def __init__(self, fn: Callable[[], object], stage: str) -> None:
+        import multiprocessing
+
+        self.stage = stage
+        self.proc = None
+        try:
+            ctx = multiprocessing.get_context("fork")
+        except ValueError:
+            fn()
+            return
+        self.receiver, sender = ctx.Pipe(duplex=False)
+        self.proc = ctx.Process(target=_child, args=(fn, sender), daemon=True)
+        self.proc.start()
+        sender.close()
+
+    def cancel(self) -> None:
+        """Stop the child if it still runs (the build failed elsewhere)."""
+        if self.proc is not None and self.proc.is_alive():
+            self.proc.kill()
+        if self.proc is not None:
+            self.proc.join()
+
+    def wait(self) -> None:
+        if self.proc is None:
+            return
+        try:
+            message = self.receiver.recv()
+        except EOFError:  # the child died without a word (killed)
+            message = "the process ended unexpectedly"
+        self.proc.join()
+        self.receiver.close()
+        if message is not None or self.proc.exitcode != 0:
+            raise RuntimeError(f"the {self.stage} stage failed: {message}")
+
+
+def _child(fn: Callable[[], object], sender: Any) -> None:
+    try:
+        fn()
+    except BaseException as exc:
+        sender.send(f"{type(exc).__name__}: {exc}")
+        raise SystemExit(1) from None
+    sender.send(None)
 
 
 class BuildError(Exception):
@@ -225,7 +274,7 @@ def extract_all(
             if progress:
                 progress(part.documents)
         if cache is not None:
-            stats.dropped = cache.keep_only(used)
+            stats.dropped = cache.prune(used)
     finally:
         if cache is not None:
             cache.close()
@@ -354,12 +403,18 @@ def _build(
     del extractions
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
+    viz = None
     try:
         with _timed(report, "write"):
             staged = write_rdf_files(built, staging)
             staged.append(write_void(built, staging, documents=report.documents))
         report.triples = len(built.union())
         store_dir = None
+        if with_viz:  # on the other core, while the store and the metrics are made here
+            from graph.viz import render_html
+
+            page = staging / "graph.html"
+            viz = Background(lambda: render_html(built.union_graph(), page), "viz")
         if with_store:
             from graph.store import STORE_DIR, load_store
 
@@ -368,11 +423,10 @@ def _build(
         if with_metrics:
             with _timed(report, "metrics"):
                 staged.extend(_write_metrics(staging, store_dir))
-        if with_viz:
-            from graph.viz import render_html
-
-            with _timed(report, "viz"):
-                staged.append(render_html(built.union_graph(), staging / "graph.html"))
+        if viz is not None:
+            with _timed(report, "viz"):  # what is left of it, waited for
+                viz.wait()
+            staged.append(page)
         for path in staged:
             target = out_dir / path.name
             os.replace(path, target)
@@ -382,5 +436,7 @@ def _build(
 
             report.written.append(swap_store(store_dir, out_dir))
     finally:
+        if viz is not None:
+            viz.cancel()
         shutil.rmtree(staging, ignore_errors=True)
     return report

@@ -148,6 +148,21 @@ class ExtractionCache:
                 ),
             )
 
+    def count(self) -> int:
+        """How many entries the cache holds."""
+        db = self._connect()
+        if db is None:
+            return 0
+        return int(db.execute("SELECT count(*) FROM extraction").fetchone()[0])
+
+    def prune(self, used: Sequence[bytes], slack: float = 0.1, minimum: int = 100) -> int:
+        """Drop the entries not in ``used`` (documents deleted or changed since) once
+        they are more than ``slack`` of the used ones and ``minimum``: a small rebuild
+        does not pay for a sweep of the whole cache. Returns how many were dropped."""
+        if self.count() <= len(used) * (1 + slack) + minimum:
+            return 0
+        return self.keep_only(used)
+
     def keep_only(self, keys: Iterable[bytes]) -> int:
         """Drop every entry not in ``keys`` (documents deleted or changed since); returns
         how many were dropped."""

@@ -221,7 +221,7 @@ def build(
                 + (f"\n  {exc.hint}" if exc.hint else "")
             ) from None
         if not quiet:
-            click.echo(f"  pushed {len(pushed)} named graph(s) to {push_endpoint}")
+            click.echo(f"  pushed {len(pushed)} graph(s) to {push_endpoint}")
     if report.documents == 0 and not report.problems:
         click.echo(f"warning: no sources found under {', '.join(map(str, paths))}", err=True)
     if strict and report.problems:

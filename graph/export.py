@@ -19,6 +19,7 @@ from graph.resources import ontology_dir
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DATASET = KMR["dataset"]
+DUMPS = ("graph.trig", "graph.nq")  # beside void.ttl: IRIs relative to it
 
 
 def void_description(
@@ -60,8 +61,8 @@ def void_description(
     g.add((DATASET, VOID.properties, Literal(len({p for _, p, _ in union}))))
     g.add((DATASET, VOID.uriSpace, Literal(str(KMR))))
     g.add((DATASET, VOID.sparqlEndpoint, URIRef("http://127.0.0.1:7878/sparql")))
-    g.add((DATASET, VOID.dataDump, URIRef("graph.trig")))
-    g.add((DATASET, VOID.dataDump, URIRef("graph.nq")))
+    for dump in DUMPS:
+        g.add((DATASET, VOID.dataDump, URIRef(dump)))
     for ns in (PREFIXES["km"], PREFIXES["schema"], PREFIXES["prov"], PREFIXES["skos"]):
         g.add((DATASET, VOID.vocabulary, URIRef(ns)))
     return g
@@ -87,7 +88,13 @@ def export(ds: Dataset, fmt: str) -> str:
 
 def write_void(built: BuiltGraph, out_dir: Path, documents: int | None = None) -> Path:
     """Write ``void.ttl`` (atomically) into ``out_dir``."""
-    from graph.build import write_text
+    from graph.write import serialize_graph
 
-    text = void_description(built, documents=documents).serialize(format="turtle")
-    return write_text(out_dir / "void.ttl", text)
+    void = void_description(built, documents=documents)
+    names = {"void": str(VOID), "dcterms": str(DCTERMS)}
+    # the dumps are named relative to void.ttl itself, which Oxigraph's terms (absolute
+    # IRIs only) cannot say: they are written as a statement of their own
+    absolute = [t for t in void if not (t[1] == VOID.dataDump and str(t[2]) in DUMPS)]
+    dumps = " , ".join(f"<{d}>" for d in DUMPS)
+    tail = f"<{DATASET}> <{VOID.dataDump}> {dumps} .\n"
+    return serialize_graph(absolute, out_dir / "void.ttl", names, tail)

@@ -4,8 +4,9 @@
 reference data in the default graph), ``graph.ttl`` (their union, each triple once) and
 ``graph.nq`` (N-Quads, for tools that stream). rdflib builds the terms; pyoxigraph's
 serialisers (Rust) write them, some twenty times faster than rdflib's Turtle and TriG
-serialisers on a large build. Triples are sorted, so the same sources always give the
-same bytes. Every file is written to a temporary file and moved into place when complete.
+serialisers on a large build. Triples are grouped by subject in a stable order, so the
+same sources always give the same bytes. Every file is written to a temporary file and
+moved into place when complete.
 """
 
 from __future__ import annotations
@@ -53,20 +54,25 @@ def _convert(term: Node) -> OxTerm:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def _sort_key(t: tuple[OxTerm, ...]) -> tuple[str, ...]:
-    return tuple(str(x) for x in t)
-
-
 def ox_triples(triples: Iterable[Triple], terms: _Terms | None = None) -> list[ox.Triple]:
+    """The triples as pyoxigraph triples, grouped by subject (subjects in the order they
+    first appear, each subject's triples in the order written): the Turtle and TriG
+    serialisers then write each subject once. The order only depends on the input, so
+    the same sources give the same bytes."""
     conv = terms or _Terms()
-    out = [(conv(s), conv(p), conv(o)) for s, p, o in triples]
-    out.sort(key=_sort_key)
-    return [ox.Triple(s, p, o) for s, p, o in out]  # type: ignore[arg-type]
+    groups: dict[OxTerm, list[ox.Triple]] = {}
+    for s, p, o in triples:
+        subject = conv(s)
+        group = groups.get(subject)
+        if group is None:
+            group = groups[subject] = []
+        group.append(ox.Triple(subject, conv(p), conv(o)))  # type: ignore[arg-type]
+    return [t for group in groups.values() for t in group]
 
 
 def ox_quads(built: BuiltGraph, terms: _Terms | None = None) -> list[ox.Quad]:
     """Every quad of the build: the default graph first, then the named graphs in
-    document order (each sorted)."""
+    document order."""
     conv = terms or _Terms()
     quads = [ox.Quad(t.subject, t.predicate, t.object) for t in ox_triples(built.default, conv)]
     for iri, triples in built.named:
@@ -75,6 +81,23 @@ def ox_quads(built: BuiltGraph, terms: _Terms | None = None) -> list[ox.Quad]:
             ox.Quad(t.subject, t.predicate, t.object, g) for t in ox_triples(triples, conv)
         )
     return quads
+
+
+def serialize_graph(
+    triples: Iterable[Triple],
+    path: Path,
+    prefixes: dict[str, str] | None = None,
+    tail: str = "",
+) -> Path:
+    """Write triples as Turtle with the project's prefixes and ``prefixes``, then the
+    Turtle text ``tail`` (atomically)."""
+    from graph.build import atomic_write
+
+    with atomic_write(path, "wb") as fh:
+        names = {**PREFIXES, **(prefixes or {})}
+        ox.serialize(ox_triples(triples), fh, ox.RdfFormat.TURTLE, prefixes=names)
+        fh.write(tail.encode("utf-8"))  # type: ignore[attr-defined]
+    return path
 
 
 def write_rdf_files(built: BuiltGraph, out_dir: Path) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -176,6 +177,48 @@ def test_build_failing_in_a_later_stage_leaves_graph_files_intact(
     with pytest.raises(RuntimeError, match="simulated failure in metrics"):
         build([tmp_sources], previous_build, with_metrics=True, with_viz=False)
     # the new graph files were not moved over the previous ones
+    assert snapshot(previous_build) == before
+    assert temp_files(previous_build) == []
+
+
+def test_build_failing_in_the_viz_process_leaves_outputs_intact(
+    previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.viz
+
+    before = snapshot(previous_build)
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise ValueError("simulated failure in the page")
+
+    monkeypatch.setattr(graph.viz, "render_html", boom)
+    with pytest.raises(RuntimeError, match="viz stage failed: ValueError: simulated failure"):
+        build([tmp_sources], previous_build, with_metrics=False, with_viz=True)
+    assert snapshot(previous_build) == before
+    assert temp_files(previous_build) == []
+
+
+def test_failure_elsewhere_stops_the_viz_process(
+    previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import graph.metrics
+    import graph.viz
+
+    before = snapshot(previous_build)
+    real = graph.viz.render_html
+
+    def slow(*args: object, **kwargs: object) -> Path:
+        time.sleep(3)  # still running when the metrics fail
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("simulated failure in metrics")
+
+    monkeypatch.setattr(graph.viz, "render_html", slow)
+    monkeypatch.setattr(graph.metrics, "compute_metrics", boom)
+    with pytest.raises(RuntimeError, match="simulated failure in metrics"):
+        build([tmp_sources], previous_build, with_metrics=True, with_viz=True)
+    time.sleep(3.5)  # a child left running would now write its page into the folder
     assert snapshot(previous_build) == before
     assert temp_files(previous_build) == []
 

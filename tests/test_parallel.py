@@ -12,7 +12,7 @@ from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 
 from graph.build import CACHE_DIR, build
-from graph.cache import CACHE_FILE
+from graph.cache import CACHE_FILE, Entry, open_cache
 from graph.rdf import union_graph
 
 REPO = Path(__file__).resolve().parent.parent
@@ -98,15 +98,17 @@ def test_a_damaged_cache_entry_is_extracted_again(sources: Path, tmp_path: Path)
     assert isomorphic(union_graph(_graph(out)), reference)
 
 
-def test_cache_drops_entries_of_changed_documents(sources: Path, tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    first = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
-    changed = sorted(sources.glob("*.md"))[0]
-    changed.write_text(changed.read_text(encoding="utf-8") + "\nSatu lagi.\n", encoding="utf-8")
-    build([sources], out, with_metrics=False, with_viz=False, with_store=False)
-    with sqlite3.connect(out / CACHE_DIR / CACHE_FILE) as db:
-        (rows,) = db.execute("SELECT count(*) FROM extraction").fetchone()
-    assert rows == first.documents  # the old entry of the changed file is gone
+def test_cache_keeps_few_stale_entries_and_prunes_many(tmp_path: Path) -> None:
+    cache = open_cache(tmp_path)
+    entry = Entry(prefiltered=True, data=None, digest=b"d" * 16, doc_id=None)
+    keys = [i.to_bytes(20, "big") for i in range(400)]
+    cache.put_many((k, entry) for k in keys)
+    assert cache.prune(keys[:350]) == 0  # 50 stale: not worth a sweep
+    assert cache.count() == 400
+    assert cache.prune(keys[:100]) == 300
+    assert cache.count() == 100
+    assert set(cache.get_many(keys)) == set(keys[:100])
+    cache.close()
 
 
 def test_the_cache_key_covers_every_module_the_extractor_imports() -> None:

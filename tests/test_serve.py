@@ -256,3 +256,48 @@ def test_push_to_a_real_oxigraph_server_is_idempotent(built: Path, oxigraph_serv
         main, ["query", in_graphs, "--endpoint", oxigraph_server + "/query", "--format", "json"]
     )
     assert [b["p"]["value"] for b in json.loads(result.stdout)["results"]["bindings"]] == EXPECTED
+
+
+def test_build_push_sends_the_graph_to_a_server(tmp_path: Path, oxigraph_server: str) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(REPO / "sources"),
+            "-o",
+            str(out),
+            "--no-viz",
+            "--no-metrics",
+            "--push",
+            oxigraph_server + "/store",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "pushed 23 graph(s)" in result.output  # 22 documents, the default graph
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    local = int(next(iter(run(open_store(out), count)))["n"].value)
+    result = CliRunner().invoke(
+        main, ["query", count, "--endpoint", oxigraph_server + "/query", "--format", "json"]
+    )
+    assert int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"]) == local
+
+
+def test_build_push_to_a_dead_endpoint_keeps_the_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        main,
+        [
+            "build",
+            str(REPO / "sources"),
+            "-o",
+            str(out),
+            "--no-viz",
+            "--no-metrics",
+            "--push",
+            "http://127.0.0.1:9/store",
+        ],
+    )
+    assert result.exit_code == 1
+    assert "the build is written, but pushing failed" in result.output
+    assert (out / "graph.trig").is_file()
