@@ -41,10 +41,13 @@ def main() -> int:
     docs = loaded.documents[: args.limit or None]
     size_mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
     counts: Counter[str] = Counter()
-    activities = 0
+    activities = prefiltered = stating = claims = 0
     t0 = time.perf_counter()
     for doc in docs:
         ex = extract(doc, gaz)
+        prefiltered += ex.prefiltered
+        stating += ex.states_something
+        claims += len(ex.claims)
         counts.update(
             f.predicate for f in {(f.subject, f.predicate, f.object): f for f in ex.facts}.values()
         )
@@ -58,10 +61,16 @@ def main() -> int:
         f"extract: {t_extract:6.2f} s  {n / t_extract:8.1f} articles/s  "
         f"{size_mb / t_extract:.2f} MB/s (1 core)"
     )
+    print(
+        f"prefilter: skipped {prefiltered} of {n} articles ({100 * prefiltered / n:.1f}%) "
+        "before any expensive step"
+    )
+    print(f"articles stating something (a named graph each): {stating} ({100 * stating / n:.1f}%)")
     print("distinct facts per 100 articles:")
     for pred, c in counts.most_common():
         print(f"  {pred:18} {100 * c / n:6.2f}")
     print(f"  {'activities':18} {100 * activities / n:6.2f}")
+    print(f"  {'claims':18} {100 * claims / n:6.2f}")
     return 0
 
 

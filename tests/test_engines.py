@@ -4,6 +4,7 @@ a pool of workers and as Dask tasks on a LocalCluster; engine errors are clear."
 from __future__ import annotations
 
 import itertools
+import json
 from pathlib import Path
 
 import pytest
@@ -130,3 +131,36 @@ def test_scheduler_needs_the_dask_engine(corpus: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--scheduler needs --engine dask" in result.output
+
+
+def test_progress_counts_every_document(corpus: Path, tmp_path: Path) -> None:
+    steps: list[int] = []
+    report = build(
+        [corpus],
+        tmp_path,
+        with_metrics=False,
+        with_viz=False,
+        with_store=False,
+        cache=False,
+        partition_size=10,
+        progress=steps.append,
+    )
+    lines = corpus.read_bytes().count(b"\n")
+    assert sum(steps) == lines == report.documents
+    assert len(steps) == -(-lines // 10)  # one step a batch
+
+
+def test_summary_reports_the_prefilter_and_no_bar_off_a_terminal(tmp_path: Path) -> None:
+    news = tmp_path / "news.jsonl"
+    records = [
+        {"id": "a", "language": "id", "text": "Harga cabai di Pasar Angso Duo naik lagi."},
+        {"id": "b", "language": "id", "text": "Wali Kota Medan meresmikan taman kota yang baru."},
+    ]
+    news.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(news), "-o", str(tmp_path / "out"), "--no-viz"])
+    assert result.exit_code == 0, result.output
+    assert "Built 2 document(s)" in result.output
+    assert "0 document(s) state something" in result.output
+    assert "2 held nothing international (skipped by the prefilter, 100%)" in result.output
+    assert "extracting" not in result.output  # no progress bar when not on a terminal
+    assert "time: extract" in result.output
