@@ -1177,7 +1177,6 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     _resolve_roles(d)
     for sent in sentences:
         d.touched = _activities(d, sent)
-        _claims(d, sent)
         # nothing named: no relation, unless it dates the article's partnership
         if mentions.in_sentence(sent.index) or (
             d.ex.qualified and _rx()["since"].search(sent.text)
@@ -1193,10 +1192,11 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     _finish_activities(d)
     _since_from_signings(d)
     _drop_country_partners(d)
-    if not (ex.facts or ex.qualified or ex.activities):
+    if ex.facts or ex.qualified or ex.activities:
         # numbers are worth tracking only in reporting on a partnership: in other news
         # (ages, durations, prices) they are noise, whatever place they are near
-        ex.claims = []
+        for sent in sentences:
+            _claims(d, sent)
     used: set[str] = set()
     for f in ex.facts:
         used.update((f.subject, f.object))
