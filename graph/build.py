@@ -68,21 +68,24 @@ def atomic_write(path: Path, mode: str = "w") -> Iterator[object]:
 
 
 LOCK_FILE = ".lock"
+METRICS_TRIG = "metrics.trig"
 
 
 class Background:
     """Run ``fn`` in a forked child process while this process goes on; :meth:`wait`
-    joins it and raises if it failed. Where ``fork`` is missing, ``fn`` runs at once."""
+    joins it and returns what ``fn`` returned (it must pickle), or raises if it failed.
+    Where ``fork`` is missing, ``fn`` runs at once."""
 
     def __init__(self, fn: Callable[[], object], stage: str) -> None:
         import multiprocessing
 
         self.stage = stage
         self.proc = None
+        self.result: object = None
         try:
             ctx = multiprocessing.get_context("fork")
         except ValueError:
-            fn()
+            self.result = fn()
             return
         self.receiver, sender = ctx.Pipe(duplex=False)
         self.proc = ctx.Process(target=_child, args=(fn, sender), daemon=True)
@@ -96,26 +99,27 @@ class Background:
         if self.proc is not None:
             self.proc.join()
 
-    def wait(self) -> None:
+    def wait(self) -> object:
         if self.proc is None:
-            return
+            return self.result
         try:
-            message = self.receiver.recv()
+            failure, result = self.receiver.recv()
         except EOFError:  # the child died without a word (killed)
-            message = "the process ended unexpectedly"
+            failure, result = "the process ended unexpectedly", None
         self.proc.join()
         self.receiver.close()
-        if message is not None or self.proc.exitcode != 0:
-            raise RuntimeError(f"the {self.stage} stage failed: {message}")
+        if failure is not None or self.proc.exitcode != 0:
+            raise RuntimeError(f"the {self.stage} stage failed: {failure}")
+        return result
 
 
 def _child(fn: Callable[[], object], sender: Any) -> None:
     try:
-        fn()
+        result = fn()
     except BaseException as exc:
-        sender.send(f"{type(exc).__name__}: {exc}")
+        sender.send((f"{type(exc).__name__}: {exc}", None))
         raise SystemExit(1) from None
-    sender.send(None)
+    sender.send((None, result))
 
 
 class BuildError(Exception):
@@ -288,32 +292,24 @@ def build_dataset(paths: Iterable[Path | str], gazetteer: Gazetteer | None = Non
     return to_dataset(extractions)
 
 
-def _write_metrics(staging: Path, store_dir: Path | None) -> list[Path]:
-    """Compute the metrics on the staged graph; write them (metrics.json/csv, the
-    network files) and their named graph ``kmr:graph/metrics`` into ``metrics.trig`` and
-    the store, so that SPARQL can rank actors by them, while graph.trig keeps one named
-    graph per source document."""
+def _write_metrics(staging: Path) -> list[Path]:
+    """Compute the metrics on the staged union graph (``graph.ttl``, loaded into an
+    in-memory store); write them (metrics.json/csv, the network files) and their named
+    graph ``kmr:graph/metrics`` into ``metrics.trig``, which the build adds to the store
+    so that SPARQL can rank actors by them (graph.trig keeps one named graph per source
+    document). Returns the files written."""
     import pyoxigraph as ox
 
     from graph.metrics import UnionStore, add_metrics_graph, compute_metrics, write_metrics
     from graph.rdf import bind
-    from graph.store import add_graph_file
 
-    store = ox.Store(str(store_dir)) if store_dir is not None else None
-    if store is None:  # no store written: the union, in memory
-        memory = ox.Store()
-        memory.bulk_load(path=str(staging / GRAPH_TTL), format=ox.RdfFormat.TURTLE)
-        metrics = compute_metrics(UnionStore(memory))
-    else:
-        metrics = compute_metrics(UnionStore(store))
+    memory = ox.Store()
+    memory.bulk_load(path=str(staging / GRAPH_TTL), format=ox.RdfFormat.TURTLE)
+    metrics = compute_metrics(UnionStore(memory))
     mds = Dataset()
     bind(mds)
     add_metrics_graph(mds, metrics)
-    written = [write_text(staging / "metrics.trig", mds.serialize(format="trig"))]
-    if store is not None:
-        add_graph_file(store, written[0])
-        store.flush()
-        del store
+    written = [write_text(staging / METRICS_TRIG, mds.serialize(format="trig"))]
     written.extend(write_metrics(metrics, staging))
     return written
 
@@ -403,28 +399,36 @@ def _build(
     del extractions
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
-    viz = None
+    viz = metrics = None
     try:
-        with _timed(report, "write"):
-            staged = write_rdf_files(built, staging)
-            staged.append(write_void(built, staging, documents=report.documents))
-        report.triples = len(built.union())
-        store_dir = None
-        if with_viz:  # on the other core, while the store and the metrics are made here
+        # the page and the metrics are made in forked processes, on the other core,
+        # while the files and the store are written here
+        if with_viz:
             from graph.viz import render_html
 
             page = staging / "graph.html"
             viz = Background(lambda: render_html(built.union_graph(), page), "viz")
+        with _timed(report, "write"):
+            staged = write_rdf_files(built, staging)
+            staged.append(write_void(built, staging, documents=report.documents))
+        report.triples = len(built.union())
+        if with_metrics:
+            metrics = Background(lambda: _write_metrics(staging), "metrics")
+        store_dir = None
         if with_store:
             from graph.store import STORE_DIR, load_store
 
             with _timed(report, "store"):
                 store_dir = load_store(staging / GRAPH_TRIG, staging / STORE_DIR)
-        if with_metrics:
-            with _timed(report, "metrics"):
-                staged.extend(_write_metrics(staging, store_dir))
+        if metrics is not None:
+            with _timed(report, "metrics"):  # what is left of it, waited for
+                staged.extend(metrics.wait())  # type: ignore[arg-type]
+            if store_dir is not None:
+                from graph.store import add_graph_files
+
+                add_graph_files(store_dir, [staging / METRICS_TRIG])
         if viz is not None:
-            with _timed(report, "viz"):  # what is left of it, waited for
+            with _timed(report, "viz"):
                 viz.wait()
             staged.append(page)
         for path in staged:
@@ -436,7 +440,8 @@ def _build(
 
             report.written.append(swap_store(store_dir, out_dir))
     finally:
-        if viz is not None:
-            viz.cancel()
+        for job in (viz, metrics):
+            if job is not None:
+                job.cancel()
         shutil.rmtree(staging, ignore_errors=True)
     return report

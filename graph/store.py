@@ -86,6 +86,15 @@ def add_graph_file(store: ox.Store, path: Path) -> None:
     store.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph()) for q in data)
 
 
+def add_graph_files(folder: Path, paths: list[Path]) -> None:
+    """Add TriG files to the store in ``folder`` (see :func:`add_graph_file`)."""
+    store = ox.Store(str(folder))
+    for path in paths:
+        add_graph_file(store, path)
+    store.flush()
+    del store
+
+
 STORES_DIR = ".stores"  # the store folders; OUT/store is a link to the current one
 
 

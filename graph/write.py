@@ -27,20 +27,9 @@ GRAPH_NQ = "graph.nq"
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 
-class _Terms:
-    """rdflib terms to pyoxigraph terms, each converted once."""
-
-    def __init__(self) -> None:
-        self.memo: dict[Node, OxTerm] = {}
-
-    def __call__(self, term: Node) -> OxTerm:
-        found = self.memo.get(term)
-        if found is None:
-            found = self.memo[term] = _convert(term)
-        return found
-
-
-def _convert(term: Node) -> OxTerm:
+def _convert(term: Node, named: type = ox.NamedNode) -> OxTerm:
+    if type(term) is URIRef:  # the common case first
+        return named(term)  # type: ignore[no-any-return]
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -54,33 +43,49 @@ def _convert(term: Node) -> OxTerm:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def ox_triples(triples: Iterable[Triple], terms: _Terms | None = None) -> list[ox.Triple]:
-    """The triples as pyoxigraph triples, grouped by subject (subjects in the order they
-    first appear, each subject's triples in the order written): the Turtle and TriG
-    serialisers then write each subject once. The order only depends on the input, so
-    the same sources give the same bytes."""
-    conv = terms or _Terms()
-    groups: dict[OxTerm, list[ox.Triple]] = {}
-    for s, p, o in triples:
-        subject = conv(s)
-        group = groups.get(subject)
+OxSpo = tuple[OxTerm, OxTerm, OxTerm]
+
+
+def _grouped(spos: Iterable[OxSpo]) -> list[OxSpo]:
+    """Triples grouped by subject (subjects in the order they first appear, each
+    subject's triples in the order written), each once: the Turtle and TriG serialisers
+    then write each subject once. The order only depends on the input, so the same
+    sources always give the same bytes."""
+    groups: dict[OxTerm, dict[OxSpo, None]] = {}
+    for spo in spos:
+        group = groups.get(spo[0])
         if group is None:
-            group = groups[subject] = []
-        group.append(ox.Triple(subject, conv(p), conv(o)))  # type: ignore[arg-type]
-    return [t for group in groups.values() for t in group]
+            group = groups[spo[0]] = {}
+        group[spo] = None
+    return [spo for group in groups.values() for spo in group]
 
 
-def ox_quads(built: BuiltGraph, terms: _Terms | None = None) -> list[ox.Quad]:
+def _ox(triples: Iterable[Triple]) -> list[OxSpo]:
+    c = _convert
+    return [(c(s), c(p), c(o)) for s, p, o in triples]
+
+
+def ox_triples(triples: Iterable[Triple]) -> list[ox.Triple]:
+    """The triples as pyoxigraph triples, grouped by subject."""
+    return [ox.Triple(s, p, o) for s, p, o in _grouped(_ox(triples))]  # type: ignore[arg-type]
+
+
+def ox_quads(built: BuiltGraph) -> list[ox.Quad]:
     """Every quad of the build: the default graph first, then the named graphs in
     document order."""
-    conv = terms or _Terms()
-    quads = [ox.Quad(t.subject, t.predicate, t.object) for t in ox_triples(built.default, conv)]
+    return _quads_and_union(built)[0]
+
+
+def _quads_and_union(built: BuiltGraph) -> tuple[list[ox.Quad], list[ox.Triple]]:
+    default = _grouped(_ox(built.default))
+    quads = [ox.Quad(s, p, o) for s, p, o in default]  # type: ignore[arg-type]
+    union: list[OxSpo] = list(default)
     for iri, triples in built.named:
         g = ox.NamedNode(str(iri))
-        quads.extend(
-            ox.Quad(t.subject, t.predicate, t.object, g) for t in ox_triples(triples, conv)
-        )
-    return quads
+        spos = _grouped(_ox(triples))
+        union.extend(spos)
+        quads.extend(ox.Quad(s, p, o, g) for s, p, o in spos)  # type: ignore[arg-type]
+    return quads, [ox.Triple(s, p, o) for s, p, o in _grouped(union)]  # type: ignore[arg-type]
 
 
 def serialize_graph(
@@ -104,9 +109,7 @@ def write_rdf_files(built: BuiltGraph, out_dir: Path) -> list[Path]:
     """Write ``graph.trig``, ``graph.ttl`` and ``graph.nq`` into ``out_dir`` (atomically)."""
     from graph.build import atomic_write
 
-    terms = _Terms()
-    quads = ox_quads(built, terms)
-    union = ox_triples(built.union(), terms)
+    quads, union = _quads_and_union(built)
     written = []
     for name, data, fmt in (
         (GRAPH_TRIG, quads, ox.RdfFormat.TRIG),
