@@ -18,9 +18,9 @@ import contextlib
 import hashlib
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 CACHE_FILE = "extractions.sqlite"
 CACHE_FORMAT = 3  # bump when the row layout or the pickled classes change
@@ -66,9 +66,9 @@ def raw_key(data: bytes) -> bytes:
     return h.digest()[:20]
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What the cache holds for one document."""
+class Entry(NamedTuple):
+    """What the cache holds for one document (a named tuple: cheap to send between
+    processes, as a build sends one for every document)."""
 
     prefiltered: bool
     data: bytes | None  # the pickled Extraction, when the document states something
@@ -100,7 +100,9 @@ class ExtractionCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             db = sqlite3.connect(self.path, timeout=30)
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            # no fsync: a killed build cannot damage a WAL database without it, and a
+            # cache damaged by a power cut is only set aside and rebuilt (open_cache)
+            db.execute("PRAGMA synchronous=OFF")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS extraction ("
                 "key BLOB PRIMARY KEY, prefiltered INTEGER NOT NULL, data BLOB, "

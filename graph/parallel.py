@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from graph.cache import CACHE_FILE, Entry, ExtractionCache, raw_key
 from graph.gazetteer import Gazetteer
@@ -46,8 +46,7 @@ class EngineError(Exception):
         self.hint = hint
 
 
-@dataclass
-class DocOutcome:
+class DocOutcome(NamedTuple):
     """What one document gave, in a form cheap to send between processes."""
 
     path: str
@@ -101,39 +100,41 @@ def process_partition(
 
     loaded = LoadResult()
     raws = list(iter_raw(part, loaded))
-    keys = [None if r.path.suffix.lower() in TABLE_SUFFIXES else raw_key(r.data) for r in raws]
+    cached = not (part.files and Path(part.files[0]).suffix.lower() in TABLE_SUFFIXES)
+    keys = [raw_key(r.data) if cached else None for r in raws]
     reader = reader or _reader(cache_folder)
     found = reader.get_many([k for k in keys if k is not None]) if reader else {}
     result = PartitionResult(problems=loaded.problems, warnings=loaded.warnings)
     for raw, key in zip(raws, keys, strict=True):
         hit = found.get(key) if key is not None else None
         if hit is not None and (hit.data is None or _loads(hit.data)):
-            result.warnings.extend(SourceProblem(raw.where, w) for w in hit.warnings)
+            if hit.warnings:
+                result.warnings.extend(SourceProblem(raw.where, w) for w in hit.warnings)
             doc_id = hit.doc_id or raw.positional_id
-            result.outcomes.append(DocOutcome(raw.where, doc_id, key, hit, fresh=False))
+            result.outcomes.append(DocOutcome(raw.where, doc_id, key, hit, False))
             continue
         before = len(loaded.warnings)
         doc = parse_raw(raw, loaded)
         if doc is None:
             continue
-        out = DocOutcome(doc.path, doc.doc_id, key)
         try:
             ex = extract_document(doc, gazetteer)
         except Exception as exc:  # a bug on one text must not lose the others
-            out.problem = f"extraction failed: {type(exc).__name__}: {exc}"
-        else:
-            data = None
-            if ex.states_something:
-                ex.document = replace(ex.document, text="")
-                data = pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)
-            out.entry = Entry(
-                prefiltered=ex.prefiltered,
-                data=data,
-                digest=text_hash(doc.text),
-                doc_id=None if doc.doc_id == raw.positional_id else doc.doc_id,
-                warnings=tuple(w.reason for w in loaded.warnings[before:]),
-            )
-        result.outcomes.append(out)
+            problem = f"extraction failed: {type(exc).__name__}: {exc}"
+            result.outcomes.append(DocOutcome(doc.path, doc.doc_id, key, problem=problem))
+            continue
+        data = None
+        if ex.states_something:
+            ex.document = replace(ex.document, text="")
+            data = pickle.dumps(ex, protocol=pickle.HIGHEST_PROTOCOL)
+        entry = Entry(
+            prefiltered=ex.prefiltered,
+            data=data,
+            digest=text_hash(doc.text),
+            doc_id=None if doc.doc_id == raw.positional_id else doc.doc_id,
+            warnings=tuple(w.reason for w in loaded.warnings[before:]),
+        )
+        result.outcomes.append(DocOutcome(doc.path, doc.doc_id, key, entry))
     return result
 
 

@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 
 from graph.build import build
 from graph.cli import main
-from graph.load import plan_partitions
+from graph.load import LoadResult, plan_partitions, read_partition
 from graph.parallel import EngineError, run_partitions
 from graph.rdf import union_graph
 
@@ -164,3 +164,30 @@ def test_summary_reports_the_prefilter_and_no_bar_off_a_terminal(tmp_path: Path)
     assert "2 held nothing international (skipped by the prefilter, 100%)" in result.output
     assert "extracting" not in result.output  # no progress bar when not on a terminal
     assert "time: extract" in result.output
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7])
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [],
+        ["a"],
+        ["a", "b", "c", "d", "e", "f"],
+        ["a", "", "b", "c"],  # a blank line
+        ["a", "b", "c"],  # written without a final newline below
+    ],
+)
+def test_partitions_cover_any_file_exactly(tmp_path: Path, lines: list[str], size: int) -> None:
+    path = tmp_path / "c.jsonl"
+    body = "\n".join(json.dumps({"id": x, "text": f"teks {x}"}) if x else "" for x in lines)
+    path.write_text(body + ("\n" if lines and lines != ["a", "b", "c"] else ""))
+    parts, _ = plan_partitions([path], size=size)
+    data = path.read_bytes()
+    assert b"".join(data[p.start : p.end] for p in parts) == data
+    assert sum(p.documents for p in parts) == len(lines)
+    line = 1
+    for p in parts:
+        assert p.first_line == line and (p.start == 0 or data[p.start - 1 : p.start] == b"\n")
+        line += p.documents
+    texts = [d.text for p in parts for d in read_partition(p, LoadResult())]
+    assert texts == [f"teks {x}" for x in lines if x]
