@@ -8,13 +8,16 @@ the previous outputs intact.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import pickle
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +47,7 @@ class BuildReport:
     prefiltered: int = 0  # documents with nothing international in them
     cached: int = 0  # documents taken from the cache
     stating: int = 0  # documents stating something: one named graph each
+    unchanged: bool = False  # the graph is the last build's: its outputs were kept
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     problems: list[SourceProblem] = field(default_factory=list)
     warnings: list[SourceProblem] = field(default_factory=list)
@@ -292,6 +296,73 @@ def build_dataset(paths: Iterable[Path | str], gazetteer: Gazetteer | None = Non
     return to_dataset(extractions)
 
 
+STATE_FILE = "build.json"  # in the cache folder: the digest of the last build's graph
+
+
+def _outputs(with_metrics: bool, with_viz: bool, with_store: bool) -> list[str]:
+    names = [GRAPH_TRIG, GRAPH_TTL, "graph.nq", "void.ttl"]
+    if with_metrics:
+        names += [METRICS_TRIG, "metrics.json", "metrics.csv"]
+    if with_viz:
+        names.append("graph.html")
+    if with_store:
+        names.append("store")
+    return names
+
+
+@cache
+def code_version() -> str:
+    """A hash of the whole package: its code, word lists, ontology and templates."""
+    from graph.resources import ontology_dir
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for root in (here, ontology_dir()):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"cannot digest {type(value).__name__}")
+
+
+def graph_digest(
+    extractions: Iterable[Extraction], documents: int, options: dict[str, bool]
+) -> str:
+    """What decides a build's outputs: the resolved extractions (in order), the number
+    of documents read, the options and the code. Equal digests, equal outputs."""
+    h = hashlib.sha256(code_version().encode())
+    h.update(json.dumps({"documents": documents, "options": options}, sort_keys=True).encode())
+    for ex in extractions:
+        h.update(json.dumps(asdict(ex), sort_keys=True, default=_plain).encode())
+    return h.hexdigest()
+
+
+class BuildState:
+    """The digest of the last completed build, kept beside the cache."""
+
+    def __init__(self, folder: Path) -> None:
+        self.path = folder / STATE_FILE
+
+    def read(self) -> dict[str, Any]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def clear(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+    def write(self, data: dict[str, Any]) -> None:
+        write_text(self.path, json.dumps(data))
+
+
 def _write_metrics(staging: Path) -> list[Path]:
     """Compute the metrics on the staged union graph (``graph.ttl``, loaded into an
     in-memory store); write them (metrics.json/csv, the network files) and their named
@@ -396,6 +467,21 @@ def _build(
     report.activities = sum(len(e.activities) for e in extractions)
     report.claims = sum(len(e.claims) for e in extractions)
     report.entities = len({slug for e in extractions for slug in e.entities})
+    state = BuildState(cache_dir) if cache_dir is not None else None
+    if state is not None:
+        options = {"metrics": with_metrics, "viz": with_viz, "store": with_store}
+        digest = graph_digest(extractions, report.documents, options)
+        expected = _outputs(with_metrics, with_viz, with_store)
+        previous = state.read()
+        if (
+            previous.get("digest") == digest
+            and all((out_dir / name).exists() for name in expected)
+            and isinstance(previous.get("triples"), int)
+        ):
+            # early cutoff: the same graph as the last build, whose outputs are whole
+            report.unchanged = True
+            report.triples = previous["triples"]
+            return report
     del extractions
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
@@ -409,9 +495,10 @@ def _build(
             page = staging / "graph.html"
             viz = Background(lambda: render_html(built.union_graph(), page), "viz")
         with _timed(report, "write"):
-            staged = write_rdf_files(built, staging)
-            staged.append(write_void(built, staging, documents=report.documents))
-        report.triples = len(built.union())
+            staged, union = write_rdf_files(built, staging)
+            staged.append(write_void(built, staging, report.documents, union))
+        report.triples = len(union)
+        del union
         if with_metrics:
             metrics = Background(lambda: _write_metrics(staging), "metrics")
         store_dir = None
@@ -431,6 +518,8 @@ def _build(
             with _timed(report, "viz"):
                 viz.wait()
             staged.append(page)
+        if state is not None:
+            state.clear()  # the outputs are about to change: no early cutoff until done
         for path in staged:
             target = out_dir / path.name
             os.replace(path, target)
@@ -439,6 +528,8 @@ def _build(
             from graph.store import swap_store
 
             report.written.append(swap_store(store_dir, out_dir))
+        if state is not None:
+            state.write({"digest": digest, "triples": report.triples})
     finally:
         for job in (viz, metrics):
             if job is not None:

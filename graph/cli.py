@@ -206,6 +206,10 @@ def build(
             "  time: "
             + ", ".join(f"{stage} {secs:.1f} s" for stage, secs in report.timings.items())
         )
+        if report.unchanged:
+            click.echo(
+                f"  the graph is the same as the last build's: the outputs in {out_dir} are kept"
+            )
         for path in report.written:
             click.echo(f"  wrote {path}")
         if report.problems:

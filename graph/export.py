@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
@@ -26,12 +27,24 @@ def void_description(
     ds: Dataset | BuiltGraph,
     title: str = "kotamitra partnership graph",
     documents: int | None = None,
+    union_ox: list[ox.Triple] | None = None,
 ) -> Graph:
     """A VoID description of a built dataset (``documents``: how many source documents
-    were read, stating something or not)."""
+    were read, stating something or not; ``union_ox``: the union as Oxigraph triples,
+    when the caller has it, to count from)."""
+    counts = None
     if isinstance(ds, BuiltGraph):
         named = [(iri, len(triples)) for iri, triples in ds.named]
-        union = ds.union()
+        if union_ox is not None:
+            counts = (
+                len(union_ox),
+                len({t.subject for t in union_ox if isinstance(t.subject, ox.NamedNode)}),
+                len({t.subject for t in union_ox}),
+                len({t.predicate for t in union_ox}),
+            )
+            union = []
+        else:
+            union = ds.union()
     else:
         named, seen = [], set()
         for ctx in ds.graphs():
@@ -53,12 +66,20 @@ def void_description(
     g.add((DATASET, RDF.type, VOID.Dataset))
     g.add((DATASET, DCTERMS.title, Literal(title, lang="en")))
     g.add((DATASET, DCTERMS.license, URIRef("https://spdx.org/licenses/MIT")))
-    g.add((DATASET, VOID.triples, Literal(len(union))))
+    if counts is None:
+        counts = (
+            len(union),
+            len({s for s, _, _ in union if isinstance(s, URIRef)}),
+            len({s for s, _, _ in union}),
+            len({p for _, p, _ in union}),
+        )
+    triples, entities, subjects, properties = counts
+    g.add((DATASET, VOID.triples, Literal(triples)))
     if documents is not None:
         g.add((DATASET, VOID.documents, Literal(documents)))
-    g.add((DATASET, VOID.entities, Literal(len({s for s, _, _ in union if isinstance(s, URIRef)}))))
-    g.add((DATASET, VOID.distinctSubjects, Literal(len({s for s, _, _ in union}))))
-    g.add((DATASET, VOID.properties, Literal(len({p for _, p, _ in union}))))
+    g.add((DATASET, VOID.entities, Literal(entities)))
+    g.add((DATASET, VOID.distinctSubjects, Literal(subjects)))
+    g.add((DATASET, VOID.properties, Literal(properties)))
     g.add((DATASET, VOID.uriSpace, Literal(str(KMR))))
     g.add((DATASET, VOID.sparqlEndpoint, URIRef("http://127.0.0.1:7878/sparql")))
     for dump in DUMPS:
@@ -86,11 +107,16 @@ def export(ds: Dataset, fmt: str) -> str:
     return union_graph(ds).serialize(format="turtle" if fmt == "turtle" else "nt")
 
 
-def write_void(built: BuiltGraph, out_dir: Path, documents: int | None = None) -> Path:
+def write_void(
+    built: BuiltGraph,
+    out_dir: Path,
+    documents: int | None = None,
+    union_ox: list[ox.Triple] | None = None,
+) -> Path:
     """Write ``void.ttl`` (atomically) into ``out_dir``."""
     from graph.write import serialize_graph
 
-    void = void_description(built, documents=documents)
+    void = void_description(built, documents=documents, union_ox=union_ox)
     names = {"void": str(VOID), "dcterms": str(DCTERMS)}
     # the dumps are named relative to void.ttl itself, which Oxigraph's terms (absolute
     # IRIs only) cannot say: they are written as a statement of their own

@@ -105,8 +105,9 @@ def serialize_graph(
     return path
 
 
-def write_rdf_files(built: BuiltGraph, out_dir: Path) -> list[Path]:
-    """Write ``graph.trig``, ``graph.ttl`` and ``graph.nq`` into ``out_dir`` (atomically)."""
+def write_rdf_files(built: BuiltGraph, out_dir: Path) -> tuple[list[Path], list[ox.Triple]]:
+    """Write ``graph.trig``, ``graph.ttl`` and ``graph.nq`` into ``out_dir`` (atomically);
+    returns the files and the union (what ``graph.ttl`` holds)."""
     from graph.build import atomic_write
 
     quads, union = _quads_and_union(built)
@@ -121,4 +122,4 @@ def write_rdf_files(built: BuiltGraph, out_dir: Path) -> list[Path]:
             prefixes = None if fmt == ox.RdfFormat.N_QUADS else PREFIXES
             ox.serialize(data, fh, fmt, prefixes=prefixes)
         written.append(path)
-    return written
+    return written, union

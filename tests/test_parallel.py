@@ -129,3 +129,30 @@ def test_the_cache_key_covers_every_module_the_extractor_imports() -> None:
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("graph."):
                 todo.append(node.module.split(".", 1)[1] + ".py")
     assert seen <= set(EXTRACTOR_MODULES), seen - set(EXTRACTOR_MODULES)
+
+
+def test_a_rebuild_that_changes_nothing_in_the_graph_keeps_the_outputs(
+    sources: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    first = build([sources], out, with_viz=False)
+    assert not first.unchanged
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    # a sentence that states nothing: the graph is the same, nothing is rewritten
+    changed = sorted(sources.glob("*.md"))[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nCuaca cerah.\n", "utf-8")
+    second = build([sources], out, with_viz=False)
+    assert second.unchanged and second.cached == first.documents - 1
+    assert second.triples == first.triples
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
+    # another option, a missing output, or a changed graph: written again
+    assert not build([sources], out).unchanged  # now with the page
+    (out / "metrics.json").unlink()
+    assert not build([sources], out).unchanged
+    assert (out / "metrics.json").is_file()
+    gone = sorted(sources.glob("*.md"))[2]
+    gone.unlink()
+    third = build([sources], out)
+    assert not third.unchanged and third.triples < first.triples
+    assert build([sources], out).unchanged
+    assert not build([sources], out, force=True).unchanged
