@@ -409,130 +409,99 @@ def build(
     """
     out_dir = Path(out_dir)
     with build_lock(out_dir):
-        return _build(
+        cache_dir = out_dir / CACHE_DIR if cache else None
+        if cache_dir is not None and force:
+            shutil.rmtree(cache_dir, ignore_errors=True)
+        stats = ExtractStats()
+        clock = time.perf_counter()
+        extractions, problems, warnings = extract_all(
             paths,
-            out_dir,
-            with_metrics=with_metrics,
-            with_viz=with_viz,
-            with_store=with_store,
             progress=progress,
             jobs=jobs,
-            cache=cache,
-            force=force,
+            cache_dir=cache_dir,
+            stats=stats,
             engine=engine,
             scheduler=scheduler,
             partition_size=partition_size,
         )
+        report = BuildReport(out_dir=out_dir, problems=problems, warnings=warnings)
+        report.timings["extract"] = time.perf_counter() - clock
+        report.prefiltered = stats.prefiltered
+        report.cached = stats.cached
+        report.documents = stats.documents
+        report.stating = stats.stating
+        report.facts = sum(len(e.facts) for e in extractions)
+        report.activities = sum(len(e.activities) for e in extractions)
+        report.claims = sum(len(e.claims) for e in extractions)
+        report.entities = len({slug for e in extractions for slug in e.entities})
+        state = BuildState(cache_dir) if cache_dir is not None else None
+        if state is not None:
+            options = {"metrics": with_metrics, "viz": with_viz, "store": with_store}
+            digest = graph_digest(extractions, report.documents, options)
+            expected = _outputs(with_metrics, with_viz, with_store)
+            previous = state.read()
+            if (
+                previous.get("digest") == digest
+                and all((out_dir / name).exists() for name in expected)
+                and isinstance(previous.get("triples"), int)
+            ):
+                # early cutoff: the same graph as the last build, whose outputs are whole
+                report.unchanged = True
+                report.triples = previous["triples"]
+                return report
+        with _timed(report, "rdf"):
+            built = build_graph(extractions)
+        del extractions
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
+        viz = metrics = None
+        try:
+            # the page and the metrics are made in forked processes, on the other core,
+            # while the files and the store are written here
+            if with_viz:
+                from graph.viz import render_html
 
+                page = staging / "graph.html"
+                viz = Background(lambda: render_html(built.union_graph(), page), "viz")
+            with _timed(report, "write"):
+                staged, union = write_rdf_files(built, staging)
+                staged.append(write_void(built, staging, report.documents, union))
+            report.triples = len(union)
+            del union
+            if with_metrics:
+                metrics = Background(lambda: _write_metrics(staging), "metrics")
+            store_dir = None
+            if with_store:
+                from graph.store import STORE_DIR, load_store
 
-def _build(
-    paths: Iterable[Path | str],
-    out_dir: Path,
-    *,
-    with_metrics: bool,
-    with_viz: bool,
-    with_store: bool,
-    progress: Callable[[int], None] | None,
-    jobs: int,
-    cache: bool,
-    force: bool,
-    engine: str,
-    scheduler: str | None,
-    partition_size: int | None,
-) -> BuildReport:
-    cache_dir = out_dir / CACHE_DIR if cache else None
-    if cache_dir is not None and force:
-        shutil.rmtree(cache_dir, ignore_errors=True)
-    stats = ExtractStats()
-    clock = time.perf_counter()
-    extractions, problems, warnings = extract_all(
-        paths,
-        progress=progress,
-        jobs=jobs,
-        cache_dir=cache_dir,
-        stats=stats,
-        engine=engine,
-        scheduler=scheduler,
-        partition_size=partition_size,
-    )
-    report = BuildReport(out_dir=out_dir, problems=problems, warnings=warnings)
-    report.timings["extract"] = time.perf_counter() - clock
-    with _timed(report, "rdf"):
-        built = build_graph(extractions)
-    report.prefiltered = stats.prefiltered
-    report.cached = stats.cached
-    report.documents = stats.documents
-    report.stating = stats.stating
-    report.facts = sum(len(e.facts) for e in extractions)
-    report.activities = sum(len(e.activities) for e in extractions)
-    report.claims = sum(len(e.claims) for e in extractions)
-    report.entities = len({slug for e in extractions for slug in e.entities})
-    state = BuildState(cache_dir) if cache_dir is not None else None
-    if state is not None:
-        options = {"metrics": with_metrics, "viz": with_viz, "store": with_store}
-        digest = graph_digest(extractions, report.documents, options)
-        expected = _outputs(with_metrics, with_viz, with_store)
-        previous = state.read()
-        if (
-            previous.get("digest") == digest
-            and all((out_dir / name).exists() for name in expected)
-            and isinstance(previous.get("triples"), int)
-        ):
-            # early cutoff: the same graph as the last build, whose outputs are whole
-            report.unchanged = True
-            report.triples = previous["triples"]
-            return report
-    del extractions
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
-    viz = metrics = None
-    try:
-        # the page and the metrics are made in forked processes, on the other core,
-        # while the files and the store are written here
-        if with_viz:
-            from graph.viz import render_html
+                with _timed(report, "store"):
+                    store_dir = load_store(staging / GRAPH_TRIG, staging / STORE_DIR)
+            if metrics is not None:
+                with _timed(report, "metrics"):  # what is left of it, waited for
+                    staged.extend(metrics.wait())  # type: ignore[arg-type]
+                if store_dir is not None:
+                    from graph.store import add_graph_files
 
-            page = staging / "graph.html"
-            viz = Background(lambda: render_html(built.union_graph(), page), "viz")
-        with _timed(report, "write"):
-            staged, union = write_rdf_files(built, staging)
-            staged.append(write_void(built, staging, report.documents, union))
-        report.triples = len(union)
-        del union
-        if with_metrics:
-            metrics = Background(lambda: _write_metrics(staging), "metrics")
-        store_dir = None
-        if with_store:
-            from graph.store import STORE_DIR, load_store
-
-            with _timed(report, "store"):
-                store_dir = load_store(staging / GRAPH_TRIG, staging / STORE_DIR)
-        if metrics is not None:
-            with _timed(report, "metrics"):  # what is left of it, waited for
-                staged.extend(metrics.wait())  # type: ignore[arg-type]
+                    add_graph_files(store_dir, [staging / METRICS_TRIG])
+            if viz is not None:
+                with _timed(report, "viz"):
+                    viz.wait()
+                staged.append(page)
+            if state is not None:
+                state.clear()  # the outputs are about to change: no early cutoff until done
+            for path in staged:
+                target = out_dir / path.name
+                os.replace(path, target)
+                report.written.append(target)
             if store_dir is not None:
-                from graph.store import add_graph_files
+                from graph.store import swap_store
 
-                add_graph_files(store_dir, [staging / METRICS_TRIG])
-        if viz is not None:
-            with _timed(report, "viz"):
-                viz.wait()
-            staged.append(page)
-        if state is not None:
-            state.clear()  # the outputs are about to change: no early cutoff until done
-        for path in staged:
-            target = out_dir / path.name
-            os.replace(path, target)
-            report.written.append(target)
-        if store_dir is not None:
-            from graph.store import swap_store
-
-            report.written.append(swap_store(store_dir, out_dir))
-        if state is not None:
-            state.write({"digest": digest, "triples": report.triples})
-    finally:
-        for job in (viz, metrics):
-            if job is not None:
-                job.cancel()
-        shutil.rmtree(staging, ignore_errors=True)
-    return report
+                report.written.append(swap_store(store_dir, out_dir))
+            if state is not None:
+                state.write({"digest": digest, "triples": report.triples})
+        finally:
+            for job in (viz, metrics):
+                if job is not None:
+                    job.cancel()
+            shutil.rmtree(staging, ignore_errors=True)
+        return report
