@@ -399,3 +399,15 @@ def test_evidence_text_is_the_sentence_of_the_document(sources_build) -> None:
         sentences = split_sentences(clean(d.text))
         assert sentences[int(index)].text == str(text), (d.path, int(index))
         assert text.language == d.language
+
+
+def test_outputs_are_readable_as_plain_files_are(tmp_path: Path) -> None:
+    import os
+
+    old = os.umask(0o022)
+    try:
+        with atomic_write(tmp_path / "x.ttl") as fh:
+            fh.write("x")  # type: ignore[attr-defined]
+    finally:
+        os.umask(old)
+    assert (tmp_path / "x.ttl").stat().st_mode & 0o777 == 0o644
