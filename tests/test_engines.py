@@ -191,3 +191,34 @@ def test_partitions_cover_any_file_exactly(tmp_path: Path, lines: list[str], siz
         line += p.documents
     texts = [d.text for p in parts for d in read_partition(p, LoadResult())]
     assert texts == [f"teks {x}" for x in lines if x]
+
+
+def test_cli_build_on_a_running_dask_scheduler(
+    corpus: Path, reference: Dataset, tmp_path: Path
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = CliRunner().invoke(
+            main,
+            [
+                "build",
+                str(corpus),
+                "-o",
+                str(tmp_path),
+                "--engine",
+                "dask",
+                "--scheduler",
+                cluster.scheduler_address,
+                "--batch-size",
+                "8",
+                "--no-viz",
+                "--no-metrics",
+                "--no-store",
+            ],
+        )
+    assert result.exit_code == 0, result.output
+    ds = _graph(tmp_path)
+    assert _named(ds) == _named(reference)
+    assert isomorphic(union_graph(ds), union_graph(reference))
