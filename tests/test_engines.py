@@ -222,3 +222,18 @@ def test_cli_build_on_a_running_dask_scheduler(
     ds = _graph(tmp_path)
     assert _named(ds) == _named(reference)
     assert isomorphic(union_graph(ds), union_graph(reference))
+
+
+def test_dask_engine_without_distributed_says_how_to_install(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    result = CliRunner().invoke(
+        main, ["build", str(corpus), "-o", str(tmp_path), "--engine", "dask", "--no-viz"]
+    )
+    assert result.exit_code == 1
+    assert "the dask engine needs the 'distributed' package" in result.output
+    assert "pip install 'kotamitra[dask]'" in result.output
+    assert not (tmp_path / "graph.trig").exists()
