@@ -24,12 +24,10 @@ from typing import Any
 from rdflib import Dataset
 
 from graph.export import write_void
-from graph.extract import extract
-from graph.gazetteer import Gazetteer, default_gazetteer
-from graph.model import Document, Extraction, SourceProblem
+from graph.gazetteer import Gazetteer
+from graph.model import Extraction, SourceProblem
 from graph.rdf import build_graph, to_dataset
 from graph.resolve import resolve
-from graph.tables import extract_table, is_table
 from graph.write import GRAPH_TRIG, GRAPH_TTL, write_rdf_files
 
 CACHE_DIR = ".cache"  # per-document extraction cache inside the output folder
@@ -199,14 +197,6 @@ def write_text(path: Path, text: str) -> Path:
     return path
 
 
-def extract_document(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
-    """One document's extraction: a table of partnerships, or a text."""
-    gaz = gazetteer or default_gazetteer()
-    if is_table(doc.path):  # a .csv/.tsv table of partnerships
-        return extract_table(doc, gaz)
-    return extract(doc, gaz)
-
-
 @dataclass
 class ExtractStats:
     documents: int = 0  # read (duplicates and unreadable ones aside)
@@ -320,16 +310,11 @@ def _outputs(with_metrics: bool, with_viz: bool, with_store: bool) -> list[str]:
 @cache
 def code_version() -> str:
     """A hash of the whole package: its code, word lists, ontology and templates."""
-    from graph.resources import ontology_dir
+    from graph.resources import files_digest, ontology_dir
 
     here = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for root in (here, ontology_dir()):
-        for path in sorted(root.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                h.update(path.name.encode())
-                h.update(path.read_bytes())
-    return h.hexdigest()
+    files = [*here.rglob("*"), *ontology_dir().rglob("*")]
+    return files_digest(p for p in files if "__pycache__" not in p.parts)
 
 
 def _plain(value: object) -> object:

@@ -22,6 +22,8 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from graph.resources import files_digest, lexicon_dir
+
 CACHE_FILE = "extractions.sqlite"
 CACHE_FORMAT = 3  # bump when the row layout or the pickled classes change
 
@@ -37,6 +39,7 @@ EXTRACTOR_MODULES = (
     "mentions.py",
     "model.py",
     "numbers.py",
+    "parallel.py",  # extract_document: which extractor a document goes to
     "resources.py",
     "tables.py",
     "text.py",
@@ -47,13 +50,8 @@ EXTRACTOR_MODULES = (
 def extractor_version() -> str:
     """A hash of the extractor's code and data: a change to either empties the cache."""
     here = Path(__file__).resolve().parent
-    h = hashlib.sha256(str(CACHE_FORMAT).encode())
     modules = [here / name for name in EXTRACTOR_MODULES]
-    for path in sorted([*modules, *(here / "lexicon").glob("*")]):
-        if path.is_file():
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()[:16]
+    return files_digest([*modules, *lexicon_dir().glob("*")], str(CACHE_FORMAT))[:16]
 
 
 def raw_key(data: bytes) -> bytes:

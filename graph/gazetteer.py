@@ -20,6 +20,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from graph.model import Entity
 from graph.resources import lexicon_dir, load_yaml
 
 LOCAL_GOVERNMENT_TYPES = frozenset(
@@ -57,6 +58,17 @@ class Record:
         if not self.bare:
             names = {n: None for n in names if " " in n.strip() or n.isupper()}
         return list(names)
+
+    def entity(self) -> Entity:
+        """A new :class:`~graph.model.Entity` for this record (labels copied)."""
+        return Entity(
+            slug=self.id,
+            type=self.type,
+            labels=dict(self.labels),
+            wikidata=self.wikidata,
+            country=self.country,
+            code=self.code,
+        )
 
 
 @dataclass(frozen=True)

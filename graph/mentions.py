@@ -133,17 +133,6 @@ def _lex() -> dict[str, object]:
     }
 
 
-def _record_entity(rec: Record) -> Entity:
-    return Entity(
-        slug=rec.id,
-        type=rec.type,
-        labels=dict(rec.labels),
-        wikidata=rec.wikidata,
-        country=rec.country,
-        code=rec.code,
-    )
-
-
 class MentionFinder:
     """Finds the mentions of one document (stateful: people seen so far)."""
 
@@ -158,7 +147,7 @@ class MentionFinder:
     def _entity_for_record(self, rec: Record, surface: str | None) -> str:
         ent = self.out.entities.get(rec.id)
         if ent is None:
-            ent = _record_entity(rec)
+            ent = rec.entity()
             self.out.entities[rec.id] = ent
             self.out.records[rec.id] = rec
         if surface:

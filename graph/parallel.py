@@ -31,9 +31,11 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from graph.cache import CACHE_FILE, Entry, ExtractionCache, raw_key
-from graph.gazetteer import Gazetteer
+from graph.extract import extract
+from graph.gazetteer import Gazetteer, default_gazetteer
 from graph.load import TABLE_SUFFIXES, LoadResult, Partition, iter_raw, parse_raw, text_hash
-from graph.model import SourceProblem
+from graph.model import Document, Extraction, SourceProblem
+from graph.tables import extract_table, is_table
 
 ENGINES = ("local", "dask")
 
@@ -87,6 +89,14 @@ def _reader(folder: str | None) -> ExtractionCache | None:
     return reader
 
 
+def extract_document(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
+    """One document's extraction: a table of partnerships, or a text."""
+    gaz = gazetteer or default_gazetteer()
+    if is_table(doc.path):  # a .csv/.tsv table of partnerships
+        return extract_table(doc, gaz)
+    return extract(doc, gaz)
+
+
 def process_partition(
     part: Partition,
     cache_folder: str | None = None,
@@ -96,8 +106,6 @@ def process_partition(
     """Read one partition and extract what the cache does not already hold (looked up
     through ``reader``, or this process's reader of ``cache_folder``). A document found
     in the cache is not even parsed."""
-    from graph.build import extract_document
-
     loaded = LoadResult()
     raws = list(iter_raw(part, loaded))
     cached = not (part.files and Path(part.files[0]).suffix.lower() in TABLE_SUFFIXES)

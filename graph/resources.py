@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -38,3 +40,13 @@ def load_yaml(name: str) -> Any:
     """Parse a YAML data file of the lexicon folder."""
     with open(lexicon_dir() / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+def files_digest(paths: Iterable[Path], salt: str = "") -> str:
+    """A hash of files (names and bytes, each file once, in a stable order): what
+    decides whether a cache made with them still holds."""
+    h = hashlib.sha256(salt.encode())
+    for path in sorted({p.resolve() for p in paths if p.is_file()}):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()

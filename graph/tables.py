@@ -433,15 +433,7 @@ class TableResolver:
     def _entity(self, rec: Record, surface: str | None) -> str:
         ent = self.entities.get(rec.id)
         if ent is None:
-            ent = Entity(
-                slug=rec.id,
-                type=rec.type,
-                labels=dict(rec.labels),
-                wikidata=rec.wikidata,
-                country=rec.country,
-                code=rec.code,
-            )
-            self.entities[rec.id] = ent
+            ent = self.entities[rec.id] = rec.entity()
         if surface and surface not in ent.labels.values():
             ent.aliases.add(surface)
         return rec.id

@@ -127,15 +127,7 @@ TABLE = (
 
 
 def _ent(slug: str) -> Entity:
-    rec = default_gazetteer().records[slug]
-    return Entity(
-        slug=rec.id,
-        type=rec.type,
-        labels=dict(rec.labels),
-        wikidata=rec.wikidata,
-        country=rec.country,
-        code=rec.code,
-    )
+    return default_gazetteer().records[slug].entity()
 
 
 def _doc(doc_id: str, published: str) -> Document:
