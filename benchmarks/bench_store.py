@@ -4,8 +4,8 @@ Generates N source documents, each a named graph with the kinds of nodes a build
 (local governments, foreign partners, statements with evidence sentences, activities,
 claims), about 50 triples per document, then measures:
 
-- writing the store (graph.store.write_store: bulk load of the TriG) and opening it;
-- every shipped competency query through the product path (graph.store.run, which adds
+- writing the store (graph.sparql.store.write_store: bulk load of the TriG) and opening it;
+- every shipped competency query through the product path (graph.sparql.store.run, which adds
   the prefixes and the union default graph) against raw pyoxigraph on the same store,
   printing the ratio (goal: <= 1.5);
 - the same queries with rdflib's in-memory engine on a smaller slice, for scale;
@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 
 import pyoxigraph as ox  # noqa: E402
 
-from graph.query import load_graph, run_query, shipped_queries  # noqa: E402
-from graph.rdf import PREFIXES  # noqa: E402
-from graph.store import bind_params, open_store, run, write_store  # noqa: E402
+from graph.rdf.triples import PREFIXES  # noqa: E402
+from graph.sparql.query import load_graph, run_query, shipped_queries  # noqa: E402
+from graph.sparql.store import bind_params, open_store, run, write_store  # noqa: E402
 
 KM = PREFIXES["km"]
 KMR = PREFIXES["kmr"]

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef  # noqa: E402
 
-from graph.viz import build_network, render_network_html  # noqa: E402
+from graph.viz.page import build_network, render_network_html  # noqa: E402
 
 KM = Namespace("https://w3id.org/kotamitra/ontology#")
 KMR = Namespace("https://w3id.org/kotamitra/id/")

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from graph import __version__
+from graph.errors import EXIT_ERROR, EXIT_NO, EXIT_OK, EXIT_SKIPPED, KotamitraError
 
 DEFAULT_SOURCES = Path("sources")
 DEFAULT_OUT = Path("output")
@@ -40,19 +41,29 @@ class _NoBar:
 class UsageProblem(click.ClickException):
     """An error the user can fix: printed without a traceback, exit code 2."""
 
-    exit_code = 2
+    exit_code = EXIT_ERROR
 
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message + (f"\nHint: {hint}" if hint else ""))
 
 
-def _open_graph(path: Path):  # type: ignore[no-untyped-def]
-    from graph.query import QueryError, load_graph
+class _Group(click.Group):
+    """The command group: every :class:`KotamitraError` a command raises is caught here,
+    once, and printed as ``Error: message`` and ``Hint: hint``, with its exit code."""
 
-    try:
-        return load_graph(path)
-    except QueryError as exc:
-        raise UsageProblem(str(exc), exc.hint) from None
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KotamitraError as exc:
+            problem = UsageProblem(str(exc), exc.hint)
+            problem.exit_code = exc.exit_code
+            raise problem from None
+
+
+def _open_graph(path: Path):  # type: ignore[no-untyped-def]
+    from graph.sparql.query import load_graph
+
+    return load_graph(path)
 
 
 graph_option = click.option(
@@ -65,7 +76,7 @@ graph_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kotamitra")
 def main() -> None:
     """kotamitra: the knowledge graph of local governments' international partnerships.
@@ -149,9 +160,7 @@ def build(
     metrics.json, metrics.csv and graph.html into --out. A source that cannot be read is
     reported with its path and the reason and skipped; the others are built.
     """
-    from graph.build import BuildError
-    from graph.build import build as run_build
-    from graph.parallel import EngineError
+    from graph.pipeline.build import build as run_build
 
     paths = list(sources) or [DEFAULT_SOURCES]
     if scheduler and engine != "dask":
@@ -159,33 +168,30 @@ def build(
     show_bar = not quiet and sys.stderr.isatty()
     total = 0
     if show_bar:
-        from graph.load import PARTITION_DOCUMENTS, plan_partitions
+        from graph.sources.load import PARTITION_DOCUMENTS, plan_partitions
 
         parts = plan_partitions([Path(x) for x in paths], batch_size or PARTITION_DOCUMENTS)[0]
         total = sum(p.documents for p in parts)
-    try:
-        with (
-            click.progressbar(
-                length=total, label="extracting", file=sys.stderr, show_eta=True, show_pos=True
-            )
-            if show_bar
-            else _NoBar() as bar
-        ):
-            report = run_build(
-                paths,
-                out_dir,
-                with_metrics=not no_metrics,
-                with_viz=not no_viz,
-                with_store=not no_store,
-                jobs=jobs,
-                force=force,
-                engine=engine,
-                scheduler=scheduler,
-                partition_size=batch_size,
-                progress=bar.update,
-            )
-    except (EngineError, BuildError) as exc:
-        raise click.ClickException(f"{exc}" + (f"\n  {exc.hint}" if exc.hint else "")) from None
+    with (
+        click.progressbar(
+            length=total, label="extracting", file=sys.stderr, show_eta=True, show_pos=True
+        )
+        if show_bar
+        else _NoBar() as bar
+    ):
+        report = run_build(
+            paths,
+            out_dir,
+            with_metrics=not no_metrics,
+            with_viz=not no_viz,
+            with_store=not no_store,
+            jobs=jobs,
+            force=force,
+            engine=engine,
+            scheduler=scheduler,
+            partition_size=batch_size,
+            progress=bar.update,
+        )
     for w in report.warnings:
         click.echo(f"warning: {w.path}: {w.reason}", err=True)
     for p in report.problems:
@@ -215,21 +221,20 @@ def build(
         if report.problems:
             click.echo(f"{len(report.problems)} source(s) skipped (see above).")
     if push_endpoint:
-        from graph.remote import RemoteError, push
+        from graph.sparql.remote import RemoteError, push
 
         try:
             pushed = push(out_dir / "graph.trig", push_endpoint)
         except RemoteError as exc:
-            raise click.ClickException(
-                f"the build is written, but pushing failed: {exc}"
-                + (f"\n  {exc.hint}" if exc.hint else "")
+            raise UsageProblem(
+                f"the build is written, but pushing failed: {exc}", exc.hint
             ) from None
         if not quiet:
             click.echo(f"  pushed {len(pushed)} graph(s) to {push_endpoint}")
     if report.documents == 0 and not report.problems:
         click.echo(f"warning: no sources found under {', '.join(map(str, paths))}", err=True)
     if strict and report.problems:
-        sys.exit(3)
+        sys.exit(EXIT_SKIPPED)
 
 
 @main.command()
@@ -271,8 +276,8 @@ def query(
     predeclared. The build's Oxigraph store (output/store/) answers when it is there;
     a Turtle or TriG file is read with rdflib.
     """
-    from graph.query import QueryError, format_result, read_query, run_query
-    from graph.store import StoreError, bind_params, serialize, store_path, table
+    from graph.sparql.query import format_result, read_query, run_query
+    from graph.sparql.store import bind_params, serialize, store_path, table
 
     bindings: dict[str, str] = {}
     for item in params:
@@ -280,40 +285,31 @@ def query(
         if not sep or not name.strip():
             raise UsageProblem(f"--param {item!r}: write NAME=VALUE", "e.g. --param lg=kota-medan")
         bindings[name.strip().lstrip("?")] = value
-    try:
-        text = read_query(query_or_file)
-        if endpoint:
-            from graph.remote import remote_query
+    text = read_query(query_or_file)
+    if endpoint:
+        from graph.sparql.remote import remote_query
 
-            click.echo(remote_query(endpoint, bind_params(text, bindings), fmt), nl=False)
-            return
-        if not allow_update and store_path(graph_path) is not None:
-            import pyoxigraph
+        click.echo(remote_query(endpoint, bind_params(text, bindings), fmt), nl=False)
+        return
+    if not allow_update and store_path(graph_path) is not None:
+        import pyoxigraph
 
-            from graph.store import open_store, run
+        from graph.sparql.store import open_store, run
 
-            result = run(open_store(graph_path), text, bindings)
-            if fmt == "table" and not isinstance(result, pyoxigraph.QueryTriples):
-                click.echo(table(result), nl=False)
-            else:
-                out = serialize(result, fmt)
-                click.echo(out.decode("utf-8"), nl=not out.endswith(b"\n"))
-            return
-        text = bind_params(text, bindings) if bindings else text
-        ds = _open_graph(graph_path)
-        result = run_query(ds, text, allow_update=allow_update)
-        if result is None:
-            click.echo("update applied in memory (the graph files were not changed)")
-            return
-        click.echo(format_result(result, fmt), nl=False)
-    except (QueryError, StoreError) as exc:
-        raise UsageProblem(str(exc), exc.hint) from None
-    except Exception as exc:
-        from graph.remote import RemoteError
-
-        if isinstance(exc, RemoteError):
-            raise UsageProblem(str(exc), exc.hint) from None
-        raise
+        result = run(open_store(graph_path), text, bindings)
+        if fmt == "table" and not isinstance(result, pyoxigraph.QueryTriples):
+            click.echo(table(result), nl=False)
+        else:
+            out = serialize(result, fmt)
+            click.echo(out.decode("utf-8"), nl=not out.endswith(b"\n"))
+        return
+    text = bind_params(text, bindings) if bindings else text
+    ds = _open_graph(graph_path)
+    result = run_query(ds, text, allow_update=allow_update)
+    if result is None:
+        click.echo("update applied in memory (the graph files were not changed)")
+        return
+    click.echo(format_result(result, fmt), nl=False)
 
 
 @main.command()
@@ -351,7 +347,7 @@ def metrics(
     countries. For the network: size, density, components, Louvain communities and
     modularity, and per year: new partnerships, activities and people sent.
     """
-    from graph.metrics import (
+    from graph.network.metrics import (
         actor_card,
         compute_metrics,
         find_actor,
@@ -362,14 +358,10 @@ def metrics(
         to_json,
         to_table,
     )
-    from graph.query import QueryError
 
     if top is not None and top < 1:
         raise UsageProblem("--top must be 1 or more")
-    try:
-        source = open_graph(graph_path)
-    except QueryError as exc:
-        raise UsageProblem(str(exc), exc.hint) from None
+    source = open_graph(graph_path)
     result = compute_metrics(source, year=year, betweenness_k=None if exact else "auto")
     one = None
     if actor:
@@ -459,20 +451,16 @@ def viz(
     every evidence sentence with its article, and a timeline of activities per year per
     local government. Nothing but the HTML file is written.
     """
-    from graph.viz import FocusError, render_html
+    from graph.viz.page import render_html
 
-    try:
-        path = render_html(
-            _open_graph(graph_path),
-            out_file,
-            lang=lang,
-            size_by=size_by,
-            focus=focus,
-            depth=depth,
-        )
-    except FocusError as exc:
-        hint = f"did you mean: {', '.join(exc.candidates)}?" if exc.candidates else None
-        raise UsageProblem(str(exc), hint) from None
+    path = render_html(
+        _open_graph(graph_path),
+        out_file,
+        lang=lang,
+        size_by=size_by,
+        focus=focus,
+        depth=depth,
+    )
     click.echo(f"wrote {path}")
     if open_browser:
         webbrowser.open(path.resolve().as_uri())
@@ -496,8 +484,8 @@ def viz(
 )
 def claims(graph_path: Path, fmt: str, min_sources: int) -> None:
     """Compare numeric claims about the same thing across sources (agree, growth, conflict)."""
-    from graph.claims import compare_claims, to_dicts, to_table
-    from graph.query import to_csv_rows
+    from graph.sparql.claims import compare_claims, to_dicts, to_table
+    from graph.sparql.query import to_csv_rows
 
     groups = compare_claims(_open_graph(graph_path), min_sources=max(1, min_sources))
     if fmt == "json":
@@ -566,8 +554,7 @@ def serve(
 ) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (/sparql), with a query
     page (/) and the network (/graph.html)."""
-    from graph.serve import make_server
-    from graph.store import StoreError
+    from graph.sparql.serve import make_server
 
     try:
         server = make_server(
@@ -579,8 +566,6 @@ def serve(
             workers=workers,
             verbose=verbose,
         )
-    except StoreError as exc:
-        raise UsageProblem(str(exc), exc.hint) from None
     except OSError as exc:
         raise UsageProblem(
             f"cannot listen on {host}:{port}: {exc.strerror}", "choose another --port"
@@ -605,17 +590,13 @@ def serve(
 def push(graph_path: Path, endpoint: str) -> None:
     """Write each source's named graph to a remote store (SPARQL 1.1 Graph Store
     Protocol, PUT: pushing again replaces, never duplicates)."""
-    from graph.query import find_graph_file
-    from graph.remote import RemoteError
-    from graph.remote import push as run_push
+    from graph.sparql.query import find_graph_file
+    from graph.sparql.remote import push as run_push
 
     trig = find_graph_file(graph_path) if graph_path.is_dir() else graph_path
     if trig.suffix.lower() != ".trig":
         raise UsageProblem(f"{trig}: push needs the build's graph.trig (named graphs)")
-    try:
-        pushed = run_push(trig, endpoint)
-    except RemoteError as exc:
-        raise UsageProblem(str(exc), exc.hint) from None
+    pushed = run_push(trig, endpoint)
     click.echo(f"pushed {len(pushed)} graph(s) to {endpoint}")
 
 
@@ -638,8 +619,8 @@ def push(graph_path: Path, endpoint: str) -> None:
 def export(graph_path: Path, fmt: str, out_file: Path | None) -> None:
     """Export the built graph: JSON-LD (with the kotamitra context), N-Quads, TriG,
     Turtle or N-Triples."""
-    from graph.build import write_text
-    from graph.export import export as run_export
+    from graph.files import write_text
+    from graph.rdf.export import export as run_export
 
     text = run_export(_open_graph(graph_path), fmt)
     if out_file is None:
@@ -652,7 +633,7 @@ def export(graph_path: Path, fmt: str, out_file: Path | None) -> None:
 @graph_option
 def validate(graph_path: Path) -> None:
     """Check the built graph against the SHACL shapes (exit 0 conforms, 1 violations, 2 error)."""
-    from graph.validate import validate as run_validate
+    from graph.rdf.validate import validate as run_validate
 
     ds = _open_graph(graph_path)
     try:
@@ -660,7 +641,7 @@ def validate(graph_path: Path) -> None:
     except Exception as exc:
         raise UsageProblem(f"validation could not run: {exc}") from None
     click.echo(result.text(), nl=False)
-    sys.exit(0 if result.conforms else 1)
+    sys.exit(EXIT_OK if result.conforms else EXIT_NO)
 
 
 @main.command()
@@ -671,7 +652,7 @@ def validate(graph_path: Path) -> None:
 )
 def evaluate(gold_dir: Path, verbose: bool, fmt: str) -> None:
     """Score extraction against gold annotations (*.gold.yaml beside their texts)."""
-    from graph.evaluate import evaluate_dir, report
+    from graph.pipeline.evaluate import evaluate_dir, report
 
     results = evaluate_dir(gold_dir)
     if not results:

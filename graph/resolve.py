@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from graph.gazetteer import key
+from graph.extract.gazetteer import key
 from graph.model import Entity, Extraction
 
 

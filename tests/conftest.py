@@ -66,7 +66,7 @@ def write_corpus(path: Path, copies: int) -> int:
     """The project's sources as one JSONL corpus, ``copies`` times over (each copy's text
     differs by a closing line, as the loader skips texts it has seen); returns how many
     records were written."""
-    from graph.load import load_sources
+    from graph.sources.load import load_sources
 
     docs = load_sources([SOURCES_DIR]).documents
     with open(path, "w", encoding="utf-8") as fh:
@@ -223,8 +223,8 @@ def hand_made_extractions(with_relations: bool = True) -> list:
 
 
 def write_hand_made_graph(out_dir: Path, with_relations: bool = True) -> Path:
-    from graph.rdf import build_graph
-    from graph.write import write_rdf_files
+    from graph.rdf.triples import build_graph
+    from graph.rdf.write import write_rdf_files
 
     out_dir.mkdir(parents=True, exist_ok=True)
     write_rdf_files(build_graph(hand_made_extractions(with_relations)), out_dir)
@@ -248,12 +248,12 @@ def graph_dir_without_relations(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def sources_build(tmp_path_factory: pytest.TempPathFactory):
-    """``graph.build.build`` over the real ``sources/`` folder: (report, output folder).
+    """``graph.pipeline.build.build`` over the real ``sources/`` folder: (report, output folder).
 
     Metrics and the visualisation are left out: they have tests of their own, and a failure
     there must not hide what these tests check about the graph files.
     """
-    from graph.build import build
+    from graph.pipeline.build import build
 
     if not SOURCES_DIR.is_dir():
         pytest.skip(f"no sources folder at {SOURCES_DIR}")

@@ -1,4 +1,4 @@
-"""Tests for graph.build: atomic outputs, stable graphs, named graphs and provenance."""
+"""Tests for graph.pipeline.build: atomic outputs, stable graphs, named graphs and provenance."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import pytest
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-import graph.build as build_mod
-from graph.build import GRAPH_TRIG, GRAPH_TTL, atomic_write, build
-from graph.load import load_sources
-from graph.query import run_query
-from graph.text import clean, split_sentences
+import graph.pipeline.build as build_mod
+from graph.files import atomic_write
+from graph.pipeline.build import GRAPH_TRIG, GRAPH_TTL, build
+from graph.sources.load import load_sources
+from graph.sources.text import clean, split_sentences
+from graph.sparql.query import run_query
 
 SOURCES_DIR = Path(__file__).resolve().parent.parent / "sources"
 
@@ -122,7 +123,7 @@ def test_build_failing_in_union_serialisation_leaves_outputs_intact(
 ) -> None:
     import pyoxigraph as ox
 
-    import graph.write
+    import graph.rdf.write
 
     before = snapshot(previous_build)
     real = ox.serialize
@@ -132,7 +133,7 @@ def test_build_failing_in_union_serialisation_leaves_outputs_intact(
             raise OSError(28, "No space left on device")
         return real(data, output, fmt, **kwargs)
 
-    monkeypatch.setattr(graph.write.ox, "serialize", serialize)
+    monkeypatch.setattr(graph.rdf.write.ox, "serialize", serialize)
     with pytest.raises(OSError, match="No space left"):
         build([tmp_sources], previous_build, with_metrics=False, with_viz=False)
     assert snapshot(previous_build) == before
@@ -144,7 +145,7 @@ def test_build_failing_while_writing_a_file_leaves_no_partial_file(
 ) -> None:
     import pyoxigraph as ox
 
-    import graph.write
+    import graph.rdf.write
 
     before = snapshot(previous_build)
     real = ox.serialize
@@ -155,7 +156,7 @@ def test_build_failing_while_writing_a_file_leaves_no_partial_file(
             raise OSError(28, "No space left on device")
         return real(data, output, fmt, **kwargs)
 
-    monkeypatch.setattr(graph.write.ox, "serialize", serialize)
+    monkeypatch.setattr(graph.rdf.write.ox, "serialize", serialize)
     with pytest.raises(OSError):
         build([tmp_sources], previous_build, with_metrics=False, with_viz=False)
     # graph.ttl is the old one, whole; no temporary file is left behind
@@ -166,14 +167,14 @@ def test_build_failing_while_writing_a_file_leaves_no_partial_file(
 def test_build_failing_in_a_later_stage_leaves_graph_files_intact(
     previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graph.metrics
+    import graph.network.metrics
 
     before = snapshot(previous_build)
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated failure in metrics")
 
-    monkeypatch.setattr(graph.metrics, "compute_metrics", boom)
+    monkeypatch.setattr(graph.network.metrics, "compute_metrics", boom)
     with pytest.raises(RuntimeError, match="simulated failure in metrics"):
         build([tmp_sources], previous_build, with_metrics=True, with_viz=False)
     # the new graph files were not moved over the previous ones
@@ -184,14 +185,14 @@ def test_build_failing_in_a_later_stage_leaves_graph_files_intact(
 def test_build_failing_in_the_viz_process_leaves_outputs_intact(
     previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graph.viz
+    import graph.viz.page
 
     before = snapshot(previous_build)
 
     def boom(*args: object, **kwargs: object) -> None:
         raise ValueError("simulated failure in the page")
 
-    monkeypatch.setattr(graph.viz, "render_html", boom)
+    monkeypatch.setattr(graph.viz.page, "render_html", boom)
     with pytest.raises(RuntimeError, match="viz stage failed: ValueError: simulated failure"):
         build([tmp_sources], previous_build, with_metrics=False, with_viz=True)
     assert snapshot(previous_build) == before
@@ -201,11 +202,11 @@ def test_build_failing_in_the_viz_process_leaves_outputs_intact(
 def test_failure_elsewhere_stops_the_viz_process(
     previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graph.metrics
-    import graph.viz
+    import graph.network.metrics
+    import graph.viz.page
 
     before = snapshot(previous_build)
-    real = graph.viz.render_html
+    real = graph.viz.page.render_html
 
     def slow(*args: object, **kwargs: object) -> Path:
         time.sleep(3)  # still running when the metrics fail
@@ -214,8 +215,8 @@ def test_failure_elsewhere_stops_the_viz_process(
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated failure in metrics")
 
-    monkeypatch.setattr(graph.viz, "render_html", slow)
-    monkeypatch.setattr(graph.metrics, "compute_metrics", boom)
+    monkeypatch.setattr(graph.viz.page, "render_html", slow)
+    monkeypatch.setattr(graph.network.metrics, "compute_metrics", boom)
     with pytest.raises(RuntimeError, match="simulated failure in metrics"):
         build([tmp_sources], previous_build, with_metrics=True, with_viz=True)
     time.sleep(3.5)  # a child left running would now write its page into the folder

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from graph.build import build_dataset
-from graph.claims import compare_claims
 from graph.cli import main
-from graph.rdf import union_graph
+from graph.pipeline.build import build_dataset
+from graph.rdf.triples import union_graph
+from graph.sparql.claims import compare_claims
 
 DOC = """---
 title: "{title}"

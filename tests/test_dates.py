@@ -1,4 +1,4 @@
-"""Tests for graph.dates: Indonesian and English dates at the precision the text gives."""
+"""Tests for graph.extract.dates: Indonesian and English dates at the precision the text gives."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from graph.dates import find_dates, reference_date, to_date
+from graph.extract.dates import find_dates, reference_date, to_date
 
 REF = dt.date(2023, 5, 15)  # a publication date used as the reference
 

@@ -12,11 +12,12 @@ from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 
-from graph.build import build
 from graph.cli import main
-from graph.load import LoadResult, plan_partitions, read_partition
-from graph.parallel import EngineError, run_partitions
-from graph.rdf import union_graph
+from graph.errors import EngineError
+from graph.pipeline.build import build
+from graph.pipeline.parallel import run_partitions
+from graph.rdf.triples import union_graph
+from graph.sources.load import LoadResult, plan_partitions, read_partition
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -233,7 +234,7 @@ def test_dask_engine_without_distributed_says_how_to_install(
     result = CliRunner().invoke(
         main, ["build", str(corpus), "-o", str(tmp_path), "--engine", "dask", "--no-viz"]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # could not run
     assert "the dask engine needs the 'distributed' package" in result.output
     assert "pip install 'kotamitra[dask]'" in result.output
     assert not (tmp_path / "graph.trig").exists()

@@ -8,10 +8,10 @@ import pytest
 from rdflib import Dataset, Graph, Namespace, URIRef
 from rdflib.compare import isomorphic
 
-from graph.build import build
-from graph.export import export
-from graph.query import load_graph
-from graph.rdf import union_graph
+from graph.pipeline.build import build
+from graph.rdf.export import export
+from graph.rdf.triples import union_graph
+from graph.sparql.query import load_graph
 
 REPO = Path(__file__).resolve().parent.parent
 VOID = Namespace("http://rdfs.org/ns/void#")

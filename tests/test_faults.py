@@ -18,10 +18,11 @@ import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
-from graph.build import BuildError, build_lock
-from graph.cache import CACHE_FILE
-from graph.rdf import union_graph
-from graph.store import open_store
+from graph.errors import BuildError
+from graph.pipeline.build import build_lock
+from graph.pipeline.cache import CACHE_FILE
+from graph.rdf.triples import union_graph
+from graph.sparql.store import open_store
 
 REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX signals")

@@ -1,10 +1,10 @@
-"""Tests for graph.gazetteer with small hand-made records."""
+"""Tests for graph.extract.gazetteer with small hand-made records."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.gazetteer import Gazetteer, Record, fold, key
+from graph.extract.gazetteer import Gazetteer, Record, fold, key
 
 
 @pytest.fixture

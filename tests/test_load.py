@@ -1,4 +1,4 @@
-"""Tests for graph.load: files and folders of sources become Documents; problems are reported."""
+"""Tests for graph.sources.load: files and folders become Documents; problems are reported."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from graph import load as load_mod
-from graph.load import detect_language, load_sources, slugify
 from graph.model import SourceProblem
+from graph.sources import load as load_mod
+from graph.sources.load import detect_language, load_sources, slugify
 
 
 def problems_by_path(result) -> dict[str, str]:

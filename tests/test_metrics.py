@@ -1,4 +1,4 @@
-"""Tests for graph.metrics: the projection query, the algorithms on small graphs whose
+"""Tests for graph.network.metrics: the projection query, the algorithms on small graphs whose
 values are computed by hand, the metrics of a small hand-made world (articles and a
 table), the outputs (JSON, CSV, GraphML, GEXF, RDF) and the ``metrics`` command; and a
 cross-check against igraph on a real twin-town network (skipped without igraph or
@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from graph import metrics as M
 from graph.cli import main
-from graph.gazetteer import default_gazetteer
+from graph.extract.gazetteer import default_gazetteer
 from graph.model import Activity, Document, Entity, Evidence, Extraction, Fact, Qualified
-from graph.rdf import KMR, to_dataset
+from graph.network import metrics as M
+from graph.rdf.triples import KMR, to_dataset
 from graph.resolve import resolve
 
 KM = "https://w3id.org/kotamitra/ontology#"
@@ -143,8 +143,8 @@ def _doc(doc_id: str, published: str) -> Document:
 
 def world_extractions(tmp_path: Path) -> list[Extraction]:
     """Three articles (Jambi and Singapore, Surabaya and Busan) and a table."""
-    from graph.load import load_sources
-    from graph.tables import extract_table
+    from graph.extract.tables import extract_table
+    from graph.sources.load import load_sources
 
     ev = [Evidence(f"sentence {i}", i) for i in range(4)]
     a = Extraction(
@@ -413,9 +413,9 @@ def test_graphml_and_gexf(world_metrics: dict) -> None:
 
 
 def test_metrics_graph_ranks_by_sparql_and_validates(world: Dataset, world_metrics: dict) -> None:
-    from graph.query import run_query
-    from graph.rdf import union_graph
-    from graph.validate import validate
+    from graph.rdf.triples import union_graph
+    from graph.rdf.validate import validate
+    from graph.sparql.query import run_query
 
     M.add_metrics_graph(world, world_metrics)
     assert len(world.graph(M.METRICS_GRAPH)) > 0
@@ -459,8 +459,8 @@ def test_metrics_are_deterministic(world: Dataset) -> None:
 
 @pytest.fixture
 def world_dir(tmp_path: Path) -> Path:
-    from graph.rdf import build_graph
-    from graph.write import write_rdf_files
+    from graph.rdf.triples import build_graph
+    from graph.rdf.write import write_rdf_files
 
     out = tmp_path / "built"
     out.mkdir(parents=True, exist_ok=True)
@@ -506,7 +506,7 @@ def test_cli_formats(world_dir: Path) -> None:
 
 
 def test_build_writes_the_metrics_everywhere(tmp_path: Path) -> None:
-    from graph.build import build
+    from graph.pipeline.build import build
 
     src = tmp_path / "src"
     src.mkdir()
@@ -544,7 +544,8 @@ def test_build_writes_the_metrics_everywhere(tmp_path: Path) -> None:
 
 def twin_town_network(shared: Path, rows: int) -> nx.Graph:
     """The undirected network of the first ``rows`` rows of the Wikipedia twin towns."""
-    from graph.tables import extract_table, parse_table
+    from graph.extract.tables import extract_table
+    from graph.sources.tables import parse_table
 
     path = shared / "data" / "sister-cities-wikipedia" / "twin_cities_raw.csv"
     if not path.is_file():

@@ -1,10 +1,10 @@
-"""Tests for graph.numbers: digits, number words and approximate quantities."""
+"""Tests for graph.extract.numbers: digits, number words and approximate quantities."""
 
 from __future__ import annotations
 
 import pytest
 
-from graph.numbers import find_numbers, word_value
+from graph.extract.numbers import find_numbers, word_value
 
 
 def numbers(sentence: str) -> list[tuple[int, bool]]:

@@ -7,9 +7,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from graph.build import build
-from graph.query import shipped_queries
-from graph.store import open_store, run
+from graph.pipeline.build import build
+from graph.sparql.query import shipped_queries
+from graph.sparql.store import open_store, run
 
 REPO = Path(__file__).resolve().parent.parent
 KMR = "https://w3id.org/kotamitra/id/"

@@ -1,4 +1,4 @@
-"""Tests for graph.query: SPARQL over a built graph, W3C result formats, read-only guard."""
+"""Tests for graph.sparql.query: SPARQL over a built graph, W3C result formats, read-only guard."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.query import (
+from graph.rdf.triples import KMR, PREFIXES
+from graph.sparql.query import (
     QueryError,
     find_graph_file,
     format_result,
@@ -20,7 +21,6 @@ from graph.query import (
     result_rows,
     run_query,
 )
-from graph.rdf import KMR, PREFIXES
 
 SPARQL_NS = "http://www.w3.org/2005/sparql-results#"
 KM_NS = "https://w3id.org/kotamitra/ontology#"

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from graph.load import load_sources
+from graph.sources.load import load_sources
 
 SOURCES_DIR = Path(__file__).resolve().parent.parent / "sources"
 FILES = sorted(p for p in SOURCES_DIR.glob("*") if p.is_file() and p.name != "README.md")
@@ -55,7 +55,7 @@ def test_language_mix(loaded) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_declared_language_matches_the_text(loaded) -> None:  # type: ignore[no-untyped-def]
-    from graph.load import detect_language
+    from graph.sources.load import detect_language
 
     wrong = [d.path for d in loaded.documents if detect_language(d.text) != d.language]
     assert wrong == []

@@ -1,4 +1,4 @@
-"""Tests for graph.tables: tables of partnerships (.csv/.tsv) as sources, their column
+"""Tests for graph.sources.tables: tables of partnerships (.csv/.tsv) as sources, their column
 mappings, entity resolution shared with text, provenance by table and row, and the two
 real twin-town datasets of ../shared/data (skipped when absent)."""
 
@@ -9,10 +9,16 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, URIRef
 
-from graph.build import extract_all
-from graph.load import load_sources
-from graph.rdf import KM, KMR, SCHEMA, to_dataset, union_graph
-from graph.tables import Mapping, extract_table, find_mapping, mapping_from_dict, parse_table
+from graph.extract.tables import extract_table
+from graph.pipeline.build import extract_all
+from graph.rdf.triples import KM, KMR, SCHEMA, to_dataset, union_graph
+from graph.sources.load import load_sources
+from graph.sources.tables import (
+    Mapping,
+    find_mapping,
+    mapping_from_dict,
+    parse_table,
+)
 
 DEFAULT = (
     "city,country,partner_city,partner_country,since,url\n"
@@ -99,7 +105,7 @@ def test_since_becomes_a_partnership_node(default_table: Path) -> None:
 
 
 def test_rdf_of_a_table(default_table: Path) -> None:
-    from graph.validate import validate
+    from graph.rdf.validate import validate
 
     ex, _ = extract(default_table)
     g = union_graph(to_dataset([ex]))

@@ -1,4 +1,4 @@
-"""Tests for graph.text: debris removal, normalisation and sentence splitting."""
+"""Tests for graph.sources.text: debris removal, normalisation and sentence splitting."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.text import clean, clean_lines, normalise, split_sentences
+from graph.sources.text import clean, clean_lines, normalise, split_sentences
 
 
 def sentences(text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Tests for graph.viz: RDF → networkx network → self-contained offline HTML page.
+"""Tests for graph.viz.page: RDF → networkx network → self-contained offline HTML page.
 
 The page's behaviour in a real browser is tested in test_viz_browser.py (headless Chromium).
 """
@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, SKOS, Dataset, Graph, Literal, Namespace, URIRef
 
-from graph.viz import (
+from graph.viz.page import (
     BETWEENNESS_EXACT_MAX,
     FocusError,
     build_network,

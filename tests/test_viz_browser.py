@@ -22,7 +22,7 @@ import pytest
 from rdflib import RDF, Graph, Literal
 from test_viz import KM, KMR, XSD, _doc, _entity, _evidence, _fact, sample_graph
 
-from graph.viz import (
+from graph.viz.page import (
     build_network,
     focus_network,
     node_metrics,

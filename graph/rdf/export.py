@@ -1,7 +1,7 @@
 """Export stage: the built graph in other RDF syntaxes, and its VoID description.
 
 ``build`` writes ``void.ttl`` (a VoID description of the dataset: size, vocabularies,
-one subset per source document; ``graph.nq`` is written by :mod:`graph.write`).
+one subset per source document; ``graph.nq`` is written by :mod:`graph.rdf.write`).
 ``kotamitra export`` writes JSON-LD (compacted with the context shipped in
 ``ontology/context.jsonld``), N-Quads, TriG, Turtle or N-Triples.
 """
@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from graph.rdf import KMR, PREFIXES, BuiltGraph, bind
+from graph.rdf.triples import KMR, PREFIXES, BuiltGraph, bind
 from graph.resources import ontology_dir
 
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -102,7 +102,7 @@ def export(ds: Dataset, fmt: str) -> str:
         return ds.serialize(format="nquads")
     if fmt == "trig":
         return ds.serialize(format="trig")
-    from graph.rdf import union_graph
+    from graph.rdf.triples import union_graph
 
     return union_graph(ds).serialize(format="turtle" if fmt == "turtle" else "nt")
 
@@ -114,7 +114,7 @@ def write_void(
     union_ox: list[ox.Triple] | None = None,
 ) -> Path:
     """Write ``void.ttl`` (atomically) into ``out_dir``."""
-    from graph.write import serialize_graph
+    from graph.rdf.write import serialize_graph
 
     void = void_description(built, documents=documents, union_ox=union_ox)
     names = {"void": str(VOID), "dcterms": str(DCTERMS)}

@@ -1,6 +1,6 @@
 """Extraction of many documents: partitions read and extracted as independent tasks.
 
-The input is split into partitions (:func:`graph.load.plan_partitions`: a range of lines
+The input is split into partitions (:func:`graph.sources.load.plan_partitions`: a range of lines
 of a JSONL corpus, or a few files). One task, :func:`process_partition`, reads its
 partition, looks its documents up in the cache, extracts the others and returns a small
 :class:`PartitionResult`: for each document its key, whether it was prefiltered, and the
@@ -30,22 +30,16 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from graph.cache import CACHE_FILE, Entry, ExtractionCache, raw_key
-from graph.extract import extract
-from graph.gazetteer import Gazetteer, default_gazetteer
-from graph.load import TABLE_SUFFIXES, LoadResult, Partition, iter_raw, parse_raw, text_hash
+from graph.errors import EngineError
+from graph.extract.gazetteer import Gazetteer, default_gazetteer
+from graph.extract.rules import extract
+from graph.extract.tables import extract_table
 from graph.model import Document, Extraction, SourceProblem
-from graph.tables import extract_table, is_table
+from graph.pipeline.cache import CACHE_FILE, Entry, ExtractionCache, raw_key
+from graph.sources.load import TABLE_SUFFIXES, LoadResult, Partition, iter_raw, parse_raw, text_hash
+from graph.sources.tables import is_table
 
 ENGINES = ("local", "dask")
-
-
-class EngineError(Exception):
-    """An engine that cannot run (missing package, unreachable scheduler)."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 class DocOutcome(NamedTuple):
@@ -180,7 +174,7 @@ def run_partitions(
             if reader is not None:
                 reader.close()
     else:
-        from graph.gazetteer import default_gazetteer
+        from graph.extract.gazetteer import default_gazetteer
 
         default_gazetteer()  # loaded once here: forked workers share it
         with ProcessPoolExecutor(max_workers=jobs) as pool:

@@ -23,12 +23,14 @@ from typing import Any
 
 from rdflib import Dataset
 
-from graph.export import write_void
-from graph.gazetteer import Gazetteer
+from graph.errors import BuildLocked
+from graph.extract.gazetteer import Gazetteer
+from graph.files import write_text
 from graph.model import Extraction, SourceProblem
-from graph.rdf import build_graph, to_dataset
+from graph.rdf.export import write_void
+from graph.rdf.triples import build_graph, to_dataset
+from graph.rdf.write import GRAPH_TRIG, GRAPH_TTL, write_rdf_files
 from graph.resolve import resolve
-from graph.write import GRAPH_TRIG, GRAPH_TTL, write_rdf_files
 
 CACHE_DIR = ".cache"  # per-document extraction cache inside the output folder
 
@@ -50,24 +52,6 @@ class BuildReport:
     problems: list[SourceProblem] = field(default_factory=list)
     warnings: list[SourceProblem] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
-
-
-@contextlib.contextmanager
-def atomic_write(path: Path, mode: str = "w") -> Iterator[object]:
-    """Open a temporary file beside ``path``; on success move it over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # as a plain open() would (mkstemp gives 0600)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 LOCK_FILE = ".lock"
@@ -125,14 +109,6 @@ def _child(fn: Callable[[], object], sender: Any) -> None:
     sender.send((None, result))
 
 
-class BuildError(Exception):
-    """A build that cannot start, with a message for the user and a hint."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
-
-
 @contextlib.contextmanager
 def build_lock(out_dir: Path) -> Iterator[None]:
     """Hold the output folder for one build at a time, and clear what a build that
@@ -153,7 +129,7 @@ def build_lock(out_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildError(
+            raise BuildLocked(
                 f"another build is writing into {out_dir}",
                 "wait for it to finish, or build into another folder with --out",
             ) from None
@@ -176,12 +152,6 @@ def _clear_leftovers(out_dir: Path) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 @contextlib.contextmanager
 def _timed(report: BuildReport, stage: str) -> Iterator[None]:
     clock = time.perf_counter()
@@ -189,12 +159,6 @@ def _timed(report: BuildReport, stage: str) -> Iterator[None]:
         yield
     finally:
         report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - clock
-
-
-def write_text(path: Path, text: str) -> Path:
-    with atomic_write(path) as fh:
-        fh.write(text)  # type: ignore[attr-defined]
-    return path
 
 
 @dataclass
@@ -222,13 +186,13 @@ def extract_all(
     state something (resolved across documents), problems and warnings.
 
     The input is split into partitions extracted as independent tasks by ``engine``
-    (see :mod:`graph.parallel`); with ``cache_dir`` unchanged documents are taken from
+    (see :mod:`graph.pipeline.parallel`); with ``cache_dir`` unchanged documents are taken from
     the cache. Results are merged in input order, so any engine and any ``jobs`` give
     the same graph. Only the extractions that state something are kept in memory.
     """
-    from graph.cache import open_cache
-    from graph.load import PARTITION_DOCUMENTS, Admission, plan_partitions
-    from graph.parallel import run_partitions
+    from graph.pipeline.cache import open_cache
+    from graph.pipeline.parallel import run_partitions
+    from graph.sources.load import PARTITION_DOCUMENTS, Admission, plan_partitions
 
     parts, problems = plan_partitions(paths, partition_size or PARTITION_DOCUMENTS)
     warnings: list[SourceProblem] = []
@@ -312,8 +276,8 @@ def code_version() -> str:
     """A hash of the whole package: its code, word lists, ontology and templates."""
     from graph.resources import files_digest, ontology_dir
 
-    here = Path(__file__).resolve().parent
-    files = [*here.rglob("*"), *ontology_dir().rglob("*")]
+    package = Path(__file__).resolve().parents[1]
+    files = [*package.rglob("*"), *ontology_dir().rglob("*")]
     return files_digest(p for p in files if "__pycache__" not in p.parts)
 
 
@@ -363,8 +327,8 @@ def _write_metrics(staging: Path) -> list[Path]:
     document). Returns the files written."""
     import pyoxigraph as ox
 
-    from graph.metrics import UnionStore, add_metrics_graph, compute_metrics, write_metrics
-    from graph.rdf import bind
+    from graph.network.metrics import UnionStore, add_metrics_graph, compute_metrics, write_metrics
+    from graph.rdf.triples import bind
 
     memory = ox.Store()
     memory.bulk_load(path=str(staging / GRAPH_TTL), format=ox.RdfFormat.TURTLE)
@@ -451,7 +415,7 @@ def build(
             # the page and the metrics are made in forked processes, on the other core,
             # while the files and the store are written here
             if with_viz:
-                from graph.viz import render_html
+                from graph.viz.page import render_html
 
                 page = staging / "graph.html"
                 viz = Background(lambda: render_html(built.union_graph(), page), "viz")
@@ -464,7 +428,7 @@ def build(
                 metrics = Background(lambda: _write_metrics(staging), "metrics")
             store_dir = None
             if with_store:
-                from graph.store import STORE_DIR, load_store
+                from graph.sparql.store import STORE_DIR, load_store
 
                 with _timed(report, "store"):
                     store_dir = load_store(staging / GRAPH_TRIG, staging / STORE_DIR)
@@ -472,7 +436,7 @@ def build(
                 with _timed(report, "metrics"):  # what is left of it, waited for
                     staged.extend(metrics.wait())  # type: ignore[arg-type]
                 if store_dir is not None:
-                    from graph.store import add_graph_files
+                    from graph.sparql.store import add_graph_files
 
                     add_graph_files(store_dir, [staging / METRICS_TRIG])
             if viz is not None:
@@ -486,7 +450,7 @@ def build(
                 os.replace(path, target)
                 report.written.append(target)
             if store_dir is not None:
-                from graph.store import swap_store
+                from graph.sparql.store import swap_store
 
                 report.written.append(swap_store(store_dir, out_dir))
             if state is not None:

@@ -17,7 +17,8 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
-from graph.rdf import PREFIXES, bind
+from graph.errors import QueryError
+from graph.rdf.triples import PREFIXES, bind
 
 SELECT_FORMATS = ("table", "json", "csv", "tsv", "xml")
 GRAPH_FORMATS = ("turtle", "nt", "xml", "json-ld")
@@ -25,14 +26,6 @@ _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
     re.I,
 )
-
-
-class QueryError(Exception):
-    """A query that cannot run, with a message for the user."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 def prefix_header() -> str:

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from graph.rdf import PREFIXES, BuiltGraph, Triple
+from graph.rdf.triples import PREFIXES, BuiltGraph, Triple
 
 GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
@@ -96,7 +96,7 @@ def serialize_graph(
 ) -> Path:
     """Write triples as Turtle with the project's prefixes and ``prefixes``, then the
     Turtle text ``tail`` (atomically)."""
-    from graph.build import atomic_write
+    from graph.files import atomic_write
 
     with atomic_write(path, "wb") as fh:
         names = {**PREFIXES, **(prefixes or {})}
@@ -108,7 +108,7 @@ def serialize_graph(
 def write_rdf_files(built: BuiltGraph, out_dir: Path) -> tuple[list[Path], list[ox.Triple]]:
     """Write ``graph.trig``, ``graph.ttl`` and ``graph.nq`` into ``out_dir`` (atomically);
     returns the files and the union (what ``graph.ttl`` holds)."""
-    from graph.build import atomic_write
+    from graph.files import atomic_write
 
     quads, union = _quads_and_union(built)
     written = []

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
-from graph.load import slugify
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
 from graph.model import Entity
 from graph.resources import load_yaml
-from graph.text import Sentence
+from graph.sources.text import Sentence
+from graph.vocab import slugify
 
 NAME_TOKEN = r"(?:[A-Z][\w'’-]*|[A-Z]{2,}|(?:bin|binti|van|von|de|der|da|al|el|la)(?=\s+[A-Z]))"
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.store import StoreError, is_update, open_store, run, serialize
+from graph.sparql.store import StoreError, is_update, open_store, run, serialize
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json",

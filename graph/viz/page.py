@@ -22,14 +22,11 @@ Entry points, all usable from a notebook:
 from __future__ import annotations
 
 import base64
-import contextlib
 import difflib
 import hashlib
 import importlib.util
 import json
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -43,7 +40,9 @@ from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
-from graph.rdf import DIRECT_RELATIONS
+from graph.errors import FocusError
+from graph.files import write_text
+from graph.rdf.triples import DIRECT_RELATIONS
 
 __all__ = [
     "ACTIVITY_KINDS",
@@ -840,15 +839,6 @@ def node_metrics(
     return out
 
 
-class FocusError(LookupError):
-    """The focus entity is not in the network (or the name is ambiguous); ``candidates`` lists
-    the closest names."""
-
-    def __init__(self, message: str, candidates: list[str]) -> None:
-        super().__init__(message)
-        self.candidates = candidates
-
-
 def find_node(net: nx.MultiDiGraph, name: str) -> str:
     """The node of ``net`` called ``name``: its label, another name, its slug or its IRI
     (case-insensitive); else the one node whose names contain ``name``.
@@ -1555,23 +1545,6 @@ def _page(
     )
 
 
-def _atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same directory and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
 _DEFAULT_TITLE = "Outward Looking Policy network"
 
 
@@ -1601,7 +1574,7 @@ def render_network_html(
         name = net.nodes[net.graph["focus"][0]].get("label") or focus
         if title == _DEFAULT_TITLE:
             title = f"{title}: {_table(_UI, lang)['focus_on'].format(name=name, depth=depth)}"
-    _atomic_write_text(out, _page(net, lang, title, size_by=size_by, metrics=metrics))
+    write_text(out, _page(net, lang, title, size_by=size_by, metrics=metrics))
     return out
 
 

@@ -1,6 +1,6 @@
 """Extract stage: one :class:`Document` becomes one :class:`Extraction`.
 
-Sentences are read in order with their mentions (see :mod:`graph.mentions`); relation
+Sentences are read in order with their mentions (see :mod:`graph.extract.mentions`); relation
 patterns, written as trigger words in ``lexicon/relations.yaml``, turn them into direct
 facts, qualified participation/partnership nodes, activities and numeric claims. The
 rules read the way a careful reader does: the actor of a sentence is the local
@@ -17,19 +17,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.dates import DateSpan, find_dates, reference_date
-from graph.gazetteer import (
+from graph.extract.dates import DateSpan, find_dates, reference_date
+from graph.extract.gazetteer import (
     LOCAL_GOVERNMENT_TYPES,
     ORGANISATION_TYPES,
     Gazetteer,
     default_gazetteer,
 )
-from graph.gazetteer import Match as GazMatch
-from graph.mentions import DocumentMentions, Mention, find_mentions
+from graph.extract.gazetteer import Match as GazMatch
+from graph.extract.mentions import DocumentMentions, Mention, find_mentions
+from graph.extract.numbers import find_numbers
 from graph.model import Activity, Claim, Document, Evidence, Extraction, Fact, Qualified
-from graph.numbers import find_numbers
 from graph.resources import load_yaml
-from graph.text import Sentence, clean, split_sentences
+from graph.sources.text import Sentence, clean, split_sentences
 
 HOME_COUNTRY = "indonesia"
 

@@ -3,7 +3,7 @@
 Accepted inputs: ``.md``/``.txt`` with or without YAML front matter, saved ``.html``
 pages (main text extracted with trafilatura), and ``.jsonl`` corpora with one article
 per line (``id, url, title, published, publisher, language, text``), and ``.csv``/``.tsv``
-tables of partnerships (read by :mod:`graph.tables`). Every problem is
+tables of partnerships (read by :mod:`graph.sources.tables`). Every problem is
 reported as a :class:`SourceProblem` naming the file and the reason; it never stops the
 other sources from loading.
 """
@@ -14,7 +14,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from graph.model import Document, SourceProblem
+from graph.vocab import slugify
 
 TEXT_SUFFIXES = {".md", ".txt", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -42,20 +42,6 @@ class LoadResult:
     documents: list[Document] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
     warnings: list[SourceProblem] = field(default_factory=list)
-
-
-def slugify(text: str, max_len: int = 80) -> str:
-    """ASCII slug: ``"Kota Jambi"`` → ``"kota-jambi"``.
-
-    >>> slugify("Maxime Prévot")
-    'maxime-prevot'
-    >>> slugify("UCLG ASPAC (Asia-Pacific)")
-    'uclg-aspac-asia-pacific'
-    """
-    norm = unicodedata.normalize("NFKD", text)
-    ascii_text = norm.encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    return slug[:max_len].rstrip("-") or "x"
 
 
 def iter_source_files(paths: Iterable[Path]) -> Iterator[Path | SourceProblem]:
@@ -147,7 +133,7 @@ _IDENTIFIER: Any = None
 
 
 def _title_from_text(text: str) -> str | None:
-    from graph.text import clean_lines
+    from graph.sources.text import clean_lines
 
     for line in clean_lines(text)[:5]:
         if 10 <= len(line) <= 200 and not line.endswith("."):
@@ -461,7 +447,7 @@ def _parse_file(raw: RawSource, result: LoadResult) -> Document | None:
         if suffix in HTML_SUFFIXES:
             return parse_html(text, str(path), doc_id)
         if suffix in TABLE_SUFFIXES:
-            from graph.tables import parse_table
+            from graph.sources.tables import parse_table
 
             doc, row_warnings = parse_table(text, str(path), doc_id)
             result.warnings.extend(row_warnings)

@@ -24,8 +24,8 @@ from functools import cache
 
 from rdflib import Graph
 
-from graph.query import run_query
 from graph.resources import load_yaml
+from graph.sparql.query import run_query
 
 CLAIMS_QUERY = """
 SELECT ?claim ?quantity ?unit ?about ?approximate ?doc ?date ?headline ?text

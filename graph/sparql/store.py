@@ -5,7 +5,7 @@
 ``query`` and ``serve`` open it read-only instead of re-parsing Turtle: rdflib's own
 SPARQL engine is fine for small graphs but orders of magnitude slower on large ones
 (see benchmarks/bench_store.py). The rdflib API stays available for library users
-through :func:`graph.query.load_graph`.
+through :func:`graph.sparql.query.load_graph`.
 
 The store's default graph holds the union of all named graphs, each triple once (a
 set, as in ``graph.ttl``); the named graphs hold each source's facts for ``GRAPH``
@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.rdf import KMR, PREFIXES
+from graph.errors import StoreError
+from graph.rdf.triples import KMR, PREFIXES
 
 STORE_DIR = "store"
 
@@ -49,15 +50,6 @@ _UPDATE = re.compile(
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
     re.I,
 )
-
-
-class StoreError(Exception):
-    """A store problem or a query that cannot run, with a message for the user."""
-
-    def __init__(self, message: str, hint: str | None = None, status: int = 400) -> None:
-        super().__init__(message)
-        self.hint = hint
-        self.status = status
 
 
 def load_store(trig: Path, folder: Path, union: Path | None = None) -> Path:

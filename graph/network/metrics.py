@@ -47,7 +47,7 @@ import networkx as nx
 import numpy as np
 from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
-from graph.rdf import ENTITY_CLASSES, KM, KMR, PREFIXES, bind
+from graph.rdf.triples import ENTITY_CLASSES, KM, KMR, PREFIXES, bind
 from graph.resources import ontology_dir
 
 ACTOR_NETWORK_QUERY = "actor-network.rq"
@@ -144,7 +144,7 @@ def _oxigraph_runner(store: Any, union: bool = False) -> Runner:
 
 
 def _rdflib_runner(g: Graph) -> Runner:
-    from graph.query import run_query
+    from graph.sparql.query import run_query
 
     def run(query: str) -> list[Row]:
         result = run_query(g, query)
@@ -190,7 +190,7 @@ def query_runner(source: Any, engine: str = "auto") -> Runner:
                     store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
             return _oxigraph_runner(store)
     if isinstance(source, Dataset) and not source.default_union:
-        from graph.rdf import union_graph
+        from graph.rdf.triples import union_graph
 
         source = union_graph(source)
     return _rdflib_runner(source)
@@ -199,9 +199,9 @@ def query_runner(source: Any, engine: str = "auto") -> Runner:
 def open_graph(path: Path | str) -> Any:
     """A built graph for the metrics: a folder or a .trig/.ttl/.nt/.nq file, read into an
     in-memory Oxigraph store (the union of its graphs, much faster than rdflib on large
-    graphs) or, without pyoxigraph, into an rdflib Dataset. ``graph.query.QueryError``
+    graphs) or, without pyoxigraph, into an rdflib Dataset. ``graph.sparql.query.QueryError``
     when there is no graph or it cannot be parsed."""
-    from graph.query import QueryError, find_graph_file, load_graph
+    from graph.sparql.query import QueryError, find_graph_file, load_graph
 
     file = find_graph_file(Path(path))
     try:
@@ -1283,7 +1283,7 @@ EXPORT_FILES = ("metrics.json", "metrics.csv", "network.graphml", "network.gexf"
 def write_metrics(metrics: dict[str, Any], out_dir: Path) -> list[Path]:
     """Write ``metrics.json``, ``metrics.csv``, ``network.graphml`` and ``network.gexf``
     atomically."""
-    from graph.build import write_text
+    from graph.files import write_text
 
     return [
         write_text(out_dir / "metrics.json", to_json(metrics)),

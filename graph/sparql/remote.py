@@ -14,7 +14,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from graph.rdf import PREFIXES
+from graph.errors import RemoteError
+from graph.rdf.triples import PREFIXES
 
 ACCEPT = {
     "json": "application/sparql-results+json",
@@ -26,12 +27,6 @@ ACCEPT = {
     "nt": "application/n-triples",
     "json-ld": "application/ld+json",
 }
-
-
-class RemoteError(Exception):
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 def _prefixed(query: str) -> str:

@@ -11,129 +11,14 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import OWL, PROV, SKOS, DefinedNamespace
+from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, SKOS
 from rdflib.term import Node
 
 from graph.model import Activity, Claim, Evidence, Extraction
+from graph.vocab import DIRECT_RELATIONS, ENTITY_CLASSES, KM, KMR, PREFIXES, SCHEMA, WD, bind
 
-KMR = Namespace("https://w3id.org/kotamitra/id/")
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
-
-
-class KM(DefinedNamespace):
-    """The kotamitra ontology. Closed: a misspelt term raises instead of minting an IRI."""
-
-    _NS = Namespace("https://w3id.org/kotamitra/ontology#")
-    _fail = True
-
-    # classes
-    LocalGovernment: URIRef
-    CityGovernment: URIRef
-    RegencyGovernment: URIRef
-    ProvincialGovernment: URIRef
-    Country: URIRef
-    Organization: URIRef
-    InternationalOrganization: URIRef
-    Person: URIRef
-    Programme: URIRef
-    Activity: URIRef
-    Training: URIRef
-    Visit: URIRef
-    Meeting: URIRef
-    Signing: URIRef
-    Exchange: URIRef
-    Agreement: URIRef
-    Policy: URIRef
-    Claim: URIRef
-    Participation: URIRef
-    Partnership: URIRef
-    Statement: URIRef
-    Evidence: URIRef
-    # direct relations
-    partnersWith: URIRef
-    participatesIn: URIRef
-    organizedBy: URIRef
-    fundedBy: URIRef
-    sendsDelegationTo: URIRef
-    memberOf: URIRef
-    headOf: URIRef
-    deputyHeadOf: URIRef
-    implementsPolicy: URIRef
-    initiatedBy: URIRef
-    # qualified, activity and provenance terms
-    partOf: URIRef
-    participant: URIRef
-    programme: URIRef
-    partner: URIRef
-    location: URIRef
-    startDate: URIRef
-    endDate: URIRef
-    participantCount: URIRef
-    theme: URIRef
-    since: URIRef
-    status: URIRef
-    quantity: URIRef
-    unit: URIRef
-    about: URIRef
-    approximate: URIRef
-    concerns: URIRef
-    saidBy: URIRef
-    evidence: URIRef
-    text: URIRef
-    sentenceIndex: URIRef
-    country: URIRef
-    kemendagriCode: URIRef
-    sourceFile: URIRef
-    kind: URIRef
-
-
-PREFIXES: dict[str, str] = {
-    "km": str(KM._NS),
-    "kmr": str(KMR),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "schema": str(SCHEMA),
-    "wd": str(WD),
-}
-ENTITY_CLASSES = (
-    "LocalGovernment",
-    "CityGovernment",
-    "RegencyGovernment",
-    "ProvincialGovernment",
-    "Country",
-    "Organization",
-    "InternationalOrganization",
-    "Person",
-    "Programme",
-    "Agreement",
-    "Policy",
-)
-
-
-#: The direct ("truthy") relations between entities, as in the contract.
-DIRECT_RELATIONS = (
-    "partnersWith",
-    "participatesIn",
-    "organizedBy",
-    "fundedBy",
-    "sendsDelegationTo",
-    "memberOf",
-    "headOf",
-    "deputyHeadOf",
-    "implementsPolicy",
-    "initiatedBy",
-)
-
-
-def bind(g: Graph) -> None:
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns, override=True)
+__all__ = ["DIRECT_RELATIONS", "ENTITY_CLASSES", "KM", "KMR", "PREFIXES", "SCHEMA", "WD", "bind"]
 
 
 def _h(*parts: object) -> str:
@@ -343,7 +228,7 @@ def reference_triples(extractions: Iterable[Extraction]) -> list[Triple]:
     These facts come from the shipped gazetteer, not from a source document, so they
     live outside the per-document named graphs.
     """
-    from graph.gazetteer import default_gazetteer
+    from graph.extract.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
     g = TripleSink()
