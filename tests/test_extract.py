@@ -1,4 +1,4 @@
-"""Unit tests of the extraction rules (graph.extract.rules.extract), one family at a time.
+"""Unit tests of the extraction rules (graph.extract.extract), one family at a time.
 
 Every sentence here was written for these tests in the style of Indonesian local news and
 English-language news; none is copied from the sources or the shared annotations. Each
@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.extract.rules import extract
+from graph.extract import extract
 from graph.model import Activity, Document, Extraction, Qualified
 
 PUBLISHED = "2024-05-20"

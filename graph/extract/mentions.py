@@ -13,8 +13,10 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
+from graph.extract.lexicon import relations_lexicon
 from graph.model import Entity
 from graph.resources import load_yaml
 from graph.sources.text import Sentence
@@ -54,6 +56,18 @@ class Mention:
     qualifier: bool = False  # a place that only locates the name before it ("Bandung, West Java")
 
 
+class Role(NamedTuple):
+    """A person named with a role title: "Wali Kota Jambi Syarif Fasha" is the head
+    (``relation``) of the government ``government`` (empty when the title names no place:
+    the document's home government of that ``level`` is meant)."""
+
+    person: str
+    relation: str  # headOf or deputyHeadOf
+    government: str
+    level: str  # the local-government class the title is for
+    sentence: int
+
+
 @dataclass
 class DocumentMentions:
     """All mentions of a document, and the entities they refer to."""
@@ -61,8 +75,7 @@ class DocumentMentions:
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)
-    # (person slug, relation, government slug, sentence index)
-    roles: list[tuple[str, str, str, int]] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
     # person slug -> sentence index of the deputy pronoun ("wakilnya Maulana")
     deputies: list[tuple[str, int]] = field(default_factory=list)
 
@@ -89,7 +102,7 @@ class DocumentMentions:
 
 @cache
 def _lex() -> dict[str, object]:
-    data = load_yaml("relations.yaml")
+    data = relations_lexicon()
     hon = "|".join(data["honorifics"])
     deg = "|".join(data["degrees"])
     roles = [
@@ -350,7 +363,7 @@ class MentionFinder:
         )
         if place_slug is None:
             place_slug = ""  # resolved later against the document's home government
-        self.out.roles.append((slug, relation, place_slug + "|" + level, s.index))
+        self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
 
     def _unknown_names(self, s: Sentence) -> None:
         text = s.text
@@ -458,10 +471,11 @@ def _merge(out: DocumentMentions, merges: dict[str, str]) -> None:
             )
             for m in items
         ]
-    out.roles = [(merges.get(p, p), r, g, i) for p, r, g, i in out.roles]
     out.roles = [
-        (p, r, "|".join([merges.get(g.split("|")[0], g.split("|")[0]), g.split("|")[1]]), i)
-        for p, r, g, i in out.roles
+        r._replace(
+            person=merges.get(r.person, r.person), government=merges.get(r.government, r.government)
+        )
+        for r in out.roles
     ]
     out.deputies = [(merges.get(p, p), i) for p, i in out.deputies]
     for old, new in merges.items():

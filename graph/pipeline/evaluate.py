@@ -20,7 +20,7 @@ import yaml
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from graph.extract.rules import extract
+from graph.extract import extract
 from graph.rdf.triples import DIRECT_RELATIONS, KM, to_dataset, union_graph
 from graph.rdf.triples import ENTITY_CLASSES as RDF_ENTITY_CLASSES
 from graph.resolve import resolve
