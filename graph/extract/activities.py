@@ -18,6 +18,7 @@ from graph.extract.context import (
     DATELINE,
     DocContext,
     actor_after,
+    is_actor,
     masked,
     negated,
     subject_of,
@@ -306,6 +307,19 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
                 add(m.slug)
 
 
+def _named_doers(d: DocContext, act: Activity) -> set[str]:
+    """The governments an activity's sentences name as doers, directly or by their head."""
+    out: set[str] = set()
+    for ev in act.evidence:
+        sent = d.sentences[ev.index]
+        for m in d.mentions.in_sentence(ev.index):
+            if is_actor(sent, m, origin=True):
+                out.add(m.slug)
+            if m.slug in d.heads:
+                out.add(d.heads[m.slug])
+    return out
+
+
 def finish_activities(d: DocContext) -> None:
     keep = []
     for act in d.ex.activities:
@@ -333,10 +347,14 @@ def finish_activities(d: DocContext) -> None:
             and act.location not in act.participants
         ):
             act.participants.append(act.location)
-        # a participant abroad is a delegation to that place
+        # a participant abroad is a delegation to that place, when the account names it
+        # (or its head) as a doer: the article's government by default sends nobody
         if act.location:
+            named = _named_doers(d, act)
             for p in act.participants:
                 if p == act.location or d.ent_type(p) not in LOCAL_GOVERNMENT_TYPES:
+                    continue
+                if p not in named:
                     continue
                 if act.location == HOME_COUNTRY or act.type == "Signing":
                     continue  # a signing may be done apart, each in its own city

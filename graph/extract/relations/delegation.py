@@ -6,14 +6,16 @@ from __future__ import annotations
 import re
 
 from graph.extract.context import DocContext, negated, subject_of
-from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
+from graph.extract.gazetteer import ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
 from graph.vocab import HOME_COUNTRY
 
+# who comes from abroad: a group sent by a government (a delegation, officials, students
+# on an exchange), not a family or a flight that "comes from" somewhere
 INBOUND_BEFORE = re.compile(
-    r"\b(?:datang|tiba|hadir|berkunjung|kunjungan|delegasi|rombongan|utusan|tamu|"
-    r"mahasiswa|pelajar|siswa|delegation|visitors?|students?|came|arrived|visit\w*)\b"
+    r"\b(?:delegasi|rombongan|utusan|tamu|kunjungan|mahasiswa|pelajar|siswa|pejabat|"
+    r"delegation|delegates|visitors?|students?|officials?|visit\w*)\b"
     r"[^.;]{0,40}\b(?:dari|from|asal)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -31,6 +33,13 @@ def _inbound(d: DocContext, v: SentenceView) -> str | None:
     return None
 
 
+def _non_agent(text: str, at: int) -> bool:
+    """Whether the traveller of the clause is a flight, a family, a club, a school, a
+    shipment … (``non_agents`` in ``relations.yaml``), not a government's people."""
+    clause = re.split(r"[,;:]|\b(?:yang|which|who)\b", text[:at])[-1]
+    return bool(patterns()["non_agents"].search(clause))
+
+
 def delegation(d: DocContext, v: SentenceView) -> None:
     """``sendsDelegationTo`` from a delegation or visit word with a destination."""
     rx = patterns()
@@ -43,11 +52,12 @@ def delegation(d: DocContext, v: SentenceView) -> None:
         or rx["tentative"].search(" ".join(v.text[: dm.start()].split()[-4:]))
     ):
         return
+    # the agent: a government named as the doer, its head, or its people (a word for
+    # them with the article's government); a place merely named ("penerbangan dari
+    # Surabaya menuju Bangkok") sends nobody
     sender = subject_of(d, v.sent, v.mentions, strict=True)
-    if sender is None:
-        sender = next(
-            (m.slug for m in v.mentions if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES), None
-        )
+    if _non_agent(v.text, dm.start()):
+        return
     inbound = _inbound(d, v)
     if inbound:
         # "mahasiswa yang datang dari Kota Gwangju ke Kota Medan"

@@ -71,6 +71,13 @@ def _record(
         q.since = since
 
 
+def _wished(text: str, at: int) -> bool:
+    """ "meminta agar Jakarta lebih terbuka pada kerja sama …": a wish or proposal earlier
+    in the sentence scopes over the partnership, unless the partnership already exists."""
+    rx = patterns()
+    return bool(rx["wishes"].search(text[:at])) and not rx["existing"].search(text)
+
+
 def partnership(d: DocContext, v: SentenceView) -> None:
     """Partnerships between the sentence's Indonesian governments and foreign actors."""
     rx = patterns()
@@ -78,7 +85,7 @@ def partnership(d: DocContext, v: SentenceView) -> None:
     if not pm or negated(v.text, pm.start()):
         return
     ones, partners = _partners(d, v)
-    is_planned = planned(v.text, pm.start(), pm.end())
+    is_planned = planned(v.text, pm.start(), pm.end()) or _wished(v.text, pm.start())
     ended = bool(rx["ended"].search(v.text)) and not is_planned and not rx["renewal"].search(v.text)
     if not partners and not is_planned:
         _date_the_partnership(d, v, pm.start())

@@ -12,6 +12,10 @@ from graph.model import Evidence
 
 def _participation(d: DocContext, v: SentenceView, p: Mention) -> None:
     actors = v.participants or ([v.subject] if v.subject else [])
+    if p.slug not in d.mentions.records and not v.participants:
+        # a programme known only by its head word ("X Program") needs a government named
+        # as taking part: the article's government is not enough
+        return
     for a in dict.fromkeys(actors):
         if a and not negated(v.text, p.start):
             d.add_fact(a, "participatesIn", p.slug, v.sent)
