@@ -347,7 +347,7 @@ def metrics(
     countries. For the network: size, density, components, Louvain communities and
     modularity, and per year: new partnerships, activities and people sent.
     """
-    from graph.network.metrics import (
+    from graph.network import (
         actor_card,
         compute_metrics,
         find_actor,

@@ -328,17 +328,17 @@ def _write_metrics(staging: Path) -> list[Path]:
     document). Returns the files written."""
     import pyoxigraph as ox
 
-    from graph.network.metrics import UnionStore, add_metrics_graph, compute_metrics, write_metrics
+    from graph import network
     from graph.rdf.triples import bind
 
     memory = ox.Store()
     memory.bulk_load(path=str(staging / GRAPH_TTL), format=ox.RdfFormat.TURTLE)
-    metrics = compute_metrics(UnionStore(memory))
+    metrics = network.compute_metrics(network.UnionStore(memory))
     mds = Dataset()
     bind(mds)
-    add_metrics_graph(mds, metrics)
+    network.add_metrics_graph(mds, metrics)
     written = [write_text(staging / METRICS_TRIG, mds.serialize(format="trig"))]
-    written.extend(write_metrics(metrics, staging))
+    written.extend(network.write_metrics(metrics, staging))
     return written
 
 
