@@ -416,7 +416,7 @@ class MentionFinder:
                 rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}})\s*(?:,\s*(?:the\s+|selaku\s+|sebagai\s+)?|\s+(?:selaku|sebagai)\s+)$",
                 text[: m.start()],
             )
-            if prev and place_slug:
+            if prev and place_slug and self._person_like(prev.group(1)):
                 name = self._clean_name(prev.group(1))
                 name_tokens = name.split()
                 start = prev.start(1)
@@ -428,7 +428,7 @@ class MentionFinder:
             start = surface_start if surface_start >= 0 else m.end()
             surface = text[start : start + len(" ".join(rest))]
         name = " ".join(name_tokens)
-        if len(name) < 3 or self.gaz.lookup(name) is not None:
+        if len(name) < 3 or not self._person_like(name):
             return
         slug = self._person(name, self._clean_name(surface) or name)
         self.out.add(
@@ -437,6 +437,17 @@ class MentionFinder:
         if place_slug is None:
             place_slug = ""  # resolved later against the document's home government
         self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
+
+    def _person_like(self, name: str) -> bool:
+        """A name before a role ("Bobby Nasution selaku Wali Kota Medan") is a person's
+        only when none of its words is a function, role or office word and it is not a
+        place ("Dearborn, Michigan"; "Bupati Tapanuli Utara, Bupati …")."""
+        tokens = name.split()
+        if any(t.rstrip(".") in _stop() for t in tokens):
+            return False
+        if self.gaz.lookup(name) is not None or any(self.gaz.lookup(t) for t in tokens):
+            return False
+        return not foreign.world_places().lookup(name)
 
     def _unknown_names(self, s: Sentence) -> None:
         text = s.text
