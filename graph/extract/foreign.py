@@ -78,6 +78,9 @@ DIRECTIONS = frozenset(
         "City",
     }
 )
+#: a partner named bare ("sister city dengan X") must be a city at least this large when the
+#: document does not name its country
+PARTNER_POPULATION = 100_000
 #: a level of government a context word gives
 CITY, REGION = "CityGovernment", "ProvincialGovernment"
 
@@ -93,6 +96,7 @@ class Candidate:
     level: str | None  # the level the context word names, if any
     explicit: bool  # "City of X", "X City Council", "X, <country>": no doubt it is a place
     country: str | None = None  # the country named beside it
+    partner: bool = False  # named as a partner ("sister city dengan X")
 
 
 @cache
@@ -107,6 +111,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     head = re.compile(rf"\b(?P<head>{'|'.join(before)})[ \t]+(?P<name>{NAME_SEQ})")
     tail = re.compile(rf"\b(?P<name>{NAME_SEQ})[ \t]+(?P<head>{'|'.join(after)})\b")
     return head, tail
+
+
+@cache
+def _partner_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = relations_lexicon()
+    before = "|".join(data["foreign_partner_before"])
+    after = "|".join(data["foreign_partner_after"])
+    lead = re.compile(
+        rf"(?i:\b(?:{before}))[ \t]+(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
+        rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:-|–|/)[ \t]*)?(?P<name>{NAME_SEQ})"
+    )
+    tail = re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+(?i:{after})\b")
+    return lead, tail
 
 
 @cache
@@ -160,6 +177,12 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
         yield Candidate(
             m.start("name"), m.end(), _trim(m.group("name")), m.group(0), level, explicit
         )
+    # "sister city dengan X", "sister city Makassar-Taipei", "X sebagai kota kembar"
+    for pattern in _partner_patterns():
+        for m in pattern.finditer(text):
+            name = _trim(m.group("name"))
+            start = m.start("name")
+            yield Candidate(start, start + len(name), name, name, None, False, partner=True)
     # "Ivanovo, Rusia" / "Hluboká nad Vltavou (Ceko)": a name right before a country
     for start, country in countries.items():
         before = re.search(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$", text[:start])
@@ -188,11 +211,16 @@ def resolve(cand: Candidate, gaz: Gazetteer, doc_countries: set[str]) -> tuple[P
         found = world_places().lookup(name, cand.country)
         if not found:
             continue
+        if cand.level != REGION:  # a city before a province of the same name
+            found.sort(key=lambda p: p.kind == "region")
         in_doc = [p for p in found if p.country in doc_countries]
+        big = [p for p in found if p.population >= PARTNER_POPULATION]
         if in_doc:
             place = in_doc[0]
         elif cand.explicit:
             place = found[0]
+        elif cand.partner and big:
+            place = big[0]
         else:
             return None
         if place.country == HOME_COUNTRY:

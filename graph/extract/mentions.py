@@ -613,6 +613,13 @@ def _contains(out: DocumentMentions, small: str, big: str) -> bool:
         return a.country == b.slug or (a.country is None and small not in out.records)
     if b.type == "ProvincialGovernment" and a.code and b.code:
         return a.code.startswith(b.code + ".")
+    if (
+        a.type == "CityGovernment"
+        and b.type in {"ProvincialGovernment", "LocalGovernment"}
+        and a.country not in (None, "indonesia")
+        and a.country == b.country
+    ):
+        return True  # "Lismore, New South Wales": a foreign city and its state
     if b.type == "ProvincialGovernment" and big not in out.records:
         # "Mossel Bay (Provinsi Western Cape, …)": an unknown province after a foreign city
         return small in out.records and a.country not in (None, "indonesia")
