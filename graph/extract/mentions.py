@@ -504,9 +504,24 @@ class MentionFinder:
         if rec is not None:
             return
         slug = self._local_entity(surface, type_, surface)
+        ent = self.out.entities[slug]
+        if ent.country is None and ent.type == "Organization":
+            ent.country = self._country_in_name(surface)
         self.out.add(
             Mention(s.index, start, start + len(surface), surface, slug, type_), override=True
         )
+
+    def _country_in_name(self, name: str) -> str | None:
+        """The country an organisation's name carries ("Temasek Polytechnic Singapore",
+        "Universitas Malaya Malaysia", "Kyoto University"): a country or a foreign place
+        in it."""
+        for m in self.gaz.find(name):
+            rec = m.record
+            if rec.type == "Country":
+                return rec.id
+            if rec.type in LOCAL_GOVERNMENT_TYPES and rec.country:
+                return rec.country
+        return None
 
     def _people_short_forms(self, s: Sentence) -> None:
         if not self.person_alias:
