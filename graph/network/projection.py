@@ -25,15 +25,11 @@ from graph.network.algorithms import undirected
 from graph.rdf.triples import union_graph
 from graph.resources import ontology_dir
 from graph.sparql.query import QueryError, find_graph_file, load_graph, run_query
-from graph.vocab import ENTITY_CLASSES, HOME_COUNTRY, KMR, PREFIXES
+from graph.vocab import ACTIVITY_CLASSES, ACTOR_CLASSES, HOME_COUNTRY, KMR, PREFIXES
 
 ACTOR_NETWORK_QUERY = "actor-network.rq"
-# the entity classes that are actors: all but people, policies and agreements
-ACTOR_KINDS = tuple(c for c in ENTITY_CLASSES if c not in {"Person", "Policy", "Agreement"})
-ACTIVITY_KINDS = ("Activity", "Training", "Visit", "Meeting", "Signing", "Exchange")
-
-_KIND_FILTER = ", ".join(f"km:{k}" for k in ACTOR_KINDS)
-_ACTIVITY_FILTER = ", ".join(f"km:{k}" for k in ACTIVITY_KINDS)
+_KIND_FILTER = ", ".join(f"km:{k}" for k in ACTOR_CLASSES)
+_ACTIVITY_FILTER = ", ".join(f"km:{k}" for k in ACTIVITY_CLASSES)
 
 # The attributes of every actor: labels (with their language), country, Kemendagri code.
 NODE_QUERY = f"""

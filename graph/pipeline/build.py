@@ -23,6 +23,7 @@ from typing import Any
 
 from rdflib import Dataset
 
+from graph import vocab
 from graph.errors import BuildLocked
 from graph.extract.gazetteer import Gazetteer
 from graph.files import write_text
@@ -328,13 +329,12 @@ def _write_metrics(staging: Path) -> list[Path]:
     import pyoxigraph as ox
 
     from graph import network
-    from graph.rdf.triples import bind
 
     memory = ox.Store()
     memory.bulk_load(path=str(staging / GRAPH_TTL), format=ox.RdfFormat.TURTLE)
     metrics = network.compute_metrics(network.UnionStore(memory))
     mds = Dataset()
-    bind(mds)
+    vocab.bind(mds)
     network.add_metrics_graph(mds, metrics)
     written = [write_text(staging / METRICS_TRIG, mds.serialize(format="trig"))]
     written.extend(network.write_metrics(metrics, staging))

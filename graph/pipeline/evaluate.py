@@ -20,24 +20,16 @@ import yaml
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from graph import vocab
 from graph.extract.rules import extract
-from graph.rdf.triples import DIRECT_RELATIONS, KM, to_dataset, union_graph
-from graph.rdf.triples import ENTITY_CLASSES as RDF_ENTITY_CLASSES
+from graph.rdf.triples import to_dataset, union_graph
 from graph.resolve import resolve
 from graph.sources.load import LoadResult, load_sources
+from graph.vocab import KM
 
-SUBCLASSES = {
-    "LocalGovernment": {
-        "LocalGovernment",
-        "CityGovernment",
-        "RegencyGovernment",
-        "ProvincialGovernment",
-    },
-    "Organization": {"Organization", "InternationalOrganization"},
-    "Activity": {"Activity", "Training", "Visit", "Meeting", "Signing", "Exchange"},
-}
-ENTITY_CLASSES = set(RDF_ENTITY_CLASSES)
-DIRECT = set(DIRECT_RELATIONS)
+SUBCLASSES = {k: set(v) for k, v in vocab.SUBCLASSES.items()}
+ENTITY_CLASSES = set(vocab.ENTITY_CLASSES)
+DIRECT = set(vocab.DIRECT_RELATIONS)
 ATTRS = (
     "theme",
     "partOf",

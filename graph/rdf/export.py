@@ -15,8 +15,9 @@ import pyoxigraph as ox
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from graph.rdf.triples import KMR, PREFIXES, BuiltGraph, bind
+from graph.rdf.triples import BuiltGraph
 from graph.resources import ontology_dir
+from graph.vocab import KMR, PREFIXES, bind
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DATASET = KMR["dataset"]

@@ -18,7 +18,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from graph.rdf.triples import PREFIXES, BuiltGraph, Triple
+from graph.rdf.triples import BuiltGraph, Triple
+from graph.vocab import PREFIXES
 
 GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
