@@ -27,7 +27,7 @@ from graph import vocab
 from graph.errors import BuildLocked
 from graph.extract.gazetteer import Gazetteer
 from graph.files import write_text
-from graph.model import Extraction, SourceProblem
+from graph.model import Extraction, NotAnArticle, SourceProblem
 from graph.rdf.export import write_void
 from graph.rdf.triples import build_graph, to_dataset
 from graph.rdf.write import GRAPH_TRIG, GRAPH_TTL, write_rdf_files
@@ -196,7 +196,8 @@ def extract_all(
     from graph.sources.load import PARTITION_DOCUMENTS, Admission, plan_partitions
 
     parts, problems = plan_partitions(paths, partition_size or PARTITION_DOCUMENTS)
-    warnings: list[SourceProblem] = []
+    warnings: list[SourceProblem] = [p for p in problems if isinstance(p, NotAnArticle)]
+    problems = [p for p in problems if not isinstance(p, NotAnArticle)]
     stats = stats if stats is not None else ExtractStats()
     cache = open_cache(cache_dir) if cache_dir is not None else None
     admission = Admission()

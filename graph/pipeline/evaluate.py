@@ -21,7 +21,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from graph import vocab
-from graph.extract.rules import extract
+from graph.extract import extract
 from graph.rdf.triples import to_dataset, union_graph
 from graph.resolve import resolve
 from graph.sources.load import LoadResult, load_sources
