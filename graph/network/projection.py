@@ -20,6 +20,7 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Dataset, Graph, Literal
+from rdflib.query import ResultRow
 
 from graph.network.algorithms import undirected
 from graph.rdf.triples import union_graph
@@ -108,7 +109,7 @@ def _rdflib_runner(g: Graph) -> Runner:
         result = run_query(g, query)
         assert result is not None
         names = [str(v) for v in result.vars or []]
-        return [{n: _py(row[n]) for n in names} for row in result]
+        return [{n: _py(row[n]) for n in names} for row in result if isinstance(row, ResultRow)]
 
     return run
 

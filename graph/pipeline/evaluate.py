@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from graph import vocab
 from graph.extract import extract
@@ -201,13 +202,13 @@ class _Scorer:
             if self.kind(s) is None or self.kind(o) is None:
                 continue  # activities and qualified nodes are scored elsewhere
             ks, ko = self.key(s), self.key(o)
-            canon = accepted.get((ks or "?", pn, ko or "?"))
-            if canon is None:
+            match = accepted.get((ks or "?", pn, ko or "?"))
+            if match is None:
                 self.s.fp += 1
                 self.s.extras.append(f"relation {_local(s)} {pn} {_local(o)}")
                 continue
-            if required[canon] and canon not in hit:
-                hit.add(canon)
+            if required[match] and match not in hit:
+                hit.add(match)
                 self.s.tp += 1
         for canon, req in required.items():
             if req and canon not in hit:
@@ -247,7 +248,7 @@ class _Scorer:
                 self.s.fn += 1
                 self.s.misses.append(f"qualified {a}~{b} {q['property']} {q['value']}")
 
-    def _graph_activity(self, node: URIRef) -> dict[str, list[object]]:
+    def _graph_activity(self, node: Node) -> dict[str, list[object]]:
         out: dict[str, list[object]] = defaultdict(list)
         for attr in ATTRS:
             for o in self.g.objects(node, KM[ATTR_PROP.get(attr, attr)]):
@@ -288,8 +289,8 @@ class _Scorer:
             key=lambda x: (-x[0], x[1], str(x[2])),
         )
         used_g: set[int] = set()
-        used_n: set[object] = set()
-        pairing: dict[int, object] = {}
+        used_n: set[Node] = set()
+        pairing: dict[int, Node] = {}
         for sc, i, n in pairs:
             if sc <= 0 or i in used_g or n in used_n:
                 continue
@@ -337,7 +338,7 @@ class _Scorer:
 
     def claims(self) -> tuple[int, int]:
         gold = [c for c in self.gold.get("claims") or []]
-        have = [float(o) for o in self.g.objects(None, KM.quantity)]
+        have = [float(str(o)) for o in self.g.objects(None, KM.quantity)]
         found = 0
         for c in gold:
             if float(c["quantity"]) in have:
