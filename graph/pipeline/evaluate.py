@@ -116,6 +116,22 @@ def _date_ok(gold: str, value: str) -> bool:
     return value[: len(gold)] == gold and (len(value) >= len(gold))
 
 
+def _agreement(ga: dict[str, Any], attrs: dict[str, list[object]]) -> int:
+    """How well a graph activity agrees with a gold one: 2 per matching theme, 1 for a
+    matching start date."""
+    score = 0
+    theme = norm(ga.get("theme") or "")
+    for t in attrs.get("theme", []):
+        nt = norm(str(t))
+        if theme and nt and (theme in nt or nt in theme):
+            score += 2
+    if ga.get("startDate") and any(
+        _date_ok(str(ga["startDate"]), str(d)) for d in attrs.get("startDate", [])
+    ):
+        score += 1
+    return score
+
+
 class _Scorer:
     def __init__(self, g: Graph, gold: dict[str, Any]) -> None:
         self.g = g
@@ -267,22 +283,9 @@ class _Scorer:
         graph_acts = {n: self._graph_activity(n) for n in nodes}
         gold_acts = list(self.gold.get("activities") or [])
 
-        def agrees(ga: dict[str, Any], attrs: dict[str, list[object]]) -> int:
-            score = 0
-            theme = norm(ga.get("theme") or "")
-            for t in attrs.get("theme", []):
-                nt = norm(str(t))
-                if theme and nt and (theme in nt or nt in theme):
-                    score += 2
-            if ga.get("startDate") and any(
-                _date_ok(str(ga["startDate"]), str(d)) for d in attrs.get("startDate", [])
-            ):
-                score += 1
-            return score
-
         pairs = sorted(
             (
-                (agrees(ga, at), i, n)
+                (_agreement(ga, at), i, n)
                 for i, ga in enumerate(gold_acts)
                 for n, at in graph_acts.items()
             ),
@@ -298,26 +301,8 @@ class _Scorer:
             used_g.add(i)
             used_n.add(n)
         for i, ga in enumerate(gold_acts):
-            opt = ga.get("optional_attributes") or {}
             node = pairing.get(i)
-            attrs = graph_acts.get(node, {}) if node is not None else {}
-            for attr in ATTRS:
-                gold_vals = _as_list(ga.get(attr))
-                opt_vals = _as_list(opt.get(attr))
-                have = list(attrs.get(attr, []))
-                for gv in gold_vals:
-                    m = next((h for h in have if self._attr_ok(attr, h, gv)), None)
-                    if m is not None:
-                        have.remove(m)
-                        self.s.tp += 1
-                    else:
-                        self.s.fn += 1
-                        self.s.misses.append(f"activity '{ga.get('theme')}' {attr} {gv}")
-                for h in have:
-                    if any(self._attr_ok(attr, h, ov) for ov in opt_vals):
-                        continue
-                    self.s.fp += 1
-                    self.s.extras.append(f"activity '{ga.get('theme')}' {attr} {_show(h)}")
+            self._score_activity(ga, graph_acts.get(node, {}) if node is not None else {})
         for n, attrs in graph_acts.items():
             if n in used_n:
                 continue
@@ -325,6 +310,27 @@ class _Scorer:
                 for v in vals:
                     self.s.fp += 1
                     self.s.extras.append(f"unmatched activity {_local(n)} {attr} {_show(v)}")
+
+    def _score_activity(self, ga: dict[str, Any], attrs: dict[str, list[object]]) -> None:
+        """Score the attributes of the graph activity paired with the gold activity
+        ``ga`` (none: every gold attribute is missed)."""
+        opt = ga.get("optional_attributes") or {}
+        for attr in ATTRS:
+            opt_vals = _as_list(opt.get(attr))
+            have = list(attrs.get(attr, []))
+            for gv in _as_list(ga.get(attr)):
+                m = next((h for h in have if self._attr_ok(attr, h, gv)), None)
+                if m is not None:
+                    have.remove(m)
+                    self.s.tp += 1
+                else:
+                    self.s.fn += 1
+                    self.s.misses.append(f"activity '{ga.get('theme')}' {attr} {gv}")
+            for h in have:
+                if any(self._attr_ok(attr, h, ov) for ov in opt_vals):
+                    continue
+                self.s.fp += 1
+                self.s.extras.append(f"activity '{ga.get('theme')}' {attr} {_show(h)}")
 
     def _attr_ok(self, attr: str, have: object, gold: Any) -> bool:
         if attr == "theme":
