@@ -688,6 +688,11 @@ def evaluate(gold_dir: Path, verbose: bool, fmt: str) -> None:
         )
     else:
         click.echo(report(results, verbose), nl=False)
+    if all(r.error for r in results):
+        raise UsageProblem(
+            f"no gold document in {gold_dir} had its text: nothing was scored",
+            "save each text as its gold's source.file beside it (see the 'retrieve' blocks)",
+        )
 
 
 if __name__ == "__main__":

@@ -71,6 +71,8 @@ WORD_TABLES = {
     "government_heads": LOCAL_GOVERNMENT_CLASSES,
     "activities": ("Signing", "Exchange", "Training", "Visit", "Meeting"),
     "claim_units": None,  # any unit name
+    "foreign_heads_before": ("city", "city_explicit", "region", "region_explicit"),
+    "foreign_heads_after": ("city", "city_explicit", "region", "region_explicit"),
 }
 ROLE_KEYS = {"pattern", "relation", "level"}
 ROLE_RELATIONS = {"headOf", "deputyHeadOf"}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+import graph.extract.foreign as foreign
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
 from graph.extract.lexicon import relations_lexicon
 from graph.model import Entity
@@ -190,6 +191,7 @@ class MentionFinder:
         self.lang = language
         self.out = DocumentMentions()
         self.person_alias: dict[str, str] = {}  # folded alias -> person slug
+        self.doc_countries: set[str] = set()  # the countries the document names
         self.local_alias: dict[str, tuple[str, str]] = {}  # folded alias -> (slug, type)
 
     # -- entity registry -------------------------------------------------------------
@@ -256,6 +258,9 @@ class MentionFinder:
         rec = self.gaz.lookup(name, LOCAL_GOVERNMENT_TYPES)
         if rec is not None and (rec.type == level or rec.country != "indonesia"):
             return rec
+        hit = foreign.lookup_for_role(name, level, self.gaz, self.doc_countries)
+        if hit is not None:
+            return foreign.record_for(hit[0], hit[1], self.gaz, name)
         return None
 
     # -- main ---------------------------------------------------------------------------------
@@ -264,10 +269,11 @@ class MentionFinder:
         already known)."""
         text = s.text
         low = text.lower()
-        if any(w in low for w in _lex()["role_words"]) and _lex()["any_role"].search(text):  # type: ignore[union-attr]
-            self._roles(s)
         if found is None:
             found = self.gaz.find(text)
+        self._foreign_governments(s, found)
+        if any(w in low for w in _lex()["role_words"]) and _lex()["any_role"].search(text):  # type: ignore[union-attr]
+            self._roles(s)
         headline = _titlecase(text)
         for i, m in enumerate(found):
             if _names_lex()["prefix_block"].search(text[: m.start]):
@@ -287,6 +293,28 @@ class MentionFinder:
         self._policies(s)
         self._unknown_names(s)
         self._people_short_forms(s)
+
+    def _foreign_governments(self, s: Sentence, found: list[Match]) -> None:
+        """Foreign local governments the gazetteer lacks, in a government context
+        (:mod:`graph.extract.foreign`)."""
+        countries = {m.start: m.record.id for m in found if m.record.type == "Country"}
+        for cand in foreign.candidates(s.text, countries):
+            hit = foreign.resolve(cand, self.gaz, self.doc_countries)
+            if hit is None:
+                continue
+            place, level, name = hit
+            at = s.text.find(name, cand.start)
+            if at < 0:
+                continue
+            # "Kota Tono", "City of Fremantle": the context words before belong to the name
+            start = cand.start if cand.start < at else at
+            end = at + len(name)
+            if cand.surface.startswith(name) and cand.explicit and cand.country is None:
+                end = cand.end  # "Sibu Municipal Council"
+            rec = foreign.record_for(place, level, self.gaz, name)
+            slug = self._entity_for_record(rec, s.text[start:end])
+            self.out.entities[slug].aliases.add(name)
+            self.out.add(Mention(s.index, start, end, s.text[start:end], slug, level), True)
 
     def _roles(self, s: Sentence) -> None:
         text = s.text
@@ -367,6 +395,12 @@ class MentionFinder:
                     place = rec_match.record
                     place_slug = self._entity_for_record(place, rec_match.surface)
                 break
+            if place is None:  # a foreign government found before ("Fremantle Mayor …")
+                for fm in self.out.in_sentence(s.index):
+                    if fm.end == len(before) and fm.type in LOCAL_GOVERNMENT_TYPES:
+                        place_slug = fm.slug
+                        place = self.out.records.get(fm.slug)
+                        break
         rest = list(tokens[place_tokens:])
         if place is not None and not rest and tail.strip():
             rest = re.findall(r"[^\s,]+", tail.split(",")[0])
@@ -618,6 +652,10 @@ def find_mentions(
     """All mentions in a document's sentences, in order. ``matches`` are gazetteer
     matches over the whole text the sentences were split from, if already known."""
     finder = MentionFinder(gazetteer, language)
+    every = (
+        matches if matches is not None else [m for s in sentences for m in gazetteer.find(s.text)]
+    )
+    finder.doc_countries = {m.record.id for m in every if m.record.type == "Country"}
     for s in sentences:
         finder.sentence(s, None if matches is None else _matches_in(s, matches))
     _merge(finder.out, _doc_level_merges(finder.out))
