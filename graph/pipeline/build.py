@@ -27,6 +27,7 @@ from graph.errors import BuildLocked
 from graph.extract.gazetteer import Gazetteer
 from graph.files import write_text
 from graph.model import Extraction, SourceProblem
+from graph.rdf.entail import ENTAILMENTS_TRIG, write_entailments
 from graph.rdf.export import write_void
 from graph.rdf.triples import build_graph, to_dataset
 from graph.rdf.write import GRAPH_TRIG, GRAPH_TTL, write_rdf_files
@@ -261,7 +262,7 @@ STATE_FILE = "build.json"  # in the cache folder: the digest of the last build's
 
 
 def _outputs(with_metrics: bool, with_viz: bool, with_store: bool) -> list[str]:
-    names = [GRAPH_TRIG, GRAPH_TTL, "graph.nq", "void.ttl"]
+    names = [GRAPH_TRIG, GRAPH_TTL, "graph.nq", "void.ttl", ENTAILMENTS_TRIG]
     if with_metrics:
         names += [METRICS_TRIG, "metrics.json", "metrics.csv"]
     if with_viz:
@@ -355,6 +356,7 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     partition_size: int | None = None,
+    entailments: bool = True,
 ) -> BuildReport:
     """Run the whole build and write its outputs into ``out_dir``.
 
@@ -393,6 +395,7 @@ def build(
         state = BuildState(cache_dir) if cache_dir is not None else None
         if state is not None:
             options = {"metrics": with_metrics, "viz": with_viz, "store": with_store}
+            options["entailments"] = entailments
             digest = graph_digest(extractions, report.documents, options)
             expected = _outputs(with_metrics, with_viz, with_store)
             previous = state.read()
@@ -422,6 +425,7 @@ def build(
             with _timed(report, "write"):
                 staged, union = write_rdf_files(built, staging)
                 staged.append(write_void(built, staging, report.documents, union))
+                staged.append(write_entailments(built, staging, entailments))
             report.triples = len(union)
             del union
             if with_metrics:

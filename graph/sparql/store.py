@@ -27,6 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from graph.errors import StoreError
+from graph.rdf.entail import ENTAILMENTS_TRIG
 from graph.rdf.triples import KMR, PREFIXES
 
 STORE_DIR = "store"
@@ -55,7 +56,8 @@ _UPDATE = re.compile(
 def load_store(trig: Path, folder: Path, union: Path | None = None) -> Path:
     """Create a store in ``folder`` holding ``trig`` (its named graphs) and, in its
     default graph, their union: ``union`` (Turtle or N-Triples, default ``graph.ttl``
-    beside ``trig``) or, without it, the union computed here."""
+    beside ``trig``) or, without it, the union computed here. ``entailments.trig``
+    beside ``trig`` (see :mod:`graph.rdf.entail`) is added to both."""
     store = ox.Store(str(folder))
     fmt = ox.RdfFormat.N_QUADS if trig.suffix.lower() == ".nq" else ox.RdfFormat.TRIG
     store.bulk_load(path=str(trig), format=fmt)
@@ -65,6 +67,9 @@ def load_store(trig: Path, folder: Path, union: Path | None = None) -> Path:
         store.bulk_load(path=str(union), format=fmt, to_graph=ox.DefaultGraph())
     else:
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    extra = trig.parent / ENTAILMENTS_TRIG
+    if extra.is_file():  # the ontology, the entailments and the dates, in both places
+        add_graph_file(store, extra)
     store.flush()
     del store
     return folder
@@ -203,7 +208,10 @@ def run(
     try:
         return store.query(query, prefixes=dict(PREFIXES))
     except SyntaxError as exc:
-        raise StoreError(f"SPARQL syntax error: {exc}", "check the query's syntax") from None
+        from graph.sparql.syntax import syntax_error
+
+        error = syntax_error(query, str(exc))
+        raise StoreError(str(error), error.hint) from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise StoreError(f"the query failed: {exc}") from None
 
