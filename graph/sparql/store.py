@@ -22,6 +22,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -194,8 +195,11 @@ def run(
     query: str,
     params: Mapping[str, str] | None = None,
     allow_service: bool = False,
+    dataset: Dataset | None = None,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Run a read-only SPARQL query over the union of the store's graphs."""
+    """Run a read-only SPARQL query over the union of the store's graphs, or over the
+    ``dataset`` a request names (SPARQL 1.1 Protocol ``default-graph-uri`` and
+    ``named-graph-uri``, which override the query's own ``FROM``/``FROM NAMED``)."""
     if is_update(query):
         raise StoreError(
             "this is a SPARQL UPDATE; the store is read-only",
@@ -205,8 +209,13 @@ def run(
     if not allow_service and uses_service(query):
         raise StoreError("SERVICE (federated query) is not allowed here", status=403)
     query = bind_params(query, params or {})
+    options: dict[str, object] = {}
+    if dataset is not None and (dataset.default or dataset.named):
+        # a graph the store lacks is an empty graph, as the protocol wants
+        options["default_graph"] = [ox.NamedNode(iri) for iri in dataset.default]
+        options["named_graphs"] = [ox.NamedNode(iri) for iri in dataset.named]
     try:
-        return store.query(query, prefixes=dict(PREFIXES))
+        return store.query(query, prefixes=dict(PREFIXES), **options)  # type: ignore[arg-type]
     except SyntaxError as exc:
         from graph.sparql.syntax import syntax_error
 
@@ -214,6 +223,15 @@ def run(
         raise StoreError(str(error), error.hint) from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise StoreError(f"the query failed: {exc}") from None
+
+
+@dataclass
+class Dataset:
+    """The RDF dataset a protocol request names: the IRIs of the graphs merged into its
+    default graph, and of its named graphs (both empty: the store's own dataset)."""
+
+    default: list[str] = field(default_factory=list)
+    named: list[str] = field(default_factory=list)
 
 
 def bind_params(query: str, params: Mapping[str, str]) -> str:
