@@ -107,6 +107,11 @@ def main() -> None:
 @click.option("--no-metrics", is_flag=True, help="Do not write metrics.json/metrics.csv.")
 @click.option("--no-store", is_flag=True, help="Do not write the Oxigraph store (output/store/).")
 @click.option(
+    "--no-entailments",
+    is_flag=True,
+    help="Leave out the RDFS subclass/subproperty and symmetry entailments (see README).",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(1, 64),
@@ -151,6 +156,7 @@ def build(
     no_viz: bool,
     no_metrics: bool,
     no_store: bool,
+    no_entailments: bool,
     jobs: int,
     force: bool,
     engine: str,
@@ -190,6 +196,7 @@ def build(
             with_metrics=not no_metrics,
             with_viz=not no_viz,
             with_store=not no_store,
+            entailments=not no_entailments,
             jobs=jobs,
             force=force,
             engine=engine,
@@ -243,7 +250,7 @@ def build(
 
 
 @main.command()
-@click.argument("query_or_file")
+@click.argument("query_or_file", required=False)
 @graph_option
 @click.option(
     "--format",
@@ -263,16 +270,19 @@ def build(
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind a variable: kmr:x, a slug or an <IRI> gives an IRI, anything else a literal.",
+    help="Bind a variable: a name ('Surabaya'), slug, kmr:x or <IRI> gives the entity, "
+    "anything else a literal.",
 )
 @click.option("--endpoint", default=None, help="Query this SPARQL 1.1 endpoint instead.")
+@click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and stop.")
 def query(
-    query_or_file: str,
+    query_or_file: str | None,
     graph_path: Path,
     fmt: str,
     allow_update: bool,
     params: tuple[str, ...],
     endpoint: str | None,
+    list_queries: bool,
 ) -> None:
     """Run a SPARQL 1.1 query (text, a .rq file, - for stdin, or the name of a shipped
     query such as 'partners') over the built graph.
@@ -281,40 +291,31 @@ def query(
     predeclared. The build's Oxigraph store (output/store/) answers when it is there;
     a Turtle or TriG file is read with rdflib.
     """
-    from graph.sparql.query import format_result, read_query, run_query
-    from graph.sparql.store import bind_params, serialize, store_path, table
+    from graph.sparql.query import describe_queries, run_user_query
 
+    if list_queries:
+        click.echo(describe_queries(), nl=False)
+        return
+    if query_or_file is None:
+        raise UsageProblem(
+            "give a query, a .rq file, - or a shipped query's name",
+            "see 'kotamitra query --list'",
+        )
     bindings: dict[str, str] = {}
     for item in params:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
             raise UsageProblem(f"--param {item!r}: write NAME=VALUE", "e.g. --param lg=kota-medan")
-        bindings[name.strip().lstrip("?")] = value
-    text = read_query(query_or_file)
-    if endpoint:
-        from graph.sparql.remote import remote_query
-
-        click.echo(remote_query(endpoint, bind_params(text, bindings), fmt), nl=False)
-        return
-    if not allow_update and store_path(graph_path) is not None:
-        import pyoxigraph
-
-        from graph.sparql.store import open_store, run
-
-        result = run(open_store(graph_path), text, bindings)
-        if fmt == "table" and not isinstance(result, pyoxigraph.QueryTriples):
-            click.echo(table(result), nl=False)
-        else:
-            out = serialize(result, fmt)
-            click.echo(out.decode("utf-8"), nl=not out.endswith(b"\n"))
-        return
-    text = bind_params(text, bindings) if bindings else text
-    ds = _open_graph(graph_path)
-    answer = run_query(ds, text, allow_update=allow_update)
-    if answer is None:
-        click.echo("update applied in memory (the graph files were not changed)")
-        return
-    click.echo(format_result(answer, fmt), nl=False)
+        bindings[name.strip().lstrip("?$")] = value
+    out = run_user_query(
+        query_or_file,
+        graph_path,
+        fmt=fmt,
+        params=bindings,
+        endpoint=endpoint,
+        allow_update=allow_update,
+    )
+    click.echo(out, nl=False)
 
 
 @main.command()
@@ -638,15 +639,18 @@ def export(graph_path: Path, fmt: str, out_file: Path | None) -> None:
 
 @main.command()
 @graph_option
-def validate(graph_path: Path) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "pyshacl-turbo", "pyshacl", "pyrudof"]),
+    default="auto",
+    show_default=True,
+    help="SHACL engine (auto: pyshacl-turbo, the fastest measured, else pySHACL).",
+)
+def validate(graph_path: Path, engine: str) -> None:
     """Check the built graph against the SHACL shapes (exit 0 conforms, 1 violations, 2 error)."""
-    from graph.rdf.validate import validate as run_validate
+    from graph.rdf.validate import validate_graph
 
-    ds = _open_graph(graph_path)
-    try:
-        result = run_validate(ds)
-    except Exception as exc:
-        raise UsageProblem(f"validation could not run: {exc}") from None
+    result = validate_graph(graph_path, engine)
     click.echo(result.text(), nl=False)
     sys.exit(EXIT_OK if result.conforms else EXIT_NO)
 
