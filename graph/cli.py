@@ -238,6 +238,107 @@ def build(
 
 
 @main.command()
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--urls",
+    "url_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A file of URLs, one a line (# starts a comment).",
+)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS or Atom feed.")
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_SOURCES / "fetched",
+    show_default=True,
+    help="Folder for the source documents (and warc/ for the originals).",
+)
+@click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 10),
+    default=2,
+    show_default=True,
+    help="Further tries, with backoff, after a timeout, a dropped connection or 429/5xx.",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between two requests to one host (robots.txt's Crawl-delay wins if longer).",
+)
+@click.option(
+    "--per-host",
+    type=click.IntRange(1, 8),
+    default=2,
+    show_default=True,
+    help="Connections to one host at a time.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1024),
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="Largest page read.",
+)
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="Fetch again known pages that gave no ETag or Last-Modified to ask about.",
+)
+@click.option("--strict", is_flag=True, help="Exit with code 3 if any URL failed.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems and the summary.")
+def fetch(
+    urls: tuple[str, ...],
+    url_file: Path | None,
+    feeds: tuple[str, ...],
+    into: Path,
+    timeout: float,
+    retries: int,
+    delay: float,
+    per_host: int,
+    max_bytes: int,
+    refresh: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Fetch news pages (URLS, --urls FILE, the items of --feed URL) into source documents.
+
+    Each article becomes a Markdown file with front matter (title, url, canonical_url,
+    publisher, published, language, fetched_at) and its main text; the pages as served
+    are kept in a WARC file under INTO/warc/. A rerun asks only whether known pages
+    changed (ETag, Last-Modified). Every failing URL is reported; the others go on.
+    """
+    from graph.sources.fetch import FetchOptions, Outcome, read_url_file
+    from graph.sources.fetch import fetch as run_fetch
+
+    listed = list(urls) + (read_url_file(url_file) if url_file else [])
+    if not listed and not feeds:
+        raise UsageProblem("no URLs to fetch", "give URLs, --urls FILE or --feed URL")
+    options = FetchOptions(
+        timeout=timeout,
+        retries=retries,
+        delay=delay,
+        per_host=per_host,
+        max_bytes=max_bytes,
+        refresh=refresh,
+    )
+
+    def show(outcome: Outcome) -> None:
+        if outcome.status == "failed" or not quiet:
+            click.echo(outcome.line(), err=outcome.status in {"failed", "skipped"})
+
+    report = run_fetch(listed, feeds=feeds, into=into, options=options, progress=show)
+    click.echo(report.summary() + f" ({report.seconds:.1f} s)")
+    if report.warc is not None and not quiet:
+        click.echo(f"originals kept in {report.warc}")
+    if strict and report.count("failed"):
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command()
 @click.argument("query_or_file")
 @graph_option
 @click.option(
