@@ -13,8 +13,10 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
+from graph.extract.lexicon import relations_lexicon
 from graph.model import Entity
 from graph.resources import load_yaml
 from graph.sources.text import Sentence
@@ -33,6 +35,7 @@ def _names_lex() -> dict[str, object]:
 
     return {
         "stop": frozenset(data["stop_name_words"]),
+        "place_heads": frozenset(data["place_heads"]),
         "prefix_block": words_before("name_prefix_block"),
         "venue_before_role": words_before("venue_before_role", re.I),
     }
@@ -40,6 +43,41 @@ def _names_lex() -> dict[str, object]:
 
 def _stop() -> frozenset[str]:
     return _names_lex()["stop"]  # type: ignore[return-value]
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.&-]*)\s+$")
+_PLACE_TYPES = LOCAL_GOVERNMENT_TYPES | {"Country"}
+
+
+def _titlecase(text: str) -> bool:
+    """A headline in title case ("Pemkot Jambi Kirim ASN Ke Singapura")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def inside_a_name(text: str, start: int, headline: bool) -> bool:
+    """Whether a place name at ``start`` is the tail of a longer proper name: a person
+    ("I Nyoman Gede Surya Mataram"), a school ("SDN Pondok Cina"), a club ("Persib
+    Bandung"). It is when the word right before it is capitalised and is neither a
+    function or role word nor a word that may head a place (``names.yaml``).
+
+    >>> s = "Deputi I Nyoman Gede Surya Mataram berangkat"
+    >>> inside_a_name(s, s.index("Mataram"), False)
+    True
+    >>> inside_a_name("Wali Kota Jambi hadir", 10, False)
+    False
+    """
+    if headline:
+        return False
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1).rstrip(".")
+    lex = _names_lex()
+    heads = lex["place_heads"]
+    if re.search(r"[a-z][A-Z]", word):
+        return False  # words run together by a scraper ("DenpasarWalikota"), not a name
+    return not (word in _stop() or word in heads)  # type: ignore[operator]
 
 
 @dataclass(frozen=True)
@@ -54,6 +92,18 @@ class Mention:
     qualifier: bool = False  # a place that only locates the name before it ("Bandung, West Java")
 
 
+class Role(NamedTuple):
+    """A person named with a role title: "Wali Kota Jambi Syarif Fasha" is the head
+    (``relation``) of the government ``government`` (empty when the title names no place:
+    the document's home government of that ``level`` is meant)."""
+
+    person: str
+    relation: str  # headOf or deputyHeadOf
+    government: str
+    level: str  # the local-government class the title is for
+    sentence: int
+
+
 @dataclass
 class DocumentMentions:
     """All mentions of a document, and the entities they refer to."""
@@ -61,8 +111,7 @@ class DocumentMentions:
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)
-    # (person slug, relation, government slug, sentence index)
-    roles: list[tuple[str, str, str, int]] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
     # person slug -> sentence index of the deputy pronoun ("wakilnya Maulana")
     deputies: list[tuple[str, int]] = field(default_factory=list)
 
@@ -89,7 +138,7 @@ class DocumentMentions:
 
 @cache
 def _lex() -> dict[str, object]:
-    data = load_yaml("relations.yaml")
+    data = relations_lexicon()
     hon = "|".join(data["honorifics"])
     deg = "|".join(data["degrees"])
     roles = [
@@ -219,8 +268,11 @@ class MentionFinder:
             self._roles(s)
         if found is None:
             found = self.gaz.find(text)
+        headline = _titlecase(text)
         for i, m in enumerate(found):
             if _names_lex()["prefix_block"].search(text[: m.start]):
+                continue
+            if m.record.type in _PLACE_TYPES and inside_a_name(text, m.start, headline):
                 continue
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (
@@ -350,7 +402,7 @@ class MentionFinder:
         )
         if place_slug is None:
             place_slug = ""  # resolved later against the document's home government
-        self.out.roles.append((slug, relation, place_slug + "|" + level, s.index))
+        self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
 
     def _unknown_names(self, s: Sentence) -> None:
         text = s.text
@@ -362,8 +414,8 @@ class MentionFinder:
             for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
                 name = m.group(1)
                 name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
-                if name.split()[0] in _stop():
-                    continue
+                if name.split()[0] in _stop() or re.search(r"\bIbu\s+$", text[: m.start()]):
+                    continue  # "Ibu Kota Negara" is the capital, not a town named Negara
                 rec = self._place_for_level(name, level)
                 full = f"{head} {name}"
                 if rec is not None:
@@ -458,10 +510,11 @@ def _merge(out: DocumentMentions, merges: dict[str, str]) -> None:
             )
             for m in items
         ]
-    out.roles = [(merges.get(p, p), r, g, i) for p, r, g, i in out.roles]
     out.roles = [
-        (p, r, "|".join([merges.get(g.split("|")[0], g.split("|")[0]), g.split("|")[1]]), i)
-        for p, r, g, i in out.roles
+        r._replace(
+            person=merges.get(r.person, r.person), government=merges.get(r.government, r.government)
+        )
+        for r in out.roles
     ]
     out.deputies = [(merges.get(p, p), i) for p, i in out.deputies]
     for old, new in merges.items():
