@@ -536,6 +536,15 @@ def metrics(
     show_default=True,
     help="Hops around --focus.",
 )
+@click.option("--title", default=None, help="The page's title (default: derived from the graph).")
+@click.option(
+    "--options",
+    "options_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="FILE.json",
+    help="vis-network options (physics, layout, nodes…) merged over the page's, via pyvis.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 def viz(
     graph_path: Path,
@@ -544,6 +553,8 @@ def viz(
     size_by: str,
     focus: str | None,
     depth: int,
+    title: str | None,
+    options_file: Path | None,
     open_browser: bool,
 ) -> None:
     """Write the interactive network as one self-contained HTML file (works offline).
@@ -552,15 +563,18 @@ def viz(
     every evidence sentence with its article, and a timeline of activities per year per
     local government. Nothing but the HTML file is written.
     """
-    from graph.viz.page import render_html
+    from graph.viz.page import read_options, render_html
 
+    options = read_options(options_file) if options_file else None
     path = render_html(
         _open_graph(graph_path),
         out_file,
         lang=lang,
+        title=title,
         size_by=size_by,
         focus=focus,
         depth=depth,
+        options=options,
     )
     click.echo(f"wrote {path}")
     if open_browser:
