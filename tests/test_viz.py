@@ -802,3 +802,24 @@ def test_to_pyvis_is_a_pyvis_network(graph: Graph) -> None:
     page.add_node(99, label="Added through pyvis", kind="Person", metrics={}, alt=[], details=[])
     html = page.generate_html()
     assert "Added through pyvis" in html and 'id="km-network"' in html
+
+
+def test_classes_are_styled_through_vis_groups(page: str) -> None:
+    """pyvis keeps no per-node colour beside a group: the class colours live in the groups."""
+    from graph.viz.labels import style
+
+    payload = _payload(page)
+    groups = payload["options"]["groups"]
+    for node in payload["nodes"]:
+        colour, shape, _symbol = style(node["kind"])
+        assert groups[node["group"]]["color"]["background"] == colour
+        assert node["shape"] == shape == groups[node["group"]]["shape"]
+
+
+def test_timeline_opens_on_the_years_with_activities(tmp_path: Path) -> None:
+    g = sample_graph()
+    lg_with_activities(g, "kota-tua", "Old Town", {1960: 1, 2019: 2})
+    page = render_html(g, tmp_path / "t.html").read_text(encoding="utf-8")
+    svg = page.split('id="km-timeline"')[1].split("</svg>")[0]
+    assert ">1960<" in svg and ">2019<" in svg and ">…<" in svg
+    assert ">1975<" not in svg  # the empty decades are one narrow column

@@ -58,6 +58,7 @@ from graph.viz.payload import (
     _script_safe,
     _vis_js,
     vis_edge,
+    vis_groups,
     vis_node,
 )
 from graph.viz.timeline import _timeline_svg, timeline
@@ -213,7 +214,7 @@ def to_pyvis(
         pair = (min(edge["from"], edge["to"]), max(edge["from"], edge["to"]))
         pairs[pair] = pairs.get(pair, -1) + 1
         page.add_edge(edge["from"], edge["to"], **vis_edge(i, edge, data, pairs[pair]))
-    page.set_vis_options(data.pop("options"))
+    page.set_vis_options({**data.pop("options"), "groups": vis_groups(data)})
     if options:
         page.set_vis_options(options)
     focus = data["focus"]

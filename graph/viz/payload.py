@@ -486,29 +486,39 @@ def label_size(node: Mapping[str, Any], metric: str | None, top: float, activity
 def vis_node(node: Mapping[str, Any], page: Mapping[str, Any]) -> dict[str, Any]:
     """The keyword arguments of ``Network.add_node`` for one node of the payload."""
     kind = node["kind"]
-    colour, shape, _symbol = style(kind)
+    shape = style(kind)[1]
     activity = bool(page["kinds"][kind]["activity"])
     metric = page["sizeBy"]
     top = float(page["top"].get(metric) or 0) if metric else 0.0
     item: dict[str, Any] = {
         "label": node["label"],
-        "shape": shape,
-        "color": {
-            "background": colour,
-            "border": "#333333",
-            "highlight": {"background": colour, "border": "#000000"},
-            "hover": {"background": colour, "border": "#000000"},
-        },
+        "shape": shape,  # pyvis sets one on every node; the colour comes from the group
         "group": kind,
         "size": node_size(node, metric, top, activity),
         "font": {"size": label_size(node, metric, top, activity)},
         **node,
     }
-    if activity:
-        item["shapeProperties"] = {"borderDashes": [2, 2]}
     if node.get("xy"):
         item["x"], item["y"] = node["xy"]
     return item
+
+
+def vis_groups(page: Mapping[str, Any]) -> dict[str, Any]:
+    """vis-network groups, one per class: its shape and colours (activities dashed)."""
+    groups: dict[str, Any] = {}
+    for kind, k in page["kinds"].items():
+        colour = k["color"]
+        groups[kind] = {
+            "shape": k["shape"],
+            "color": {
+                "background": colour,
+                "border": "#333333",
+                "highlight": {"background": colour, "border": "#000000"},
+                "hover": {"background": colour, "border": "#000000"},
+            },
+            "shapeProperties": {"borderDashes": [2, 2] if k["activity"] else False},
+        }
+    return groups
 
 
 def edge_width(sources: int) -> float:

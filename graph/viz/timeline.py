@@ -100,14 +100,52 @@ _TL_TOTAL_W = 110
 _TL_DOTS = 6
 
 
+#: A run of at least this many years without any activity is drawn as one narrow column.
+GAP_YEARS = 3
+
+
+def timeline_columns(years: list[int], busy: set[int]) -> tuple[list[str], dict[int, int]]:
+    """The timeline's columns: one a year, except that a run of :data:`GAP_YEARS` or more
+    years without any activity becomes one column "…", so the timeline opens on the
+    years that hold activities. Returns the column labels and the column of each year.
+
+    >>> timeline_columns([1960, 1961, 1962, 1963, 1964, 2019, 2020], {1960, 2019, 2020})[0]
+    ['1960', '…', '2019', '2020']
+    """
+    labels: list[str] = []
+    column_of: dict[int, int] = {}
+    run: list[int] = []
+
+    def flush() -> None:
+        if len(run) >= GAP_YEARS:
+            labels.append("…")
+            column_of.update(dict.fromkeys(run, len(labels) - 1))
+        else:
+            for y in run:
+                column_of[y] = len(labels)
+                labels.append(str(y))
+        run.clear()
+
+    for year in range(years[0], years[-1] + 1) if years else []:
+        if year in busy:
+            flush()
+            column_of[year] = len(labels)
+            labels.append(str(year))
+        else:
+            run.append(year)
+    flush()
+    return labels, column_of
+
+
 def _timeline_svg(net: nx.MultiDiGraph, line: Mapping[str, Any], lang: str) -> dict[str, Any]:
     """Shapes of the timeline (an inline SVG drawn by the template; all text escaped there)."""
     texts = ui(lang)
-    years: list[int] = list(line["years"])
     rows = line["rows"]
-    first = years[0] if years else 0
-    step = 1 if len(years) <= 24 else 5
-    grid_w = _TL_COL_W * len(years)
+    columns, column_of = timeline_columns(
+        list(line["years"]), {y for row in rows for y in row["cells"]}
+    )
+    step = 1 if len(columns) <= 24 else 5
+    grid_w = _TL_COL_W * len(columns)
     width = _TL_LABEL_W + grid_w + 16 + _TL_TOTAL_W
     height = _TL_TOP + _TL_ROW_H * len(rows) + 24
     max_total = max((r["total"] for r in rows), default=1)
@@ -116,7 +154,7 @@ def _timeline_svg(net: nx.MultiDiGraph, line: Mapping[str, Any], lang: str) -> d
         y = _TL_TOP + r * _TL_ROW_H
         cells = []
         for year, acts in row["cells"].items():
-            x = _TL_LABEL_W + _TL_COL_W * (year - first)
+            x = _TL_LABEL_W + _TL_COL_W * column_of[year]
             kinds = sorted(
                 (net.nodes[a].get("kind", "Activity") for a in acts),
                 key=lambda k: KIND_RANK.get(k, 99),
@@ -178,10 +216,10 @@ def _timeline_svg(net: nx.MultiDiGraph, line: Mapping[str, Any], lang: str) -> d
         "years": [
             {
                 "x": _TL_LABEL_W + _TL_COL_W * i + _TL_COL_W / 2,
-                "label": str(y),
-                "tick": i % step == 0,
+                "label": label,
+                "tick": i % step == 0 or label == "…",
             }
-            for i, y in enumerate(years)
+            for i, label in enumerate(columns)
         ],
         "total_x": _TL_LABEL_W + grid_w + 16,
         "rows": out_rows,
