@@ -33,6 +33,18 @@ from graph.vocab import HOME_COUNTRY
 ACTIVITY_CLASSES = ("Signing", "Exchange", "Training", "Visit", "Meeting")
 
 
+def _retitle(act: Activity, text: str) -> None:
+    """ "Pelatihan kali ini mengusung materi "Innovation in Governance"": a later sentence
+    gives the name of an activity first told by its kind or its programme."""
+    theme = patterns()["theme_words"].search(text)
+    if theme is None:
+        return
+    quoted = re.match(r"\s*\"([^\"]{3,80})\"", text[theme.end() :])
+    weak = act.theme is None or len(act.theme.split()) <= 2 or act.theme[:1].islower()
+    if quoted and weak:
+        act.theme = quoted.group(1).strip()
+
+
 def find_triggers(text: str) -> list[tuple[str, re.Match[str]]]:
     """Activity triggers of a sentence, in order, one per stretch of text."""
     found: list[tuple[str, re.Match[str]]] = []
@@ -94,8 +106,16 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         # Maret 2023": taking part in a programme at a date is an activity of it
         pm = next((m for m in ms if m.type == "Programme"), None)
         part = patterns()["participation"].search(text)
-        if pm is not None and part is not None and any("-" in x.start for x in dates_in(d, orig)):
-            triggers = [("Activity", part)]
+        if (
+            pm is not None
+            and part is not None
+            and (
+                any("-" in x.start for x in dates_in(d, orig))
+                # "19 ASN … bertolak ke Singapura untuk mengikuti SCP": people sent to it
+                or (participant_count(orig) is not None and location_of(d, sent, ms) is not None)
+            )
+        ):
+            triggers = [("Training", part)]
     target = activity_target(d, sent)
     touched: list[Activity] = []
     if patterns()["national"].search(orig):
@@ -212,6 +232,7 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         if not fresh:
             # a year alone, told later, is more often background than the activity's date
             set_dates(act, [x for x in dates_in(d, orig, lo, hi) if "-" in x.start], orig)
+            _retitle(act, orig)
             count = participant_count(orig)
             if count is not None and act.participant_count is None:
                 act.participant_count = count

@@ -59,6 +59,10 @@ WORD_LISTS = {
     "implements": "implementing a policy",
     "initiated_by": "an initiator after it",
     "since": "a start year after it",
+    "origin": "the start of a partnership, dated in its sentence",
+    "missions": "a country's embassy or consulate: as a partner, the country",
+    "foreign_partner_before": "a partner named after it ('sister city dengan X')",
+    "foreign_partner_after": "a partner named before it ('X sebagai kota kembar')",
     "activity_anaphora": "'pelatihan ini': an activity told before",
     "people_nouns": "nouns counting people",
     "speech": "speech verbs ('ujar', 'said')",
@@ -71,6 +75,8 @@ WORD_TABLES = {
     "government_heads": LOCAL_GOVERNMENT_CLASSES,
     "activities": ("Signing", "Exchange", "Training", "Visit", "Meeting"),
     "claim_units": None,  # any unit name
+    "foreign_heads_before": ("city", "city_explicit", "region", "region_explicit"),
+    "foreign_heads_after": ("city", "city_explicit", "region", "region_explicit"),
 }
 ROLE_KEYS = {"pattern", "relation", "level"}
 ROLE_RELATIONS = {"headOf", "deputyHeadOf"}

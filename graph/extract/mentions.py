@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+import graph.extract.foreign as foreign
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
 from graph.extract.lexicon import relations_lexicon
 from graph.model import Entity
@@ -190,6 +191,7 @@ class MentionFinder:
         self.lang = language
         self.out = DocumentMentions()
         self.person_alias: dict[str, str] = {}  # folded alias -> person slug
+        self.doc_countries: set[str] = set()  # the countries the document names
         self.local_alias: dict[str, tuple[str, str]] = {}  # folded alias -> (slug, type)
 
     # -- entity registry -------------------------------------------------------------
@@ -256,6 +258,9 @@ class MentionFinder:
         rec = self.gaz.lookup(name, LOCAL_GOVERNMENT_TYPES)
         if rec is not None and (rec.type == level or rec.country != "indonesia"):
             return rec
+        hit = foreign.lookup_for_role(name, level, self.gaz, self.doc_countries)
+        if hit is not None:
+            return foreign.record_for(hit[0], hit[1], self.gaz, name)
         return None
 
     # -- main ---------------------------------------------------------------------------------
@@ -264,10 +269,11 @@ class MentionFinder:
         already known)."""
         text = s.text
         low = text.lower()
-        if any(w in low for w in _lex()["role_words"]) and _lex()["any_role"].search(text):  # type: ignore[union-attr]
-            self._roles(s)
         if found is None:
             found = self.gaz.find(text)
+        self._foreign_governments(s, found)
+        if any(w in low for w in _lex()["role_words"]) and _lex()["any_role"].search(text):  # type: ignore[union-attr]
+            self._roles(s)
         headline = _titlecase(text)
         for i, m in enumerate(found):
             if _names_lex()["prefix_block"].search(text[: m.start]):
@@ -287,6 +293,28 @@ class MentionFinder:
         self._policies(s)
         self._unknown_names(s)
         self._people_short_forms(s)
+
+    def _foreign_governments(self, s: Sentence, found: list[Match]) -> None:
+        """Foreign local governments the gazetteer lacks, in a government context
+        (:mod:`graph.extract.foreign`)."""
+        countries = {m.start: m.record.id for m in found if m.record.type == "Country"}
+        for cand in foreign.candidates(s.text, countries):
+            hit = foreign.resolve(cand, self.gaz, self.doc_countries)
+            if hit is None:
+                continue
+            place, level, name = hit
+            at = s.text.find(name, cand.start)
+            if at < 0:
+                continue
+            # "Kota Tono", "City of Fremantle": the context words before belong to the name
+            start = cand.start if cand.start < at else at
+            end = at + len(name)
+            if cand.surface.startswith(name) and cand.explicit and cand.country is None:
+                end = cand.end  # "Sibu Municipal Council"
+            rec = foreign.record_for(place, level, self.gaz, name)
+            slug = self._entity_for_record(rec, s.text[start:end])
+            self.out.entities[slug].aliases.add(name)
+            self.out.add(Mention(s.index, start, end, s.text[start:end], slug, level), True)
 
     def _roles(self, s: Sentence) -> None:
         text = s.text
@@ -367,6 +395,12 @@ class MentionFinder:
                     place = rec_match.record
                     place_slug = self._entity_for_record(place, rec_match.surface)
                 break
+            if place is None:  # a foreign government found before ("Fremantle Mayor …")
+                for fm in self.out.in_sentence(s.index):
+                    if fm.end == len(before) and fm.type in LOCAL_GOVERNMENT_TYPES:
+                        place_slug = fm.slug
+                        place = self.out.records.get(fm.slug)
+                        break
         rest = list(tokens[place_tokens:])
         if place is not None and not rest and tail.strip():
             rest = re.findall(r"[^\s,]+", tail.split(",")[0])
@@ -382,7 +416,7 @@ class MentionFinder:
                 rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}})\s*(?:,\s*(?:the\s+|selaku\s+|sebagai\s+)?|\s+(?:selaku|sebagai)\s+)$",
                 text[: m.start()],
             )
-            if prev and place_slug:
+            if prev and place_slug and self._person_like(prev.group(1)):
                 name = self._clean_name(prev.group(1))
                 name_tokens = name.split()
                 start = prev.start(1)
@@ -394,7 +428,7 @@ class MentionFinder:
             start = surface_start if surface_start >= 0 else m.end()
             surface = text[start : start + len(" ".join(rest))]
         name = " ".join(name_tokens)
-        if len(name) < 3 or self.gaz.lookup(name) is not None:
+        if len(name) < 3 or not self._person_like(name):
             return
         slug = self._person(name, self._clean_name(surface) or name)
         self.out.add(
@@ -403,6 +437,17 @@ class MentionFinder:
         if place_slug is None:
             place_slug = ""  # resolved later against the document's home government
         self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
+
+    def _person_like(self, name: str) -> bool:
+        """A name before a role ("Bobby Nasution selaku Wali Kota Medan") is a person's
+        only when none of its words is a function, role or office word and it is not a
+        place ("Dearborn, Michigan"; "Bupati Tapanuli Utara, Bupati …")."""
+        tokens = name.split()
+        if any(t.rstrip(".") in _stop() for t in tokens):
+            return False
+        if self.gaz.lookup(name) is not None or any(self.gaz.lookup(t) for t in tokens):
+            return False
+        return not foreign.world_places().lookup(name)
 
     def _unknown_names(self, s: Sentence) -> None:
         text = s.text
@@ -459,9 +504,24 @@ class MentionFinder:
         if rec is not None:
             return
         slug = self._local_entity(surface, type_, surface)
+        ent = self.out.entities[slug]
+        if ent.country is None and ent.type == "Organization":
+            ent.country = self._country_in_name(surface)
         self.out.add(
             Mention(s.index, start, start + len(surface), surface, slug, type_), override=True
         )
+
+    def _country_in_name(self, name: str) -> str | None:
+        """The country an organisation's name carries ("Temasek Polytechnic Singapore",
+        "Universitas Malaya Malaysia", "Kyoto University"): a country or a foreign place
+        in it."""
+        for m in self.gaz.find(name):
+            rec = m.record
+            if rec.type == "Country":
+                return rec.id
+            if rec.type in LOCAL_GOVERNMENT_TYPES and rec.country:
+                return rec.country
+        return None
 
     def _people_short_forms(self, s: Sentence) -> None:
         if not self.person_alias:
@@ -568,6 +628,13 @@ def _contains(out: DocumentMentions, small: str, big: str) -> bool:
         return a.country == b.slug or (a.country is None and small not in out.records)
     if b.type == "ProvincialGovernment" and a.code and b.code:
         return a.code.startswith(b.code + ".")
+    if (
+        a.type == "CityGovernment"
+        and b.type in {"ProvincialGovernment", "LocalGovernment"}
+        and a.country not in (None, "indonesia")
+        and a.country == b.country
+    ):
+        return True  # "Lismore, New South Wales": a foreign city and its state
     if b.type == "ProvincialGovernment" and big not in out.records:
         # "Mossel Bay (Provinsi Western Cape, …)": an unknown province after a foreign city
         return small in out.records and a.country not in (None, "indonesia")
@@ -618,6 +685,10 @@ def find_mentions(
     """All mentions in a document's sentences, in order. ``matches`` are gazetteer
     matches over the whole text the sentences were split from, if already known."""
     finder = MentionFinder(gazetteer, language)
+    every = (
+        matches if matches is not None else [m for s in sentences for m in gazetteer.find(s.text)]
+    )
+    finder.doc_countries = {m.record.id for m in every if m.record.type == "Country"}
     for s in sentences:
         finder.sentence(s, None if matches is None else _matches_in(s, matches))
     _merge(finder.out, _doc_level_merges(finder.out))

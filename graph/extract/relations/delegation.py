@@ -33,11 +33,33 @@ def _inbound(d: DocContext, v: SentenceView) -> str | None:
     return None
 
 
-def _non_agent(text: str, at: int) -> bool:
+def _non_agent(text: str, at: int, end: int) -> bool:
     """Whether the traveller of the clause is a flight, a family, a club, a school, a
-    shipment … (``non_agents`` in ``relations.yaml``), not a government's people."""
+    shipment … (``non_agents`` in ``relations.yaml``), not a government's people: before
+    the trigger in its clause, or as its object ("melepas ekspor udang")."""
     clause = re.split(r"[,;:]|\b(?:yang|which|who)\b", text[:at])[-1]
-    return bool(patterns()["non_agents"].search(clause))
+    obj = " ".join(text[end:].split()[:2])
+    rx = patterns()["non_agents"]
+    return bool(rx.search(clause) or rx.match(obj))
+
+
+def _in_proper_name(text: str, m: re.Match[str]) -> bool:
+    """A trigger word inside a capitalised name ("Travel Smart Rewards"), not a verb."""
+    if not text[m.start()].isupper():
+        return False
+    before = re.search(r"[A-Z][\w-]*\s+$", text[: m.start()])
+    after = re.match(r"\s+[A-Z][\w-]*", text[m.end() :])
+    return bool(before or after)
+
+
+def _agent_before(v: SentenceView, sender: str, at: int) -> bool:
+    """The sending government, when the sentence names it, is named before the trigger
+    or right after it ("rombongan Pemkot Jambi"), not as a place further on ("… ke AS di
+    Pelabuhan Tanjung Priok, Jakarta")."""
+    named = [m for m in v.mentions if m.slug == sender]
+    if not named:
+        return True  # by its head, or the article's government with its people named
+    return any(m.start < at or m.start - at <= 40 for m in named)
 
 
 def delegation(d: DocContext, v: SentenceView) -> None:
@@ -56,7 +78,9 @@ def delegation(d: DocContext, v: SentenceView) -> None:
     # them with the article's government); a place merely named ("penerbangan dari
     # Surabaya menuju Bangkok") sends nobody
     sender = subject_of(d, v.sent, v.mentions, strict=True)
-    if _non_agent(v.text, dm.start()):
+    if _non_agent(v.text, dm.start(), dm.end()) or _in_proper_name(v.sent.text, dm):
+        return
+    if sender is not None and not _agent_before(v, sender, dm.start()):
         return
     inbound = _inbound(d, v)
     if inbound:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.context import DocContext, negated, planned, since_year
 from graph.extract.dates import find_dates
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
@@ -12,11 +14,24 @@ from graph.model import Evidence
 from graph.vocab import HOME_COUNTRY
 
 
+def _for_mission(d: DocContext, slug: str, surface: str) -> str:
+    """An embassy or a consulate stands for its country ("Konsulat Jenderal Singapura")."""
+    country = d.mentions.entities[slug].country
+    if (
+        d.ent_type(slug) == "Organization"
+        and country
+        and country in d.mentions.entities
+        and patterns()["missions"].match(surface)
+    ):
+        return country
+    return slug
+
+
 def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     """The Indonesian governments of the sentence and their foreign partners."""
     rx = patterns()
     ones = list(dict.fromkeys(v.explicit_lgs))
-    partners = [m.slug for m in v.foreign if not m.qualifier]
+    partners = [_for_mission(d, m.slug, m.surface) for m in v.foreign if not m.qualifier]
     if not partners and rx["both"].search(v.text):
         # "sister city antar kedua kota": the two cities named before
         partners = list(d.recent_foreign[-1:])
@@ -35,11 +50,21 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
 def _date_the_partnership(d: DocContext, v: SentenceView, at: int) -> None:
     """ "a new era of cooperation that has existed since 2019": the start year of the
     partnership the article is about, when it is about one."""
-    since = since_year(v.sent.text, d.ref, at)
+    since = since_year(v.sent.text, d.ref, at) or _origin_year(d, v)
     active = [q for q in d.ex.qualified if q.kind == "Partnership" and q.status == "active"]
     if since and len(active) == 1 and (active[0].since is None or since < active[0].since):
         active[0].since = since
         active[0].evidence.append(Evidence(v.sent.text, v.sent.index))
+
+
+def _origin_year(d: DocContext, v: SentenceView) -> str | None:
+    """ "Dari dua gubernur itu lahir kesepakatan sister city pada 16 Juli 1985": a dated
+    origin of the partnership (not a renewal)."""
+    rx = patterns()
+    if not rx["origin"].search(v.text) or rx["renewal"].search(v.text):
+        return None
+    spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative]
+    return spans[0].start[:4] if spans else None
 
 
 def _start_year(d: DocContext, v: SentenceView, at: int, signed: bool) -> str | None:
@@ -75,7 +100,10 @@ def _wished(text: str, at: int) -> bool:
     """ "meminta agar Jakarta lebih terbuka pada kerja sama …": a wish or proposal earlier
     in the sentence scopes over the partnership, unless the partnership already exists."""
     rx = patterns()
-    return bool(rx["wishes"].search(text[:at])) and not rx["existing"].search(text)
+    before = text[:at]
+    hoped = bool(rx["wishes"].search(before) or rx["tentative"].search(before))
+    conditional = bool(re.match(r"\s*(?:jika|apabila|bila|kalau|if|should)\b", text, re.I))
+    return (hoped or conditional) and not rx["existing"].search(text)
 
 
 def partnership(d: DocContext, v: SentenceView) -> None:
