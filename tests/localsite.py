@@ -111,80 +111,104 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.site.answered[(self.path, status)] += 1
 
     def do_GET(self) -> None:
-        site = self.site
-        site.hits[self.path] += 1
-        base = site.base
-        path = self.path.split("?")[0]
-        html = "text/html; charset=utf-8"
-        if path == "/robots.txt":
-            self.send(200, ROBOTS.encode(), "text/plain")
-        elif path in {"/berita/jambi-kirim-asn", "/amp/jambi-kirim-asn"}:
-            if self.headers.get("If-None-Match") == ETAG:
-                self.send(304, b"", html, {"ETag": ETAG})
-                return
-            text = page(
-                "Pemkot Jambi Kirim 25 ASN Ikuti Pelatihan SCP di Singapura",
-                f"{base}/berita/jambi-kirim-asn",
-                JAMBI_BODY,
-                "Jumat, 12 Mei 2023 14:05 WIB",
-            )
-            self.send(200, text.encode(), html, {"ETag": ETAG, "Last-Modified": LAST_MODIFIED})
-        elif path == "/en/medan-gwangju":
-            if self.headers.get("If-Modified-Since") == LAST_MODIFIED:
-                self.send(304, b"", html)
-                return
-            text = page(
-                "Medan sends twelve pupils to its sister city Gwangju",
-                f"{base}/en/medan-gwangju",
-                MEDAN_BODY,
-                "Thursday, 19 September 2024",
-                lang="en",
-            )
-            self.send(
-                200,
-                gzip.compress(text.encode()),
-                html,
-                {"Content-Encoding": "gzip", "Last-Modified": LAST_MODIFIED},
-            )
-        elif path == "/berita/kitakyushu":
-            if self.headers.get("If-None-Match") == '"kk"':
-                self.send(304, b"", html, {"ETag": '"kk"'})
-                return
-            text = page(
-                "Delegasi Kitakyushu Kunjungi Jambi",
-                f"{base}/berita/kitakyushu",
-                FEED_BODY,
-                "Senin, 3 Juni 2024",
-            )
-            self.send(200, text.encode(), html, {"ETag": '"kk"'})
-        elif path == "/sibuk":  # busy once, then the article
-            site.busy += 1
-            if site.busy == 1:
-                self.send(503, b"sibuk", "text/plain", {"Retry-After": "0"})
-                return
-            self.do_redirect(f"{base}/berita/kitakyushu")
-        elif path == "/hilang":
-            self.send(404, b"<h1>Halaman tidak ditemukan</h1>", html)
-        elif path == "/lambat":
-            time.sleep(site.slow)
-            self.send(200, page("Lambat", base, JAMBI_BODY, "").encode(), html)
-        elif path == "/laporan.pdf":
-            self.send(200, b"%PDF-1.4\n% not really a report\n", "application/pdf")
-        elif path == "/persetujuan":
-            self.send(200, CONSENT.encode(), html)
-        elif path == "/putar":
-            self.do_redirect(f"{base}/putar")
-        elif path == "/besar":
-            self.send(200, b"<html><body>" + b"x" * 300_000 + b"</body></html>", html)
-        elif path == "/pribadi/catatan":
-            self.send(200, page("Rahasia", base, JAMBI_BODY, "").encode(), html)
-        elif path == "/rss.xml":
-            self.send(200, site.feed().encode(), "application/rss+xml; charset=utf-8")
-        else:
-            self.send(404, b"not here", "text/plain")
+        self.site.hits[self.path] += 1
+        route = ROUTES.get(self.path.split("?")[0], Handler.missing)
+        route(self)
+
+    def missing(self) -> None:
+        self.send(404, b"not here", "text/plain")
+
+    def robots(self) -> None:
+        self.send(200, ROBOTS.encode(), "text/plain")
+
+    def jambi(self) -> None:
+        if self.headers.get("If-None-Match") == ETAG:
+            self.send(304, b"", HTML, {"ETag": ETAG})
+            return
+        text = page(
+            "Pemkot Jambi Kirim 25 ASN Ikuti Pelatihan SCP di Singapura",
+            f"{self.site.base}/berita/jambi-kirim-asn",
+            JAMBI_BODY,
+            "Jumat, 12 Mei 2023 14:05 WIB",
+        )
+        self.send(200, text.encode(), HTML, {"ETag": ETAG, "Last-Modified": LAST_MODIFIED})
+
+    def medan(self) -> None:  # gzip-encoded, with Last-Modified only
+        if self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+            self.send(304, b"", HTML)
+            return
+        text = page(
+            "Medan sends twelve pupils to its sister city Gwangju",
+            f"{self.site.base}/en/medan-gwangju",
+            MEDAN_BODY,
+            "Thursday, 19 September 2024",
+            lang="en",
+        )
+        headers = {"Content-Encoding": "gzip", "Last-Modified": LAST_MODIFIED}
+        self.send(200, gzip.compress(text.encode()), HTML, headers)
+
+    def kitakyushu(self) -> None:
+        if self.headers.get("If-None-Match") == '"kk"':
+            self.send(304, b"", HTML, {"ETag": '"kk"'})
+            return
+        base = self.site.base
+        text = page("Delegasi Kitakyushu Kunjungi Jambi", f"{base}/berita/kitakyushu", FEED_BODY,
+                    "Senin, 3 Juni 2024")  # fmt: skip
+        self.send(200, text.encode(), HTML, {"ETag": '"kk"'})
+
+    def busy(self) -> None:  # busy once, then a redirect to an article
+        self.site.busy += 1
+        if self.site.busy == 1:
+            self.send(503, b"sibuk", "text/plain", {"Retry-After": "0"})
+            return
+        self.do_redirect(f"{self.site.base}/berita/kitakyushu")
+
+    def gone(self) -> None:
+        self.send(404, b"<h1>Halaman tidak ditemukan</h1>", HTML)
+
+    def slow(self) -> None:
+        time.sleep(self.site.slow)
+        self.send(200, page("Lambat", self.site.base, JAMBI_BODY, "").encode(), HTML)
+
+    def pdf(self) -> None:
+        self.send(200, b"%PDF-1.4\n% not really a report\n", "application/pdf")
+
+    def consent(self) -> None:
+        self.send(200, CONSENT.encode(), HTML)
+
+    def loop(self) -> None:
+        self.do_redirect(f"{self.site.base}/putar")
+
+    def large(self) -> None:
+        self.send(200, b"<html><body>" + b"x" * 300_000 + b"</body></html>", HTML)
+
+    def private(self) -> None:
+        self.send(200, page("Rahasia", self.site.base, JAMBI_BODY, "").encode(), HTML)
+
+    def rss(self) -> None:
+        self.send(200, self.site.feed().encode(), "application/rss+xml; charset=utf-8")
 
     def do_redirect(self, to: str) -> None:
         self.send(302, b"", "text/plain", {"Location": to})
+
+
+HTML = "text/html; charset=utf-8"
+ROUTES = {
+    "/robots.txt": Handler.robots,
+    "/berita/jambi-kirim-asn": Handler.jambi,
+    "/amp/jambi-kirim-asn": Handler.jambi,  # a copy whose canonical URL is the article
+    "/en/medan-gwangju": Handler.medan,
+    "/berita/kitakyushu": Handler.kitakyushu,
+    "/sibuk": Handler.busy,
+    "/hilang": Handler.gone,
+    "/lambat": Handler.slow,
+    "/laporan.pdf": Handler.pdf,
+    "/persetujuan": Handler.consent,
+    "/putar": Handler.loop,
+    "/besar": Handler.large,
+    "/pribadi/catatan": Handler.private,
+    "/rss.xml": Handler.rss,
+}
 
 
 class Site:
