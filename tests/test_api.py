@@ -71,3 +71,24 @@ def test_open_without_a_build(tmp_path: Path) -> None:
     with pytest.raises(QueryError) as err:
         graph.open(tmp_path / "nothing")
     assert "graph.build" in (err.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "graph.api.knowledge",
+        "graph.api.commands",
+        "graph.sources.fetch",
+        "graph.sources.webclient",
+        "graph.viz.labels",
+        "graph.viz.page",
+        "graph.viz.timeline",
+    ],
+)
+def test_doctests(module: str) -> None:
+    """The examples in the API's and the page's docstrings run as written."""
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0, result
