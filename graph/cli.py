@@ -96,6 +96,11 @@ def main() -> None:
 @click.option("--no-metrics", is_flag=True, help="Do not write metrics.json/metrics.csv.")
 @click.option("--no-store", is_flag=True, help="Do not write the Oxigraph store (output/store/).")
 @click.option(
+    "--no-entailments",
+    is_flag=True,
+    help="Leave out the RDFS subclass/subproperty and symmetry entailments (see README).",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(1, 64),
@@ -140,6 +145,7 @@ def build(
     no_viz: bool,
     no_metrics: bool,
     no_store: bool,
+    no_entailments: bool,
     jobs: int,
     force: bool,
     engine: str,
@@ -176,6 +182,7 @@ def build(
             with_metrics=not no_metrics,
             with_viz=not no_viz,
             with_store=not no_store,
+            entailments=not no_entailments,
             jobs=jobs,
             force=force,
             engine=engine,
@@ -322,7 +329,7 @@ def fetch(
 
 
 @main.command()
-@click.argument("query_or_file")
+@click.argument("query_or_file", required=False)
 @graph_option
 @click.option(
     "--format",
@@ -342,16 +349,19 @@ def fetch(
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind a variable: kmr:x, a slug or an <IRI> gives an IRI, anything else a literal.",
+    help="Bind a variable: a name ('Surabaya'), slug, kmr:x or <IRI> gives the entity, "
+    "anything else a literal.",
 )
 @click.option("--endpoint", default=None, help="Query this SPARQL 1.1 endpoint instead.")
+@click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and stop.")
 def query(
-    query_or_file: str,
+    query_or_file: str | None,
     graph_path: Path,
     fmt: str,
     allow_update: bool,
     params: tuple[str, ...],
     endpoint: str | None,
+    list_queries: bool,
 ) -> None:
     """Run a SPARQL 1.1 query (text, a .rq file, - for stdin, or the name of a shipped
     query such as 'partners') over the built graph.
@@ -360,9 +370,17 @@ def query(
     predeclared. The build's Oxigraph store (output/store/) answers when it is there;
     a Turtle or TriG file is read with rdflib.
     """
-    from graph.api.commands import parse_params, query_text
+    from graph.api.commands import describe_queries, parse_params, query_text
 
-    text = query_text(
+    if list_queries:
+        click.echo(describe_queries(), nl=False)
+        return
+    if query_or_file is None:
+        raise UsageProblem(
+            "give a query, a .rq file, - or a shipped query's name",
+            "see 'kotamitra query --list'",
+        )
+    out = query_text(
         query_or_file,
         graph_path,
         fmt,
@@ -370,7 +388,7 @@ def query(
         endpoint=endpoint,
         allow_update=allow_update,
     )
-    click.echo(text, nl=False)
+    click.echo(out, nl=False)
 
 
 @main.command()
@@ -622,11 +640,18 @@ def export(graph_path: Path, fmt: str, out_file: Path | None) -> None:
 
 @main.command()
 @graph_option
-def validate(graph_path: Path) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "pyshacl-turbo", "pyshacl", "pyrudof"]),
+    default="auto",
+    show_default=True,
+    help="SHACL engine (auto: pyshacl-turbo, the fastest measured, else pySHACL).",
+)
+def validate(graph_path: Path, engine: str) -> None:
     """Check the built graph against the SHACL shapes (exit 0 conforms, 1 violations, 2 error)."""
     from graph.api.commands import validate_graph
 
-    result = validate_graph(graph_path)
+    result = validate_graph(graph_path, engine)
     click.echo(result.text(), nl=False)
     sys.exit(EXIT_OK if result.conforms else EXIT_NO)
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from graph.errors import KotamitraError, QueryError, RemoteError, ValidationError
+from graph.errors import KotamitraError, QueryError, RemoteError
 from graph.sources.fetch import (
     DEFAULT_INTO,
     FetchOptions,
@@ -34,6 +34,7 @@ __all__ = [
     "build_graph",
     "claims_text",
     "count_documents",
+    "describe_queries",
     "evaluate_text",
     "export_text",
     "fetch_urls",
@@ -94,12 +95,8 @@ def parse_params(items: Iterable[str]) -> dict[str, str]:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
             raise QueryError(f"--param {item!r}: write NAME=VALUE", "e.g. --param lg=kota-medan")
-        bindings[name.strip().lstrip("?")] = value
+        bindings[name.strip().lstrip("?$")] = value
     return bindings
-
-
-def _ending(text: str) -> str:
-    return text if not text or text.endswith("\n") else text + "\n"
 
 
 def query_text(
@@ -110,32 +107,26 @@ def query_text(
     endpoint: str | None = None,
     allow_update: bool = False,
 ) -> str:
-    """Run a SPARQL query and format its result: on ``endpoint`` when given, else on the
-    build's Oxigraph store when there is one (and no UPDATE is allowed), else on the
-    graph files read with rdflib (where an allowed UPDATE changes only memory)."""
-    from graph.sparql.query import format_result, load_graph, read_query, run_query
-    from graph.sparql.store import bind_params, serialize, store_path, table
+    """What ``kotamitra query`` prints: the query answered by the build's store, by rdflib
+    over the graph files, or by a remote endpoint (see
+    :func:`graph.sparql.query.run_user_query`)."""
+    from graph.sparql.query import run_user_query
 
-    bindings = dict(params or {})
-    text = read_query(query_or_file)
-    if endpoint:
-        from graph.sparql.remote import remote_query
+    return run_user_query(
+        query_or_file,
+        graph_path,
+        fmt=fmt,
+        params=params,
+        endpoint=endpoint,
+        allow_update=allow_update,
+    )
 
-        return str(remote_query(endpoint, bind_params(text, bindings), fmt))
-    if not allow_update and store_path(graph_path) is not None:
-        import pyoxigraph
 
-        from graph.sparql.store import open_store, run
+def describe_queries() -> str:
+    """The shipped queries, with their questions and parameters (``query --list``)."""
+    from graph.sparql.query import describe_queries as describe
 
-        result = run(open_store(graph_path), text, bindings)
-        if fmt == "table" and not isinstance(result, pyoxigraph.QueryTriples):
-            return table(result)
-        return _ending(serialize(result, fmt).decode("utf-8"))
-    text = bind_params(text, bindings) if bindings else text
-    answer = run_query(load_graph(graph_path), text, allow_update=allow_update)
-    if answer is None:
-        return "update applied in memory (the graph files were not changed)\n"
-    return str(format_result(answer, fmt))
+    return describe()
 
 
 # --- metrics ----------------------------------------------------------------------------
@@ -285,16 +276,11 @@ def export_text(graph_path: Path, fmt: str = "jsonld") -> str:
     return export(load_graph(graph_path), fmt)
 
 
-def validate_graph(graph_path: Path) -> Any:
+def validate_graph(graph_path: Path, engine: str = "auto") -> Any:
     """The SHACL validation of a built graph (``.conforms``, ``.text()``)."""
-    from graph.rdf.validate import validate
-    from graph.sparql.query import load_graph
+    from graph.rdf.validate import validate_graph as validate
 
-    ds = load_graph(graph_path)
-    try:
-        return validate(ds)
-    except Exception as exc:  # pySHACL's own errors: the validation could not run
-        raise ValidationError(f"validation could not run: {exc}") from None
+    return validate(graph_path, engine)
 
 
 def _score_row(r: Any, verbose: bool) -> dict[str, Any]:

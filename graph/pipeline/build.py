@@ -28,6 +28,7 @@ from graph.errors import BuildLocked
 from graph.extract.gazetteer import Gazetteer
 from graph.files import write_text
 from graph.model import Extraction, NotAnArticle, SourceProblem
+from graph.rdf.entail import ENTAILMENTS_TRIG, write_entailments
 from graph.rdf.export import write_void
 from graph.rdf.triples import build_graph, to_dataset
 from graph.rdf.write import GRAPH_TRIG, GRAPH_TTL, write_rdf_files
@@ -263,7 +264,7 @@ STATE_FILE = "build.json"  # in the cache folder: the digest of the last build's
 
 
 def _outputs(with_metrics: bool, with_viz: bool, with_store: bool) -> list[str]:
-    names = [GRAPH_TRIG, GRAPH_TTL, "graph.nq", "void.ttl"]
+    names = [GRAPH_TRIG, GRAPH_TTL, "graph.nq", "void.ttl", ENTAILMENTS_TRIG]
     if with_metrics:
         names += [METRICS_TRIG, "metrics.json", "metrics.csv"]
     if with_viz:
@@ -397,6 +398,7 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     partition_size: int | None = None,
+    entailments: bool = True,
 ) -> BuildReport:
     """Run the whole build and write its outputs into ``out_dir``.
 
@@ -428,6 +430,7 @@ def build(
         state = BuildState(cache_dir) if cache_dir is not None else None
         if state is not None:
             options = {"metrics": with_metrics, "viz": with_viz, "store": with_store}
+            options["entailments"] = entailments
             digest = graph_digest(extractions, report.documents, options)
             expected = _outputs(with_metrics, with_viz, with_store)
             triples = _unchanged_triples(state, out_dir, digest, expected)
@@ -453,6 +456,7 @@ def build(
             with _timed(report, "write"):
                 staged, union = write_rdf_files(built, staging)
                 staged.append(write_void(built, staging, report.documents, union))
+                staged.append(write_entailments(built, staging, entailments))
             report.triples = len(union)
             del union
             if with_metrics:
