@@ -11,11 +11,15 @@ import json
 import sys
 import webbrowser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from graph import __version__
 from graph.errors import EXIT_ERROR, EXIT_NO, EXIT_OK, EXIT_SKIPPED, KotamitraError
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
 
 DEFAULT_SOURCES = Path("sources")
 DEFAULT_OUT = Path("output")
@@ -56,11 +60,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except KotamitraError as exc:
             problem = UsageProblem(str(exc), exc.hint)
-            problem.exit_code = exc.exit_code
+            # click declares exit_code a class variable; the instance's is what it reads
+            problem.exit_code = exc.exit_code  # type: ignore[misc]
             raise problem from None
 
 
-def _open_graph(path: Path):  # type: ignore[no-untyped-def]
+def _open_graph(path: Path) -> Dataset:
     from graph.sparql.query import load_graph
 
     return load_graph(path)
@@ -572,6 +577,8 @@ def serve(
             f"cannot listen on {host}:{port}: {exc.strerror}", "choose another --port"
         ) from None
     real_host, real_port = server.server_address[:2]
+    if isinstance(real_host, bytes):
+        real_host = real_host.decode()
     click.echo(f"SPARQL endpoint: http://{real_host}:{real_port}/sparql  (Ctrl-C stops)")
     try:
         server.serve_forever()

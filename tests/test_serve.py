@@ -29,6 +29,7 @@ PARTNERS = "SELECT DISTINCT ?p WHERE { kmr:kota-jambi km:partnersWith ?p } ORDER
 EXPECTED = [
     "https://w3id.org/kotamitra/id/iclei",
     "https://w3id.org/kotamitra/id/singapore",
+    "https://w3id.org/kotamitra/id/temasek-polytechnic-singapore",
     "https://w3id.org/kotamitra/id/uclg-aspac",
 ]
 

@@ -199,8 +199,10 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             )
 
 
-def resolve(cand: Candidate, gaz: Gazetteer, doc_countries: set[str]) -> tuple[Place, str] | None:
-    """The foreign place a candidate names, with its level, or None."""
+def resolve(
+    cand: Candidate, gaz: Gazetteer, doc_countries: set[str]
+) -> tuple[Place, str, str] | None:
+    """The foreign place a candidate names, its level and the words that name it."""
     words = cand.name.split()
     for k in range(len(words), 0, -1):  # the longest known name first
         name = " ".join(words[:k])
