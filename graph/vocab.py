@@ -71,6 +71,11 @@ class KM(DefinedNamespace):
     partner: URIRef
     location: URIRef
     startDate: URIRef
+    # first days of dates of any precision, materialised for typed comparisons
+    sinceFirstDay: URIRef
+    startFirstDay: URIRef
+    endFirstDay: URIRef
+    publishedFirstDay: URIRef
     endDate: URIRef
     participantCount: URIRef
     theme: URIRef

@@ -214,9 +214,11 @@ class MentionFinder:
         head, _, tail = chunk.partition(",")
         tokens = re.findall(r"[^\s,]+", head)
         base = m.end() + (seq.start(1) if seq else 0)
-        place, place_slug, place_tokens = self._place_after(s, tokens, level, base)
-        if place is None:
-            place, place_slug = self._place_before(s, m)
+        # English "the Pontianak mayor, Edi Rusdi Kamtono": a place right before the title
+        place, place_slug = self._place_before(s, m)
+        place_tokens = 0
+        if place is None and place_slug is None:
+            place, place_slug, place_tokens = self._place_after(s, tokens, level, base)
         rest = list(tokens[place_tokens:])
         if place is not None and not rest and tail.strip():
             rest = re.findall(r"[^\s,]+", tail.split(",")[0])
@@ -252,6 +254,8 @@ class MentionFinder:
     ) -> tuple[Record | None, str | None, int]:
         """The government a title names after it ("Wali Kota Jambi …"), its slug and
         how many of ``tokens`` name it."""
+        if tokens and name_patterns().honorific.match(tokens[0] + " "):
+            return None, None, 0  # "its mayor, Drs H Sumastro": a title, not a place
         for k in range(min(len(tokens), 4), 0, -1):
             rec = self._place_for_level(" ".join(tokens[:k]).rstrip("."), level)
             if rec is None:
