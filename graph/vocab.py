@@ -94,11 +94,6 @@ class KM(DefinedNamespace):
     kemendagriCode: URIRef
     sourceFile: URIRef
     kind: URIRef
-    # first days of dates, as xsd:date (graph.rdf.entail writes them into kmr:graph/dates)
-    sinceFirstDay: URIRef
-    startFirstDay: URIRef
-    endFirstDay: URIRef
-    publishedFirstDay: URIRef
     # network metrics (graph.network.output writes them into kmr:graph/metrics)
     ActorMetrics: URIRef
     NetworkMetrics: URIRef
