@@ -31,6 +31,26 @@ from graph.vocab import slugify
 __all__ = ["DocumentMentions", "Mention", "MentionFinder", "Role", "find_mentions"]
 
 
+def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[int, int]]:
+    """Where ``word`` occurs in ``text`` as a whole word (a plain scan: names are many and
+    each would be a regular expression of its own).
+
+    >>> _word_spans("Fasha dan Fashanya; fasha.", "Fasha", ignore_case=True)
+    [(0, 5), (20, 25)]
+    """
+    hay, needle = (text.lower(), word.lower()) if ignore_case else (text, word)
+    out: list[tuple[int, int]] = []
+    at = hay.find(needle)
+    while at >= 0 and needle:
+        end = at + len(needle)
+        before = hay[at - 1] if at else " "
+        after = hay[end] if end < len(hay) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            out.append((at, end))
+        at = hay.find(needle, at + 1)
+    return out
+
+
 class MentionFinder:
     """Finds the mentions of one document (stateful: people seen so far)."""
 
@@ -348,8 +368,8 @@ class MentionFinder:
         for folded, (slug, type_) in list(self.local_alias.items()):
             ent = self.out.entities[slug]
             for alias in list(ent.aliases):
-                for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
-                    self.out.add(Mention(s.index, m.start(), m.end(), alias, slug, type_))
+                for a, b in _word_spans(text, alias):
+                    self.out.add(Mention(s.index, a, b, alias, slug, type_))
             del folded
 
     def _add_local(self, s: Sentence, start: int, surface: str, type_: str) -> None:
@@ -388,11 +408,11 @@ class MentionFinder:
         if not self.person_alias:
             return
         for alias, slug in self.person_alias.items():
-            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", s.text, re.I):
-                surface = m.group(0)
+            for a, b in _word_spans(s.text, alias, ignore_case=True):
+                surface = s.text[a:b]
                 if not surface[:1].isupper():
                     continue
-                self.out.add(Mention(s.index, m.start(), m.end(), surface, slug, "Person"))
+                self.out.add(Mention(s.index, a, b, surface, slug, "Person"))
                 self.out.entities[slug].aliases.add(surface)
 
     def _policies(self, s: Sentence) -> None:

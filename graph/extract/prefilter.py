@@ -19,6 +19,20 @@ _FOREIGN_FORM = re.compile(
 )
 
 
+#: substrings one of which any match of _FOREIGN_FORM contains (a cheap test first)
+_FOREIGN_HINTS = (
+    "Pemko",
+    "Kota ",
+    "City",
+    "Municipal",
+    "Mayor of",
+    "Prefe",
+    "Province",
+    "Oblast",
+    "Shire",
+)
+
+
 def might_hold_partnership(
     text: str, gazetteer: Gazetteer, matches: list[GazMatch] | None = None
 ) -> bool:
@@ -41,7 +55,11 @@ def might_hold_partnership(
         if local and foreign:
             break
     if not foreign:
-        foreign = bool(_FOREIGN_FORM.search(text)) and bool(rx["partnership"].search(text))
+        foreign = (
+            any(hint in text for hint in _FOREIGN_HINTS)
+            and bool(_FOREIGN_FORM.search(text))
+            and bool(rx["partnership"].search(text))
+        )
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
         foreign = bool(re.search(r"\b(?:kebijakan|policy)\s+\"", text, re.I))
