@@ -26,7 +26,7 @@ from graph.extract.names import (
 from graph.extract.spans import DocumentMentions, Mention, Role
 from graph.model import Entity
 from graph.sources.text import Sentence
-from graph.vocab import slugify
+from graph.vocab import HOME_COUNTRY, slugify
 
 __all__ = ["DocumentMentions", "Mention", "MentionFinder", "Role", "find_mentions"]
 
@@ -356,6 +356,11 @@ class MentionFinder:
                     "ProvincialGovernment": "Provinsi",
                 }[level] + f" {name}"
                 slug = self._local_entity(label, level, full)
+                if self.out.entities[slug].country is None:
+                    # neither in the gazetteer nor a place of the world table: a
+                    # "Pemko X" the Indonesian lists lack (a new or misspelt region) is
+                    # taken as Indonesian, never as a foreign partner
+                    self.out.entities[slug].country = HOME_COUNTRY
                 self.out.add(Mention(s.index, m.start(), m.start() + len(full), full, slug, level))
         org_heads, org_tails, prog_tails = lex.org_heads, lex.org_tails, lex.prog_tails
         for m in re.finditer(rf"\b(?:{org_heads})\s+{name_seq}", text):
