@@ -144,12 +144,15 @@ class MentionFinder:
             text
         ):
             self._roles(s)
-        headline = titlecase(text)
+        headline: bool | None = None  # computed when a place needs it
         for i, m in enumerate(found):
             if name_lexicon().prefix_block.search(text[: m.start]):
                 continue
-            if m.record.type in PLACE_TYPES and inside_a_name(text, m.start, headline):
-                continue
+            if m.record.type in PLACE_TYPES:
+                if headline is None:
+                    headline = titlecase(text)
+                if inside_a_name(text, m.start, headline):
+                    continue
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (
                 m.record.type == "Organization"
