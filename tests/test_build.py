@@ -321,6 +321,12 @@ NARY = [
     "Meeting",
     "Signing",
     "Exchange",
+    # one source's report of a qualified node or activity (the resolved layer merges them)
+    "ParticipationReport",
+    "PartnershipReport",
+    "ActivityReport",
+    "AgreementReport",
+    "Agreement",
 ]
 
 
