@@ -101,6 +101,8 @@ def _link(a: Activity, b: Activity) -> bool | None:
     """True: same programme or theme; False: a different one; None: cannot tell."""
     if a.part_of and b.part_of and a.part_of != b.part_of:
         return False
+    if a.type == b.type == "Signing":
+        return None  # what a signing is "about" is its agreement: the date decides
     wa, wb = theme_words(a), theme_words(b)
     if wa and wb:
         if wa & wb:

@@ -243,7 +243,7 @@ def resolve_layer(
         ]
         _status(p)
         _since(p)
-        lifecycle(p, layer.as_of, layer.dormant_after_years)
+        lifecycle(p, layer.as_of, layer.dormant_after_years, layer.names)
         layer.partnerships.append(p)
     for key in sorted(col.participations):
         q = col.participations[key]

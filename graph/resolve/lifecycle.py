@@ -33,7 +33,7 @@ def _shift_years(iso: str, years: int) -> str:
     return f"{int(head) + years}{'-' + rest if rest else ''}"
 
 
-def _agreement_stages(p: ResolvedPartnership) -> list[Stage]:
+def _agreement_stages(p: ResolvedPartnership, names: dict[str, str]) -> list[Stage]:
     out: list[Stage] = []
     signed_once = False
     for ag in p.agreements:  # in order of signing
@@ -45,7 +45,7 @@ def _agreement_stages(p: ResolvedPartnership) -> list[Stage]:
         else:
             stage = "signed"
         signed_once = signed_once or stage in {"signed", "renewed"}
-        basis = f"{a.kind} signed" + (f" in {a.place}" if a.place else "")
+        basis = f"{a.kind} signed" + (f" in {names.get(a.place, a.place)}" if a.place else "")
         out.append(Stage(stage, a.signed, basis, ag.sources, agreement=ag.key))
     return out
 
@@ -83,13 +83,21 @@ def _expiry(p: ResolvedPartnership, stages: list[Stage], as_of: str) -> Stage | 
     return None
 
 
-def lifecycle(p: ResolvedPartnership, as_of: str | None, dormant_after_years: int) -> None:
+def lifecycle(
+    p: ResolvedPartnership,
+    as_of: str | None,
+    dormant_after_years: int,
+    names: dict[str, str] | None = None,
+) -> None:
     """Fill ``p.stages`` (in date order) and ``p.stage`` (see the module docstring)."""
-    stages = _agreement_stages(p)
+    stages = _agreement_stages(p, names or {})
+    signed_months = {s.date[:7] for s in stages if s.date}
     has_signing = any(s.stage in {"signed", "renewed"} for s in stages)
     stages += _report_stages(p, has_signing)
     for ev in p.events:
         a = ev.activity
+        if a.type == "Signing" and (a.start or "")[:7] in signed_months:
+            continue  # the signing of an agreement already in the history
         basis = a.type + (f": {a.theme}" if a.theme else "")
         stages.append(Stage("activity", a.start, basis, ev.sources, event=ev.key))
     if as_of:
