@@ -466,6 +466,42 @@ def viz(
         webbrowser.open(path.resolve().as_uri())
 
 
+@main.command("wikidata-diff")
+@graph_option
+@click.option(
+    "--p190",
+    "p190",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A P190 export (TSV or CSV from the Wikidata Query Service); default: the "
+    "reference data in the graph (sources/reference/wikidata-p190-indonesia.tsv).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--quickstatements",
+    "qs_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the QuickStatements lines alone into this file.",
+)
+def wikidata_diff(graph_path: Path, p190: Path | None, fmt: str, qs_file: Path | None) -> None:
+    """News-attested partnerships missing from Wikidata's P190 (as QuickStatements with
+    references), Wikidata pairs no news supports, and local governments without a QID."""
+    from graph.files import write_text
+    from graph.sparql.store import open_store, store_path
+    from graph.sparql.wikidata import to_text
+    from graph.sparql.wikidata import wikidata_diff as diff_of
+
+    source = open_store(graph_path) if store_path(graph_path) else _open_graph(graph_path)
+    diff = diff_of(source, p190)
+    if qs_file is not None:
+        write_text(qs_file, "".join(line + "\n" for line in diff.quickstatements))
+    if fmt == "json":
+        click.echo(json.dumps(diff.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(to_text(diff), nl=False)
+
+
 @main.command()
 @graph_option
 @click.option(
