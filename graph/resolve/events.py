@@ -105,10 +105,7 @@ def _link(a: Activity, b: Activity) -> bool | None:
         return None  # what a signing is "about" is its agreement: the date decides
     wa, wb = theme_words(a), theme_words(b)
     if wa and wb:
-        if wa & wb:
-            return True
-        if not (a.part_of and a.part_of == b.part_of):
-            return False
+        return bool(wa & wb)  # two themes: the same words, or two different trainings
     if a.part_of and a.part_of == b.part_of:
         return True
     return None
