@@ -357,3 +357,21 @@ def test_wikidata_diff_writes_quickstatements_for_news_pairs_wikidata_lacks(
     bad.write_text("nothing here\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["wikidata-diff", "--graph", str(out), "--p190", str(bad)])
     assert result.exit_code != 0 and "no pair of Wikidata ids" in result.output
+
+
+# --- claims -------------------------------------------------------------------------------------
+
+
+def test_claims_compare_the_same_quantity_only() -> None:
+    from graph.sparql.claims import about_words, is_time_unit
+
+    assert is_time_unit("years") and is_time_unit("tahun") and not is_time_unit("people")
+    concerns = ["kota-jambi"]
+    # "25 ASN ... pelatihan" and "25 civil servants ... training": one quantity
+    assert about_words("ASN Pemkot Jambi mengikuti pelatihan", concerns) & about_words(
+        "civil servants of Jambi to a training", concerns
+    )
+    # the city's name alone does not make two counts the same quantity
+    assert not about_words("pelajar Kota Jambi", concerns) & about_words(
+        "proyek di Jambi", concerns
+    )
