@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from graph.extract import extract  # noqa: E402
 from graph.extract.gazetteer import default_gazetteer  # noqa: E402
-from graph.extract.rules import extract  # noqa: E402
 from graph.sources.load import load_sources  # noqa: E402
 
 

@@ -3,7 +3,7 @@
 Builds the graph of a twin-town dataset of ../shared/data with the table stage (26,114
 rows of English Wikipedia's lists, or the 34,182 Wikidata P190 claims), projects the
 actor network with the shipped SPARQL query, and times the full metrics suite
-(``graph.network.metrics.metrics_of_network``: degree, betweenness, PageRank, eigenvector
+(``graph.network.metrics_of_network``: degree, betweenness, PageRank, eigenvector
 centrality, Louvain communities and modularity, components, per-actor partners,
 countries and concentration, per-year series) against the target of 10 s. Then checks
 the numbers against python-igraph: components, PageRank, eigenvector centrality
@@ -27,8 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 import networkx as nx  # noqa: E402
 
+import graph.network as M  # noqa: E402
 from graph.extract.tables import extract_table  # noqa: E402
-from graph.network import metrics as M  # noqa: E402
 from graph.rdf.triples import to_dataset  # noqa: E402
 from graph.resolve import resolve  # noqa: E402
 from graph.sources.load import load_sources  # noqa: E402

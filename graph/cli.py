@@ -347,7 +347,7 @@ def metrics(
     countries. For the network: size, density, components, Louvain communities and
     modularity, and per year: new partnerships, activities and people sent.
     """
-    from graph.network.metrics import (
+    from graph.network import (
         actor_card,
         compute_metrics,
         find_actor,
@@ -717,6 +717,11 @@ def evaluate(gold_dir: Path, verbose: bool, fmt: str) -> None:
         )
     else:
         click.echo(report(results, verbose), nl=False)
+    if all(r.error for r in results):
+        raise UsageProblem(
+            f"no gold document in {gold_dir} had its text: nothing was scored",
+            "save each text as its gold's source.file beside it (see the 'retrieve' blocks)",
+        )
 
 
 if __name__ == "__main__":

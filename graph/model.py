@@ -31,6 +31,13 @@ class SourceProblem:
     reason: str
 
 
+@dataclass(frozen=True)
+class NotAnArticle(SourceProblem):
+    """A file in a source folder that describes the folder (README, SOURCE, LICENSE,
+    CHANGELOG): reported as skipped, but not a problem of the sources (``--strict``
+    does not fail on it)."""
+
+
 @dataclass
 class Entity:
     """A resolved entity as it appears in one document."""

@@ -167,14 +167,14 @@ def test_build_failing_while_writing_a_file_leaves_no_partial_file(
 def test_build_failing_in_a_later_stage_leaves_graph_files_intact(
     previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graph.network.metrics
+    import graph.network
 
     before = snapshot(previous_build)
 
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("simulated failure in metrics")
 
-    monkeypatch.setattr(graph.network.metrics, "compute_metrics", boom)
+    monkeypatch.setattr(graph.network, "compute_metrics", boom)
     with pytest.raises(RuntimeError, match="simulated failure in metrics"):
         build([tmp_sources], previous_build, with_metrics=True, with_viz=False)
     # the new graph files were not moved over the previous ones
@@ -202,7 +202,7 @@ def test_build_failing_in_the_viz_process_leaves_outputs_intact(
 def test_failure_elsewhere_stops_the_viz_process(
     previous_build: Path, tmp_sources: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import graph.network.metrics
+    import graph.network
     import graph.viz.page
 
     before = snapshot(previous_build)
@@ -216,7 +216,7 @@ def test_failure_elsewhere_stops_the_viz_process(
         raise RuntimeError("simulated failure in metrics")
 
     monkeypatch.setattr(graph.viz.page, "render_html", slow)
-    monkeypatch.setattr(graph.network.metrics, "compute_metrics", boom)
+    monkeypatch.setattr(graph.network, "compute_metrics", boom)
     with pytest.raises(RuntimeError, match="simulated failure in metrics"):
         build([tmp_sources], previous_build, with_metrics=True, with_viz=True)
     time.sleep(3.5)  # a child left running would now write its page into the folder

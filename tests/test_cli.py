@@ -449,3 +449,15 @@ def test_python_m_graph_help() -> None:
     assert "Usage:" in result.stdout
     for name in main.commands:
         assert name in result.stdout
+
+
+def test_evaluate_with_no_text_scores_nothing_and_fails(runner: CliRunner, tmp_path: Path) -> None:
+    """A gold folder whose texts are all missing prints n/a and exits 2, never 1.000."""
+    (tmp_path / "a.gold.yaml").write_text(
+        "source: {file: a.txt, language: id}\nentities: []\nrelations: []\n", encoding="utf-8"
+    )
+    result = invoke(runner, "evaluate", tmp_path)
+    assert_clean_exit(result, 2)
+    assert "n/a" in result.output
+    assert "1.000" not in result.output
+    assert "nothing was scored" in result.output

@@ -1,4 +1,4 @@
-"""Unit tests of the extraction rules (graph.extract.rules.extract), one family at a time.
+"""Unit tests of the extraction rules (graph.extract.extract), one family at a time.
 
 Every sentence here was written for these tests in the style of Indonesian local news and
 English-language news; none is copied from the sources or the shared annotations. Each
@@ -11,11 +11,13 @@ reason: they are bug reports, and start failing (XPASS) once the gap is closed.
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.extract.rules import extract
+from graph.extract import extract
 from graph.model import Activity, Document, Extraction, Qualified
 
 PUBLISHED = "2024-05-20"
@@ -896,3 +898,52 @@ def test_extract_never_raises_on_trigger_soup(text, language):
 )
 def test_prefilter_keeps_membership_and_policy_texts(text, expected):
     assert expected in facts_of(text)
+
+
+# -- issue 11: what general news must not give, and wrapped text --------------------------
+
+
+def _facts_of(text: str, lang: str = "id") -> set[tuple[str, str, str]]:
+    ex = extract(Document("t", text, "t.txt", language=lang))
+    return {(f.subject, f.predicate, f.object) for f in ex.facts}
+
+
+def test_a_hard_wrapped_sentence_gives_the_same_facts_as_one_line() -> None:
+    one = (
+        "Wali Kota Jambi Syarif Fasha mengatakan kerja sama antara Kota Jambi dan "
+        "Pemerintah Singapura sudah berjalan sejak 2016 melalui pelatihan ASN."
+    )
+    wrapped = textwrap.fill(one, 60)
+    assert "\n" in wrapped
+    assert ("kota-jambi", "partnersWith", "singapore") in _facts_of(one)
+    assert _facts_of(wrapped) == _facts_of(one)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Penerbangan dari Kota Medan menuju Bangkok akan berangkat pukul 16.00 WIB.",
+        "Keluarga korban yang datang dari Malaysia tiba di Kabupaten Banyuwangi kemarin.",
+        "Klub kebanggaan Kota Bandung itu berangkat ke Malaysia dengan lima kemenangan.",
+        "Direktur I Made Surya Mataram berangkat ke Qatar menggunakan maskapai asing.",
+    ],
+)
+def test_travel_that_is_no_delegation(text: str) -> None:
+    facts = _facts_of(text)
+    assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts
+
+
+def test_a_wish_is_not_a_partnership() -> None:
+    facts = _facts_of(
+        "Tokoh diaspora meminta agar Pemkot Surabaya lebih terbuka pada kerja sama "
+        "budaya dengan Kota Seattle di Amerika Serikat."
+    )
+    assert not {f for f in facts if f[1] == "partnersWith"}, facts
+
+
+def test_a_regulation_number_is_not_a_head() -> None:
+    facts = _facts_of(
+        "Pemprov Jawa Barat melalui Surat Edaran Gubernur Nomor 12 Tahun 2025 mengirim "
+        "delegasi ke Jepang untuk pelatihan."
+    )
+    assert not {f for f in facts if f[1] == "headOf"}, facts

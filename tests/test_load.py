@@ -491,3 +491,20 @@ def test_documents_keep_text_as_written(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("---\ntitle: Judul berita\n---\n" + body, encoding="utf-8")
     assert only_doc(load_sources([path])).text == body
+
+
+def test_files_that_describe_a_folder_are_skipped_and_reported(tmp_path: Path) -> None:
+    """README, SOURCE, LICENSE, CHANGELOG … in a source folder are not articles: they are
+    reported as skipped (a warning, not a problem), and the articles beside them load."""
+    from graph.model import NotAnArticle
+
+    (tmp_path / "SOURCE.md").write_text("# Where this corpus comes from\nKota Jambi, 2023.\n")
+    (tmp_path / "LICENSE.txt").write_text("Permission is granted to Kota Jambi.\n")
+    (tmp_path / "changelog.md").write_text("Added Kota Medan.\n")
+    (tmp_path / "berita.md").write_text("Pemkot Jambi mengirim ASN ke Singapura.\n")
+    result = load_sources([tmp_path])
+    assert [Path(d.path).name for d in result.documents] == ["berita.md"]
+    assert result.problems == []
+    skipped = sorted(Path(w.path).name for w in result.warnings if isinstance(w, NotAnArticle))
+    assert skipped == ["LICENSE.txt", "SOURCE.md", "changelog.md"]
+    assert all("not an article" in w.reason for w in result.warnings)

@@ -1,4 +1,4 @@
-"""Tests for graph.network.metrics: the projection query, the algorithms on small graphs whose
+"""Tests for graph.network: the projection query, the algorithms on small graphs whose
 values are computed by hand, the metrics of a small hand-made world (articles and a
 table), the outputs (JSON, CSV, GraphML, GEXF, RDF) and the ``metrics`` command; and a
 cross-check against igraph on a real twin-town network (skipped without igraph or
@@ -17,10 +17,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 
+import graph.network as M
 from graph.cli import main
 from graph.extract.gazetteer import default_gazetteer
 from graph.model import Activity, Document, Entity, Evidence, Extraction, Fact, Qualified
-from graph.network import metrics as M
+from graph.network.projection import local_name, parse_years
 from graph.rdf.triples import KMR, to_dataset
 from graph.resolve import resolve
 
@@ -228,7 +229,7 @@ def actor(metrics: dict, slug: str) -> dict:
 
 def test_projection_rows(world: Dataset) -> None:
     rows = M.query_runner(world)(M.actor_network_query())
-    by_edge = {(M.slug_of(r["s"]), M._local(r["p"]), M.slug_of(r["o"])): r for r in rows}
+    by_edge = {(M.slug_of(r["s"]), local_name(r["p"]), M.slug_of(r["o"])): r for r in rows}
     assert set(by_edge) == {
         ("kota-jambi", "partnersWith", "singapore"),
         ("kota-jambi", "sendsDelegationTo", "singapore"),
@@ -241,15 +242,15 @@ def test_projection_rows(world: Dataset) -> None:
     jambi_sg = by_edge[("kota-jambi", "partnersWith", "singapore")]
     # two articles state it; both trainings (in Singapore) support it, 25 people each
     assert (jambi_sg["sources"], jambi_sg["activities"], jambi_sg["participants"]) == (2, 2, 50)
-    assert M._years(jambi_sg["startYears"]) == [2019, 2023]
-    assert M._years(jambi_sg["reportYears"]) == [2019, 2023]
+    assert parse_years(jambi_sg["startYears"]) == [2019, 2023]
+    assert parse_years(jambi_sg["reportYears"]) == [2019, 2023]
     # one Surabaya: the article and the table support the same link; since 1994
     sby = by_edge[("kota-surabaya", "partnersWith", "busan")]
     assert (sby["sources"], sby["activities"], sby["participants"]) == (2, 1, 0)
-    assert M._years(sby["startYears"]) == [1994, 2019]
-    assert M._years(sby["reportYears"]) == [2019]  # a table has no report year
+    assert parse_years(sby["startYears"]) == [1994, 2019]
+    assert parse_years(sby["reportYears"]) == [2019]  # a table has no report year
     bdg = by_edge[("kota-bandung", "partnersWith", "braunschweig")]
-    assert M._years(bdg["startYears"]) == [1960] and M._years(bdg["reportYears"]) == []
+    assert parse_years(bdg["startYears"]) == [1960] and parse_years(bdg["reportYears"]) == []
 
 
 def test_rdflib_and_oxigraph_give_the_same_rows(world: Dataset) -> None:
@@ -261,7 +262,7 @@ def test_rdflib_and_oxigraph_give_the_same_rows(world: Dataset) -> None:
             r = dict(r)
             for col in ("startYears", "reportYears"):
                 if col in r:
-                    r[col] = M._years(r[col])
+                    r[col] = parse_years(r[col])
             out.append(tuple(sorted((k, str(v)) for k, v in r.items())))
         return sorted(out)
 

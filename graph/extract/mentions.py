@@ -13,8 +13,11 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
+import graph.extract.foreign as foreign
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
+from graph.extract.lexicon import relations_lexicon
 from graph.model import Entity
 from graph.resources import load_yaml
 from graph.sources.text import Sentence
@@ -33,6 +36,7 @@ def _names_lex() -> dict[str, object]:
 
     return {
         "stop": frozenset(data["stop_name_words"]),
+        "place_heads": frozenset(data["place_heads"]),
         "prefix_block": words_before("name_prefix_block"),
         "venue_before_role": words_before("venue_before_role", re.I),
     }
@@ -40,6 +44,41 @@ def _names_lex() -> dict[str, object]:
 
 def _stop() -> frozenset[str]:
     return _names_lex()["stop"]  # type: ignore[return-value]
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.&-]*)\s+$")
+_PLACE_TYPES = LOCAL_GOVERNMENT_TYPES | {"Country"}
+
+
+def _titlecase(text: str) -> bool:
+    """A headline in title case ("Pemkot Jambi Kirim ASN Ke Singapura")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def inside_a_name(text: str, start: int, headline: bool) -> bool:
+    """Whether a place name at ``start`` is the tail of a longer proper name: a person
+    ("I Nyoman Gede Surya Mataram"), a school ("SDN Pondok Cina"), a club ("Persib
+    Bandung"). It is when the word right before it is capitalised and is neither a
+    function or role word nor a word that may head a place (``names.yaml``).
+
+    >>> s = "Deputi I Nyoman Gede Surya Mataram berangkat"
+    >>> inside_a_name(s, s.index("Mataram"), False)
+    True
+    >>> inside_a_name("Wali Kota Jambi hadir", 10, False)
+    False
+    """
+    if headline:
+        return False
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1).rstrip(".")
+    lex = _names_lex()
+    heads = lex["place_heads"]
+    if re.search(r"[a-z][A-Z]", word):
+        return False  # words run together by a scraper ("DenpasarWalikota"), not a name
+    return not (word in _stop() or word in heads)  # type: ignore[operator]
 
 
 @dataclass(frozen=True)
@@ -54,6 +93,18 @@ class Mention:
     qualifier: bool = False  # a place that only locates the name before it ("Bandung, West Java")
 
 
+class Role(NamedTuple):
+    """A person named with a role title: "Wali Kota Jambi Syarif Fasha" is the head
+    (``relation``) of the government ``government`` (empty when the title names no place:
+    the document's home government of that ``level`` is meant)."""
+
+    person: str
+    relation: str  # headOf or deputyHeadOf
+    government: str
+    level: str  # the local-government class the title is for
+    sentence: int
+
+
 @dataclass
 class DocumentMentions:
     """All mentions of a document, and the entities they refer to."""
@@ -61,8 +112,7 @@ class DocumentMentions:
     by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     records: dict[str, Record] = field(default_factory=dict)
-    # (person slug, relation, government slug, sentence index)
-    roles: list[tuple[str, str, str, int]] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
     # person slug -> sentence index of the deputy pronoun ("wakilnya Maulana")
     deputies: list[tuple[str, int]] = field(default_factory=list)
 
@@ -89,7 +139,7 @@ class DocumentMentions:
 
 @cache
 def _lex() -> dict[str, object]:
-    data = load_yaml("relations.yaml")
+    data = relations_lexicon()
     hon = "|".join(data["honorifics"])
     deg = "|".join(data["degrees"])
     roles = [
@@ -141,6 +191,7 @@ class MentionFinder:
         self.lang = language
         self.out = DocumentMentions()
         self.person_alias: dict[str, str] = {}  # folded alias -> person slug
+        self.doc_countries: set[str] = set()  # the countries the document names
         self.local_alias: dict[str, tuple[str, str]] = {}  # folded alias -> (slug, type)
 
     # -- entity registry -------------------------------------------------------------
@@ -207,6 +258,9 @@ class MentionFinder:
         rec = self.gaz.lookup(name, LOCAL_GOVERNMENT_TYPES)
         if rec is not None and (rec.type == level or rec.country != "indonesia"):
             return rec
+        hit = foreign.lookup_for_role(name, level, self.gaz, self.doc_countries)
+        if hit is not None:
+            return foreign.record_for(hit[0], hit[1], self.gaz, name)
         return None
 
     # -- main ---------------------------------------------------------------------------------
@@ -215,12 +269,16 @@ class MentionFinder:
         already known)."""
         text = s.text
         low = text.lower()
-        if any(w in low for w in _lex()["role_words"]) and _lex()["any_role"].search(text):  # type: ignore[union-attr]
-            self._roles(s)
         if found is None:
             found = self.gaz.find(text)
+        self._foreign_governments(s, found)
+        if any(w in low for w in _lex()["role_words"]) and _lex()["any_role"].search(text):  # type: ignore[union-attr]
+            self._roles(s)
+        headline = _titlecase(text)
         for i, m in enumerate(found):
             if _names_lex()["prefix_block"].search(text[: m.start]):
+                continue
+            if m.record.type in _PLACE_TYPES and inside_a_name(text, m.start, headline):
                 continue
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (
@@ -235,6 +293,28 @@ class MentionFinder:
         self._policies(s)
         self._unknown_names(s)
         self._people_short_forms(s)
+
+    def _foreign_governments(self, s: Sentence, found: list[Match]) -> None:
+        """Foreign local governments the gazetteer lacks, in a government context
+        (:mod:`graph.extract.foreign`)."""
+        countries = {m.start: m.record.id for m in found if m.record.type == "Country"}
+        for cand in foreign.candidates(s.text, countries):
+            hit = foreign.resolve(cand, self.gaz, self.doc_countries)
+            if hit is None:
+                continue
+            place, level, name = hit
+            at = s.text.find(name, cand.start)
+            if at < 0:
+                continue
+            # "Kota Tono", "City of Fremantle": the context words before belong to the name
+            start = cand.start if cand.start < at else at
+            end = at + len(name)
+            if cand.surface.startswith(name) and cand.explicit and cand.country is None:
+                end = cand.end  # "Sibu Municipal Council"
+            rec = foreign.record_for(place, level, self.gaz, name)
+            slug = self._entity_for_record(rec, s.text[start:end])
+            self.out.entities[slug].aliases.add(name)
+            self.out.add(Mention(s.index, start, end, s.text[start:end], slug, level), True)
 
     def _roles(self, s: Sentence) -> None:
         text = s.text
@@ -315,6 +395,12 @@ class MentionFinder:
                     place = rec_match.record
                     place_slug = self._entity_for_record(place, rec_match.surface)
                 break
+            if place is None:  # a foreign government found before ("Fremantle Mayor …")
+                for fm in self.out.in_sentence(s.index):
+                    if fm.end == len(before) and fm.type in LOCAL_GOVERNMENT_TYPES:
+                        place_slug = fm.slug
+                        place = self.out.records.get(fm.slug)
+                        break
         rest = list(tokens[place_tokens:])
         if place is not None and not rest and tail.strip():
             rest = re.findall(r"[^\s,]+", tail.split(",")[0])
@@ -330,7 +416,7 @@ class MentionFinder:
                 rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}})\s*(?:,\s*(?:the\s+|selaku\s+|sebagai\s+)?|\s+(?:selaku|sebagai)\s+)$",
                 text[: m.start()],
             )
-            if prev and place_slug:
+            if prev and place_slug and self._person_like(prev.group(1)):
                 name = self._clean_name(prev.group(1))
                 name_tokens = name.split()
                 start = prev.start(1)
@@ -342,7 +428,7 @@ class MentionFinder:
             start = surface_start if surface_start >= 0 else m.end()
             surface = text[start : start + len(" ".join(rest))]
         name = " ".join(name_tokens)
-        if len(name) < 3 or self.gaz.lookup(name) is not None:
+        if len(name) < 3 or not self._person_like(name):
             return
         slug = self._person(name, self._clean_name(surface) or name)
         self.out.add(
@@ -350,7 +436,18 @@ class MentionFinder:
         )
         if place_slug is None:
             place_slug = ""  # resolved later against the document's home government
-        self.out.roles.append((slug, relation, place_slug + "|" + level, s.index))
+        self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
+
+    def _person_like(self, name: str) -> bool:
+        """A name before a role ("Bobby Nasution selaku Wali Kota Medan") is a person's
+        only when none of its words is a function, role or office word and it is not a
+        place ("Dearborn, Michigan"; "Bupati Tapanuli Utara, Bupati …")."""
+        tokens = name.split()
+        if any(t.rstrip(".") in _stop() for t in tokens):
+            return False
+        if self.gaz.lookup(name) is not None or any(self.gaz.lookup(t) for t in tokens):
+            return False
+        return not foreign.world_places().lookup(name)
 
     def _unknown_names(self, s: Sentence) -> None:
         text = s.text
@@ -362,8 +459,8 @@ class MentionFinder:
             for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
                 name = m.group(1)
                 name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
-                if name.split()[0] in _stop():
-                    continue
+                if name.split()[0] in _stop() or re.search(r"\bIbu\s+$", text[: m.start()]):
+                    continue  # "Ibu Kota Negara" is the capital, not a town named Negara
                 rec = self._place_for_level(name, level)
                 full = f"{head} {name}"
                 if rec is not None:
@@ -458,10 +555,11 @@ def _merge(out: DocumentMentions, merges: dict[str, str]) -> None:
             )
             for m in items
         ]
-    out.roles = [(merges.get(p, p), r, g, i) for p, r, g, i in out.roles]
     out.roles = [
-        (p, r, "|".join([merges.get(g.split("|")[0], g.split("|")[0]), g.split("|")[1]]), i)
-        for p, r, g, i in out.roles
+        r._replace(
+            person=merges.get(r.person, r.person), government=merges.get(r.government, r.government)
+        )
+        for r in out.roles
     ]
     out.deputies = [(merges.get(p, p), i) for p, i in out.deputies]
     for old, new in merges.items():
@@ -515,6 +613,13 @@ def _contains(out: DocumentMentions, small: str, big: str) -> bool:
         return a.country == b.slug or (a.country is None and small not in out.records)
     if b.type == "ProvincialGovernment" and a.code and b.code:
         return a.code.startswith(b.code + ".")
+    if (
+        a.type == "CityGovernment"
+        and b.type in {"ProvincialGovernment", "LocalGovernment"}
+        and a.country not in (None, "indonesia")
+        and a.country == b.country
+    ):
+        return True  # "Lismore, New South Wales": a foreign city and its state
     if b.type == "ProvincialGovernment" and big not in out.records:
         # "Mossel Bay (Provinsi Western Cape, …)": an unknown province after a foreign city
         return small in out.records and a.country not in (None, "indonesia")
@@ -565,6 +670,10 @@ def find_mentions(
     """All mentions in a document's sentences, in order. ``matches`` are gazetteer
     matches over the whole text the sentences were split from, if already known."""
     finder = MentionFinder(gazetteer, language)
+    every = (
+        matches if matches is not None else [m for s in sentences for m in gazetteer.find(s.text)]
+    )
+    finder.doc_countries = {m.record.id for m in every if m.record.type == "Country"}
     for s in sentences:
         finder.sentence(s, None if matches is None else _matches_in(s, matches))
     _merge(finder.out, _doc_level_merges(finder.out))

@@ -26,7 +26,7 @@ from rdflib import Dataset
 from graph.errors import BuildLocked
 from graph.extract.gazetteer import Gazetteer
 from graph.files import write_text
-from graph.model import Extraction, SourceProblem
+from graph.model import Extraction, NotAnArticle, SourceProblem
 from graph.rdf.export import write_void
 from graph.rdf.triples import build_graph, to_dataset
 from graph.rdf.write import GRAPH_TRIG, GRAPH_TTL, write_rdf_files
@@ -195,7 +195,8 @@ def extract_all(
     from graph.sources.load import PARTITION_DOCUMENTS, Admission, plan_partitions
 
     parts, problems = plan_partitions(paths, partition_size or PARTITION_DOCUMENTS)
-    warnings: list[SourceProblem] = []
+    warnings: list[SourceProblem] = [p for p in problems if isinstance(p, NotAnArticle)]
+    problems = [p for p in problems if not isinstance(p, NotAnArticle)]
     stats = stats if stats is not None else ExtractStats()
     cache = open_cache(cache_dir) if cache_dir is not None else None
     admission = Admission()
@@ -327,17 +328,17 @@ def _write_metrics(staging: Path) -> list[Path]:
     document). Returns the files written."""
     import pyoxigraph as ox
 
-    from graph.network.metrics import UnionStore, add_metrics_graph, compute_metrics, write_metrics
+    from graph import network
     from graph.rdf.triples import bind
 
     memory = ox.Store()
     memory.bulk_load(path=str(staging / GRAPH_TTL), format=ox.RdfFormat.TURTLE)
-    metrics = compute_metrics(UnionStore(memory))
+    metrics = network.compute_metrics(network.UnionStore(memory))
     mds = Dataset()
     bind(mds)
-    add_metrics_graph(mds, metrics)
+    network.add_metrics_graph(mds, metrics)
     written = [write_text(staging / METRICS_TRIG, mds.serialize(format="trig"))]
-    written.extend(write_metrics(metrics, staging))
+    written.extend(network.write_metrics(metrics, staging))
     return written
 
 

@@ -20,7 +20,7 @@ import yaml
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from graph.extract.rules import extract
+from graph.extract import extract
 from graph.rdf.triples import DIRECT_RELATIONS, KM, to_dataset, union_graph
 from graph.rdf.triples import ENTITY_CLASSES as RDF_ENTITY_CLASSES
 from graph.resolve import resolve
@@ -412,8 +412,13 @@ def report(results: list[DocScore], verbose: bool = False) -> str:
         if verbose:
             lines += [f"    miss  {m}" for m in s.misses]
             lines += [f"    extra {e}" for e in s.extras]
-    lines.append(
-        f"{'overall (micro)':58} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  "
-        f"{cf}/{ct}"
-    )
+    scored = sum(1 for r in results if not r.error)
+    if not scored:
+        lines.append(f"{'overall (micro)':58} {'n/a':>6} {'n/a':>6} {'n/a':>6}  (nothing scored)")
+    else:
+        lines.append(
+            f"{'overall (micro)':58} {total.precision:6.3f} {total.recall:6.3f} "
+            f"{total.f1:6.3f}  {cf}/{ct}"
+            + (f"  ({scored} of {len(results)} scored)" if scored < len(results) else "")
+        )
     return "\n".join(lines) + "\n"

@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from graph.errors import EngineError
+from graph.extract import extract
 from graph.extract.agreements import extract_agreements
 from graph.extract.gazetteer import Gazetteer, default_gazetteer
-from graph.extract.rules import extract
 from graph.extract.tables import extract_table
 from graph.model import Document, Extraction, SourceProblem
 from graph.pipeline.cache import CACHE_FILE, Entry, ExtractionCache, raw_key

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from graph.model import Document, SourceProblem
+from graph.model import Document, NotAnArticle, SourceProblem
 from graph.vocab import slugify
 
 TEXT_SUFFIXES = {".md", ".txt", ".markdown"}
@@ -29,7 +29,23 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 TABLE_SUFFIXES = {".csv", ".tsv"}  # tables of partnerships, see graph/tables.py
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | TABLE_SUFFIXES
-SKIP_NAMES = {"readme.md", "license.md", "changelog.md"}
+#: Files that describe a source folder rather than report news (compared by stem,
+#: case-insensitively): reported as skipped, never read as articles.
+NOT_ARTICLES = {
+    "readme",
+    "source",
+    "sources",
+    "license",
+    "licence",
+    "copying",
+    "notice",
+    "changelog",
+    "changes",
+    "history",
+    "authors",
+    "contributing",
+    "index",
+}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
 DATE_PREFIX = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\s+")
 MAX_BYTES = 20 * 1024 * 1024
@@ -53,12 +69,14 @@ def iter_source_files(paths: Iterable[Path]) -> Iterator[Path | SourceProblem]:
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
-                if (
-                    child.suffix.lower() in SUFFIXES
-                    and child.name.lower() not in SKIP_NAMES
-                    and not child.name.endswith(".gold.yaml")
-                ):
-                    yield child
+                if child.suffix.lower() not in SUFFIXES or child.name.endswith(".gold.yaml"):
+                    continue
+                if child.stem.lower() in NOT_ARTICLES:
+                    yield NotAnArticle(
+                        str(child), "skipped: it describes the folder, it is not an article"
+                    )
+                    continue
+                yield child
         elif path.suffix.lower() in SUFFIXES:
             yield path
         else:
@@ -493,7 +511,8 @@ def iter_sources(paths: Iterable[Path | str], result: LoadResult) -> Iterator[Do
     """Stream the documents under ``paths`` one at a time (a ``.jsonl`` corpus line by
     line), adding problems and warnings to ``result`` as they are met."""
     parts, problems = plan_partitions(paths)
-    result.problems.extend(problems)
+    result.warnings.extend(p for p in problems if isinstance(p, NotAnArticle))
+    result.problems.extend(p for p in problems if not isinstance(p, NotAnArticle))
     admission = Admission()
     for part in parts:
         for doc in read_partition(part, result):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -61,21 +62,71 @@ def normalise(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
+_TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
+_WRAP_WIDTH = 120  # a text whose lines are all at most this long may be hard-wrapped
+
+
+def _is_wrapped(lines: list[str]) -> int:
+    """The width a text is hard-wrapped at (e-mail, plain text, markdown), or 0.
+
+    It is wrapped when no line is longer than :data:`_WRAP_WIDTH` and most lines that
+    go on in the next line (no blank line between) fill the width."""
+    widths = [len(x) for x in lines if x.strip()]
+    if len(widths) < 3 or max(widths) > _WRAP_WIDTH:
+        return 0
+    width = max(widths)
+    inner = [
+        len(a)
+        for a, b in itertools.pairwise(lines)
+        if a.strip() and b.strip() and not _TERMINAL.search(a.rstrip())
+    ]
+    full = sum(1 for n in inner if n >= 0.6 * width)
+    return width if inner and full >= 0.5 * len(inner) else 0
+
+
+def unwrap(text: str) -> str:
+    r"""Join the lines of a paragraph that a hard wrap broke, so that a sentence broken
+    over two lines is one sentence again. A line break ends a sentence only after
+    sentence-final punctuation, before a blank line, or after a short line (a title);
+    in a text that is not wrapped, only a line that goes on in lower case is joined.
+
+    >>> unwrap("Kerja sama Kota Jambi dan\nPemerintah Singapura sejak 2016.\nLalu ...")
+    'Kerja sama Kota Jambi dan Pemerintah Singapura sejak 2016.\nLalu ...'
+    >>> unwrap("Judul Berita\nIsi berita dimulai di sini.")
+    'Judul Berita\nIsi berita dimulai di sini.'
+    """
+    lines = text.split("\n")
+    width = _is_wrapped(lines)
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1].rstrip() if out else ""
+        joins = (
+            bool(prev)
+            and bool(line.strip())
+            and not _TERMINAL.search(prev)
+            and ((width and len(prev) >= 0.6 * width) or bool(re.match(r"\s*[a-z]", line)))
+        )
+        if joins:
+            out[-1] = prev + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def clean_lines(text: str) -> list[str]:
-    """Non-empty lines of ``text`` with page debris removed."""
+    """Non-empty lines of ``text`` with page debris removed, hard-wrapped paragraphs
+    joined (a removed debris line ends a paragraph)."""
     debris, prefixes, _ = _patterns()
     cutoff = _cutoff()
-    out: list[str] = []
+    kept: list[str] = []
     for raw in normalise(text).splitlines():
         line = raw.strip()
-        if out and cutoff.match(line):
+        if line and any(kept) and cutoff.match(line):
             break
-        if not line or debris.match(line):
-            continue
-        line = prefixes.sub("", line).strip()
-        if line:
-            out.append(line)
-    return out
+        if line and debris.match(line):
+            line = ""
+        kept.append(prefixes.sub("", line).strip() if line else "")
+    return [line for line in unwrap("\n".join(kept)).split("\n") if line.strip()]
 
 
 def clean(text: str) -> str:

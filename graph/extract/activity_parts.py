@@ -1,0 +1,174 @@
+"""The attributes of an activity as the text gives them: its theme (name), dates,
+participant count and location."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.context import DocContext
+from graph.extract.dates import DateSpan, find_dates
+from graph.extract.gazetteer import ORGANISATION_TYPES
+from graph.extract.lexicon import patterns
+from graph.extract.mentions import Mention
+from graph.extract.numbers import find_numbers
+from graph.model import Activity
+from graph.sources.text import Sentence
+
+SINCE_BEFORE = re.compile(
+    r"\b(?:sejak|since|mulai|selama|semenjak|hingga|sampai)\s+(?:tahun\s+)?$", re.I
+)
+
+END_BEFORE = re.compile(
+    r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?)\s+(?:tanggal\s+)?$", re.I
+)
+
+CAP = r"(?:[A-Z][\w&'-]*|&|of|in|and|for|on|the|dan)"
+
+
+def theme_of(text: str, start: int, end: int) -> str:
+    """The name of an activity around its trigger word, as the text gives it.
+
+    A quoted title right after the trigger is included ('pelatihan "Water
+    Management"'); capitalised words before and after it too ("Basic English
+    Training", "Europalia festival"); else the few words of its object.
+    """
+    trigger = text[start:end]
+    titled = patterns()["theme_words"].search(text, end)
+    if titled and titled.start() - end < 80:
+        rest = text[titled.end() :]
+        q = re.match(r"\s*\"([^\"]{2,80})\"", rest)
+        if q:
+            return q.group(1).strip()
+        caps = re.match(rf"\s*((?:[A-Z][\w&'-]*)(?:\s+{CAP}){{0,7}})", rest)
+        if caps:
+            return re.sub(r"(?:\s+(?:of|in|and|for|on|the|dan|di|&))+$", "", caps.group(1)).strip()
+    if re.match(r"(?:di|ter)[a-z]+$", trigger) or trigger.lower() in {
+        "signed",
+        "inked",
+        "meneken",
+        "menandatangani",
+        "diteken",
+    }:
+        agreement = re.search(
+            r"\b(?:MoU|LoI|nota kesepahaman|memorandum of understanding|letter of intent|"
+            r"perjanjian|"
+            r"agreement|joint declaration|deklarasi bersama|kesepakatan|piagam|charter)\b"
+            r"(?:\s+[\w-]+){0,4}",
+            text,
+            re.I,
+        )
+        if agreement:
+            return re.sub(
+                r"(?:\s+(?:antara|dengan|pada|di|with|between|on|in|at|oleh|by|yang|which))+.*$",
+                "",
+                agreement.group(0),
+            )
+        clause = re.split(r"[,;]", text[:start])[-1]
+        clause = re.sub(
+            r"\s+(?:yang|which|that)(?:\s+(?:sudah|telah|akan|was|were|has been|had been))?\s*$",
+            "",
+            clause,
+        )
+        words = clause.split()[-6:]
+        if words:
+            return " ".join(words)
+    left = re.search(r"((?:[A-Z][\w&'-]*\s+|&\s+){1,5})$", text[:start])
+    lead = (
+        left.group(1)
+        if left
+        and not re.match(r"(?:Pemkot|Pemerintah|Kota|Wali|The|Dalam|Di|Pada)\b", left.group(1))
+        else ""
+    )
+    tail = text[end:]
+    quoted = re.match(r"((?:\s+[\w-]+){0,4}?)\s*\"([^\"]{2,80})\"", tail)
+    if quoted:
+        return f"{lead}{trigger}{quoted.group(1)} {quoted.group(2)}".strip()
+    caps = re.match(rf"((?:\s+{CAP}){{1,5}})", tail)
+    name = caps.group(1) if caps else ""
+    name = re.sub(r"(?:\s+(?:of|in|and|for|on|the|dan|di|&))+$", "", name)
+    if name.strip() and re.search(r"[A-Z]", name):
+        return f"{lead}{trigger}{name}".strip()
+    obj = re.match(
+        r"((?:\s+(?!(?:di|ke|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that)\b)[\w-]+){0,6})",
+        tail,
+    )
+    return f"{lead}{trigger}{obj.group(1) if obj else ''}".strip(" ,.")
+
+
+def participant_count(text: str) -> int | None:
+    nouns = patterns()["people_nouns"]
+    for n in find_numbers(text):
+        after = text[n.end : n.end + 40]
+        if nouns.match(after.lstrip()) or re.match(r"\s*orang\b", after):
+            if n.approximate:
+                continue
+            if re.match(
+                r"\s*\w+(?:\s+\w+)?\s*"
+                r"(?:per\s?tahun|per\s?year|a year|setiap tahun|tiap tahun|per\s?angkatan)",
+                after,
+                re.I,
+            ):
+                continue
+            if re.search(
+                r"\b(?:sejak|since|total|tercatat|telah|sudah|lebih dari)\b",
+                text[: n.begin][-30:],
+                re.I,
+            ):
+                continue
+            return n.value
+    return None
+
+
+def location_of(
+    d: DocContext, sent: Sentence, ms: list[Mention], lo: int = 0, hi: int | None = None
+) -> str | None:
+    """A place named after a locative word ("di", "in", "ke", "mengunjungi") in text[lo:hi]."""
+    best = None
+    for m in ms:
+        if m.start < lo or (hi is not None and m.start > hi):
+            continue
+        if m.type in {"Person", "Programme", "Policy"} or m.type in ORGANISATION_TYPES:
+            continue
+        before = sent.text[max(0, m.start - 45) : m.start]
+        # the preposition in any case; the words between it and the place (a venue:
+        # "di Diaz Hotel Mossel Bay") capitalised
+        if (
+            re.search(
+                r"(?:\b(?i:di|in|at|bertempat di|ke|to|mengunjungi|visit(?:ed|ing)?|menuju)\s+"
+                r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3})$",
+                before,
+            )
+            and not m.qualifier
+        ):  # "Denpasar in Bali": Bali only locates Denpasar
+            best = m
+            break
+    return best.slug if best else None
+
+
+def dates_in(d: DocContext, text: str, lo: int = 0, hi: int | None = None) -> list[DateSpan]:
+    out = []
+    for span in find_dates(text, d.ref):
+        if span.begin < lo or (hi is not None and span.begin > hi):
+            continue
+        if SINCE_BEFORE.search(text[: span.begin]) and not END_BEFORE.search(text[: span.begin]):
+            continue
+        out.append(span)
+    # the most precise date first: a day beats a month, a month a year
+    out.sort(key=lambda x: (-x.start.count("-"), x.begin))
+    return out
+
+
+def set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
+    for span in spans:
+        if END_BEFORE.search(text[: span.begin]) and not span.end:
+            if act.end is None:
+                act.end = span.start
+            continue
+        if act.start is None or (
+            act.start.count("-") < span.start.count("-") and span.start.startswith(act.start)
+        ):
+            act.start = span.start
+            if span.end:
+                act.end = span.end
+    if act.start and act.end and act.start.count("-") < act.end.count("-"):
+        act.start = None  # "tahun 2024 ... hingga 27 Februari": the year names the programme

@@ -1,0 +1,234 @@
+"""What the rule families share while they read one document: the
+:class:`DocContext` (sentences, mentions, the heads found, the extraction being filled)
+and the small readings every family needs (is a mention the doer of its sentence, is a
+trigger negated or only planned, which government a sentence speaks of).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graph.extract.dates import find_dates
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
+from graph.extract.lexicon import patterns
+from graph.extract.mentions import DocumentMentions, Mention
+from graph.model import Activity, Document, Evidence, Extraction, Fact, Qualified
+from graph.sources.text import Sentence
+from graph.vocab import HOME_COUNTRY
+
+
+@dataclass
+class DocContext:
+    """One document as the rule families read it, and the extraction they fill."""
+
+    doc: Document
+    sentences: list[Sentence]
+    mentions: DocumentMentions
+    ref: dt.date | None
+    home: str | None
+    ex: Extraction
+    heads: dict[str, str] = field(default_factory=dict)  # person -> government
+    fact_keys: set[tuple[str, str, str]] = field(default_factory=set)
+    current: Activity | None = None
+    current_sentence: int = -1
+    recent_foreign: list[str] = field(default_factory=list)  # foreign LGs in order of mention
+    touched: list[Activity] = field(default_factory=list)  # activities of the current sentence
+    background: set[int] = field(default_factory=set)  # ids of activities told as background
+    named: set[int] = field(default_factory=set)  # ids of activities with a name of their own
+
+    def ent_type(self, slug: str) -> str:
+        return self.mentions.entities[slug].type
+
+    def country_of(self, slug: str) -> str | None:
+        ent = self.mentions.entities[slug]
+        if ent.type == "Country":
+            return slug
+        if ent.type in LOCAL_GOVERNMENT_TYPES and ent.country is None:
+            rec = self.mentions.records.get(slug)
+            # a well-formed local name missing from the complete Indonesian gazetteer
+            return rec.country if rec else "foreign"
+        return ent.country
+
+    def is_indonesian_lg(self, slug: str) -> bool:
+        return (
+            self.ent_type(slug) in LOCAL_GOVERNMENT_TYPES and self.country_of(slug) == HOME_COUNTRY
+        )
+
+    def is_foreign_actor(self, slug: str) -> bool:
+        t = self.ent_type(slug)
+        if t == "Country":
+            return slug != HOME_COUNTRY
+        if t in LOCAL_GOVERNMENT_TYPES:
+            return self.country_of(slug) != HOME_COUNTRY
+        if t == "InternationalOrganization":
+            return True
+        if t == "Organization":
+            c = self.mentions.entities[slug].country
+            return c is not None and c != HOME_COUNTRY
+        return False
+
+    def add_fact(self, s: str, p: str, o: str, sent: Sentence) -> None:
+        if s == o:
+            return
+        k = (s, p, o)
+        if p == "partnersWith" and (o, p, s) in self.fact_keys:
+            k = (o, p, s)
+        if k in self.fact_keys:
+            for f in self.ex.facts:
+                if (f.subject, f.predicate, f.object) == k and f.evidence.index == sent.index:
+                    return
+        self.fact_keys.add(k)
+        self.ex.facts.append(Fact(k[0], p, k[2], Evidence(sent.text, sent.index)))
+
+    def qualified(self, kind: str, a: str, b: str) -> Qualified:
+        ends = (a, b) if kind == "Participation" else tuple(sorted((a, b)))
+        for q in self.ex.qualified:
+            if q.kind == kind and q.ends == ends:
+                return q
+        q = Qualified(kind=kind, ends=ends)  # type: ignore[arg-type]
+        self.ex.qualified.append(q)
+        return q
+
+
+def negated(text: str, at: int) -> bool:
+    """A negation word among the three words before offset ``at``, in the same clause,
+    that bears on the trigger: "tidak menjalin kerja sama" is negated, but in "tak
+    memengaruhi kerja sama" the negation bears on the other verb."""
+    words = text[:at].split()[-3:]
+    for i, w in enumerate(words):
+        if w.lower().strip(",") in {"yang", "which", "that", "who"} or w.endswith(","):
+            words = words[i + 1 :]
+    rx = patterns()
+    for i, w in enumerate(words):
+        if rx["negation"].fullmatch(w.lower().strip(",.")):
+            between = [x.lower().strip(",.") for x in words[i + 1 :]]
+            verbs = [x for x in between if re.match(r"(?:me|di|ber|ter)[a-z]{3,}", x)]
+            return all(rx["light_verbs"].fullmatch(v) for v in verbs)
+    return bool(rx["negation"].search(" ".join(words)))
+
+
+def planned(text: str, at: int, end: int) -> bool:
+    window = " ".join(text[:at].split()[-4:]) + " " + text[at:end]
+    return bool(patterns()["planned"].search(window))
+
+
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*[\w.]*(?:\s*\|\s*[\w.]+)?\s*[-\u2013\u2014]+\s*")
+
+
+def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
+    """Whether a mention can be the doer of the sentence: not a place that only locates
+    something ("di Kota Medan", "dari Denpasar", "Bandung in West Java"), not the
+    dateline ("JAKARTA, KOMPAS.com -"), not part of a quoted title."""
+    if m.qualifier:
+        return False
+    dateline = DATELINE.match(sent.text)
+    if dateline and m.end <= dateline.end():
+        return False
+    before = sent.text[max(0, m.start - 30) : m.start]
+    preps = "di|ke|menuju|via|melalui|transit|singgah|in|at|to|near|around"
+    if not origin:
+        preps += "|dari|from"  # with ``origin``, "peserta dari Pemprov X" stays an actor
+    if re.search(
+        rf"\b(?i:{preps})\s+"
+        r"(?:[A-Z][\w'-]*\s+){0,3}$",
+        before,
+    ):
+        return False
+    return sent.text[: m.start].count('"') % 2 == 0
+
+
+def subject_of(
+    d: DocContext, sent: Sentence, ms: list[Mention], strict: bool = False
+) -> str | None:
+    """The local government a sentence speaks of: the one it names as a doer, else the
+    one whose head it names, else the government the article is about. With
+    ``strict``, that last fallback needs a word for its people or delegation in the
+    sentence ("ASN", "rombongan", "civil servants")."""
+    for m in ms:
+        if d.is_indonesian_lg(m.slug) and is_actor(sent, m):
+            return m.slug
+    for m in ms:
+        if m.type == "Person" and m.slug in d.heads:
+            gov = d.heads[m.slug]
+            if d.is_indonesian_lg(gov):
+                return gov
+    if strict and not patterns()["actor_cue"].search(sent.text):
+        return None
+    return d.home
+
+
+def home_government(mentions: DocumentMentions, sentences: list[Sentence]) -> str | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for s in sentences:
+        for m in mentions.in_sentence(s.index):
+            ent = mentions.entities[m.slug]
+            if (
+                ent.type in LOCAL_GOVERNMENT_TYPES
+                and ent.country == HOME_COUNTRY
+                and is_actor(s, m)
+            ):
+                counts[m.slug] += 1
+                first.setdefault(m.slug, s.index)
+    for role in mentions.roles:
+        slug = role.government
+        if slug and mentions.entities[slug].country == HOME_COUNTRY:
+            counts[slug] += 1
+            first.setdefault(slug, 10**6)
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -first[k]))
+
+
+def masked(sent: Sentence, ms: list[Mention]) -> str:
+    """The sentence with names blanked out, so that trigger words inside names
+    ("Singapore Cooperation Programme") do not count as triggers."""
+    chars = list(sent.text)
+    for m in ms:
+        for i in range(m.start, min(m.end, len(chars))):
+            chars[i] = "_"
+    return "".join(chars)
+
+
+def since_year(text: str, ref: dt.date | None, after: int = 0) -> str | None:
+    """The year after "sejak"/"since": the first one after offset ``after`` (the
+    partnership word), else the first in the sentence."""
+    matches = list(patterns()["since"].finditer(text))
+    matches.sort(key=lambda m: (m.start() < after, m.start()))
+    for m in matches:
+        for span in find_dates(text[m.end() : m.end() + 40], ref):
+            if span.begin <= 3 and not span.relative:
+                return span.start[:4] if len(span.start) >= 4 else None
+    return None
+
+
+def actor_after(
+    d: DocContext,
+    ms: list[Mention],
+    offset: int,
+    text: str,
+    people: bool = False,
+    types: tuple[str, ...] | None = None,
+) -> str | None:
+    """The first actor named within a few words after ``offset``."""
+    for m in ms:
+        if m.start < offset or m.start - offset > 60:
+            continue
+        if types and m.type not in types:
+            continue
+        if m.type == "Person" and not people:
+            continue
+        if m.type in {"Programme", "Policy"}:
+            continue
+        if people:
+            person = next(
+                (x.slug for x in ms if x.type == "Person" and 0 <= x.start - offset <= 60), None
+            )
+            return person or m.slug
+        if m.type == "Person":
+            continue
+        return m.slug
+    return None

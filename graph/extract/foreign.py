@@ -1,0 +1,263 @@
+"""Foreign local governments that the curated gazetteer does not list.
+
+A capitalised name is a candidate when the text puts it in a government context:
+
+- after a government head or title: "Kota Ivanovo", "Pemkot Tono", "City of Fremantle",
+  "Municipality of …", "Mayor of …", "Prefektur …", "Provinsi …";
+- before one: "Sibu Municipal Council", "Tono City", "Ehime Prefecture", "Shandong
+  Province", "… Metropolitan Government";
+- beside a country: "Ivanovo, Rusia", "Hluboká nad Vltavou (Ceko)".
+
+It is a foreign local government when the world table (:mod:`graph.extract.places`)
+knows it, outside Indonesia, and either the document names its country or the context is
+explicit ("City of X", "X City Council", "X, <country>"). A city becomes a
+``CityGovernment``, a province, state or prefecture a ``ProvincialGovernment``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from graph.extract.gazetteer import Gazetteer, Record, key
+from graph.extract.lexicon import relations_lexicon
+from graph.extract.places import Place, world_places
+from graph.vocab import HOME_COUNTRY, slugify
+
+# a capitalised word, or a lower-case particle inside a name ("Hluboká nad Vltavou")
+NAME = (
+    r"(?:[A-Z][\w'’-]*|(?:nad|pod|am|an|der|de|del|della|dos|das|du|la|le|sur|"
+    r"upon|en|op|aan|van|von)(?=[ \t]+[A-Z]))"
+)
+#: words that end a name because they begin a context word ("Sibu Municipal Council")
+CONTEXT_STARTS = frozenset(
+    {
+        "City",
+        "Municipal",
+        "Metropolitan",
+        "Town",
+        "Shire",
+        "Prefectural",
+        "Provincial",
+        "Regional",
+        "State",
+        "Council",
+        "Municipality",
+        "Mayor",
+        "Province",
+        "Prefecture",
+        "Region",
+        "Territory",
+        "Oblast",
+        "County",
+        "Government",
+    }
+)
+NAME_SEQ = rf"{NAME}(?:[ \t]+{NAME}){{0,3}}"
+#: words that are no place on their own ("West Java Province" is not a "West")
+DIRECTIONS = frozenset(
+    {
+        "West",
+        "East",
+        "North",
+        "South",
+        "Central",
+        "Upper",
+        "Lower",
+        "New",
+        "Greater",
+        "Barat",
+        "Timur",
+        "Utara",
+        "Selatan",
+        "Tengah",
+        "The",
+        "Kota",
+        "City",
+    }
+)
+#: a partner named bare ("sister city dengan X") must be a city at least this large when the
+#: document does not name its country
+PARTNER_POPULATION = 100_000
+#: a level of government a context word gives
+CITY, REGION = "CityGovernment", "ProvincialGovernment"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name in a government context, with what the context says."""
+
+    start: int
+    end: int  # of the whole surface (context words included)
+    name: str
+    surface: str
+    level: str | None  # the level the context word names, if any
+    explicit: bool  # "City of X", "X City Council", "X, <country>": no doubt it is a place
+    country: str | None = None  # the country named beside it
+    partner: bool = False  # named as a partner ("sister city dengan X")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = relations_lexicon()
+    before = sorted(
+        (w for ws in data["foreign_heads_before"].values() for w in ws), key=len, reverse=True
+    )
+    after = sorted(
+        (w for ws in data["foreign_heads_after"].values() for w in ws), key=len, reverse=True
+    )
+    head = re.compile(rf"\b(?P<head>{'|'.join(before)})[ \t]+(?P<name>{NAME_SEQ})")
+    tail = re.compile(rf"\b(?P<name>{NAME_SEQ})[ \t]+(?P<head>{'|'.join(after)})\b")
+    return head, tail
+
+
+@cache
+def _partner_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = relations_lexicon()
+    before = "|".join(data["foreign_partner_before"])
+    after = "|".join(data["foreign_partner_after"])
+    lead = re.compile(
+        rf"(?i:\b(?:{before}))[ \t]+(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
+        rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:-|–|/)[ \t]*)?(?P<name>{NAME_SEQ})"
+    )
+    tail = re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+(?i:{after})\b")
+    return lead, tail
+
+
+@cache
+def _levels() -> dict[str, tuple[str, bool]]:
+    """Context word (folded) -> (level, explicit)."""
+    data = relations_lexicon()
+    out: dict[str, tuple[str, bool]] = {}
+    for group, words in [
+        *data["foreign_heads_before"].items(),
+        *data["foreign_heads_after"].items(),
+    ]:
+        level = REGION if group.startswith("region") else CITY
+        for w in words:
+            out[key(re.sub(r"[()?:\\]|\[[^]]*\]", "", w))] = (level, group.endswith("explicit"))
+    return out
+
+
+def _level_of(head: str) -> tuple[str, bool]:
+    folded = key(head)
+    for word, value in _levels().items():
+        if re.fullmatch(word.replace(" ", r"\s+") + r"\w*", folded):
+            return value
+    return CITY, False
+
+
+def _trim(name: str) -> str:
+    """The name without the context words that follow it ("Sibu Municipal" → "Sibu")."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in CONTEXT_STARTS:
+        words.pop()
+    return " ".join(words).strip(" .,'’")
+
+
+def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
+    """Names in a government context in one sentence. ``countries`` maps the start of
+    each country mention in the sentence to its slug."""
+    head, tail = _patterns()
+    for m in head.finditer(text):
+        level, explicit = _level_of(m.group("head"))
+        name = _trim(m.group("name"))
+        yield Candidate(
+            m.start(),
+            m.start("name") + len(name),
+            name,
+            text[m.start() : m.start("name") + len(name)],
+            level,
+            explicit,
+        )
+    for m in tail.finditer(text):
+        level, explicit = _level_of(m.group("head"))
+        yield Candidate(
+            m.start("name"), m.end(), _trim(m.group("name")), m.group(0), level, explicit
+        )
+    # "sister city dengan X", "sister city Makassar-Taipei", "X sebagai kota kembar"
+    for pattern in _partner_patterns():
+        for m in pattern.finditer(text):
+            name = _trim(m.group("name"))
+            start = m.start("name")
+            yield Candidate(start, start + len(name), name, name, None, False, partner=True)
+    # "Ivanovo, Rusia" / "Hluboká nad Vltavou (Ceko)": a name right before a country
+    for start, country in countries.items():
+        before = re.search(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$", text[:start])
+        if before:
+            name = _trim(before.group("name"))
+            yield Candidate(
+                before.start("name"),
+                before.start("name") + len(name),
+                name,
+                name,
+                None,
+                True,
+                country,
+            )
+
+
+def resolve(cand: Candidate, gaz: Gazetteer, doc_countries: set[str]) -> tuple[Place, str] | None:
+    """The foreign place a candidate names, with its level, or None."""
+    words = cand.name.split()
+    for k in range(len(words), 0, -1):  # the longest known name first
+        name = " ".join(words[:k])
+        if gaz.lookup(name) is not None:
+            return None  # the gazetteer's (Indonesian places, known partners, countries)
+        if len(name) < 3 or name in DIRECTIONS:
+            continue
+        found = world_places().lookup(name, cand.country)
+        if not found:
+            continue
+        if cand.level != REGION:  # a city before a province of the same name
+            found.sort(key=lambda p: p.kind == "region")
+        in_doc = [p for p in found if p.country in doc_countries]
+        big = [p for p in found if p.population >= PARTNER_POPULATION]
+        if in_doc:
+            place = in_doc[0]
+        elif cand.explicit:
+            place = found[0]
+        elif cand.partner and big:
+            place = big[0]
+        else:
+            return None
+        if place.country == HOME_COUNTRY:
+            return None
+        level = cand.level or (REGION if place.kind == "region" else CITY)
+        return place, level, name
+    return None
+
+
+def lookup_for_role(
+    name: str, level: str, gaz: Gazetteer, doc_countries: set[str]
+) -> tuple[Place, str] | None:
+    """A foreign place after a head's title ("Wali Kota Tono …", "Mayor of Fremantle"):
+    known to the world table in a country the document names, or a large city."""
+    if len(name) < 3 or gaz.lookup(name) is not None:
+        return None
+    found = world_places().lookup(name)
+    in_doc = [p for p in found if p.country in doc_countries]
+    if in_doc:
+        return in_doc[0], level
+    big = [p for p in found if p.population >= 100_000]
+    return (big[0], level) if big else None
+
+
+def record_for(place: Place, level: str, gaz: Gazetteer, surface: str) -> Record:
+    """A gazetteer-shaped record for a foreign place (its slug from its name, with the
+    country added when the gazetteer already uses that slug elsewhere)."""
+    slug = slugify(place.name)
+    known = gaz.records.get(slug)
+    if known is not None and known.country != place.country:
+        slug = f"{slug}-{place.country}"
+    names = dict.fromkeys([place.name, surface])
+    return Record(
+        id=slug,
+        type=level,
+        labels={"en": place.name},
+        aliases=tuple(n for n in names if n != place.name),
+        country=place.country,
+        bare=True,
+    )

@@ -1,0 +1,163 @@
+"""The extractor's word lists, checked by a schema when they are loaded.
+
+``graph/lexicon/relations.yaml`` holds every trigger word, role title and name head as a
+regular-expression fragment (matched case-insensitively on word boundaries). A key the
+schema does not know, a value of the wrong shape or a fragment that does not compile
+raises :class:`~graph.errors.LexiconError` naming the file, the key and the problem, so a
+typo in a word list fails at once instead of silently matching nothing.
+
+>>> check_relations({"partnership": ["kerja sama"]}, "x.yaml")["partnership"]
+['kerja sama']
+>>> check_relations({"partnersip": ["kerja sama"]}, "x.yaml")
+Traceback (most recent call last):
+...
+graph.errors.LexiconError: x.yaml: unknown key 'partnersip'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from graph.errors import LexiconError
+from graph.resources import load_yaml
+from graph.vocab import LOCAL_GOVERNMENT_CLASSES
+
+RELATIONS_FILE = "relations.yaml"
+
+#: Keys whose value is a list of pattern fragments, and what each is for.
+WORD_LISTS = {
+    "honorifics": "titles before a person's name",
+    "degrees": "academic degrees after a name",
+    "deputy_pronoun": "'wakilnya': the deputy of the head named before",
+    "organisation_heads": "head words that start an organisation's name",
+    "organisation_tails": "head words that end an organisation's name",
+    "programme_tails": "head words that end a programme's name",
+    "partnership": "a partnership or cooperation",
+    "both": "the two partners together ('kedua kota')",
+    "signing": "signing an agreement",
+    "planned": "a partnership planned or explored, not yet made",
+    "tentative": "a trip or an activity not yet made",
+    "actor_cue": "the people of a government (ASN, delegation)",
+    "local_hint": "a local government without its name (a head's title, Pemkot)",
+    "national": "national-level actors (president, ministry)",
+    "renewal": "renewing an agreement",
+    "theme_words": "words introducing an activity's theme",
+    "light_verbs": "verbs that carry a negation through ('tidak menjalin kerja sama')",
+    "negation": "negation words",
+    "ended": "a partnership that ended",
+    "delegation": "sending or leading a delegation",
+    "non_agents": "travellers that are not a government's people (a flight, a family, a club)",
+    "wishes": "a wish or proposal that scopes over the clause after it",
+    "existing": "words saying a partnership already exists (a wish to deepen it is not a plan)",
+    "participation": "taking part in a programme",
+    "organised_by": "an organiser after it",
+    "funded_by": "a funder after it",
+    "membership": "membership of an organisation",
+    "policy": "a policy",
+    "implements": "implementing a policy",
+    "initiated_by": "an initiator after it",
+    "since": "a start year after it",
+    "origin": "the start of a partnership, dated in its sentence",
+    "foreign_partner_before": "a partner named after it ('sister city dengan X')",
+    "foreign_partner_after": "a partner named before it ('X sebagai kota kembar')",
+    "activity_anaphora": "'pelatihan ini': an activity told before",
+    "people_nouns": "nouns counting people",
+    "speech": "speech verbs ('ujar', 'said')",
+    "location_preps": "prepositions of place",
+    "destination_preps": "prepositions of destination",
+}
+#: Keys whose value is a mapping of a name to a list of fragments.
+WORD_TABLES = {
+    "level_prefix": LOCAL_GOVERNMENT_CLASSES,
+    "government_heads": LOCAL_GOVERNMENT_CLASSES,
+    "activities": ("Signing", "Exchange", "Training", "Visit", "Meeting"),
+    "claim_units": None,  # any unit name
+    "foreign_heads_before": ("city", "city_explicit", "region", "region_explicit"),
+    "foreign_heads_after": ("city", "city_explicit", "region", "region_explicit"),
+}
+ROLE_KEYS = {"pattern", "relation", "level"}
+ROLE_RELATIONS = {"headOf", "deputyHeadOf"}
+
+
+def _compiles(fragment: object, where: str) -> None:
+    if not isinstance(fragment, str) or not fragment:
+        raise LexiconError(f"{where}: expected a non-empty pattern, got {fragment!r}")
+    try:
+        re.compile(fragment)
+    except re.error as exc:
+        raise LexiconError(
+            f"{where}: the pattern {fragment!r} does not compile ({exc})",
+            hint="patterns are Python regular expressions; escape . ( ) [ ] with a backslash",
+        ) from None
+
+
+def _check_list(value: object, where: str) -> None:
+    if not isinstance(value, list) or not value:
+        raise LexiconError(f"{where}: expected a non-empty list of patterns")
+    for i, fragment in enumerate(value):
+        _compiles(fragment, f"{where}[{i}]")
+
+
+def _check_roles(value: object, where: str) -> None:
+    if not isinstance(value, list):
+        raise LexiconError(f"{where}: expected a list of {{pattern, relation, level}}")
+    for i, role in enumerate(value):
+        at = f"{where}[{i}]"
+        if not isinstance(role, dict) or set(role) != ROLE_KEYS:
+            raise LexiconError(f"{at}: expected exactly the keys {sorted(ROLE_KEYS)}")
+        _compiles(role["pattern"], f"{at}.pattern")
+        if role["relation"] not in ROLE_RELATIONS:
+            raise LexiconError(
+                f"{at}.relation: {role['relation']!r} is not one of {ROLE_RELATIONS}"
+            )
+        if role["level"] not in LOCAL_GOVERNMENT_CLASSES:
+            raise LexiconError(f"{at}.level: {role['level']!r} is not a local-government class")
+
+
+def check_relations(data: Any, name: str = RELATIONS_FILE) -> dict[str, Any]:
+    """Validate the parsed ``relations.yaml``; returns it unchanged."""
+    if not isinstance(data, dict):
+        raise LexiconError(f"{name}: expected a mapping of keys to word lists")
+    for key, value in data.items():
+        where = f"{name}: {key}"
+        if key in WORD_LISTS:
+            _check_list(value, where)
+        elif key in WORD_TABLES:
+            allowed = WORD_TABLES[key]
+            if not isinstance(value, dict):
+                raise LexiconError(f"{where}: expected a mapping of names to pattern lists")
+            for sub, words in value.items():
+                if allowed is not None and sub not in allowed:
+                    raise LexiconError(f"{where}: unknown name {sub!r} (known: {list(allowed)})")
+                _check_list(words, f"{where}.{sub}")
+        elif key == "roles":
+            _check_roles(value, where)
+        else:
+            raise LexiconError(f"{name}: unknown key {key!r}")
+    return data
+
+
+@cache
+def relations_lexicon() -> dict[str, Any]:
+    """The validated word lists of ``relations.yaml``."""
+    return check_relations(load_yaml(RELATIONS_FILE))
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", re.I)
+
+
+@cache
+def patterns() -> dict[str, re.Pattern[str]]:
+    """Every word list compiled to one alternation; activity classes as
+    ``activity:<Class>`` and claim units as ``unit:<unit>``."""
+    data = relations_lexicon()
+    out = {name: _alternation(data[name]) for name in WORD_LISTS if name in data}
+    for cls, words in data["activities"].items():
+        out[f"activity:{cls}"] = _alternation(words)
+    for unit, words in data["claim_units"].items():
+        out[f"unit:{unit}"] = re.compile(r"^\s*(?:" + "|".join(words) + r")\b", re.I)
+    return out

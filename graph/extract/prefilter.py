@@ -1,0 +1,55 @@
+"""The prefilter: a cheap test, before any expensive step, of whether a text can state
+an international partnership fact at all (most general news cannot)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
+from graph.extract.gazetteer import Match as GazMatch
+from graph.extract.lexicon import patterns
+from graph.vocab import HOME_COUNTRY
+
+
+def might_hold_partnership(
+    text: str, gazetteer: Gazetteer, matches: list[GazMatch] | None = None
+) -> bool:
+    """A cheap test before extraction: can this text state an international partnership
+    fact at all? It needs a foreign actor or a cooperation programme named (one
+    Aho-Corasick pass over the text), or a well-formed name of a foreign government
+    with a partnership word ("Kota Mossel Bay" with "sister city")."""
+    rx = patterns()
+    local = foreign = False
+    for m in gazetteer.find(text) if matches is None else matches:
+        rec = m.record
+        if rec.type in {"Programme", "InternationalOrganization"}:
+            foreign = True
+        elif rec.type == "Country":
+            foreign = foreign or rec.id != HOME_COUNTRY
+        elif rec.country not in (None, HOME_COUNTRY):
+            foreign = True
+        elif rec.type in LOCAL_GOVERNMENT_TYPES:
+            local = True
+        if local and foreign:
+            break
+    if not foreign:
+        foreign = bool(
+            re.search(r"\b(?:Pemko|Pemkot|Kota|City of|Municipality)\s+[A-Z]", text)
+        ) and bool(rx["partnership"].search(text))
+    if not foreign:
+        # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
+        foreign = bool(re.search(r"\b(?:kebijakan|policy)\s+\"", text, re.I))
+    if not foreign:
+        return False
+    if not local:
+        # no government named by its gazetteer name: a head's title or a "Pemkot X" form
+        local = bool(rx["local_hint"].search(text))
+    if not local:
+        return False
+    return bool(
+        rx["partnership"].search(text)
+        or rx["delegation"].search(text)
+        or rx["participation"].search(text)
+        or rx["membership"].search(text)
+        or rx["implements"].search(text)
+    )

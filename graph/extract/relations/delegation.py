@@ -1,0 +1,100 @@
+"""Delegations: a local government (or its head, or its people) goes to a foreign
+destination, or a foreign one comes to it ("mahasiswa yang datang dari Kota Gwangju")."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.context import DocContext, negated, subject_of
+from graph.extract.gazetteer import ORGANISATION_TYPES
+from graph.extract.lexicon import patterns
+from graph.extract.relations.view import SentenceView
+from graph.vocab import HOME_COUNTRY
+
+# who comes from abroad: a group sent by a government (a delegation, officials, students
+# on an exchange), not a family or a flight that "comes from" somewhere
+INBOUND_BEFORE = re.compile(
+    r"\b(?:delegasi|rombongan|utusan|tamu|kunjungan|mahasiswa|pelajar|siswa|pejabat|"
+    r"delegation|delegates|visitors?|students?|officials?|visit\w*)\b"
+    r"[^.;]{0,40}\b(?:dari|from|asal)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+OUTBOUND_BEFORE = re.compile(
+    r"(?:\b(?:ke|to|di|in|menuju|visit(?:ed|ing)?|mengunjungi)\b[^.;]*)$", re.I
+)
+
+
+def _inbound(d: DocContext, v: SentenceView) -> str | None:
+    for m in v.mentions:
+        if not d.is_foreign_actor(m.slug) or d.ent_type(m.slug) in ORGANISATION_TYPES:
+            continue
+        if INBOUND_BEFORE.search(v.sent.text[max(0, m.start - 80) : m.start]):
+            return m.slug
+    return None
+
+
+def _non_agent(text: str, at: int, end: int) -> bool:
+    """Whether the traveller of the clause is a flight, a family, a club, a school, a
+    shipment … (``non_agents`` in ``relations.yaml``), not a government's people: before
+    the trigger in its clause, or as its object ("melepas ekspor udang")."""
+    clause = re.split(r"[,;:]|\b(?:yang|which|who)\b", text[:at])[-1]
+    obj = " ".join(text[end:].split()[:2])
+    rx = patterns()["non_agents"]
+    return bool(rx.search(clause) or rx.match(obj))
+
+
+def _in_proper_name(text: str, m: re.Match[str]) -> bool:
+    """A trigger word inside a capitalised name ("Travel Smart Rewards"), not a verb."""
+    if not text[m.start()].isupper():
+        return False
+    before = re.search(r"[A-Z][\w-]*\s+$", text[: m.start()])
+    after = re.match(r"\s+[A-Z][\w-]*", text[m.end() :])
+    return bool(before or after)
+
+
+def _agent_before(v: SentenceView, sender: str, at: int) -> bool:
+    """The sending government, when the sentence names it, is named before the trigger
+    or right after it ("rombongan Pemkot Jambi"), not as a place further on ("… ke AS di
+    Pelabuhan Tanjung Priok, Jakarta")."""
+    named = [m for m in v.mentions if m.slug == sender]
+    if not named:
+        return True  # by its head, or the article's government with its people named
+    return any(m.start < at or m.start - at <= 40 for m in named)
+
+
+def delegation(d: DocContext, v: SentenceView) -> None:
+    """``sendsDelegationTo`` from a delegation or visit word with a destination."""
+    rx = patterns()
+    dm = rx["delegation"].search(v.text)
+    if (
+        not dm
+        or rx["national"].search(v.sent.text)
+        or negated(v.text, dm.start())
+        # "akan bertolak ke Jepang" is a scheduled trip, "berencana mengirim" is not yet one
+        or rx["tentative"].search(" ".join(v.text[: dm.start()].split()[-4:]))
+    ):
+        return
+    # the agent: a government named as the doer, its head, or its people (a word for
+    # them with the article's government); a place merely named ("penerbangan dari
+    # Surabaya menuju Bangkok") sends nobody
+    sender = subject_of(d, v.sent, v.mentions, strict=True)
+    if _non_agent(v.text, dm.start(), dm.end()) or _in_proper_name(v.sent.text, dm):
+        return
+    if sender is not None and not _agent_before(v, sender, dm.start()):
+        return
+    inbound = _inbound(d, v)
+    if inbound:
+        # "mahasiswa yang datang dari Kota Gwangju ke Kota Medan"
+        host = next((m.slug for m in v.mentions if d.is_indonesian_lg(m.slug)), d.home)
+        if host and d.country_of(host) != d.country_of(inbound):
+            d.add_fact(inbound, "sendsDelegationTo", host, v.sent)
+        return
+    for m in v.foreign:
+        if m.qualifier or d.ent_type(m.slug) in ORGANISATION_TYPES:
+            continue
+        if not OUTBOUND_BEFORE.search(v.sent.text[max(0, m.start - 60) : m.start]):
+            continue
+        if m.slug == HOME_COUNTRY or not sender or not d.is_indonesian_lg(sender):
+            continue
+        if sender != m.slug and d.country_of(sender) != d.country_of(m.slug):
+            d.add_fact(sender, "sendsDelegationTo", m.slug, v.sent)

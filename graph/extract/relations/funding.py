@@ -1,0 +1,25 @@
+"""Funding: "dibiayai oleh Pemerintah Singapura" makes the funder of the programmes of
+the sentence and of the activities it tells."""
+
+from __future__ import annotations
+
+from graph.extract.activities import activity_target
+from graph.extract.context import DocContext, actor_after
+from graph.extract.lexicon import patterns
+from graph.extract.relations.view import SentenceView
+
+
+def funding(d: DocContext, v: SentenceView) -> None:
+    """``fundedBy`` for programmes and activities."""
+    rx = patterns()
+    fm = rx["funded_by"].search(v.text)
+    # "tidak memungut biaya dari Pemkot Jambi": any negation before a funding word undoes it
+    if not fm or rx["negation"].search(" ".join(v.text[: fm.start()].split()[-4:])):
+        return
+    funder = actor_after(d, v.mentions, fm.end(), v.text)
+    if not funder:
+        return
+    for target in d.touched or ([t] if (t := activity_target(d, v.sent)) else []):
+        target.funded_by = target.funded_by or funder
+    for p in v.programmes:
+        d.add_fact(p.slug, "fundedBy", funder, v.sent)

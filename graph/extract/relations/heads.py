@@ -1,0 +1,48 @@
+"""Heads and deputies of local governments, from the roles the mentions found
+("Wali Kota Jambi Syarif Fasha", "bersama wakilnya Maulana")."""
+
+from __future__ import annotations
+
+from graph.extract.context import DocContext
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
+from graph.extract.mentions import Role
+
+
+def _placeless(d: DocContext, role: Role) -> str | None:
+    """The government of a title that names no place ("… dipimpin Gubernur X"): the
+    government named last before the person in the same sentence ("Prefektur Kyoto
+    dipimpin Gubernur Takatoshi Nishiwaki" is Kyoto's head), else the article's
+    government of that level, unless the sentence names a foreign government (a head
+    abroad is never given to an Indonesian government)."""
+    ms = d.mentions.in_sentence(role.sentence)
+    text = d.sentences[role.sentence].text
+    person = next((m for m in ms if m.slug == role.person), None)
+    govs = [m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES and not m.qualifier]
+    if person is not None:
+        # the title is within a few words after the government ("X dipimpin Gubernur Y")
+        near = [
+            m
+            for m in govs
+            if m.end <= person.start and len(text[m.end : person.start].split()) <= 4
+        ]
+        if near:
+            return near[-1].slug
+    if d.home and d.ent_type(d.home) == role.level:
+        return d.home
+    return None
+
+
+def heads(d: DocContext) -> None:
+    """``headOf`` / ``deputyHeadOf`` for every role of the document."""
+    for role in d.mentions.roles:
+        slug = role.government or _placeless(d, role)
+        if not slug:
+            continue
+        d.heads.setdefault(role.person, slug)
+        d.add_fact(role.person, role.relation, slug, d.sentences[role.sentence])
+    for deputy, index in d.mentions.deputies:
+        sent = d.sentences[index]
+        ms = d.mentions.in_sentence(index)
+        gov = next((d.heads[m.slug] for m in ms if m.slug in d.heads and m.slug != deputy), None)
+        if gov:
+            d.add_fact(deputy, "deputyHeadOf", gov, sent)

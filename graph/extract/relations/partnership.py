@@ -1,0 +1,160 @@
+"""Partnerships: "X menjalin kerja sama sister city dengan Y", planned ones
+("menjajaki"), ended ones, and their start year ("sejak 2016", the year of a signing)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.extract.context import DocContext, negated, planned, since_year
+from graph.extract.dates import find_dates
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
+from graph.extract.lexicon import patterns
+from graph.extract.relations.view import SentenceView
+from graph.model import Evidence
+from graph.vocab import HOME_COUNTRY
+
+
+def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
+    """The Indonesian governments of the sentence and their foreign partners."""
+    rx = patterns()
+    ones = list(dict.fromkeys(v.explicit_lgs))
+    partners = [m.slug for m in v.foreign if not m.qualifier]
+    if not partners and rx["both"].search(v.text):
+        # "sister city antar kedua kota": the two cities named before
+        partners = list(d.recent_foreign[-1:])
+        ones = ones or ([d.home] if d.home else [])
+    # with a foreign local government named, it is the partner, not the countries or
+    # organisations around it ("met in Brazil, honoured by the United Nations")
+    if any(d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
+        partners = [p for p in partners if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES]
+    partners = list(dict.fromkeys(partners))
+    if rx["national"].search(v.sent.text) or any(m.slug == HOME_COUNTRY for m in v.mentions):
+        # "hubungan bilateral Indonesia-Prancis", a president's visit: national, not local
+        partners = [p for p in partners if d.ent_type(p) != "Country"]
+    return ones, partners
+
+
+def _date_the_partnership(d: DocContext, v: SentenceView, at: int) -> None:
+    """ "a new era of cooperation that has existed since 2019": the start year of the
+    partnership the article is about, when it is about one."""
+    since = since_year(v.sent.text, d.ref, at) or _origin_year(d, v)
+    active = [q for q in d.ex.qualified if q.kind == "Partnership" and q.status == "active"]
+    if since and len(active) == 1 and (active[0].since is None or since < active[0].since):
+        active[0].since = since
+        active[0].evidence.append(Evidence(v.sent.text, v.sent.index))
+
+
+def _origin_year(d: DocContext, v: SentenceView) -> str | None:
+    """ "Dari dua gubernur itu lahir kesepakatan sister city pada 16 Juli 1985": a dated
+    origin of the partnership (not a renewal)."""
+    rx = patterns()
+    if not rx["origin"].search(v.text) or rx["renewal"].search(v.text):
+        return None
+    spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative]
+    return spans[0].start[:4] if spans else None
+
+
+def _start_year(d: DocContext, v: SentenceView, at: int, signed: bool) -> str | None:
+    since = since_year(v.sent.text, d.ref, at)
+    if since is None and signed and not patterns()["renewal"].search(v.text):
+        spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative or x.start.count("-")]
+        if spans:
+            return spans[0].start[:4]
+        if d.doc.published:
+            return d.doc.published[:4]
+    return since
+
+
+def _record(
+    d: DocContext, v: SentenceView, pair: tuple[str, str], status: str, since: str | None
+) -> None:
+    q = d.qualified("Partnership", *pair)
+    new = not q.evidence
+    q.evidence.append(Evidence(v.sent.text, v.sent.index))
+    if status == "planned":
+        if new or q.status != "active":
+            q.status = "planned"
+        return
+    q.status = status
+    if status != "active":
+        return
+    d.add_fact(pair[0], "partnersWith", pair[1], v.sent)
+    if since and (q.since is None or since < q.since):
+        q.since = since
+
+
+def _wished(text: str, at: int) -> bool:
+    """ "meminta agar Jakarta lebih terbuka pada kerja sama …": a wish or proposal earlier
+    in the sentence scopes over the partnership, unless the partnership already exists."""
+    rx = patterns()
+    before = text[:at]
+    hoped = bool(rx["wishes"].search(before) or rx["tentative"].search(before))
+    conditional = bool(re.match(r"\s*(?:jika|apabila|bila|kalau|if|should)\b", text, re.I))
+    return (hoped or conditional) and not rx["existing"].search(text)
+
+
+def partnership(d: DocContext, v: SentenceView) -> None:
+    """Partnerships between the sentence's Indonesian governments and foreign actors."""
+    rx = patterns()
+    pm = rx["partnership"].search(v.text)
+    if not pm or negated(v.text, pm.start()):
+        return
+    ones, partners = _partners(d, v)
+    is_planned = planned(v.text, pm.start(), pm.end()) or _wished(v.text, pm.start())
+    ended = bool(rx["ended"].search(v.text)) and not is_planned and not rx["renewal"].search(v.text)
+    if not partners and not is_planned:
+        _date_the_partnership(d, v, pm.start())
+    status = "planned" if is_planned else "ended" if ended else "active"
+    signed = bool(rx["signing"].search(v.text))
+    for one in ones:
+        for other in partners:
+            if one == other or d.country_of(one) == d.country_of(other):
+                continue
+            since = _start_year(d, v, pm.start(), signed) if status == "active" else None
+            _record(d, v, (one, other), status, since)
+
+
+def drop_country_partners(d: DocContext) -> None:
+    """ "Delegasi Kota Magelang bertolak ke Rusia … kota kembar Kota Tula, Rusia": when
+    a city of a country is the partner, the country is not a partner of its own."""
+    partners: dict[str, set[str]] = {}
+    for f in d.ex.facts:
+        if f.predicate == "partnersWith":
+            for a, b in ((f.subject, f.object), (f.object, f.subject)):
+                # a city or an agency of the country (JICA for Japan) is the partner
+                if d.ent_type(b) in LOCAL_GOVERNMENT_TYPES | {"Organization"}:
+                    partners.setdefault(a, set()).add(d.country_of(b) or "")
+
+    def covered(a: str, b: str) -> bool:
+        return d.ent_type(b) == "Country" and b in partners.get(a, set())
+
+    d.ex.facts = [
+        f
+        for f in d.ex.facts
+        if not (
+            f.predicate == "partnersWith"
+            and (covered(f.subject, f.object) or covered(f.object, f.subject))
+        )
+    ]
+    d.ex.qualified = [
+        q
+        for q in d.ex.qualified
+        if not (q.kind == "Partnership" and (covered(*q.ends) or covered(q.ends[1], q.ends[0])))
+    ]
+
+
+def since_from_signings(d: DocContext) -> None:
+    """A partnership with no start year takes it from the signing of the two partners
+    told in the same article, unless that signing renewed it."""
+    for q in d.ex.qualified:
+        if q.kind != "Partnership" or q.since or q.status != "active":
+            continue
+        for act in d.ex.activities:
+            if act.type != "Signing" or not act.start:
+                continue
+            ends = set(act.participants) | ({act.location} if act.location else set())
+            if set(q.ends) <= ends:
+                told = " ".join(e.sentence for e in act.evidence)
+                if not patterns()["renewal"].search(told):
+                    q.since = act.start[:4]
+                break

@@ -1,0 +1,59 @@
+"""Programmes: who takes part ("mengikuti SCP"), who organises them, who initiated a
+government's participation and since when."""
+
+from __future__ import annotations
+
+from graph.extract.context import DocContext, actor_after, negated, since_year
+from graph.extract.lexicon import patterns
+from graph.extract.mentions import Mention
+from graph.extract.relations.view import SentenceView
+from graph.model import Evidence
+
+
+def _participation(d: DocContext, v: SentenceView, p: Mention) -> None:
+    actors = v.participants or ([v.subject] if v.subject else [])
+    if p.slug not in d.mentions.records and not v.participants:
+        # a programme known only by its head word ("X Program") needs a government named
+        # as taking part: the article's government is not enough
+        return
+    for a in dict.fromkeys(actors):
+        if a and not negated(v.text, p.start):
+            d.add_fact(a, "participatesIn", p.slug, v.sent)
+            q = d.qualified("Participation", a, p.slug)
+            q.evidence.append(Evidence(v.sent.text, v.sent.index))
+            since = since_year(v.text, d.ref)
+            if since and (q.since is None or since < q.since):
+                q.since = since
+
+
+def _initiator(d: DocContext, v: SentenceView, p: Mention, who: str) -> None:
+    actors = v.explicit_lgs or ([v.subject] if v.subject else [])
+    if not actors:
+        d.add_fact(p.slug, "initiatedBy", who, v.sent)
+        return
+    q = d.qualified("Participation", actors[0], p.slug)
+    q.initiated_by = who
+    q.evidence.append(Evidence(v.sent.text, v.sent.index))
+    since = since_year(v.text, d.ref)
+    if since and (q.since is None or since < q.since):
+        q.since = since
+    if actors[0] not in {f.subject for f in d.ex.facts if f.object == p.slug}:
+        d.add_fact(actors[0], "participatesIn", p.slug, v.sent)
+
+
+def programme(d: DocContext, v: SentenceView) -> None:
+    """``participatesIn``, ``organizedBy`` and the initiator of a participation."""
+    rx = patterns()
+    for p in v.programmes:
+        if rx["participation"].search(v.text) or rx["delegation"].search(v.text):
+            _participation(d, v, p)
+        om = rx["organised_by"].search(v.text)
+        if om:
+            org = actor_after(d, v.mentions, om.end(), v.text)
+            if org and org != p.slug:
+                d.add_fact(p.slug, "organizedBy", org, v.sent)
+        im = rx["initiated_by"].search(v.text)
+        if im:
+            who = actor_after(d, v.mentions, im.end(), v.text, people=True)
+            if who:
+                _initiator(d, v, p, who)
