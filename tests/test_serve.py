@@ -274,7 +274,8 @@ def test_build_push_sends_the_graph_to_a_server(tmp_path: Path, oxigraph_server:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "pushed 23 graph(s)" in result.output  # 22 documents, the default graph
+    # 22 articles, the Wikidata reference table, the default graph
+    assert "pushed 24 graph(s)" in result.output
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     local = int(next(iter(run(open_store(out), count)))["n"].value)
     result = CliRunner().invoke(

@@ -148,19 +148,14 @@ class _Writer:
             a, b = q.ends
             # this source's report; the one node per pair is the resolved layer's
             node = qualified_report_iri(q.kind, a, b, self.ex.document.doc_id)
-            if q.kind == "Participation":
-                g.add((node, RDF.type, KM.ParticipationReport))
-                g.add((node, KM.participant, KMR[a]))
-                g.add((node, KM.programme, KMR[b]))
-            else:
-                g.add((node, RDF.type, KM.PartnershipReport))
-                g.add((node, KM.partner, KMR[a]))
-                g.add((node, KM.partner, KMR[b]))
+            # only what this source says of it: the ends, and any value summed or listed
+            # by queries, are on the resolved node alone (km:report links the two), so a
+            # query that forgets the type cannot count a report as a second partnership
+            g.add((node, RDF.type, KM[f"{q.kind}Report"]))
+            if q.kind == "Partnership":
                 g.add((node, KM.status, Literal(q.status)))
             if q.since:
                 g.add((node, KM.since, date_literal(q.since)))
-            if q.initiated_by:
-                g.add((node, KM.initiatedBy, KMR[q.initiated_by]))
             for ev in q.evidence:
                 g.add((node, KM.evidence, self.evidence(ev)))
 
@@ -170,24 +165,9 @@ class _Writer:
         node = activity_report_iri(self.ex.document.doc_id, n)
         g.add((node, RDF.type, KM.ActivityReport))
         g.add((node, KM.activityType, KM[act.type]))
-        if act.theme:
-            g.add((node, KM.theme, Literal(act.theme)))
-        for prop, value in (
-            (KM.partOf, act.part_of),
-            (KM.location, act.location),
-            (KM.fundedBy, act.funded_by),
-            (KM.organizedBy, act.organized_by),
-        ):
-            if value:
-                g.add((node, prop, KMR[value]))
-        if act.start:
-            g.add((node, KM.startDate, date_literal(act.start)))
-        if act.end:
-            g.add((node, KM.endDate, date_literal(act.end)))
-        if act.participant_count is not None:
-            g.add((node, KM.participantCount, Literal(act.participant_count)))
-        for p in act.participants:
-            g.add((node, KM.participant, KMR[p]))
+        # its dates, count, theme and actors are on the resolved event (km:report links
+        # them; values this source gives differently are kept there with their source),
+        # so a sum over km:participantCount counts each event once
         for ev in act.evidence:
             g.add((node, KM.evidence, self.evidence(ev)))
 
@@ -205,8 +185,6 @@ class _Writer:
             g.add((node, KM.signedOn, date_literal(a.signed)))
         if a.place:
             g.add((node, KM.signedAt, KMR[a.place]))
-        if a.valid_until:
-            g.add((node, KM.endDate, date_literal(a.valid_until)))
         for ev in a.evidence:
             g.add((node, KM.evidence, self.evidence(ev)))
 
