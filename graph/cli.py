@@ -7,7 +7,6 @@ sources that had problems.
 
 from __future__ import annotations
 
-import json
 import sys
 import webbrowser
 from pathlib import Path
@@ -56,14 +55,9 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except KotamitraError as exc:
             problem = UsageProblem(str(exc), exc.hint)
-            problem.exit_code = exc.exit_code
+            # click declares exit_code a class variable; the instance's is what it reads
+            problem.exit_code = exc.exit_code  # type: ignore[misc]
             raise problem from None
-
-
-def _open_graph(path: Path):  # type: ignore[no-untyped-def]
-    from graph.sparql.query import load_graph
-
-    return load_graph(path)
 
 
 graph_option = click.option(
@@ -101,6 +95,11 @@ def main() -> None:
 @click.option("--no-viz", is_flag=True, help="Do not write graph.html.")
 @click.option("--no-metrics", is_flag=True, help="Do not write metrics.json/metrics.csv.")
 @click.option("--no-store", is_flag=True, help="Do not write the Oxigraph store (output/store/).")
+@click.option(
+    "--no-entailments",
+    is_flag=True,
+    help="Leave out the RDFS subclass/subproperty and symmetry entailments (see README).",
+)
 @click.option(
     "-j",
     "--jobs",
@@ -146,6 +145,7 @@ def build(
     no_viz: bool,
     no_metrics: bool,
     no_store: bool,
+    no_entailments: bool,
     jobs: int,
     force: bool,
     engine: str,
@@ -160,7 +160,7 @@ def build(
     metrics.json, metrics.csv and graph.html into --out. A source that cannot be read is
     reported with its path and the reason and skipped; the others are built.
     """
-    from graph.pipeline.build import build as run_build
+    from graph.api import commands
 
     paths = list(sources) or [DEFAULT_SOURCES]
     if scheduler and engine != "dask":
@@ -168,10 +168,7 @@ def build(
     show_bar = not quiet and sys.stderr.isatty()
     total = 0
     if show_bar:
-        from graph.sources.load import PARTITION_DOCUMENTS, plan_partitions
-
-        parts = plan_partitions([Path(x) for x in paths], batch_size or PARTITION_DOCUMENTS)[0]
-        total = sum(p.documents for p in parts)
+        total = commands.count_documents(paths, batch_size)
     with (
         click.progressbar(
             length=total, label="extracting", file=sys.stderr, show_eta=True, show_pos=True
@@ -179,12 +176,13 @@ def build(
         if show_bar
         else _NoBar() as bar
     ):
-        report = run_build(
+        report = commands.build_graph(
             paths,
             out_dir,
             with_metrics=not no_metrics,
             with_viz=not no_viz,
             with_store=not no_store,
+            entailments=not no_entailments,
             jobs=jobs,
             force=force,
             engine=engine,
@@ -221,14 +219,7 @@ def build(
         if report.problems:
             click.echo(f"{len(report.problems)} source(s) skipped (see above).")
     if push_endpoint:
-        from graph.sparql.remote import RemoteError, push
-
-        try:
-            pushed = push(out_dir / "graph.trig", push_endpoint)
-        except RemoteError as exc:
-            raise UsageProblem(
-                f"the build is written, but pushing failed: {exc}", exc.hint
-            ) from None
+        pushed = commands.push_graph(out_dir / "graph.trig", push_endpoint, after_build=True)
         if not quiet:
             click.echo(f"  pushed {len(pushed)} graph(s) to {push_endpoint}")
     if report.documents == 0 and not report.problems:
@@ -238,7 +229,107 @@ def build(
 
 
 @main.command()
-@click.argument("query_or_file")
+@click.argument("urls", nargs=-1)
+@click.option(
+    "--urls",
+    "url_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="A file of URLs, one a line (# starts a comment).",
+)
+@click.option("--feed", "feeds", multiple=True, metavar="URL", help="An RSS or Atom feed.")
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=DEFAULT_SOURCES / "fetched",
+    show_default=True,
+    help="Folder for the source documents (and warc/ for the originals).",
+)
+@click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True)
+@click.option(
+    "--retries",
+    type=click.IntRange(0, 10),
+    default=2,
+    show_default=True,
+    help="Further tries, with backoff, after a timeout, a dropped connection or 429/5xx.",
+)
+@click.option(
+    "--delay",
+    type=click.FloatRange(0),
+    default=1.0,
+    show_default=True,
+    help="Seconds between two requests to one host (robots.txt's Crawl-delay wins if longer).",
+)
+@click.option(
+    "--per-host",
+    type=click.IntRange(1, 8),
+    default=2,
+    show_default=True,
+    help="Connections to one host at a time.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(1024),
+    default=5 * 1024 * 1024,
+    show_default=True,
+    help="Largest page read.",
+)
+@click.option(
+    "--refresh",
+    is_flag=True,
+    help="Fetch again known pages that gave no ETag or Last-Modified to ask about.",
+)
+@click.option("--strict", is_flag=True, help="Exit with code 3 if any URL failed.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems and the summary.")
+def fetch(
+    urls: tuple[str, ...],
+    url_file: Path | None,
+    feeds: tuple[str, ...],
+    into: Path,
+    timeout: float,
+    retries: int,
+    delay: float,
+    per_host: int,
+    max_bytes: int,
+    refresh: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Fetch news pages (URLS, --urls FILE, the items of --feed URL) into source documents.
+
+    Each article becomes a Markdown file with front matter (title, url, canonical_url,
+    publisher, published, language, fetched_at) and its main text; the pages as served
+    are kept in a WARC file under INTO/warc/. A rerun asks only whether known pages
+    changed (ETag, Last-Modified). Every failing URL is reported; the others go on.
+    """
+    from graph.api.commands import FetchOptions, Outcome, fetch_urls, read_url_file
+
+    listed = list(urls) + (read_url_file(url_file) if url_file else [])
+    if not listed and not feeds:
+        raise UsageProblem("no URLs to fetch", "give URLs, --urls FILE or --feed URL")
+    options = FetchOptions(
+        timeout=timeout,
+        retries=retries,
+        delay=delay,
+        per_host=per_host,
+        max_bytes=max_bytes,
+        refresh=refresh,
+    )
+
+    def show(outcome: Outcome) -> None:
+        if outcome.status == "failed" or not quiet:
+            click.echo(outcome.line(), err=outcome.status in {"failed", "skipped"})
+
+    report = fetch_urls(listed, feeds=feeds, into=into, options=options, progress=show)
+    click.echo(report.summary() + f" ({report.seconds:.1f} s)")
+    if report.warc is not None and not quiet:
+        click.echo(f"originals kept in {report.warc}")
+    if strict and report.count("failed"):
+        sys.exit(EXIT_SKIPPED)
+
+
+@main.command()
+@click.argument("query_or_file", required=False)
 @graph_option
 @click.option(
     "--format",
@@ -258,16 +349,19 @@ def build(
     "params",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Bind a variable: kmr:x, a slug or an <IRI> gives an IRI, anything else a literal.",
+    help="Bind a variable: a name ('Surabaya'), slug, kmr:x or <IRI> gives the entity, "
+    "anything else a literal.",
 )
 @click.option("--endpoint", default=None, help="Query this SPARQL 1.1 endpoint instead.")
+@click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and stop.")
 def query(
-    query_or_file: str,
+    query_or_file: str | None,
     graph_path: Path,
     fmt: str,
     allow_update: bool,
     params: tuple[str, ...],
     endpoint: str | None,
+    list_queries: bool,
 ) -> None:
     """Run a SPARQL 1.1 query (text, a .rq file, - for stdin, or the name of a shipped
     query such as 'partners') over the built graph.
@@ -276,40 +370,25 @@ def query(
     predeclared. The build's Oxigraph store (output/store/) answers when it is there;
     a Turtle or TriG file is read with rdflib.
     """
-    from graph.sparql.query import format_result, read_query, run_query
-    from graph.sparql.store import bind_params, serialize, store_path, table
+    from graph.api.commands import describe_queries, parse_params, query_text
 
-    bindings: dict[str, str] = {}
-    for item in params:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise UsageProblem(f"--param {item!r}: write NAME=VALUE", "e.g. --param lg=kota-medan")
-        bindings[name.strip().lstrip("?")] = value
-    text = read_query(query_or_file)
-    if endpoint:
-        from graph.sparql.remote import remote_query
-
-        click.echo(remote_query(endpoint, bind_params(text, bindings), fmt), nl=False)
+    if list_queries:
+        click.echo(describe_queries(), nl=False)
         return
-    if not allow_update and store_path(graph_path) is not None:
-        import pyoxigraph
-
-        from graph.sparql.store import open_store, run
-
-        result = run(open_store(graph_path), text, bindings)
-        if fmt == "table" and not isinstance(result, pyoxigraph.QueryTriples):
-            click.echo(table(result), nl=False)
-        else:
-            out = serialize(result, fmt)
-            click.echo(out.decode("utf-8"), nl=not out.endswith(b"\n"))
-        return
-    text = bind_params(text, bindings) if bindings else text
-    ds = _open_graph(graph_path)
-    result = run_query(ds, text, allow_update=allow_update)
-    if result is None:
-        click.echo("update applied in memory (the graph files were not changed)")
-        return
-    click.echo(format_result(result, fmt), nl=False)
+    if query_or_file is None:
+        raise UsageProblem(
+            "give a query, a .rq file, - or a shipped query's name",
+            "see 'kotamitra query --list'",
+        )
+    out = query_text(
+        query_or_file,
+        graph_path,
+        fmt,
+        params=parse_params(params),
+        endpoint=endpoint,
+        allow_update=allow_update,
+    )
+    click.echo(out, nl=False)
 
 
 @main.command()
@@ -347,55 +426,9 @@ def metrics(
     countries. For the network: size, density, components, Louvain communities and
     modularity, and per year: new partnerships, activities and people sent.
     """
-    from graph.network import (
-        actor_card,
-        compute_metrics,
-        find_actor,
-        open_graph,
-        to_csv,
-        to_gexf,
-        to_graphml,
-        to_json,
-        to_table,
-    )
+    from graph.api.commands import metrics_text
 
-    if top is not None and top < 1:
-        raise UsageProblem("--top must be 1 or more")
-    source = open_graph(graph_path)
-    result = compute_metrics(source, year=year, betweenness_k=None if exact else "auto")
-    one = None
-    if actor:
-        one = find_actor(result, actor)
-        if one is None:
-            raise UsageProblem(
-                f"no actor named {actor!r} in the graph"
-                + (f" at the end of {year}" if year is not None else ""),
-                "see 'kotamitra metrics' for the list",
-            )
-        if fmt in {"graphml", "gexf"}:  # the actor's own network: it and its neighbours
-            me = one["actor"]
-            near = {me} | {
-                e["source"] if e["target"] == me else e["target"]
-                for e in result["edges"]
-                if me in (e["source"], e["target"])
-            }
-            result["actors"] = [a for a in result["actors"] if a["actor"] in near]
-        else:
-            result["actors"] = [one]
-    elif top and fmt != "table":
-        result["actors"] = result["actors"][:top]
-    if fmt == "json":
-        click.echo(to_json(result), nl=False)
-    elif fmt == "csv":
-        click.echo(to_csv(result), nl=False)
-    elif fmt == "graphml":
-        click.echo(to_graphml(result), nl=False)
-    elif fmt == "gexf":
-        click.echo(to_gexf(result), nl=False)
-    elif one is not None:
-        click.echo(actor_card(result, one), nl=False)
-    else:
-        click.echo(to_table(result, top), nl=False)
+    click.echo(metrics_text(graph_path, fmt, top, actor, year, exact), nl=False)
 
 
 @main.command()
@@ -435,6 +468,15 @@ def metrics(
     show_default=True,
     help="Hops around --focus.",
 )
+@click.option("--title", default=None, help="The page's title (default: derived from the graph).")
+@click.option(
+    "--options",
+    "options_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    metavar="FILE.json",
+    help="vis-network options (physics, layout, nodes…) merged over the page's, via pyvis.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 def viz(
     graph_path: Path,
@@ -443,6 +485,8 @@ def viz(
     size_by: str,
     focus: str | None,
     depth: int,
+    title: str | None,
+    options_file: Path | None,
     open_browser: bool,
 ) -> None:
     """Write the interactive network as one self-contained HTML file (works offline).
@@ -451,15 +495,17 @@ def viz(
     every evidence sentence with its article, and a timeline of activities per year per
     local government. Nothing but the HTML file is written.
     """
-    from graph.viz.page import render_html
+    from graph.api.commands import write_page
 
-    path = render_html(
-        _open_graph(graph_path),
+    path = write_page(
+        graph_path,
         out_file,
         lang=lang,
         size_by=size_by,
         focus=focus,
         depth=depth,
+        title=title,
+        options_file=options_file,
     )
     click.echo(f"wrote {path}")
     if open_browser:
@@ -520,44 +566,9 @@ def wikidata_diff(graph_path: Path, p190: Path | None, fmt: str, qs_file: Path |
 )
 def claims(graph_path: Path, fmt: str, min_sources: int) -> None:
     """Compare numeric claims about the same thing across sources (agree, growth, conflict)."""
-    from graph.sparql.claims import compare_claims, to_dicts, to_table
-    from graph.sparql.query import to_csv_rows
+    from graph.api.commands import claims_text
 
-    groups = compare_claims(_open_graph(graph_path), min_sources=max(1, min_sources))
-    if fmt == "json":
-        click.echo(json.dumps(to_dicts(groups), ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        rows = [
-            {
-                "group": i + 1,
-                "verdict": grp.verdict,
-                "unit": grp.unit,
-                "concerns": " ".join(grp.concerns),
-                "date": c.date,
-                "quantity": c.quantity,
-                "approximate": c.approximate,
-                "source": c.source,
-                "about": c.about,
-                "sentence": c.sentence,
-            }
-            for i, grp in enumerate(groups)
-            for c in grp.claims
-        ]
-        cols = [
-            "group",
-            "verdict",
-            "unit",
-            "concerns",
-            "date",
-            "quantity",
-            "approximate",
-            "source",
-            "about",
-            "sentence",
-        ]
-        click.echo(to_csv_rows(rows, cols), nl=False)
-    else:
-        click.echo(to_table(groups), nl=False)
+    click.echo(claims_text(graph_path, fmt, min_sources), nl=False)
 
 
 @main.command()
@@ -590,7 +601,7 @@ def serve(
 ) -> None:
     """Serve the built graph as a read-only SPARQL 1.1 endpoint (/sparql), with a query
     page (/) and the network (/graph.html)."""
-    from graph.sparql.serve import make_server
+    from graph.api.commands import make_server
 
     try:
         server = make_server(
@@ -607,6 +618,8 @@ def serve(
             f"cannot listen on {host}:{port}: {exc.strerror}", "choose another --port"
         ) from None
     real_host, real_port = server.server_address[:2]
+    if isinstance(real_host, bytes):
+        real_host = real_host.decode()
     click.echo(f"SPARQL endpoint: http://{real_host}:{real_port}/sparql  (Ctrl-C stops)")
     try:
         server.serve_forever()
@@ -626,13 +639,9 @@ def serve(
 def push(graph_path: Path, endpoint: str) -> None:
     """Write each source's named graph to a remote store (SPARQL 1.1 Graph Store
     Protocol, PUT: pushing again replaces, never duplicates)."""
-    from graph.sparql.query import find_graph_file
-    from graph.sparql.remote import push as run_push
+    from graph.api.commands import push_graph
 
-    trig = find_graph_file(graph_path) if graph_path.is_dir() else graph_path
-    if trig.suffix.lower() != ".trig":
-        raise UsageProblem(f"{trig}: push needs the build's graph.trig (named graphs)")
-    pushed = run_push(trig, endpoint)
+    pushed = push_graph(graph_path, endpoint)
     click.echo(f"pushed {len(pushed)} graph(s) to {endpoint}")
 
 
@@ -655,10 +664,10 @@ def push(graph_path: Path, endpoint: str) -> None:
 def export(graph_path: Path, fmt: str, out_file: Path | None) -> None:
     """Export the built graph: JSON-LD (with the kotamitra context), N-Quads, TriG,
     Turtle or N-Triples."""
+    from graph.api.commands import export_text
     from graph.files import write_text
-    from graph.rdf.export import export as run_export
 
-    text = run_export(_open_graph(graph_path), fmt)
+    text = export_text(graph_path, fmt)
     if out_file is None:
         click.echo(text, nl=False)
     else:
@@ -667,15 +676,18 @@ def export(graph_path: Path, fmt: str, out_file: Path | None) -> None:
 
 @main.command()
 @graph_option
-def validate(graph_path: Path) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(["auto", "pyshacl-turbo", "pyshacl", "pyrudof"]),
+    default="auto",
+    show_default=True,
+    help="SHACL engine (auto: pyshacl-turbo, the fastest measured, else pySHACL).",
+)
+def validate(graph_path: Path, engine: str) -> None:
     """Check the built graph against the SHACL shapes (exit 0 conforms, 1 violations, 2 error)."""
-    from graph.rdf.validate import validate as run_validate
+    from graph.api.commands import validate_graph
 
-    ds = _open_graph(graph_path)
-    try:
-        result = run_validate(ds)
-    except Exception as exc:
-        raise UsageProblem(f"validation could not run: {exc}") from None
+    result = validate_graph(graph_path, engine)
     click.echo(result.text(), nl=False)
     sys.exit(EXIT_OK if result.conforms else EXIT_NO)
 
@@ -688,36 +700,11 @@ def validate(graph_path: Path) -> None:
 )
 def evaluate(gold_dir: Path, verbose: bool, fmt: str) -> None:
     """Score extraction against gold annotations (*.gold.yaml beside their texts)."""
-    from graph.pipeline.evaluate import evaluate_dir, report
+    from graph.api.commands import evaluate_text
 
-    results = evaluate_dir(gold_dir)
-    if not results:
-        raise UsageProblem(f"no *.gold.yaml files in {gold_dir}")
-    if fmt == "json":
-        click.echo(
-            json.dumps(
-                [
-                    {
-                        "document": r.name,
-                        "error": r.error,
-                        "precision": r.score.precision,
-                        "recall": r.score.recall,
-                        "f1": r.score.f1,
-                        "tp": r.score.tp,
-                        "fp": r.score.fp,
-                        "fn": r.score.fn,
-                        "claims_found": r.claims_found,
-                        "claims_total": r.claims_total,
-                        **({"misses": r.score.misses, "extras": r.score.extras} if verbose else {}),
-                    }
-                    for r in results
-                ],
-                indent=2,
-            )
-        )
-    else:
-        click.echo(report(results, verbose), nl=False)
-    if all(r.error for r in results):
+    text, scored = evaluate_text(gold_dir, verbose, fmt)
+    click.echo(text, nl=False)
+    if not scored:
         raise UsageProblem(
             f"no gold document in {gold_dir} had its text: nothing was scored",
             "save each text as its gold's source.file beside it (see the 'retrieve' blocks)",

@@ -71,6 +71,11 @@ class KM(DefinedNamespace):
     partner: URIRef
     location: URIRef
     startDate: URIRef
+    # first days of dates of any precision, materialised for typed comparisons
+    sinceFirstDay: URIRef
+    startFirstDay: URIRef
+    endFirstDay: URIRef
+    publishedFirstDay: URIRef
     endDate: URIRef
     participantCount: URIRef
     theme: URIRef
@@ -89,6 +94,42 @@ class KM(DefinedNamespace):
     kemendagriCode: URIRef
     sourceFile: URIRef
     kind: URIRef
+    # network metrics (graph.network.output writes them into kmr:graph/metrics)
+    ActorMetrics: URIRef
+    NetworkMetrics: URIRef
+    metricsOf: URIRef
+    inNetwork: URIRef
+    year: URIRef
+    method: URIRef
+    partnerCount: URIRef
+    partnerCountryCount: URIRef
+    activityCount: URIRef
+    delegationsSent: URIRef
+    delegationsReceived: URIRef
+    peopleSent: URIRef
+    firstYear: URIRef
+    lastYear: URIRef
+    degree: URIRef
+    weightedDegree: URIRef
+    betweenness: URIRef
+    pagerank: URIRef
+    eigenvectorCentrality: URIRef
+    community: URIRef
+    partnerTopCountryShare: URIRef
+    partnerCountryEntropy: URIRef
+    activityTopCountryShare: URIRef
+    activityCountryEntropy: URIRef
+    nodeCount: URIRef
+    edgeCount: URIRef
+    density: URIRef
+    componentCount: URIRef
+    largestComponentSize: URIRef
+    communityCount: URIRef
+    modularity: URIRef
+    newPartnerships: URIRef
+    cumulativePartnerships: URIRef
+    cumulativeActivities: URIRef
+    cumulativePeopleSent: URIRef
     # the resolved layer (graph/resolve/, graph/rdf/resolved.py)
     PartnershipReport: URIRef
     ParticipationReport: URIRef
@@ -181,6 +222,33 @@ def bind(g: Graph) -> None:
 
 #: The subclasses of local government.
 LOCAL_GOVERNMENT_CLASSES = ("CityGovernment", "RegencyGovernment", "ProvincialGovernment")
+#: Organisations: the class and its subclass.
+ORGANIZATION_CLASSES = ("Organization", "InternationalOrganization")
+#: Activities: the class and its subclasses.
+ACTIVITY_CLASSES = ("Activity", "Training", "Visit", "Meeting", "Signing", "Exchange")
+#: The classes of the nodes of the actor network: entities but people, policies, agreements.
+ACTOR_CLASSES = tuple(c for c in ENTITY_CLASSES if c not in {"Person", "Policy", "Agreement"})
+#: The classes of the metrics graph (``kmr:graph/metrics``).
+METRICS_CLASSES = ("ActorMetrics", "NetworkMetrics")
+#: Each class that has subclasses, with the class itself and all its subclasses.
+SUBCLASSES: dict[str, tuple[str, ...]] = {
+    "LocalGovernment": ("LocalGovernment", *LOCAL_GOVERNMENT_CLASSES),
+    "Organization": ORGANIZATION_CLASSES,
+    "Activity": ACTIVITY_CLASSES,
+}
+#: Every class of the ontology.
+CLASSES = (
+    *ENTITY_CLASSES,
+    *ACTIVITY_CLASSES,
+    "Claim",
+    "Participation",
+    "Partnership",
+    "Statement",
+    "Evidence",
+    *METRICS_CLASSES,
+)
+#: Every term of the ``km:`` namespace that is a property (all but the classes).
+PROPERTIES = tuple(t for t in KM.__annotations__ if t not in CLASSES)
 
 
 def slugify(text: str, max_len: int = 80) -> str:

@@ -41,22 +41,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Final, Literal, TypedDict, cast, get_args
+from typing import Any, Final, TypedDict, cast
 
 import yaml
 from babel import Locale
 
-EntityType = Literal[
-    "CityGovernment",
-    "RegencyGovernment",
-    "ProvincialGovernment",
-    "LocalGovernment",
-    "Country",
-    "Organization",
-    "InternationalOrganization",
-    "Programme",
-]
-ENTITY_TYPES: Final[frozenset[str]] = frozenset(get_args(EntityType))
+from graph.vocab import ACTOR_CLASSES, HOME_COUNTRY, ORGANIZATION_CLASSES, slugify
+
+#: A km: class of the gazetteer: the classes of the actor network (graph.vocab).
+EntityType = str
+ENTITY_TYPES: Final[frozenset[str]] = frozenset(ACTOR_CLASSES)
 
 REPO: Final = Path(__file__).resolve().parent.parent
 LEXICON: Final = REPO / "graph" / "lexicon"
@@ -167,9 +161,13 @@ def ascii_fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def slugify(text: str) -> str:
-    folded = ascii_fold(text).lower().replace("&", " and ").replace("'", "").replace(".", "")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+def gazetteer_id(text: str) -> str:
+    """The id of a name: the one slug function (``graph.vocab.slugify``) of the name with
+    its letters folded to ASCII, "&" read as "and", apostrophes and dots dropped, other
+    signs (dashes) read as spaces: "Đà Nẵng" → "da-nang", "Xi'an" → "xian", "St. Louis" →
+    "st-louis", "Bà Rịa–Vũng Tàu" → "ba-ria-vung-tau"."""
+    folded = ascii_fold(text).replace("&", " and ").replace("'", "").replace(".", "")
+    return slugify(re.sub(r"[^\x00-\x7f]", " ", folded))
 
 
 def fold_key(text: str) -> str:
@@ -184,169 +182,6 @@ def warn(message: str) -> None:
 # ---------------------------------------------------------------------------------------
 # Countries (CLDR via Babel)
 # ---------------------------------------------------------------------------------------
-
-#: Two-letter CLDR region codes that are not countries or territories: groupings, the
-#: pseudo-locales, "unknown", the exceptionally reserved codes for parts of countries, and
-#: Antarctica and the uninhabited dependencies, which have no government of their own.
-NOT_COUNTRIES: Final[frozenset[str]] = frozenset(
-    {
-        "EU",  # European Union (an organisation: see organisations.yaml)
-        "EZ",  # Eurozone
-        "UN",  # United Nations
-        "QO",  # Outlying Oceania
-        "XA",  # pseudo-accents
-        "XB",  # pseudo-bidi
-        "ZZ",  # unknown region
-        "AC",  # Ascension Island (part of Saint Helena)
-        "CP",  # Clipperton Island (France)
-        "CQ",  # Sark (Guernsey)
-        "DG",  # Diego Garcia (British Indian Ocean Territory)
-        "EA",  # Ceuta & Melilla (Spain)
-        "IC",  # Canary Islands (Spain)
-        "TA",  # Tristan da Cunha (Saint Helena)
-        "AQ",  # Antarctica
-        "BV",  # Bouvet Island (Norway), uninhabited
-        "GS",  # South Georgia & South Sandwich Islands (UK), no permanent population
-        "HM",  # Heard Island & McDonald Islands (Australia), uninhabited
-        "TF",  # French Southern Territories, no permanent population
-        "UM",  # U.S. Outlying Islands, no permanent population
-    }
-)
-
-#: Labels where CLDR's display name is a disambiguated form ("Hong Kong SAR China");
-#: the CLDR name is kept as an alias. (English, Indonesian).
-COUNTRY_LABELS: Final[dict[str, tuple[str, str]]] = {
-    "HK": ("Hong Kong", "Hong Kong"),
-    "MO": ("Macao", "Makau"),
-    "PS": ("Palestine", "Palestina"),
-    "MM": ("Myanmar", "Myanmar"),
-    "CD": ("Democratic Republic of the Congo", "Republik Demokratik Kongo"),
-    "CG": ("Republic of the Congo", "Republik Kongo"),
-}
-
-#: Slugs not derived from the English label.
-COUNTRY_SLUGS: Final[dict[str, str]] = {"CD": "congo-kinshasa", "CG": "congo-brazzaville"}
-
-#: Short and variant names (CLDR's alt="short"/alt="variant" forms, which Babel does not
-#: expose, and other standard short forms).
-COUNTRY_VARIANTS: Final[dict[str, tuple[str, ...]]] = {
-    "BA": ("Bosnia", "Bosnia-Herzegovina"),
-    "CD": ("Congo (DRC)", "DR Congo", "DRC", "Kongo-Kinshasa", "Congo-Kinshasa"),
-    "CG": ("Congo (Republic)", "Congo-Brazzaville", "Kongo-Brazzaville"),
-    "CI": ("Ivory Coast", "Pantai Gading", "Cote d'Ivoire"),
-    "CV": ("Cabo Verde",),
-    "CZ": ("Czech Republic", "Republik Ceko"),
-    "FK": ("Falkland Islands (Islas Malvinas)",),
-    "FM": ("Federated States of Micronesia",),
-    "GB": ("UK",),
-    "MK": ("Macedonia",),
-    "MM": ("Burma",),
-    "SZ": ("Swaziland",),
-    "TL": ("East Timor",),
-    "TR": ("Turkey", "Turkiye"),
-    "US": ("US", "AS"),
-    "VA": ("Vatican", "Holy See", "Takhta Suci"),
-}
-
-#: "Republik X"/"Republic of X" and other formal names, for the countries that come up in
-#: Indonesian news.
-COUNTRY_FORMAL: Final[dict[str, tuple[str, ...]]] = {
-    "AU": ("Persemakmuran Australia", "Commonwealth of Australia"),
-    "BE": ("Kerajaan Belgia", "Kingdom of Belgium"),
-    "BN": ("Negara Brunei Darussalam", "Nation of Brunei"),
-    "BR": ("Republik Federasi Brasil", "Federative Republic of Brazil"),
-    "CN": (
-        "Republik Rakyat Tiongkok",
-        "Republik Rakyat China",
-        "Republik Rakyat Cina",
-        "People's Republic of China",
-        "PRC",
-    ),
-    "DE": ("Republik Federal Jerman", "Federal Republic of Germany"),
-    "DK": ("Kerajaan Denmark", "Kingdom of Denmark"),
-    "EG": ("Republik Arab Mesir", "Arab Republic of Egypt"),
-    "ES": ("Kerajaan Spanyol", "Kingdom of Spain"),
-    "FR": ("Republik Prancis", "Republik Perancis", "French Republic"),
-    "GB": ("United Kingdom of Great Britain and Northern Ireland",),
-    "ID": (
-        "Republik Indonesia",
-        "Negara Kesatuan Republik Indonesia",
-        "NKRI",
-        "RI",
-        "Republic of Indonesia",
-    ),
-    "IN": ("Republik India", "Republic of India"),
-    "IR": ("Republik Islam Iran", "Islamic Republic of Iran"),
-    "IT": ("Republik Italia", "Italian Republic"),
-    "KH": ("Kerajaan Kamboja", "Kingdom of Cambodia"),
-    "KP": (
-        "Republik Rakyat Demokratik Korea",
-        "Democratic People's Republic of Korea",
-        "DPRK",
-    ),
-    "KR": ("Republik Korea", "Republic of Korea", "ROK"),
-    "KZ": ("Republik Kazakhstan", "Republic of Kazakhstan"),
-    "LA": ("Republik Demokratik Rakyat Laos", "Lao People's Democratic Republic", "Lao PDR"),
-    "MM": ("Republik Persatuan Myanmar", "Republic of the Union of Myanmar"),
-    "NL": ("Kerajaan Belanda", "Kingdom of the Netherlands"),
-    "PH": ("Republik Filipina", "Republic of the Philippines"),
-    "PK": ("Republik Islam Pakistan", "Islamic Republic of Pakistan"),
-    "PL": ("Republik Polandia", "Republic of Poland"),
-    "PS": ("Negara Palestina", "State of Palestine"),
-    "RU": ("Federasi Rusia", "Russian Federation"),
-    "SA": ("Kerajaan Arab Saudi", "Kingdom of Saudi Arabia"),
-    "SG": ("Republik Singapura", "Republic of Singapore"),
-    "TH": ("Kerajaan Thailand", "Kingdom of Thailand"),
-    "TL": (
-        "Republik Demokratik Timor Leste",
-        "Democratic Republic of Timor-Leste",
-        "RDTL",
-    ),
-    "TR": ("Republik Turki", "Republic of Türkiye", "Republic of Turkey"),
-    "US": ("United States of America",),
-    "UZ": ("Republik Uzbekistan", "Republic of Uzbekistan"),
-    "VN": ("Republik Sosialis Vietnam", "Socialist Republic of Vietnam"),
-    "ZA": ("Republik Afrika Selatan", "Republic of South Africa"),
-}
-
-#: Wikidata ids (QIDs) of countries, only where certain: the sovereign states, Taiwan,
-#: Kosovo, Palestine, Hong Kong, Macao and Greenland. Other territories get null.
-COUNTRY_WIKIDATA: Final[dict[str, str]] = {
-    "AD": "Q228", "AE": "Q878", "AF": "Q889", "AG": "Q781", "AL": "Q222", "AM": "Q399",
-    "AO": "Q916", "AR": "Q414", "AT": "Q40", "AU": "Q408", "AZ": "Q227", "BA": "Q225",
-    "BB": "Q244", "BD": "Q902", "BE": "Q31", "BF": "Q965", "BG": "Q219", "BH": "Q398",
-    "BI": "Q967", "BJ": "Q962", "BN": "Q921", "BO": "Q750", "BR": "Q155", "BS": "Q778",
-    "BT": "Q917", "BW": "Q963", "BY": "Q184", "BZ": "Q242", "CA": "Q16", "CD": "Q974",
-    "CF": "Q929", "CG": "Q971", "CH": "Q39", "CI": "Q1008", "CL": "Q298", "CM": "Q1009",
-    "CN": "Q148", "CO": "Q739", "CR": "Q800", "CU": "Q241", "CV": "Q1011", "CY": "Q229",
-    "CZ": "Q213", "DE": "Q183", "DJ": "Q977", "DK": "Q35", "DM": "Q784", "DO": "Q786",
-    "DZ": "Q262", "EC": "Q736", "EE": "Q191", "EG": "Q79", "ER": "Q986", "ES": "Q29",
-    "ET": "Q115", "FI": "Q33", "FJ": "Q712", "FM": "Q702", "FR": "Q142", "GA": "Q1000",
-    "GB": "Q145", "GD": "Q769", "GE": "Q230", "GH": "Q117", "GL": "Q223", "GM": "Q1005",
-    "GN": "Q1006", "GQ": "Q983", "GR": "Q41", "GT": "Q774", "GW": "Q1007", "GY": "Q734",
-    "HK": "Q8646", "HN": "Q783", "HR": "Q224", "HT": "Q790", "HU": "Q28", "ID": "Q252",
-    "IE": "Q27", "IL": "Q801", "IN": "Q668", "IQ": "Q796", "IR": "Q794", "IS": "Q189",
-    "IT": "Q38", "JM": "Q766", "JO": "Q810", "JP": "Q17", "KE": "Q114", "KG": "Q813",
-    "KH": "Q424", "KI": "Q710", "KM": "Q970", "KN": "Q763", "KP": "Q423", "KR": "Q884",
-    "KW": "Q817", "KZ": "Q232", "LA": "Q819", "LB": "Q822", "LC": "Q760", "LI": "Q347",
-    "LK": "Q854", "LR": "Q1014", "LS": "Q1013", "LT": "Q37", "LU": "Q32", "LV": "Q211",
-    "LY": "Q1016", "MA": "Q1028", "MC": "Q235", "MD": "Q217", "ME": "Q236", "MG": "Q1019",
-    "MH": "Q709", "MK": "Q221", "ML": "Q912", "MM": "Q836", "MN": "Q711", "MO": "Q14773",
-    "MR": "Q1025", "MT": "Q233", "MU": "Q1027", "MV": "Q826", "MW": "Q1020", "MX": "Q96",
-    "MY": "Q833", "MZ": "Q1029", "NA": "Q1030", "NE": "Q1032", "NG": "Q1033", "NI": "Q811",
-    "NL": "Q55", "NO": "Q20", "NP": "Q837", "NR": "Q697", "NZ": "Q664", "OM": "Q842",
-    "PA": "Q804", "PE": "Q419", "PG": "Q691", "PH": "Q928", "PK": "Q843", "PL": "Q36",
-    "PS": "Q219060", "PT": "Q45", "PW": "Q695", "PY": "Q733", "QA": "Q846", "RO": "Q218",
-    "RS": "Q403", "RU": "Q159", "RW": "Q1037", "SA": "Q851", "SB": "Q685", "SC": "Q1042",
-    "SD": "Q1049", "SE": "Q34", "SG": "Q334", "SI": "Q215", "SK": "Q214", "SL": "Q1044",
-    "SM": "Q238", "SN": "Q1041", "SO": "Q1045", "SR": "Q730", "SS": "Q958", "ST": "Q1039",
-    "SV": "Q792", "SY": "Q858", "SZ": "Q1050", "TD": "Q657", "TG": "Q945", "TH": "Q869",
-    "TJ": "Q863", "TL": "Q574", "TM": "Q874", "TN": "Q948", "TO": "Q678", "TR": "Q43",
-    "TT": "Q754", "TV": "Q672", "TW": "Q865", "TZ": "Q924", "UA": "Q212", "UG": "Q1036",
-    "US": "Q30", "UY": "Q77", "UZ": "Q265", "VA": "Q237", "VC": "Q757", "VE": "Q717",
-    "VN": "Q881", "VU": "Q686", "WS": "Q683", "XK": "Q1246", "YE": "Q805", "ZA": "Q258",
-    "ZM": "Q953", "ZW": "Q954",
-}  # fmt: skip
 
 #: English names that take "the" in "Government of the X".
 _THE: Final = re.compile(
@@ -409,7 +244,7 @@ def build_countries(informal: dict[str, InformalNames]) -> list[Entity]:
     for code in country_codes(en):
         cldr_en, cldr_id = en.territories[code], id_.territories[code]
         label_en, label_id = COUNTRY_LABELS.get(code, (cldr_en, cldr_id))
-        slug = COUNTRY_SLUGS.get(code) or slugify(label_en)
+        slug = COUNTRY_SLUGS.get(code) or gazetteer_id(label_en)
         entity = Entity(
             id=slug,
             type="Country",
@@ -452,175 +287,6 @@ class Province:
     label_en: str | None = None  # English label when not "<en> Province"
     bare_id: str | None = None  # bare Indonesian name when not the label base
 
-
-#: The 38 provinces by Kemendagri code: English names and the short forms used in news.
-PROVINCES: Final[dict[str, Province]] = {
-    "11": Province("Aceh", other=("Nanggroe Aceh Darussalam", "Pemerintah Aceh")),
-    "12": Province("North Sumatra", ("Sumut",)),
-    "13": Province("West Sumatra", ("Sumbar",)),
-    "14": Province("Riau"),
-    "15": Province("Jambi"),
-    "16": Province("South Sumatra", ("Sumsel",)),
-    "17": Province("Bengkulu"),
-    "18": Province("Lampung"),
-    "19": Province("Bangka Belitung Islands", ("Bangka Belitung", "Babel")),
-    "21": Province("Riau Islands", ("Kepri",)),
-    "31": Province(
-        "Jakarta",
-        ("DKI Jakarta", "DKI", "Daerah Khusus Jakarta"),  # DKJ: the name since UU 2/2024
-        ("Daerah Khusus Ibu Kota Jakarta", "Jakarta Special Capital Region", "Pemda DKI"),
-        label_id="DKI Jakarta",
-        label_en="Special Capital Region of Jakarta",
-        bare_id="Jakarta",
-    ),
-    "32": Province("West Java", ("Jabar",)),
-    "33": Province("Central Java", ("Jateng",)),
-    "34": Province(
-        "Yogyakarta",
-        ("DIY",),
-        ("Yogyakarta Special Region", "Pemda DIY"),
-        label_id="DI Yogyakarta",
-        label_en="Special Region of Yogyakarta",
-        bare_id="Yogyakarta",
-    ),
-    "35": Province("East Java", ("Jatim",)),
-    "36": Province("Banten"),
-    "51": Province("Bali"),
-    "52": Province("West Nusa Tenggara", ("NTB",)),
-    "53": Province("East Nusa Tenggara", ("NTT",)),
-    "61": Province("West Kalimantan", ("Kalbar",)),
-    "62": Province("Central Kalimantan", ("Kalteng",)),
-    "63": Province("South Kalimantan", ("Kalsel",)),
-    "64": Province("East Kalimantan", ("Kaltim",)),
-    "65": Province("North Kalimantan", ("Kaltara",)),
-    "71": Province("North Sulawesi", ("Sulut",)),
-    "72": Province("Central Sulawesi", ("Sulteng",)),
-    "73": Province("South Sulawesi", ("Sulsel",)),
-    "74": Province("Southeast Sulawesi", ("Sultra",)),
-    "75": Province("Gorontalo"),
-    "76": Province("West Sulawesi", ("Sulbar",)),
-    "81": Province("Maluku"),
-    "82": Province("North Maluku", ("Malut",)),
-    "91": Province("Papua"),
-    "92": Province("West Papua"),
-    "93": Province("South Papua"),
-    "94": Province("Central Papua"),
-    "95": Province("Highland Papua"),
-    "96": Province("Southwest Papua"),
-}
-
-#: Other spellings and names of regencies and cities, by Kemendagri code: the official or
-#: usual spelling where Kemendagri's differs, the common name (Solo), and abbreviations.
-#: Each one gets the same alias forms as the Kemendagri name.
-REGION_VARIANTS: Final[dict[str, tuple[str, ...]]] = {
-    "12.10": ("Labuhan Batu",),
-    "12.22": ("Labusel",),
-    "12.23": ("Labura",),
-    "12.72": ("Pematang Siantar", "Siantar"),
-    "12.74": ("Tanjung Balai",),
-    "12.77": ("Padang Sidempuan", "Padangsidempuan"),
-    "15.04": ("Batang Hari",),
-    "15.06": ("Tanjabbar",),
-    "15.07": ("Tanjabtim",),
-    "15.72": ("Sungaipenuh",),
-    "16.01": ("OKU",),
-    "16.02": ("OKI",),
-    "16.08": ("OKU Timur",),
-    "16.09": ("OKU Selatan",),
-    "16.12": ("PALI",),
-    "16.13": ("Muratara",),
-    "16.72": ("Pagaralam",),
-    "16.73": ("Lubuklinggau",),
-    "19.71": ("Pangkalpinang",),
-    "21.72": ("Tanjungpinang",),
-    "31.71": ("Jakpus",),
-    "31.72": ("Jakut",),
-    "31.73": ("Jakbar",),
-    "31.74": ("Jaksel",),
-    "31.75": ("Jaktim",),
-    "33.72": ("Solo",),
-    "34.03": ("Gunung Kidul",),
-    "34.01": ("Kulonprogo",),
-    "34.71": ("Jogja", "Yogya", "Jogjakarta"),
-    "36.74": ("Tangsel",),
-    "62.71": ("Palangka Raya",),
-    "71.09": ("Sitaro",),
-    "72.04": ("Tolitoli",),
-    "73.10": ("Pangkep",),
-    "73.14": ("Sidrap",),
-    "73.72": ("Pare-Pare", "Pare Pare"),
-    "74.72": ("Baubau",),
-    "92.03": ("Fakfak",),
-}
-
-#: English names that the direction rule below would get wrong or that differ otherwise.
-REGION_ENGLISH: Final[dict[str, str]] = {
-    "31.01": "Thousand Islands",
-    "13.01": "Pesisir Selatan",
-    "18.13": "Pesisir Barat",
-    "73.10": "Pangkajene and Islands",
-}
-
-_DIRECTIONS: Final[dict[str, str]] = {
-    "Barat Daya": "Southwest",
-    "Barat Laut": "Northwest",
-    "Timur Laut": "Northeast",
-    "Tengah Selatan": "South Central",
-    "Tengah Utara": "North Central",
-    "Tenggara": "Southeast",
-    "Utara": "North",
-    "Selatan": "South",
-    "Barat": "West",
-    "Timur": "East",
-    "Tengah": "Central",
-    "Pusat": "Central",
-}
-_DIRECTION_RE: Final = re.compile(
-    r"^(?P<base>.+?) (?:Bagian )?(?P<dir>" + "|".join(_DIRECTIONS) + r")$"
-)
-
-#: Bare names of regencies/cities that are also ordinary words, or usually mean something
-#: else, so that the name alone must not be read as the local government.
-AMBIGUOUS_BARE: Final[frozenset[str]] = frozenset(
-    {
-        "Asmat",  # ethnic group
-        "Banjar",  # ethnic group; "row, hamlet"
-        "Batang",  # "stem"
-        "Batu",  # "stone"
-        "Bone",  # English word
-        "Buru",  # "hunt, hurry"
-        "Kapuas",  # river
-        "Karo",  # ethnic group
-        "Ketapang",  # ferry port in Banyuwangi; a tree
-        "Kudus",  # "holy"
-        "Kuningan",  # business district of Jakarta; "brass"
-        "Landak",  # "porcupine"
-        "Malaka",  # Malacca (Malaysia)
-        "Metro",  # common word
-        "Pati",  # "essence, starch"
-        "Puncak",  # "peak"; the Puncak resort area near Bogor
-        "Serang",  # "attack"
-        "Toba",  # Lake Toba
-    }
-)
-
-#: Wikidata ids of Indonesian regions, only the certain ones: the Indonesian QIDs matched in
-#: the Wikidata P190 crawl that are certainly these regions (Q3630 is the province-level
-#: DKI Jakarta), plus two known ones (Jambi, Denpasar).
-REGION_WIKIDATA: Final[dict[str, str]] = {
-    "31": "Q3630",  # Jakarta (DKI)
-    "35.78": "Q11462",  # Surabaya
-    "32.73": "Q10389",  # Bandung
-    "33.74": "Q11025",  # Semarang
-    "12.71": "Q5972",  # Medan
-    "73.71": "Q14634",  # Makassar
-    "11.71": "Q5779",  # Banda Aceh
-    "32.71": "Q10393",  # Bogor
-    "16.71": "Q8131",  # Palembang
-    "36.71": "Q10127",  # Tangerang
-    "15.71": "Q3558",  # Jambi
-    "51.71": "Q11506",  # Denpasar
-}
 
 _KEEP_UPPER: Final = frozenset({"DKI", "DI", "DIY", "NTB", "NTT"})
 _KEEP_LOWER: Final = frozenset({"dan"})
@@ -740,7 +406,7 @@ def build_regions() -> list[Entity]:
             base = province.label_id or name
             label_en = province.label_en or f"{province.en} Province"
             entity = Entity(
-                id=slugify(f"provinsi {base}"),
+                id=gazetteer_id(f"provinsi {base}"),
                 type="ProvincialGovernment",
                 labels={"id": f"Provinsi {base}", "en": label_en},
             )
@@ -755,14 +421,14 @@ def build_regions() -> list[Entity]:
             names_en = [base_en] if base_en != base else []
             if kind == "kota":
                 entity = Entity(
-                    id=slugify(f"kota {base}"),
+                    id=gazetteer_id(f"kota {base}"),
                     type="CityGovernment",
                     labels={"id": f"Kota {base}", "en": f"{base_en} City"},
                 )
                 city_aliases(entity, base, variants, names_en, adm)
             else:
                 entity = Entity(
-                    id=slugify(f"kabupaten {base}"),
+                    id=gazetteer_id(f"kabupaten {base}"),
                     type="RegencyGovernment",
                     labels={"id": f"Kabupaten {base}", "en": f"{base_en} Regency"},
                 )
@@ -771,7 +437,7 @@ def build_regions() -> list[Entity]:
             if name != entity.labels["id"]:
                 entity.add(name)
         entity.code = code
-        entity.country = "indonesia"
+        entity.country = HOME_COUNTRY
         entity.wikidata = REGION_WIKIDATA.get(code)
         entities.append(entity)
     decide_region_bare(entities)
@@ -814,258 +480,135 @@ class Foreign:
     skip: tuple[str, ...] = ()  # generated forms that mean something else
 
 
-#: Wikipedia names that differ from the English name used here.
-WIKIPEDIA_NAMES: Final[dict[str, str]] = {"Gangbuk (Seoul)": "Gangbuk District"}
-
-#: Countries in the Wikipedia lists that are not CLDR names.
-WIKIPEDIA_COUNTRIES: Final[dict[str, str]] = {
-    "England": "united-kingdom",
-    "England, United Kingdom": "united-kingdom",
-    "Scotland": "united-kingdom",
-    "Wales": "united-kingdom",
-    "Northern Ireland": "united-kingdom",
-}
-
-#: English names for the German-first labels of the Wikidata crawl.
-WIKIDATA_LABELS_EN: Final[dict[str, str]] = {
-    "Algier": "Algiers",
-    "Bait Lahiya": "Beit Lahia",
-    "Den Haag": "The Hague",
-    "Dschidda": "Jeddah",
-    "Đà Nẵng": "Da Nang",
-    "Florenz": "Florence",
-    "Kitakyūshū": "Kitakyushu",
-    "Konstanza": "Constanța",
-    "Landkreis Hildesheim": "Hildesheim District",
-    "Mailand": "Milan",
-    "Maschhad": "Mashhad",
-    "Mexiko-Stadt": "Mexico City",
-    "Moskau": "Moscow",
-    "Peking": "Beijing",
-    "Perth City": "Perth",
-    "Pjöngjang": "Pyongyang",
-    "Präfektur Kyōto": "Kyoto Prefecture",
-    "Präfektur Osaka": "Osaka Prefecture",
-    "Präfektur Tokio": "Tokyo",
-    "Samarqand": "Samarkand",
-    "Warna": "Varna",
-}
-
-#: Indonesian entities of the Wikidata crawl that the heuristic list misses (matched by
-#: hand: its partners are Shanghai and Osaka Prefecture).
-EXTRA_INDONESIAN_QIDS: Final[dict[str, str]] = {"Q3586": "Jawa Timur (East Java province)"}
-
-#: Countries of the Wikidata partners that are not in the Wikipedia lists, set by hand
-#: from the entity and its other twins (e.g. Q3070 San José twins with Guatemala City,
-#: Madrid and San Jose, California, so it is the capital of Costa Rica).
-WIKIDATA_ONLY_COUNTRIES: Final[dict[str, str]] = {
-    "Q3519": "italy",  # Bari
-    "Q15174": "china",  # Shenzhen
-    "Q9326": "laos",  # Vientiane
-    "Q147089": "turkiye",  # Manisa
-    "Q25282": "vietnam",  # Da Nang
-    "Q121157": "iran",  # Mashhad
-    "Q23482": "france",  # Marseille
-    "Q34370": "netherlands",  # Rotterdam
-    "Q59132": "china",  # Jiangmen
-    "Q11725": "china",  # Chongqing
-    "Q120730": "japan",  # Kyoto Prefecture
-    "Q1461": "philippines",  # Manila
-    "Q1489": "mexico",  # Mexico City
-    "Q1519": "united-arab-emirates",  # Abu Dhabi
-    "Q178168": "kosovo",  # Kosovska Mitrovica
-    "Q2044": "italy",  # Florence
-    "Q220121": "bulgaria",  # Montana (twins: Banská Bystrica, Zhytomyr, Pirot)
-    "Q233588": "thailand",  # Chiang Mai
-    "Q23556": "united-states",  # Atlanta
-    "Q271619": "malaysia",  # Ipoh
-    "Q185684": "china",  # Hefei
-    "Q3070": "costa-rica",  # San José
-    "Q795595": "thailand",  # Songkhla
-    "Q111739": "philippines",  # Puerto Princesa
-    "Q3185": "germany",  # Hildesheim
-    "Q5978": "germany",  # Hildesheim District
-    "Q3224": "australia",  # New South Wales
-    "Q3561": "algeria",  # Algiers
-    "Q8692": "spain",  # Bilbao
-    "Q490": "italy",  # Milan
-    "Q586": "germany",  # Bonn
-    "Q101918": "netherlands",  # Apeldoorn
-    "Q107126": "united-states",  # Arlington County
-    "Q141844": "canada",  # Gatineau
-    "Q182378": "malaysia",  # Putrajaya
-    "Q50816": "canada",  # Mississauga
-    "Q182394": "iran",  # Yazd
-    "Q1855330": "australia",  # Perth (twins: Kagoshima, Houston, Nanjing, Vasto)
-    "Q18125": "united-kingdom",  # Manchester
-    "Q36600": "netherlands",  # The Hague
-    "Q727": "netherlands",  # Amsterdam
-    "Q84": "united-kingdom",  # London
-    "Q60": "united-states",  # New York City
-    "Q1865": "malaysia",  # Kuala Lumpur
-    "Q21194": "vietnam",  # Vũng Tàu
-    "Q122723": "japan",  # Osaka Prefecture
-    "Q79808": "romania",  # Constanța
-    "Q188806": "japan",  # Kitakyushu
-}
-
-#: Known partners named in Indonesian news, added when the lists above lack them.
-KNOWN_PARTNERS: Final[tuple[tuple[str, str], ...]] = (
-    ("Namur", "belgium"),  # Bandung
-    ("Kitakyushu", "japan"),  # Surabaya
-    ("Mossel Bay", "south-africa"),  # Denpasar
-    ("Gwangju", "south-korea"),  # Medan
-    ("Busan", "south-korea"),  # Surabaya
-    ("Braunschweig", "germany"),  # Bandung
-    ("Brisbane", "australia"),  # Semarang
-    ("Kyoto", "japan"),  # Kyoto city (the prefecture partners DI Yogyakarta)
-    ("Samarkand", "uzbekistan"),  # Banda Aceh
-)
-
-#: Hand-written facts about particular partners (types, Indonesian names, other names).
-FOREIGN: Final[dict[str, Foreign]] = {
-    "Algiers": Foreign(id_name="Aljir"),
-    "Arlington County": Foreign(
-        type="LocalGovernment",
-        label_id="Arlington County",
-        aliases=("Arlington County Government", "Arlington, Virginia"),
-    ),
-    "Astana": Foreign(aliases=("Nur-Sultan",), bare=False),  # "astana": palace, royal tomb
-    "Bà Rịa–Vũng Tàu": Foreign(
-        type="LocalGovernment",
-        label_id="Provinsi Ba Ria-Vung Tau",
-        aliases=("Bà Rịa–Vũng Tàu Province", "Pemerintah Provinsi Ba Ria-Vung Tau"),
-    ),
-    "Beijing": Foreign(aliases=("Peking",)),
-    "Beit Lahia": Foreign(aliases=("Bait Lahiya", "Beit Lahiya")),
-    "Braunschweig": Foreign(aliases=("Brunswick", "Stadt Braunschweig")),
-    "Busan": Foreign(aliases=("Pusan", "Busan Metropolitan City")),
-    "Commewijne": Foreign(
-        type="LocalGovernment", label_id="Distrik Commewijne", aliases=("Commewijne District",)
-    ),
-    "Constanța": Foreign(aliases=("Constanţa",)),
-    "Cotabato City": Foreign(bare_names=()),  # "Cotabato" is also a province
-    "Da Nang": Foreign(aliases=("Đà Nẵng", "Danang")),
-    "Davao City": Foreign(bare_names=("Davao",)),
-    "East Jerusalem": Foreign(
-        type="LocalGovernment", label_id="Yerusalem Timur", bare_names=("Yerusalem Timur",)
-    ),
-    "Florence": Foreign(id_name="Firenze", aliases=("Firenze",)),
-    "Gangbuk District": Foreign(
-        type="LocalGovernment",
-        label_id="Distrik Gangbuk",
-        aliases=("Gangbuk-gu", "Gangbuk-gu Office"),
-        bare_names=("Gangbuk",),
-    ),
-    "Gwangju": Foreign(aliases=("Gwangju Metropolitan City",)),
-    "Hildesheim District": Foreign(
-        type="LocalGovernment",
-        label_id="Distrik Hildesheim",
-        aliases=("Landkreis Hildesheim", "District of Hildesheim"),
-        bare_names=(),
-    ),
-    "Huế": Foreign(bare=False),  # "hue" is an English word
-    "Iloilo City": Foreign(bare_names=()),  # "Iloilo" is also a province
-    "Incheon": Foreign(aliases=("Incheon Metropolitan City",)),
-    "Istanbul": Foreign(aliases=("İstanbul",)),
-    "Jeddah": Foreign(aliases=("Jiddah", "Jedda")),
-    "Kitakyushu": Foreign(aliases=("Kitakyūshū",)),
-    "Kōchi": Foreign(bare=False),  # "Kochi" is also the city in Kerala
-    "Kuala Lumpur": Foreign(aliases=("Dewan Bandaraya Kuala Lumpur", "DBKL")),
-    "Kyiv": Foreign(aliases=("Kiev",)),
-    "Kyoto": Foreign(aliases=("Kyōto",)),
-    "Kyoto Prefecture": Foreign(
-        type="LocalGovernment",
-        label_id="Prefektur Kyoto",
-        aliases=("Kyōto Prefecture", "Kyoto Prefectural Government", "Pemerintah Prefektur Kyoto"),
-        bare_names=(),
-    ),
-    "London": Foreign(
-        aliases=("Greater London", "Greater London Authority"),
-        # the City of London is another local government; there is no London City Council
-        skip=("City of London", "London City", "London City Council", "London Municipality"),
-    ),
-    "Malacca City": Foreign(
-        id_name="Melaka",
-        aliases=("Melaka City", "Bandaraya Melaka", "Kota Malaka"),
-        bare_names=(),  # "Malacca"/"Melaka" is also the state
-    ),
-    "Manchester": Foreign(skip=("Manchester City",)),  # the football club
-    "Mashhad": Foreign(id_name="Masyhad", aliases=("Mashad",)),
-    "Mexico City": Foreign(
-        id_name="Meksiko", aliases=("Ciudad de México", "CDMX"), bare_names=("Mexico City",)
-    ),
-    "Milan": Foreign(aliases=("Milano",)),
-    "Montana": Foreign(bare=False),  # also the US state
-    "Moscow": Foreign(id_name="Moskow", aliases=("Moskwa",)),
-    "Mossel Bay": Foreign(aliases=("Mosselbaai", "Mossel Bay Local Municipality")),
-    "Mumbai": Foreign(aliases=("Bombay",)),
-    "Namur": Foreign(aliases=("Ville de Namur",)),
-    "New South Wales": Foreign(
-        type="LocalGovernment",
-        label_id="Negara Bagian New South Wales",
-        aliases=("NSW Government", "New South Wales Government", "Pemerintah New South Wales"),
-        bare_names=("New South Wales", "NSW"),
-    ),
-    "New York City": Foreign(
-        aliases=("NYC", "Pemerintah Kota New York"), bare_names=("New York City", "New York")
-    ),
-    "Osaka Prefecture": Foreign(
-        type="LocalGovernment",
-        label_id="Prefektur Osaka",
-        aliases=("Ōsaka Prefecture", "Osaka Prefectural Government", "Pemerintah Prefektur Osaka"),
-        bare_names=(),
-    ),
-    "Penang Island": Foreign(
-        id_name="Pulau Pinang",
-        aliases=("Penang Island City Council", "Majlis Bandaraya Pulau Pinang", "Pulau Penang"),
-    ),
-    "Samarkand": Foreign(aliases=("Samarqand",)),
-    "San José": Foreign(bare=False),  # also San Jose, California
-    "Seoul": Foreign(aliases=("Seoul Metropolitan Government", "Seoul Special City")),
-    "Spassky District": Foreign(type="LocalGovernment", label_id="Distrik Spassky"),
-    "St. Louis": Foreign(aliases=("Saint Louis", "St Louis")),
-    "Suzhou, Anhui": Foreign(
-        slug="suzhou-anhui",
-        id_name="Suzhou, Anhui",
-        aliases=("Suzhou (Anhui)",),
-        bare=False,
-        skip=(
-            "Suzhou, Anhui City",
-            "City of Suzhou, Anhui",
-            "Suzhou, Anhui City Government",
-            "Suzhou, Anhui Municipality",
-            "Municipality of Suzhou, Anhui",
-        ),
-    ),
-    "The Hague": Foreign(
-        id_name="Den Haag", aliases=("'s-Gravenhage",), bare_names=("The Hague", "Den Haag")
-    ),
-    "Tokyo": Foreign(
-        type="LocalGovernment",  # Tokyo Metropolis: a prefecture
-        label_id="Tokyo",
-        aliases=(
-            "Tokyo Metropolis",
-            "Tokyo Metropolitan Government",
-            "Metropolitan Tokyo",
-            "Pemerintah Metropolitan Tokyo",
-            "Kota Tokyo",
-        ),
-    ),
-    "Vũng Tàu": Foreign(aliases=("Vung Tau City",)),
-}
-
-#: Countries whose city governments are called "<Name> City Council".
-_CITY_COUNCIL_COUNTRIES: Final = frozenset(
-    {"australia", "united-kingdom", "new-zealand", "malaysia"}
-)
-
-
 @dataclass
 class Partner:
     en: str
     country: str
     qid: str | None = None
+
+
+# ---------------------------------------------------------------------------------------
+# Curated tables (scripts/data/gazetteer/*.yaml, each table explained there)
+# ---------------------------------------------------------------------------------------
+
+TABLES: Final = REPO / "scripts" / "data" / "gazetteer"
+
+
+def load_tables(name: str, tables: Iterable[str]) -> dict[str, Any]:
+    """The tables of one data file, checked: exactly the expected tables, each a mapping
+    (or, for ``city_council_countries``, a list)."""
+    path = TABLES / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SystemExit(f"{path}: cannot read the curated tables: {exc}") from None
+    if not isinstance(data, dict):
+        raise SystemExit(f"{path}: expected a mapping of tables")
+    unknown, missing = set(data) - set(tables), set(tables) - set(data)
+    if unknown or missing:
+        raise SystemExit(f"{path}: unknown tables {sorted(unknown)}, missing {sorted(missing)}")
+    for table, value in data.items():
+        if not isinstance(value, dict | list):
+            raise SystemExit(f"{path}: {table}: expected a mapping or a list")
+    return data
+
+
+def _texts(path: str, table: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SystemExit(f"{path}: {table}: expected a list of names, got {value!r}")
+    return tuple(value)
+
+
+def _text(path: str, table: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise SystemExit(f"{path}: {table}: expected a name, got {value!r}")
+    return value
+
+
+def _records(path: str, table: str, rows: dict[str, Any], cls: type[Any]) -> dict[str, Any]:
+    out = {}
+    for key, fields in rows.items():
+        try:
+            out[key] = cls(
+                **{k: tuple(v) if isinstance(v, list) else v for k, v in (fields or {}).items()}
+            )
+        except TypeError as exc:
+            raise SystemExit(f"{path}: {table}: {key}: {exc}") from None
+    return out
+
+
+_C = load_tables(
+    "countries.yaml", ("not_countries", "labels", "slugs", "variants", "formal", "wikidata")
+)
+_R = load_tables(
+    "regions.yaml", ("provinces", "variants", "english", "directions", "ambiguous_bare", "wikidata")
+)
+_F = load_tables(
+    "foreign.yaml",
+    (
+        "wikipedia_names",
+        "wikipedia_countries",
+        "wikidata_labels_en",
+        "extra_indonesian_qids",
+        "wikidata_only_countries",
+        "known_partners",
+        "partners",
+        "city_council_countries",
+    ),
+)
+
+NOT_COUNTRIES: Final = frozenset(_C["not_countries"])
+COUNTRY_LABELS: Final[dict[str, tuple[str, str]]] = {
+    k: cast(tuple[str, str], _texts("countries.yaml", "labels", v)) for k, v in _C["labels"].items()
+}
+COUNTRY_SLUGS: Final = {k: _text("countries.yaml", "slugs", v) for k, v in _C["slugs"].items()}
+COUNTRY_VARIANTS: Final = {
+    k: _texts("countries.yaml", "variants", v) for k, v in _C["variants"].items()
+}
+COUNTRY_FORMAL: Final = {k: _texts("countries.yaml", "formal", v) for k, v in _C["formal"].items()}
+COUNTRY_WIKIDATA: Final = {
+    k: _text("countries.yaml", "wikidata", v) for k, v in _C["wikidata"].items()
+}
+
+PROVINCES: Final[dict[str, Province]] = _records(
+    "regions.yaml", "provinces", _R["provinces"], Province
+)
+REGION_VARIANTS: Final = {
+    k: _texts("regions.yaml", "variants", v) for k, v in _R["variants"].items()
+}
+REGION_ENGLISH: Final = {k: _text("regions.yaml", "english", v) for k, v in _R["english"].items()}
+_DIRECTIONS: Final = {
+    k: _text("regions.yaml", "directions", v) for k, v in _R["directions"].items()
+}
+_DIRECTION_RE: Final = re.compile(
+    r"^(?P<base>.+?) (?:Bagian )?(?P<dir>" + "|".join(_DIRECTIONS) + r")$"
+)
+AMBIGUOUS_BARE: Final = frozenset(_R["ambiguous_bare"])
+REGION_WIKIDATA: Final = {
+    k: _text("regions.yaml", "wikidata", v) for k, v in _R["wikidata"].items()
+}
+
+WIKIPEDIA_NAMES: Final = {
+    k: _text("foreign.yaml", "wikipedia_names", v) for k, v in _F["wikipedia_names"].items()
+}
+WIKIPEDIA_COUNTRIES: Final = {
+    k: _text("foreign.yaml", "wikipedia_countries", v) for k, v in _F["wikipedia_countries"].items()
+}
+WIKIDATA_LABELS_EN: Final = {
+    k: _text("foreign.yaml", "wikidata_labels_en", v) for k, v in _F["wikidata_labels_en"].items()
+}
+EXTRA_INDONESIAN_QIDS: Final = dict(_F["extra_indonesian_qids"])
+WIKIDATA_ONLY_COUNTRIES: Final = {
+    k: _text("foreign.yaml", "wikidata_only_countries", v)
+    for k, v in _F["wikidata_only_countries"].items()
+}
+KNOWN_PARTNERS: Final = tuple(
+    (k, _text("foreign.yaml", "known_partners", v)) for k, v in _F["known_partners"].items()
+)
+FOREIGN: Final[dict[str, Foreign]] = _records("foreign.yaml", "partners", _F["partners"], Foreign)
+_CITY_COUNCIL_COUNTRIES: Final = frozenset(
+    _texts("foreign.yaml", "city_council_countries", _F["city_council_countries"])
+)
 
 
 def data_dir(shared: Path, name: str) -> Path | None:
@@ -1175,7 +718,7 @@ def foreign_entity(partner: Partner) -> Entity:
     else:
         label_id = spec.label_id or name
     entity = Entity(
-        id=spec.slug or slugify(name),
+        id=spec.slug or gazetteer_id(name),
         type=spec.type,
         labels={"id": label_id, "en": name},
         wikidata=partner.qid,
@@ -1249,7 +792,7 @@ def build_organisations(path: Path, country_ids: set[str]) -> list[Entity]:
         slug, kind = str(item.get("id", "")), str(item.get("type", ""))
         if slug != slugify(slug) or not slug:
             raise SystemExit(f"{where}: id must be a slug")
-        if kind not in {"Organization", "InternationalOrganization", "Programme"}:
+        if kind not in {*ORGANIZATION_CLASSES, "Programme"}:
             raise SystemExit(f"{where}: bad type {kind!r}")
         labels = item.get("labels") or {}
         if not isinstance(labels, dict) or not labels or set(labels) - {"id", "en"}:

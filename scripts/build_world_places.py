@@ -93,7 +93,8 @@ def rows() -> list[tuple[str, str, str, str, int]]:
         add(city["name"], country, "city", pop)
         if pop >= ALTERNATES_FROM:
             for alt in city.get("alternatenames") or ():
-                add(alt, country, "city", pop)
+                if not alt.isupper():  # "EDI", "DRS": airport and station codes, not names
+                    add(alt, country, "city", pop)
     found.sort()
     return found
 

@@ -238,6 +238,7 @@ def test_sources_build_report(sources_build) -> None:
         GRAPH_TTL,
         "graph.nq",
         "void.ttl",
+        "entailments.trig",
         "store",
     }
     assert report.triples == len(Graph().parse(out / GRAPH_TTL, format="turtle"))

@@ -29,6 +29,7 @@ PARTNERS = "SELECT DISTINCT ?p WHERE { kmr:kota-jambi km:partnersWith ?p } ORDER
 EXPECTED = [
     "https://w3id.org/kotamitra/id/iclei",
     "https://w3id.org/kotamitra/id/singapore",
+    "https://w3id.org/kotamitra/id/temasek-polytechnic-singapore",
     "https://w3id.org/kotamitra/id/uclg-aspac",
 ]
 
@@ -274,8 +275,9 @@ def test_build_push_sends_the_graph_to_a_server(tmp_path: Path, oxigraph_server:
         ],
     )
     assert result.exit_code == 0, result.output
-    # 22 articles, the Wikidata reference table, the default graph
-    assert "pushed 24 graph(s)" in result.output
+    # 22 articles, the Wikidata reference table, the ontology, the entailments, the dates
+    # and the default graph
+    assert "pushed 27 graph(s)" in result.output
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     local = int(next(iter(run(open_store(out), count)))["n"].value)
     result = CliRunner().invoke(

@@ -85,7 +85,8 @@ def _fact(g: Graph, s: URIRef, rel: str, o: URIRef, *evidence: URIRef) -> None:
 
 
 def sample_graph(g: Graph | None = None) -> Graph:
-    """A small graph following docs/rdf-model.md: 9 nodes, 11 edges (1 planned)."""
+    """A small graph following docs/rdf-model.md: 9 entities and activities (8 drawn: no
+    edge reaches Indonesia), 11 edges (1 planned)."""
     g = Graph() if g is None else g
     jambi = _entity(
         g, "kota-jambi", "CityGovernment", "Jambi City", "Kota Jambi", "Pemkot Jambi", "Kota Jambi"
@@ -183,7 +184,8 @@ def _payload(page: str) -> dict[str, Any]:
     parser = _parse(page)
     data = [text for attrs, text in parser.scripts if attrs.get("id") == "km-data"]
     assert len(data) == 1
-    return json.loads(data[0])
+    raw = json.loads(data[0])  # pyvis's nodes, edges and options, and the page's data
+    return {**raw["page"], "nodes": raw["nodes"], "edges": raw["edges"], "options": raw["options"]}
 
 
 def _node(payload: dict[str, Any], slug: str) -> tuple[int, dict[str, Any]]:
@@ -237,8 +239,9 @@ def _edge(net: nx.MultiDiGraph, u: str, v: str, key: str) -> dict[str, Any]:
 def test_node_and_edge_counts(graph: Graph) -> None:
     net = build_network(graph)
     assert isinstance(net, nx.MultiDiGraph)
-    assert net.number_of_nodes() == 9
+    assert net.number_of_nodes() == 8  # Indonesia: no edge reaches it, so it is not drawn
     assert net.number_of_edges() == 11
+    assert str(KMR["indonesia"]) not in net and str(KMR["singapore"]) in net
     relations = sorted(d["relation"] for _u, _v, d in net.edges(data=True))
     assert relations.count("partnersWith") == 2
     assert relations.count("participant") == 2
@@ -355,7 +358,7 @@ def test_dataset_named_graphs_are_unioned(tmp_path: Path) -> None:
     ds = Dataset()
     sample_graph(ds.graph(URIRef("https://w3id.org/kotamitra/id/graph/sample")))
     net = build_network(ds)
-    assert (net.number_of_nodes(), net.number_of_edges()) == (9, 11)
+    assert (net.number_of_nodes(), net.number_of_edges()) == (8, 11)
 
 
 def test_subclass_from_ontology_and_filtered_render(tmp_path: Path) -> None:
@@ -385,7 +388,6 @@ def test_node_metrics(graph: Graph) -> None:
     assert jambi["sources"] == 2  # both articles
     assert jambi["pagerank"] > pdam["pagerank"]
     assert jambi["betweenness"] > 0 and pdam["betweenness"] == 0  # small graph: computed
-    assert metrics[str(KMR["indonesia"])]["degree"] == 0  # isolated, still measured
     assert "betweenness" not in next(iter(node_metrics(net, betweenness=False).values()))
     assert node_metrics(nx.MultiDiGraph()) == {}
 
@@ -580,7 +582,7 @@ def test_xss_in_names_is_escaped_in_the_markup(tmp_path: Path) -> None:
     page = render_html(g, tmp_path / "x.html").read_text(encoding="utf-8")
     assert XSS_SCRIPT not in page and "<img" not in page
     markup = page.split('<script type="application/json"')[0]
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; (2)" in markup  # <option> of the country
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; (1)" in markup  # <option> of the country
     assert "&lt;img src=x onerror=alert(1)&gt;" in markup  # timeline row
     assert len(_parse(page).scripts) == 3
 
@@ -656,8 +658,14 @@ def test_visual_encoding(page: str) -> None:
     _i, pdam = _node(payload, "perumdam-tirta-mayang")
     assert payload["sizeBy"] == "pagerank"
     assert [m["id"] for m in payload["metrics"]] == ["pagerank", "degree", "sources", "betweenness"]
-    assert jambi["metrics"]["pagerank"] > pdam["metrics"]["pagerank"]
+    # the actor network's metrics: Jambi is an actor; the water company links to no actor
+    assert jambi["metrics"]["pagerank"] > 0 and "pagerank" not in pdam["metrics"]
+    assert pdam["metrics"]["sources"] >= 1
     assert payload["kinds"]["Country"]["shape"] == "diamond"
+    # drawn through pyvis: each node carries vis-network's attributes, biggest for the top
+    assert jambi["shape"] == "dot" and jambi["group"] == "CityGovernment"
+    top = max(payload["nodes"], key=lambda n: n["metrics"].get("pagerank", 0))
+    assert top["font"]["size"] == max(n["font"]["size"] for n in payload["nodes"])
     assert payload["kinds"]["Training"]["activity"] is True
     assert jambi["wikidata"] == "Q3812"
     assert jambi["details"] == [["Kemendagri code", "15.71"]]
@@ -735,3 +743,83 @@ def test_cli_viz_unknown_focus(graph_file: Path, tmp_path: Path) -> None:
     assert "no entity named 'Jambi Cty'" in result.output
     assert "did you mean: Jambi City?" in result.output
     assert not out.exists()
+
+
+def test_page_pagerank_is_the_pagerank_of_metrics_csv(sources_build, tmp_path: Path) -> None:
+    """One network: the page shows the actor network's metrics, as metrics.csv has them."""
+    import csv
+    import io
+
+    from graph.network import compute_metrics, open_graph, to_csv
+    from graph.sparql.query import load_graph
+
+    _report, out = sources_build
+    rows = list(csv.DictReader(io.StringIO(to_csv(compute_metrics(open_graph(out))))))
+    expected = {str(KMR[r["actor"]]): float(r["pagerank"]) for r in rows}
+    page = render_html(load_graph(out), tmp_path / "p.html").read_text(encoding="utf-8")
+    shown = {
+        n["iri"]: n["metrics"]["pagerank"]
+        for n in _payload(page)["nodes"]
+        if "pagerank" in n["metrics"]
+    }
+    assert len(expected) >= 10
+    assert shown == expected
+
+
+def test_cli_viz_pyvis_options_and_title(graph_file: Path, tmp_path: Path) -> None:
+    from graph.cli import main
+
+    opts = tmp_path / "opts.json"
+    opts.write_text('{"physics": {"solver": "barnesHut"}, "layout": {"randomSeed": 3}}')
+    out = tmp_path / "p.html"
+    args = ["viz", "--graph", str(graph_file), "--out", str(out), "--options", str(opts)]
+    result = CliRunner().invoke(main, [*args, "--title", "Jejaring <Jambi>"])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    options = _payload(page)["options"]
+    assert options["physics"]["solver"] == "barnesHut"  # passed through pyvis
+    assert options["physics"]["stabilization"]["enabled"] is True  # the page's own kept
+    assert options["layout"]["randomSeed"] == 3
+    assert "<title>Jejaring &lt;Jambi&gt;</title>" in page
+    # without --title, the title comes from the graph
+    CliRunner().invoke(main, ["viz", "--graph", str(graph_file), "--out", str(out)])
+    title = out.read_text("utf-8").split("<title>")[1].split("</title>")[0]
+    assert title == "Jambi City: international partnerships"  # Indonesian ones first
+    opts.write_text("[1, 2]")
+    bad = CliRunner().invoke(main, args)
+    assert bad.exit_code == 2 and "must be a JSON object" in bad.output
+
+
+def test_to_pyvis_is_a_pyvis_network(graph: Graph) -> None:
+    from pyvis.network import Network
+
+    from graph.viz.page import to_pyvis
+
+    page = to_pyvis(build_network(graph), options={"physics": {"enabled": False}})
+    assert isinstance(page, Network)
+    assert page.num_nodes() == 8 and page.num_edges() == 11
+    assert page.options["physics"]["enabled"] is False
+    page.add_node(99, label="Added through pyvis", kind="Person", metrics={}, alt=[], details=[])
+    html = page.generate_html()
+    assert "Added through pyvis" in html and 'id="km-network"' in html
+
+
+def test_classes_are_styled_through_vis_groups(page: str) -> None:
+    """pyvis keeps no per-node colour beside a group: the class colours live in the groups."""
+    from graph.viz.labels import style
+
+    payload = _payload(page)
+    groups = payload["options"]["groups"]
+    for node in payload["nodes"]:
+        colour, shape, _symbol = style(node["kind"])
+        assert groups[node["group"]]["color"]["background"] == colour
+        assert node["shape"] == shape == groups[node["group"]]["shape"]
+
+
+def test_timeline_opens_on_the_years_with_activities(tmp_path: Path) -> None:
+    g = sample_graph()
+    lg_with_activities(g, "kota-tua", "Old Town", {1960: 1, 2019: 2})
+    page = render_html(g, tmp_path / "t.html").read_text(encoding="utf-8")
+    svg = page.split('id="km-timeline"')[1].split("</svg>")[0]
+    assert ">1960<" in svg and ">2019<" in svg and ">…<" in svg
+    assert ">1975<" not in svg  # the empty decades are one narrow column

@@ -25,7 +25,7 @@ from test_viz import KM, KMR, XSD, _doc, _entity, _evidence, _fact, sample_graph
 from graph.viz.page import (
     build_network,
     focus_network,
-    node_metrics,
+    page_metrics,
     render_html,
     render_network_html,
     timeline,
@@ -243,7 +243,7 @@ def test_hover_and_click_show_names_metrics_and_evidence(
     assert tip and tip.startswith("Jambi City")
     for text in ("City government · Indonesia", "Kota Jambi; Pemkot Jambi", "Wikidata: Q3812"):
         assert text in tip
-    degree = node_metrics(site["net"])[str(KMR["kota-jambi"])]["degree"]
+    degree = page_metrics(site["graph"], site["net"])[str(KMR["kota-jambi"])]["degree"]
     assert "PageRank: " in tip and f"Connected nodes: {degree} (#1 of" in tip
 
     move_to_node(driver, singapore).click().perform()
@@ -348,7 +348,7 @@ def test_filters_change_what_is_shown(driver: webdriver.Chrome, site: dict[str, 
     assert counts(driver)["drawnNodes"] == n
 
     # years: only 2024 meets the planned Bandung–Namur partnership (2023 article, 2024 start);
-    # Indonesia, linked to nothing, stays
+    # (Indonesia, linked to nothing, is not drawn at all)
     js(
         driver,
         "var a = document.getElementById('km-year-from');"
@@ -358,7 +358,7 @@ def test_filters_change_what_is_shown(driver: webdriver.Chrome, site: dict[str, 
     )
     assert driver.find_element(By.ID, "km-year-from-out").text == "2024"
     c = counts(driver)
-    assert (c["drawnNodes"], c["drawnEdges"]) == (3, 1)
+    assert (c["drawnNodes"], c["drawnEdges"]) == (2, 1)
     driver.find_element(By.ID, "km-reset").click()
     c = counts(driver)
     assert (c["drawnNodes"], c["drawnEdges"]) == (n, m)

@@ -5,6 +5,7 @@ side are kept, and a participant abroad is a delegation to that place."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from graph.extract.activity_parts import (
     END_BEFORE,
@@ -31,6 +32,18 @@ from graph.sources.text import Sentence
 from graph.vocab import HOME_COUNTRY
 
 ACTIVITY_CLASSES = ("Signing", "Exchange", "Training", "Visit", "Meeting")
+
+
+def _retitle(act: Activity, text: str) -> None:
+    """ "Pelatihan kali ini mengusung materi "Innovation in Governance"": a later sentence
+    gives the name of an activity first told by its kind or its programme."""
+    theme = patterns()["theme_words"].search(text)
+    if theme is None:
+        return
+    quoted = re.match(r"\s*\"([^\"]{3,80})\"", text[theme.end() :])
+    weak = act.theme is None or len(act.theme.split()) <= 2 or act.theme[:1].islower()
+    if quoted and weak:
+        act.theme = quoted.group(1).strip()
 
 
 def find_triggers(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -78,155 +91,235 @@ def same_activity(a: Activity, b: Activity, d: DocContext | None = None) -> bool
     return a.type == "Signing" and bool(set(a.participants) & set(b.participants))
 
 
-def activities(d: DocContext, sent: Sentence) -> list[Activity]:
-    """Activities the sentence introduces or continues; returns those it touched."""
-    ms = d.mentions.in_sentence(sent.index)
-    text = masked(sent, [m for m in ms if m.type != "Policy"])
-    orig = sent.text
-    triggers = [
+Trigger = tuple[str, re.Match[str]]
+Segment = tuple[str | None, int, int, re.Match[str] | None]
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One sentence as the activity rules read it."""
+
+    d: DocContext
+    sent: Sentence
+    ms: list[Mention]
+    text: str  # names blanked out (policies kept)
+    orig: str
+
+
+def _triggers_of(r: _Reading) -> list[Trigger]:
+    """The activity triggers of a sentence that are neither negated nor only planned."""
+    text = r.text
+    found = [
         (c, m)
         for c, m in find_triggers(text)
         if not negated(text, m.start())
         and not patterns()["tentative"].search(" ".join(text[: m.start()].split()[-3:]))
     ]
-    if not triggers:
+    if not found:
         # "mengikuti Singapore Cooperation Programme (SCP) bertema X … pada 23 hingga 31
         # Maret 2023": taking part in a programme at a date is an activity of it
-        pm = next((m for m in ms if m.type == "Programme"), None)
+        programme = next((m for m in r.ms if m.type == "Programme"), None)
         part = patterns()["participation"].search(text)
-        if pm is not None and part is not None and any("-" in x.start for x in dates_in(d, orig)):
-            triggers = [("Activity", part)]
-    target = activity_target(d, sent)
-    touched: list[Activity] = []
-    if patterns()["national"].search(orig):
-        triggers = []  # a president's or a minister's agenda is not a local government's
-    if not triggers and target is None:
-        # the sentence right after an activity, giving its end ("Mereka berada di Kota
-        # Medan hingga 27 Februari")
-        if d.current is not None and sent.index == d.current_sentence + 1:
-            spans = [x for x in dates_in(d, orig) if END_BEFORE.search(orig[: x.begin])]
-            if spans and d.current.end is None:
-                set_dates(d.current, spans, orig)
-                d.current.evidence.append(Evidence(orig, sent.index))
-        return touched
-    segments: list[tuple[str | None, int, int, re.Match[str] | None]] = []
+        if (
+            programme is not None
+            and part is not None
+            and (
+                any("-" in x.start for x in dates_in(r.d, r.orig))
+                # "19 ASN … bertolak ke Singapura untuk mengikuti SCP": people sent to it
+                or (
+                    participant_count(r.orig) is not None
+                    and location_of(r.d, r.sent, r.ms) is not None
+                )
+            )
+        ):
+            found = [("Training", part)]
+    if patterns()["national"].search(r.orig):
+        return []  # a president's or a minister's agenda is not a local government's
+    return found
+
+
+def _close_end(r: _Reading) -> None:
+    """The sentence right after an activity, giving its end ("Mereka berada di Kota
+    Medan hingga 27 Februari")."""
+    d, orig = r.d, r.orig
+    if d.current is not None and r.sent.index == d.current_sentence + 1:
+        spans = [x for x in dates_in(d, orig) if END_BEFORE.search(orig[: x.begin])]
+        if spans and d.current.end is None:
+            set_dates(d.current, spans, orig)
+            d.current.evidence.append(Evidence(orig, r.sent.index))
+
+
+def _continuation(
+    r: _Reading, triggers: list[Trigger], target: Activity | None
+) -> tuple[Activity | None, re.Match[str] | None]:
+    """The activity the sentence goes on about, and the words that say so ("pelatihan
+    ini"; a bare trigger opening the sentence right after an activity: "Pelatihan
+    berlangsung selama sepekan …")."""
+    d, orig = r.d, r.orig
     ana = patterns()["activity_anaphora"].search(orig)
-    # "pelatihan ini" continues an activity; a new named one ("peresmian Ruang X") does not
-    if (
-        target is None
-        and d.current is not None
-        and sent.index - d.current_sentence <= 3
-        and triggers
-    ):
-        # "Pelatihan berlangsung selama sepekan …": a bare trigger opening the sentence,
-        # with no name of its own, goes on about the activity just told
+    if target is None and d.current is not None and r.sent.index - d.current_sentence <= 3:
         first = triggers[0][1]
         if not orig[: first.start()].strip(" \"'(") and not re.search(
             r"\"", orig[first.end() : first.end() + 40]
         ):
             words_after = orig[first.end() :].split()[:1]
             if words_after and words_after[0][:1].islower():
-                target = d.current
-                ana = first
-    continues = target is not None and (
-        not triggers or (len(triggers) == 1 and ana.start() <= triggers[0][1].start() < ana.end())  # type: ignore[union-attr]
+                return d.current, first
+    return target, ana
+
+
+def _segments(
+    r: _Reading, triggers: list[Trigger], target: Activity | None, ana: re.Match[str] | None
+) -> list[Segment]:
+    """Stretches of the sentence, each about one activity (``None``: the one it goes on
+    about)."""
+    if target is not None and (
+        not triggers
+        or (
+            len(triggers) == 1
+            and ana is not None
+            and ana.start() <= triggers[0][1].start() < ana.end()
+        )
+    ):
+        return [(None, 0, len(r.orig), None)]
+    # a new stretch starts at a trigger after a list break ("…, launching X, and
+    # participating in Y"); "peninjauan pohon … yang ditanam" stays one activity
+    kept = triggers[:1]
+    for cls, m in triggers[1:]:
+        between = r.text[kept[-1][1].end() : m.start()]
+        if re.search(r"[,;]|\b(?:dan|and|serta|lalu|kemudian|then)\b", between):
+            kept.append((cls, m))
+    out: list[Segment] = []
+    for i, (cls, m) in enumerate(kept):
+        hi = kept[i + 1][1].start() if i + 1 < len(kept) else len(r.orig)
+        if target is not None and ana is not None and ana.start() <= m.start() < ana.end():
+            # "pelatihan ini … LoI yang diteken …": this stretch goes on about the
+            # activity told before; the others are new
+            out.append((None, m.start(), hi, None))
+        else:
+            out.append((cls, m.start(), hi, m))
+    return out
+
+
+def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, object]) -> bool:
+    """Whether a trigger tells an activity that happened: a date, a count, a quoted or
+    capitalised name in a context, or a signing with a foreign partner."""
+    named_in_context = bool(evidence["named"]) and bool(
+        any(m.type == "Programme" for m in r.ms)
+        or patterns()["organised_by"].search(r.text)
+        or evidence["where"]
     )
-    if continues:
-        segments.append((None, 0, len(orig), None))
-    else:
-        # a new stretch starts at a trigger after a list break ("…, launching X, and
-        # participating in Y"); "peninjauan pohon … yang ditanam" stays one activity
-        kept = triggers[:1]
-        for cls, m in triggers[1:]:
-            between = text[kept[-1][1].end() : m.start()]
-            if re.search(r"[,;]|\b(?:dan|and|serta|lalu|kemudian|then)\b", between):
-                kept.append((cls, m))
-        for i, (cls, m) in enumerate(kept):
-            hi = kept[i + 1][1].start() if i + 1 < len(kept) else len(orig)
-            if target is not None and ana is not None and ana.start() <= m.start() < ana.end():
-                # "pelatihan ini … LoI yang diteken …": this stretch goes on about the
-                # activity told before; the others are new
-                segments.append((None, m.start(), hi, None))
-            else:
-                segments.append((cls, m.start(), hi, m))
+    foreign_partner = any(
+        r.d.is_foreign_actor(m.slug)
+        and r.d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
+        and lo <= m.start <= hi
+        for m in r.ms
+    )
+    return (
+        bool(evidence["dates"])
+        or evidence["count"] is not None
+        or bool(evidence["quoted"])
+        or named_in_context
+        or (cls == "Signing" and foreign_partner)
+    )
+
+
+def _new_activity(
+    r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], single: bool
+) -> Activity | None:
+    """The activity a trigger introduces, or None when the text does not tell one."""
+    d, orig, text = r.d, r.orig, r.text
+    span = orig if single else orig[lo:hi]
+    seg_dates = dates_in(d, orig, lo, hi) or (dates_in(d, orig) if single else [])
+    # a name of its own: two capitalised words that are not known names
+    named = bool(
+        re.search(
+            r"[A-Z][\w&'-]+\s+(?:&\s+)?[A-Z][\w'-]+", theme_of(text, trig.start(), trig.end())
+        )
+    )
+    evidence: dict[str, object] = {
+        "dates": seg_dates,
+        "count": participant_count(span),
+        "quoted": re.search(r"\"([^\"]{3,80})\"", span),
+        "named": named,
+        "where": location_of(d, r.sent, r.ms, lo, hi)
+        or (location_of(d, r.sent, r.ms) if single else None),
+    }
+    actors = [m for m in r.ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
+    if not _is_strong(r, cls, lo, hi, evidence) or not (actors or d.home):
+        return None
+    if is_headline(d, r.sent) and not seg_dates:
+        return None  # a headline restates the article
+    act = Activity(type=cls or "Activity", theme=theme_of(orig, trig.start(), trig.end()))
+    set_dates(act, seg_dates, orig)
+    act.participant_count = evidence["count"]  # type: ignore[assignment]
+    act.location = evidence["where"]  # type: ignore[assignment]
+    if named or evidence["quoted"]:
+        d.named.add(id(act))
+    if re.search(
+        r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b", orig[: trig.start()], re.I
+    ):
+        d.background.add(id(act))
+    return act
+
+
+def _update_told(r: _Reading, act: Activity, lo: int, hi: int) -> None:
+    """What a later sentence adds to an activity told before."""
+    # a year alone, told later, is more often background than the activity's date
+    set_dates(act, [x for x in dates_in(r.d, r.orig, lo, hi) if "-" in x.start], r.orig)
+    _retitle(act, r.orig)
+    count = participant_count(r.orig)
+    if count is not None and act.participant_count is None:
+        act.participant_count = count
+    loc = location_of(r.d, r.sent, r.ms)
+    if loc and act.location is None:
+        act.location = loc
+
+
+def _complete(r: _Reading, act: Activity) -> None:
+    """The programme, participants and organiser a sentence gives an activity."""
+    for m in r.ms:
+        if m.type == "Programme" and act.part_of is None:
+            act.part_of = m.slug
+    add_participants(r.d, r.sent, r.ms, act)
+    om = patterns()["organised_by"].search(r.text)
+    if om and act.organized_by is None:
+        org = actor_after(r.d, r.ms, om.end(), r.text)
+        if org:
+            act.organized_by = org
+
+
+def activities(d: DocContext, sent: Sentence) -> list[Activity]:
+    """Activities the sentence introduces or continues; returns those it touched."""
+    ms = d.mentions.in_sentence(sent.index)
+    r = _Reading(d, sent, ms, masked(sent, [m for m in ms if m.type != "Policy"]), sent.text)
+    triggers = _triggers_of(r)
+    target = activity_target(d, sent)
+    touched: list[Activity] = []
+    if not triggers and target is None:
+        _close_end(r)
+        return touched
+    ana = patterns()["activity_anaphora"].search(r.orig)
+    if triggers:
+        target, ana = _continuation(r, triggers, target)
+    segments = _segments(r, triggers, target, ana)
     single = len(segments) == 1
     for cls, lo, hi, trig in segments:
+        fresh = trig is not None
         if trig is None:
+            assert target is not None
             act = target
-            assert act is not None
-            fresh = False
         else:
-            seg_dates = dates_in(d, orig, lo, hi) or (dates_in(d, orig) if single else [])
-            count = participant_count(orig[lo:hi] if not single else orig)
-            quoted = re.search(r"\"([^\"]{3,80})\"", orig[lo:hi] if not single else orig)
-            theme = theme_of(orig, trig.start(), trig.end())
-            # a name of its own: two capitalised words that are not known names
-            named = bool(
-                re.search(
-                    r"[A-Z][\w&'-]+\s+(?:&\s+)?[A-Z][\w'-]+",
-                    theme_of(text, trig.start(), trig.end()),
-                )
-            )
-            where = location_of(d, sent, ms, lo, hi) or (
-                location_of(d, sent, ms) if single else None
-            )
-            context = (
-                any(m.type == "Programme" for m in ms)
-                or bool(patterns()["organised_by"].search(text))
-                or where
-            )
-            foreign_partner = any(
-                d.is_foreign_actor(m.slug)
-                and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
-                and lo <= m.start <= hi
-                for m in ms
-            )
-            strong = (
-                bool(seg_dates)
-                or count is not None
-                or bool(quoted)
-                or (named and bool(context))
-                or (cls == "Signing" and foreign_partner)
-            )
-            actors = [m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
-            if not strong or not (actors or d.home):
+            new = _new_activity(r, cls or "Activity", lo, hi, trig, single)
+            if new is None:
                 continue
-            if is_headline(d, sent) and not seg_dates:
-                continue  # a headline restates the article
-            act = Activity(type=cls or "Activity", theme=theme)
-            set_dates(act, seg_dates, orig)
-            act.participant_count = count
-            act.location = where
-            fresh = True
-            if named or quoted:
-                d.named.add(id(act))
-            if re.search(
-                r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b",
-                orig[: trig.start()],
-                re.I,
-            ):
-                d.background.add(id(act))
+            act = new
         touched.append(act)
         if not any(e.index == sent.index for e in act.evidence):
-            act.evidence.append(Evidence(orig, sent.index))
+            act.evidence.append(Evidence(r.orig, sent.index))
         if not fresh:
-            # a year alone, told later, is more often background than the activity's date
-            set_dates(act, [x for x in dates_in(d, orig, lo, hi) if "-" in x.start], orig)
-            count = participant_count(orig)
-            if count is not None and act.participant_count is None:
-                act.participant_count = count
-            loc = location_of(d, sent, ms)
-            if loc and act.location is None:
-                act.location = loc
-        for m in ms:
-            if m.type == "Programme" and act.part_of is None:
-                act.part_of = m.slug
-        add_participants(d, sent, ms, act)
-        om = patterns()["organised_by"].search(text)
-        if om and act.organized_by is None:
-            org = actor_after(d, ms, om.end(), text)
-            if org:
-                act.organized_by = org
+            _update_told(r, act, lo, hi)
+        _complete(r, act)
         if fresh:
             same = next((o for o in d.ex.activities if same_activity(o, act, d)), None)
             if same is not None:
@@ -262,7 +355,36 @@ def is_headline(d: DocContext, sent: Sentence) -> bool:
     return bool(title) and (text == title or (sent.index <= 1 and text.startswith(title[:40])))
 
 
+STOPOVER = re.compile(
+    r"\b(?:via|melalui|transit(?:\s+di)?|singgah(?:\s+di)?)\s+(?:kota\s+)?$", re.I
+)
+ALONG = re.compile(r"\b(?:dan|and|serta|jajaran|beserta)\b", re.I)
+FROM = re.compile(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+
+
+def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> str | None:
+    """The participant a mention gives an activity, if any."""
+    text = sent.text
+    if m.type in LOCAL_GOVERNMENT_TYPES and m.slug != act.location:
+        if STOPOVER.search(text[: m.start]):
+            return None  # a stop on the way, not a participant
+        dateline = DATELINE.match(text)
+        if dateline and m.end <= dateline.end():
+            return None  # "JAKARTA, KOMPAS.com -" says where the news was written
+        return m.slug
+    if m.type == "Person":
+        return d.heads.get(m.slug)
+    if m.type == "Organization" and d.mentions.entities[m.slug].country in (None, HOME_COUNTRY):
+        return m.slug if ALONG.search(text[max(0, m.start - 25) : m.start]) else None
+    if m.type == "Country" and m.slug not in (HOME_COUNTRY, act.location):
+        return m.slug if FROM.search(text[max(0, m.start - 40) : m.start]) else None
+    return None
+
+
 def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Activity) -> None:
+    """The governments (and organisations, and countries people come from) that take part
+    in an activity, as one sentence tells them."""
+
     def add(slug: str | None) -> None:
         if slug and slug not in act.participants:
             act.participants.append(slug)
@@ -279,32 +401,8 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
             for end in active[0].ends:
                 add(end)
     for m in ms:
-        if m.qualifier:
-            continue
-        if m.type in LOCAL_GOVERNMENT_TYPES and m.slug != act.location:
-            if re.search(
-                r"\b(?:via|melalui|transit(?:\s+di)?|singgah(?:\s+di)?)\s+(?:kota\s+)?$",
-                sent.text[: m.start],
-                re.I,
-            ):
-                continue  # a stop on the way, not a participant
-            dateline = DATELINE.match(sent.text)
-            if dateline and m.end <= dateline.end():
-                continue  # "JAKARTA, KOMPAS.com -" says where the news was written
-            add(m.slug)
-        elif m.type == "Person" and m.slug in d.heads:
-            add(d.heads[m.slug])
-        elif m.type == "Organization" and d.mentions.entities[m.slug].country in (
-            None,
-            HOME_COUNTRY,
-        ):
-            before = sent.text[max(0, m.start - 25) : m.start]
-            if re.search(r"\b(?:dan|and|serta|jajaran|beserta)\b", before, re.I):
-                add(m.slug)
-        elif m.type == "Country" and m.slug != HOME_COUNTRY and m.slug != act.location:
-            before = sent.text[max(0, m.start - 40) : m.start]
-            if re.search(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
-                add(m.slug)
+        if not m.qualifier:
+            add(_participant(d, sent, m, act))
 
 
 def _named_doers(d: DocContext, act: Activity) -> set[str]:

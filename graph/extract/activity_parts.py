@@ -127,7 +127,15 @@ def location_of(
     for m in ms:
         if m.start < lo or (hi is not None and m.start > hi):
             continue
-        if m.type in {"Person", "Programme", "Policy"} or m.type in ORGANISATION_TYPES:
+        if m.type in ORGANISATION_TYPES:
+            # a venue abroad ("belajar di Temasek Polytechnic Singapore"): its country
+            country = d.mentions.entities[m.slug].country
+            if country and country in d.mentions.entities and d.is_foreign_actor(m.slug):
+                before = sent.text[max(0, m.start - 20) : m.start]
+                if re.search(r"\b(?i:di|in|at|ke|to)\s+$", before):
+                    return country
+            continue
+        if m.type in {"Person", "Programme", "Policy"}:
             continue
         before = sent.text[max(0, m.start - 45) : m.start]
         # the preposition in any case; the words between it and the place (a venue:

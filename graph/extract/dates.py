@@ -187,94 +187,95 @@ def _names_invalid_day(m: re.Match[str]) -> bool:
     return False
 
 
-def _interpret(
-    name: str, m: re.Match[str], ref: dt.date | None
-) -> tuple[str, str | None, bool] | None:
-    g = m.groupdict()
-    if name in {"dmy_dmy", "dd_my", "m_dd_y"}:
-        if name == "dmy_dmy":
-            m1, m2 = _month(g["m1"]), _month(g["m2"])
-            y2 = int(g["y2"]) if g.get("y2") else _year_for(m2, ref, None)
-            y1 = (
-                int(g["y1"])
-                if g.get("y1")
-                else (y2 if y2 and m1 <= m2 else (y2 - 1 if y2 else None))
-            )
-        else:
-            m1 = m2 = _month(g["m"])
-            y1 = y2 = int(g["y"]) if g.get("y") else _year_for(m1, ref, None)
-        d1, d2 = int(g["d1"]), int(g["d2"])
-        if y1 is None or y2 is None:
+Interpretation = tuple[str, str | None, bool] | None
+_SHORT_MONTHS = {"may", "mar", "jan", "jun", "jul", "sep", "des", "dec", "nov", "apr"}
+_DELTA = {"lalu": -1, "last": -1, "ini": 0, "this": 0, "depan": 1, "next": 1}
+
+
+def _range(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpretation:
+    """ "15 hingga 19 Mei 2023", "30 Mei - 2 Juni 2023", "May 15-19, 2023"."""
+    if name == "dmy_dmy":
+        m1, m2 = _month(g["m1"] or ""), _month(g["m2"] or "")
+        y2 = int(g["y2"] or 0) if g.get("y2") else _year_for(m2, ref, None)
+        y1 = (
+            int(g["y1"] or 0)
+            if g.get("y1")
+            else (y2 if y2 and m1 <= m2 else (y2 - 1 if y2 else None))
+        )
+    else:
+        m1 = m2 = _month(g["m"] or "")
+        y1 = y2 = int(g["y"] or 0) if g.get("y") else _year_for(m1, ref, None)
+    d1, d2 = int(g["d1"] or 0), int(g["d2"] or 0)
+    if y1 is None or y2 is None or not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
+        return None
+    a, b = dt.date(y1, m1, d1), dt.date(y2, m2, d2)
+    if b < a:
+        return None
+    return a.isoformat(), b.isoformat(), not g.get("y") and not g.get("y2")
+
+
+def _day(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpretation:
+    """A day: "15 Mei 2023", "May 15, 2023", "(12/5)", "2023-05-15"."""
+    token = g["m"] or ""
+    mo = int(token) if token.isdigit() else _month(token)
+    relative = not g.get("y")
+    year: int | None
+    if g.get("y"):
+        year = int(g["y"] or 0)
+        year = year + 2000 if year < 100 else year
+    else:
+        if name == "mdy" and mo == 5 and token.lower() == "may":
+            return None  # "may 15" is too often the modal verb
+        year = _year_for(mo, ref, None)
+        if year is None:
             return None
-        if not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
-            return None
-        a, b = dt.date(y1, m1, d1), dt.date(y2, m2, d2)
-        if b < a:
-            return None
-        return a.isoformat(), b.isoformat(), not g.get("y") and not g.get("y2")
-    if name in {"dmy", "mdy", "num", "iso"}:
-        mo = _month(g["m"]) if not g["m"].isdigit() else int(g["m"])
-        rel = not g.get("y")
-        if g.get("y"):
-            y = int(g["y"])
-            if y < 100:
-                y += 2000
-        else:
-            if name == "mdy" and mo == 5 and g["m"].lower() == "may":
-                return None  # "may 15" is too often the modal verb
-            y = _year_for(mo, ref, None)  # type: ignore[assignment]
-            if y is None:
-                return None
-        d = int(g["d"])
-        if not _valid(y, mo, d):
-            return None
-        return dt.date(y, mo, d).isoformat(), None, rel
-    if name == "my":
-        token = g["m"]
-        if token.lower() in {
-            "may",
-            "mar",
-            "jan",
-            "jun",
-            "jul",
-            "sep",
-            "des",
-            "dec",
-            "nov",
-            "apr",
-        } and not (g.get("y") or g.get("rel") or g.get("rel2")):
-            return None  # a bare short or ambiguous word is not a date
-        if token[:1].islower() and not (g.get("y") or g.get("rel") or g.get("rel2")):
-            return None
-        mo = _month(token)
-        if g.get("y"):
-            return f"{int(g['y']):04d}-{mo:02d}", None, False
-        rel = g.get("rel") or (f"tahun {g['rel2']}" if g.get("rel2") else None)
-        y = _year_for(mo, ref, rel)
-        if y is None:
-            return None
-        return f"{y:04d}-{mo:02d}", None, True
-    if name == "y":
-        return g["y"], None, False
-    if name == "rel_month":
-        if ref is None:
-            return None
-        w = (g.get("w1") or g.get("w2") or "").lower()
-        delta = {"lalu": -1, "last": -1, "ini": 0, "this": 0, "depan": 1, "next": 1}[w]
-        month = ref.month + delta
-        year = ref.year + (month - 1) // 12
-        month = (month - 1) % 12 + 1
-        return f"{year:04d}-{month:02d}", None, True
+    d = int(g["d"] or 0)
+    if not _valid(year, mo, d):
+        return None
+    return dt.date(year, mo, d).isoformat(), None, relative
+
+
+def _month_year(g: dict[str, str | None], ref: dt.date | None) -> Interpretation:
+    """A month: "Mei 2023", "Maret lalu", "bulan Juni tahun ini"."""
+    token = g["m"] or ""
+    dated = bool(g.get("y") or g.get("rel") or g.get("rel2"))
+    if not dated and (token.lower() in _SHORT_MONTHS or token[:1].islower()):
+        return None  # a bare short or ambiguous word is not a date
+    mo = _month(token)
+    if g.get("y"):
+        return f"{int(g['y'] or 0):04d}-{mo:02d}", None, False
+    rel = g.get("rel") or (f"tahun {g['rel2']}" if g.get("rel2") else None)
+    y = _year_for(mo, ref, rel)
+    return None if y is None else (f"{y:04d}-{mo:02d}", None, True)
+
+
+def _relative(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpretation:
+    """ "bulan lalu", "a weekday" (its month), "tahun depan", from the reference date."""
+    if ref is None:
+        return None
     if name == "weekday":
-        if ref is None:
-            return None
         return f"{ref.year:04d}-{ref.month:02d}", None, True
+    delta = _DELTA[(g.get("w1") or g.get("w2") or "").lower()]
     if name == "rel_year":
-        if ref is None:
-            return None
-        w = (g.get("w1") or g.get("w2") or "").lower()
-        delta = {"lalu": -1, "last": -1, "ini": 0, "this": 0, "depan": 1, "next": 1}[w]
         return str(ref.year + delta), None, True
+    month = ref.month + delta
+    year = ref.year + (month - 1) // 12
+    return f"{year:04d}-{(month - 1) % 12 + 1:02d}", None, True
+
+
+def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretation:
+    """A date pattern's match as (start, end, relative), at the precision it gives."""
+    g: dict[str, str | None] = m.groupdict()
+    if name in {"dmy_dmy", "dd_my", "m_dd_y"}:
+        return _range(name, g, ref)
+    if name in {"dmy", "mdy", "num", "iso"}:
+        return _day(name, g, ref)
+    if name == "my":
+        return _month_year(g, ref)
+    if name == "y":
+        return g["y"] or "", None, False
+    if name in {"rel_month", "weekday", "rel_year"}:
+        return _relative(name, g, ref)
     return None
 
 

@@ -78,6 +78,46 @@ DIRECTIONS = frozenset(
         "City",
     }
 )
+#: substrings one of the government contexts contains (cheap tests before the patterns)
+_HINTS = (
+    "Kota",
+    "Pemk",
+    "Pemerintah",
+    "City",
+    "Municipal",
+    "Town",
+    "Council",
+    "Stadt",
+    "Ville",
+    "Gemeente",
+    "Provinsi",
+    "Prefe",
+    "Negara Bagian",
+    "Oblast",
+    "Daerah",
+    "Region",
+    "Province",
+    "State",
+    "Pemprov",
+    "Governor",
+    "Territory",
+    "County",
+    "Shire",
+    "Government",
+)
+_PARTNER_HINTS = (
+    "sister",
+    "kembar",
+    "saudara",
+    "twin",
+    "friendship",
+    "persahabatan",
+    "mitra",
+    "kerja",
+    "cooperation",
+    "partnership",
+    "sebagai",
+)
 #: a partner named bare ("sister city dengan X") must be a city at least this large when the
 #: document does not name its country
 PARTNER_POPULATION = 100_000
@@ -127,8 +167,8 @@ def _partner_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _levels() -> dict[str, tuple[str, bool]]:
-    """Context word (folded) -> (level, explicit)."""
+def _levels() -> list[tuple[re.Pattern[str], tuple[str, bool]]]:
+    """Context words (folded, as patterns) and the (level, explicit) each gives."""
     data = relations_lexicon()
     out: dict[str, tuple[str, bool]] = {}
     for group, words in [
@@ -138,13 +178,13 @@ def _levels() -> dict[str, tuple[str, bool]]:
         level = REGION if group.startswith("region") else CITY
         for w in words:
             out[key(re.sub(r"[()?:\\]|\[[^]]*\]", "", w))] = (level, group.endswith("explicit"))
-    return out
+    return [(re.compile(w.replace(" ", r"\s+") + r"\w*"), v) for w, v in out.items()]
 
 
 def _level_of(head: str) -> tuple[str, bool]:
     folded = key(head)
-    for word, value in _levels().items():
-        if re.fullmatch(word.replace(" ", r"\s+") + r"\w*", folded):
+    for pattern, value in _levels():
+        if pattern.fullmatch(folded):
             return value
     return CITY, False
 
@@ -160,8 +200,9 @@ def _trim(name: str) -> str:
 def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     """Names in a government context in one sentence. ``countries`` maps the start of
     each country mention in the sentence to its slug."""
+    contexts = any(h in text for h in _HINTS)
     head, tail = _patterns()
-    for m in head.finditer(text):
+    for m in head.finditer(text) if contexts else ():
         level, explicit = _level_of(m.group("head"))
         name = _trim(m.group("name"))
         yield Candidate(
@@ -172,13 +213,15 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             level,
             explicit,
         )
-    for m in tail.finditer(text):
+    for m in tail.finditer(text) if contexts else ():
         level, explicit = _level_of(m.group("head"))
         yield Candidate(
             m.start("name"), m.end(), _trim(m.group("name")), m.group(0), level, explicit
         )
     # "sister city dengan X", "sister city Makassar-Taipei", "X sebagai kota kembar"
-    for pattern in _partner_patterns():
+    low = text.lower()
+    partner = any(h in low for h in _PARTNER_HINTS)
+    for pattern in _partner_patterns() if partner else ():
         for m in pattern.finditer(text):
             name = _trim(m.group("name"))
             start = m.start("name")
@@ -199,8 +242,10 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             )
 
 
-def resolve(cand: Candidate, gaz: Gazetteer, doc_countries: set[str]) -> tuple[Place, str] | None:
-    """The foreign place a candidate names, with its level, or None."""
+def resolve(
+    cand: Candidate, gaz: Gazetteer, doc_countries: set[str]
+) -> tuple[Place, str, str] | None:
+    """The foreign place a candidate names, its level and the words that name it."""
     words = cand.name.split()
     for k in range(len(words), 0, -1):  # the longest known name first
         name = " ".join(words[:k])

@@ -101,7 +101,7 @@ class _FoldTable(dict[int, str]):
         _FOLD_CACHE[code] = folded
         return folded
 
-    def __getitem__(self, code: int) -> str:  # type: ignore[override]
+    def __getitem__(self, code: int) -> str:
         try:
             return _FOLD_CACHE[code]
         except KeyError:

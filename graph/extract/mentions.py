@@ -9,178 +9,46 @@ named in full before.
 
 from __future__ import annotations
 
-import difflib
 import re
-from dataclasses import dataclass, field
-from functools import cache
-from typing import NamedTuple
 
 import graph.extract.foreign as foreign
+from graph.extract.coreference import doc_level_merges, mark_qualifiers, merge
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
-from graph.extract.lexicon import relations_lexicon
+from graph.extract.names import (
+    NAME_TOKEN,
+    PLACE_TYPES,
+    inside_a_name,
+    name_lexicon,
+    name_patterns,
+    stop_words,
+    titlecase,
+)
+from graph.extract.spans import DocumentMentions, Mention, Role
 from graph.model import Entity
-from graph.resources import load_yaml
 from graph.sources.text import Sentence
 from graph.vocab import slugify
 
-NAME_TOKEN = r"(?:[A-Z][\w'’-]*|[A-Z]{2,}|(?:bin|binti|van|von|de|der|da|al|el|la)(?=\s+[A-Z]))"
+__all__ = ["DocumentMentions", "Mention", "MentionFinder", "Role", "find_mentions"]
 
 
-@cache
-def _names_lex() -> dict[str, object]:
-    data = load_yaml("names.yaml")
+def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[int, int]]:
+    """Where ``word`` occurs in ``text`` as a whole word (a plain scan: names are many and
+    each would be a regular expression of its own).
 
-    def words_before(key_: str, flags: int = 0) -> re.Pattern[str]:
-        alt = "|".join(sorted(data[key_], key=len, reverse=True))
-        return re.compile(rf"(?:\b(?:{alt})\.?\s+)$", flags)
-
-    return {
-        "stop": frozenset(data["stop_name_words"]),
-        "place_heads": frozenset(data["place_heads"]),
-        "prefix_block": words_before("name_prefix_block"),
-        "venue_before_role": words_before("venue_before_role", re.I),
-    }
-
-
-def _stop() -> frozenset[str]:
-    return _names_lex()["stop"]  # type: ignore[return-value]
-
-
-_WORD_BEFORE = re.compile(r"([A-Z][\w'’.&-]*)\s+$")
-_PLACE_TYPES = LOCAL_GOVERNMENT_TYPES | {"Country"}
-
-
-def _titlecase(text: str) -> bool:
-    """A headline in title case ("Pemkot Jambi Kirim ASN Ke Singapura")."""
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def inside_a_name(text: str, start: int, headline: bool) -> bool:
-    """Whether a place name at ``start`` is the tail of a longer proper name: a person
-    ("I Nyoman Gede Surya Mataram"), a school ("SDN Pondok Cina"), a club ("Persib
-    Bandung"). It is when the word right before it is capitalised and is neither a
-    function or role word nor a word that may head a place (``names.yaml``).
-
-    >>> s = "Deputi I Nyoman Gede Surya Mataram berangkat"
-    >>> inside_a_name(s, s.index("Mataram"), False)
-    True
-    >>> inside_a_name("Wali Kota Jambi hadir", 10, False)
-    False
+    >>> _word_spans("Fasha dan Fashanya; fasha.", "Fasha", ignore_case=True)
+    [(0, 5), (20, 25)]
     """
-    if headline:
-        return False
-    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
-    if before is None:
-        return False
-    word = before.group(1).rstrip(".")
-    lex = _names_lex()
-    heads = lex["place_heads"]
-    if re.search(r"[a-z][A-Z]", word):
-        return False  # words run together by a scraper ("DenpasarWalikota"), not a name
-    return not (word in _stop() or word in heads)  # type: ignore[operator]
-
-
-@dataclass(frozen=True)
-class Mention:
-    sentence: int
-    start: int
-    end: int
-    surface: str
-    slug: str
-    type: str
-    via_role: str | None = None  # "headOf"/"deputyHeadOf" when named through a role title
-    qualifier: bool = False  # a place that only locates the name before it ("Bandung, West Java")
-
-
-class Role(NamedTuple):
-    """A person named with a role title: "Wali Kota Jambi Syarif Fasha" is the head
-    (``relation``) of the government ``government`` (empty when the title names no place:
-    the document's home government of that ``level`` is meant)."""
-
-    person: str
-    relation: str  # headOf or deputyHeadOf
-    government: str
-    level: str  # the local-government class the title is for
-    sentence: int
-
-
-@dataclass
-class DocumentMentions:
-    """All mentions of a document, and the entities they refer to."""
-
-    by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
-    entities: dict[str, Entity] = field(default_factory=dict)
-    records: dict[str, Record] = field(default_factory=dict)
-    roles: list[Role] = field(default_factory=list)
-    # person slug -> sentence index of the deputy pronoun ("wakilnya Maulana")
-    deputies: list[tuple[str, int]] = field(default_factory=list)
-
-    def in_sentence(self, index: int) -> list[Mention]:
-        return self.by_sentence.get(index, [])
-
-    def add(self, m: Mention, override: bool = False) -> None:
-        """Add a mention unless it overlaps one already there; with ``override`` a
-        longer name wins over the shorter ones inside it ("Temasek Polytechnic
-        Singapore" over "Singapore")."""
-        items = self.by_sentence.setdefault(m.sentence, [])
-        overlapping = [o for o in items if m.start < o.end and o.start < m.end]
-        if overlapping:
-            if not override or any(
-                not (m.start <= o.start and o.end <= m.end) or o.end - o.start == m.end - m.start
-                for o in overlapping
-            ):
-                return
-            for o in overlapping:
-                items.remove(o)
-        items.append(m)
-        items.sort(key=lambda x: x.start)
-
-
-@cache
-def _lex() -> dict[str, object]:
-    data = relations_lexicon()
-    hon = "|".join(data["honorifics"])
-    deg = "|".join(data["degrees"])
-    roles = [
-        (re.compile(rf"\b(?:{r['pattern']})\b", re.I), r["relation"], r["level"])
-        for r in data["roles"]
-    ]
-    gov_heads = []
-    for level, heads in data["government_heads"].items():
-        for h in heads:
-            gov_heads.append((h, level))
-    gov_heads.sort(key=lambda x: -len(x[0]))
-    any_head = "|".join(
-        [h for h, _ in gov_heads]
-        + [data_alt for data_alt in data["organisation_heads"]]
-        + data["organisation_tails"]
-        + data["programme_tails"]
-    )
-    role_words = sorted(
-        {w for r in data["roles"] for w in re.findall(r"[a-z]{4,}", r["pattern"].lower())}
-    )
-    return {
-        "role_words": [
-            w for w in role_words if w not in {"sementara", "acting", "deputy", "executive"}
-        ]
-        + ["wakil", "major"],
-        "any_role": re.compile(
-            "|".join(rf"\b(?:{r['pattern']})\b" for r in data["roles"]) + r"|wakil", re.I
-        ),
-        "any_head": re.compile(rf"\b(?:{any_head})\b"),
-        "honorific": re.compile(rf"^(?:(?:{hon})\s+)+"),
-        "degree_tail": re.compile(rf"(?:,?\s*(?:{deg}))+\s*$"),
-        "roles": roles,
-        "level_prefix": data["level_prefix"],
-        "gov_heads": gov_heads,
-        "org_heads": "|".join(data["organisation_heads"]),
-        "org_tails": "|".join(data["organisation_tails"]),
-        "prog_tails": "|".join(data["programme_tails"]),
-        "deputy": re.compile(rf"\b(?:{'|'.join(data['deputy_pronoun'])})\s+", re.I),
-        "policy": re.compile(rf"\b(?:{'|'.join(data['policy'])})\s+\"([^\"]{{3,80}})\"", re.I),
-        "hon_alt": hon,
-    }
+    hay, needle = (text.lower(), word.lower()) if ignore_case else (text, word)
+    out: list[tuple[int, int]] = []
+    at = hay.find(needle)
+    while at >= 0 and needle:
+        end = at + len(needle)
+        before = hay[at - 1] if at else " "
+        after = hay[end] if end < len(hay) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            out.append((at, end))
+        at = hay.find(needle, at + 1)
+    return out
 
 
 class MentionFinder:
@@ -238,19 +106,19 @@ class MentionFinder:
         ent.aliases.add(name)
         self.person_alias[k] = slug
         for tok in (tokens[0], tokens[-1]) if len(tokens) > 1 else ():
-            if len(tok) >= 4 and tok not in _stop() and not self.gaz.lookup(tok):
+            if len(tok) >= 4 and tok not in stop_words() and not self.gaz.lookup(tok):
                 self.person_alias.setdefault(key(tok), slug)
         return slug
 
     # -- helpers ---------------------------------------------------------------------------
     def _clean_name(self, raw: str) -> str:
-        lex = _lex()
-        name = lex["honorific"].sub("", raw.strip())  # type: ignore[union-attr]
-        name = lex["degree_tail"].sub("", name)  # type: ignore[union-attr]
+        lex = name_patterns()
+        name = lex.honorific.sub("", raw.strip())
+        name = lex.degree_tail.sub("", name)
         return name.strip(" ,.")
 
     def _place_for_level(self, name: str, level: str) -> Record | None:
-        prefixes = _lex()["level_prefix"][level]  # type: ignore[index]
+        prefixes = name_patterns().level_prefix[level]
         for p in prefixes:
             rec = self.gaz.lookup(f"{p} {name}")
             if rec is not None and rec.type in LOCAL_GOVERNMENT_TYPES:
@@ -272,13 +140,15 @@ class MentionFinder:
         if found is None:
             found = self.gaz.find(text)
         self._foreign_governments(s, found)
-        if any(w in low for w in _lex()["role_words"]) and _lex()["any_role"].search(text):  # type: ignore[union-attr]
+        if any(w in low for w in name_patterns().role_words) and name_patterns().any_role.search(
+            text
+        ):
             self._roles(s)
-        headline = _titlecase(text)
+        headline = titlecase(text)
         for i, m in enumerate(found):
-            if _names_lex()["prefix_block"].search(text[: m.start]):
+            if name_lexicon().prefix_block.search(text[: m.start]):
                 continue
-            if m.record.type in _PLACE_TYPES and inside_a_name(text, m.start, headline):
+            if m.record.type in PLACE_TYPES and inside_a_name(text, m.start, headline):
                 continue
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (
@@ -318,23 +188,23 @@ class MentionFinder:
 
     def _roles(self, s: Sentence) -> None:
         text = s.text
-        lex = _lex()
-        hon = lex["hon_alt"]
+        lex = name_patterns()
+        hon = lex.hon_alt
         taken: list[tuple[int, int]] = []
-        for pattern, relation, level in lex["roles"]:  # type: ignore[union-attr]
+        for pattern, relation, level in lex.roles:
             for m in pattern.finditer(text):
                 if any(m.start() < b and a < m.end() for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                if _names_lex()["venue_before_role"].search(text[: m.start()]):
+                if name_lexicon().venue_before_role.search(text[: m.start()]):
                     continue
                 self._one_role(s, m, relation, level, hon)
         # "bersama wakilnya Maulana"
-        for m in lex["deputy"].finditer(text):  # type: ignore[union-attr]
+        for m in lex.deputy.finditer(text):
             nm = re.match(rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{0,3}})", text[m.end() :])
             if nm:
                 name = self._clean_name(nm.group(1))
-                if name and name.split()[0] not in _stop():
+                if name and name.split()[0] not in stop_words():
                     slug = self._person(name, name)
                     a = m.end()
                     self.out.add(
@@ -363,66 +233,27 @@ class MentionFinder:
         # never the name from what follows ("Wali Kota, Jalan Sudirman")
         head, _, tail = chunk.partition(",")
         tokens = re.findall(r"[^\s,]+", head)
-        place: Record | None = None
-        place_tokens = 0
-        for k in range(min(len(tokens), 4), 0, -1):
-            cand = " ".join(tokens[:k]).rstrip(".")
-            rec = self._place_for_level(cand, level)
-            if rec is not None:
-                place, place_tokens = rec, k
-                break
         base = m.end() + (seq.start(1) if seq else 0)
-        place_slug: str | None = None
-        if place is not None:
-            surface = " ".join(tokens[:place_tokens])
-            idx = text.find(surface, base)
-            place_slug = self._entity_for_record(place, None)
-            if idx >= 0:
-                self.out.add(
-                    Mention(s.index, idx, idx + len(surface), surface, place_slug, place.type)
-                )
-        else:
-            # English "Bandung Mayor Ridwan Kamil", "Mossel Bay's executive mayor …": the
-            # place before the role
-            before = re.sub(
-                r"(?:['’]s)?(?:\s+(?:executive|acting|lord|the))*$",
-                "",
-                text[: m.start()].rstrip(),
-                flags=re.I,
-            )
-            for rec_match in reversed(self.gaz.find(before)):
-                if rec_match.end == len(before) and rec_match.record.type in LOCAL_GOVERNMENT_TYPES:
-                    place = rec_match.record
-                    place_slug = self._entity_for_record(place, rec_match.surface)
-                break
-            if place is None:  # a foreign government found before ("Fremantle Mayor …")
-                for fm in self.out.in_sentence(s.index):
-                    if fm.end == len(before) and fm.type in LOCAL_GOVERNMENT_TYPES:
-                        place_slug = fm.slug
-                        place = self.out.records.get(fm.slug)
-                        break
+        # English "the Pontianak mayor, Edi Rusdi Kamtono": a place right before the title
+        place, place_slug = self._place_before(s, m)
+        place_tokens = 0
+        if place is None and place_slug is None:
+            place, place_slug, place_tokens = self._place_after(s, tokens, level, base)
         rest = list(tokens[place_tokens:])
         if place is not None and not rest and tail.strip():
             rest = re.findall(r"[^\s,]+", tail.split(",")[0])
         while rest and self.gaz.lookup(rest[0].rstrip(".")) is not None:
             rest = rest[1:]  # "the Mayor of Bandung, Bandung Ridwan Kamil": a repeated place
         name = self._clean_name(" ".join(rest))
-        name_tokens = [t for t in name.split() if t not in _stop()]
-        if name_tokens and name.split()[0] in _stop():
+        name_tokens = [t for t in name.split() if t not in stop_words()]
+        if name_tokens and name.split()[0] in stop_words():
             name_tokens = []
         if not name_tokens:
             # "Ridwan Kamil, the Mayor of Bandung" / "Bobby Nasution selaku Wali Kota Medan"
-            prev = re.search(
-                rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}})\s*(?:,\s*(?:the\s+|selaku\s+|sebagai\s+)?|\s+(?:selaku|sebagai)\s+)$",
-                text[: m.start()],
-            )
-            if prev and place_slug and self._person_like(prev.group(1)):
-                name = self._clean_name(prev.group(1))
-                name_tokens = name.split()
-                start = prev.start(1)
-                surface = prev.group(1)
-            else:
+            found = self._name_before(text[: m.start()], place_slug)
+            if found is None:
                 return
+            name_tokens, start, surface = found
         else:
             surface_start = text.find(rest[0], base) if rest else -1
             start = surface_start if surface_start >= 0 else m.end()
@@ -438,12 +269,62 @@ class MentionFinder:
             place_slug = ""  # resolved later against the document's home government
         self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
 
+    def _place_after(
+        self, s: Sentence, tokens: list[str], level: str, base: int
+    ) -> tuple[Record | None, str | None, int]:
+        """The government a title names after it ("Wali Kota Jambi …"), its slug and
+        how many of ``tokens`` name it."""
+        if tokens and name_patterns().honorific.match(tokens[0] + " "):
+            return None, None, 0  # "its mayor, Drs H Sumastro": a title, not a place
+        for k in range(min(len(tokens), 4), 0, -1):
+            rec = self._place_for_level(" ".join(tokens[:k]).rstrip("."), level)
+            if rec is None:
+                continue
+            surface = " ".join(tokens[:k])
+            idx = s.text.find(surface, base)
+            slug = self._entity_for_record(rec, None)
+            if idx >= 0:
+                self.out.add(Mention(s.index, idx, idx + len(surface), surface, slug, rec.type))
+            return rec, slug, k
+        return None, None, 0
+
+    def _place_before(self, s: Sentence, m: re.Match[str]) -> tuple[Record | None, str | None]:
+        """English "Bandung Mayor Ridwan Kamil", "Mossel Bay's executive mayor …": the
+        government named right before the title."""
+        before = re.sub(
+            r"(?:['’]s)?(?:\s+(?:executive|acting|lord|the))*$",
+            "",
+            s.text[: m.start()].rstrip(),
+            flags=re.I,
+        )
+        for hit in reversed(self.gaz.find(before)):
+            if hit.end == len(before) and hit.record.type in LOCAL_GOVERNMENT_TYPES:
+                return hit.record, self._entity_for_record(hit.record, hit.surface)
+            break
+        for fm in self.out.in_sentence(s.index):  # a foreign government ("Fremantle Mayor")
+            if fm.end == len(before) and fm.type in LOCAL_GOVERNMENT_TYPES:
+                return self.out.records.get(fm.slug), fm.slug
+        return None, None
+
+    def _name_before(
+        self, before: str, place_slug: str | None
+    ) -> tuple[list[str], int, str] | None:
+        """A person named before the title ("Bobby Nasution selaku Wali Kota Medan")."""
+        prev = re.search(
+            rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}})\s*"
+            r"(?:,\s*(?:the\s+|selaku\s+|sebagai\s+)?|\s+(?:selaku|sebagai)\s+)$",
+            before,
+        )
+        if not (prev and place_slug and self._person_like(prev.group(1))):
+            return None
+        return self._clean_name(prev.group(1)).split(), prev.start(1), prev.group(1)
+
     def _person_like(self, name: str) -> bool:
         """A name before a role ("Bobby Nasution selaku Wali Kota Medan") is a person's
         only when none of its words is a function, role or office word and it is not a
         place ("Dearborn, Michigan"; "Bupati Tapanuli Utara, Bupati …")."""
         tokens = name.split()
-        if any(t.rstrip(".") in _stop() for t in tokens):
+        if any(t.rstrip(".") in stop_words() for t in tokens):
             return False
         if self.gaz.lookup(name) is not None or any(self.gaz.lookup(t) for t in tokens):
             return False
@@ -451,15 +332,15 @@ class MentionFinder:
 
     def _unknown_names(self, s: Sentence) -> None:
         text = s.text
-        lex = _lex()
-        if not lex["any_head"].search(text) and not self.local_alias:  # type: ignore[union-attr]
+        lex = name_patterns()
+        if not lex.any_head.search(text) and not self.local_alias:
             return
         name_seq = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}"
-        for head, level in lex["gov_heads"]:  # type: ignore[union-attr]
+        for head, level in lex.gov_heads:
             for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
                 name = m.group(1)
                 name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
-                if name.split()[0] in _stop() or re.search(r"\bIbu\s+$", text[: m.start()]):
+                if name.split()[0] in stop_words() or re.search(r"\bIbu\s+$", text[: m.start()]):
                     continue  # "Ibu Kota Negara" is the capital, not a town named Negara
                 rec = self._place_for_level(name, level)
                 full = f"{head} {name}"
@@ -476,7 +357,7 @@ class MentionFinder:
                 }[level] + f" {name}"
                 slug = self._local_entity(label, level, full)
                 self.out.add(Mention(s.index, m.start(), m.start() + len(full), full, slug, level))
-        org_heads, org_tails, prog_tails = lex["org_heads"], lex["org_tails"], lex["prog_tails"]
+        org_heads, org_tails, prog_tails = lex.org_heads, lex.org_tails, lex.prog_tails
         for m in re.finditer(rf"\b(?:{org_heads})\s+{name_seq}", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
         for m in re.finditer(rf"\b{name_seq}\s+(?:{org_tails})\b(?:\s+{name_seq})?", text):
@@ -487,14 +368,14 @@ class MentionFinder:
         for folded, (slug, type_) in list(self.local_alias.items()):
             ent = self.out.entities[slug]
             for alias in list(ent.aliases):
-                for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", text):
-                    self.out.add(Mention(s.index, m.start(), m.end(), alias, slug, type_))
+                for a, b in _word_spans(text, alias):
+                    self.out.add(Mention(s.index, a, b, alias, slug, type_))
             del folded
 
     def _add_local(self, s: Sentence, start: int, surface: str, type_: str) -> None:
         surface = re.split(r"\s+(?:dan|and|serta|yang|untuk|di|ke)\s", surface)[0].strip()
         words = surface.split()
-        while words and words[0] in _stop():
+        while words and words[0] in stop_words():
             start += len(words[0]) + 1
             words = words[1:]
         if len(words) < 2:
@@ -504,23 +385,38 @@ class MentionFinder:
         if rec is not None:
             return
         slug = self._local_entity(surface, type_, surface)
+        ent = self.out.entities[slug]
+        if ent.country is None and ent.type == "Organization":
+            ent.country = self._country_in_name(surface)
         self.out.add(
             Mention(s.index, start, start + len(surface), surface, slug, type_), override=True
         )
+
+    def _country_in_name(self, name: str) -> str | None:
+        """The country an organisation's name carries ("Temasek Polytechnic Singapore",
+        "Universitas Malaya Malaysia", "Kyoto University"): a country or a foreign place
+        in it."""
+        for m in self.gaz.find(name):
+            rec = m.record
+            if rec.type == "Country":
+                return rec.id
+            if rec.type in LOCAL_GOVERNMENT_TYPES and rec.country:
+                return rec.country
+        return None
 
     def _people_short_forms(self, s: Sentence) -> None:
         if not self.person_alias:
             return
         for alias, slug in self.person_alias.items():
-            for m in re.finditer(rf"(?<!\w){re.escape(alias)}(?!\w)", s.text, re.I):
-                surface = m.group(0)
+            for a, b in _word_spans(s.text, alias, ignore_case=True):
+                surface = s.text[a:b]
                 if not surface[:1].isupper():
                     continue
-                self.out.add(Mention(s.index, m.start(), m.end(), surface, slug, "Person"))
+                self.out.add(Mention(s.index, a, b, surface, slug, "Person"))
                 self.out.entities[slug].aliases.add(surface)
 
     def _policies(self, s: Sentence) -> None:
-        for m in _lex()["policy"].finditer(s.text):  # type: ignore[union-attr]
+        for m in name_patterns().policy.finditer(s.text):
             name = m.group(1).strip()
             slug = self._local_entity(name, "Policy", name)
             self.out.entities[slug].labels = {
@@ -535,118 +431,6 @@ class MentionFinder:
             self.out.entities[slug].labels = {"en": name}
             start = m.start(1) if m.group(1) else m.start(2)
             self.out.add(Mention(s.index, start, start + len(name), name, slug, "Policy"))
-
-
-def _merge(out: DocumentMentions, merges: dict[str, str]) -> None:
-    """Point the mentions of one entity to another (same real-world entity)."""
-    if not merges:
-        return
-    for index, items in out.by_sentence.items():
-        out.by_sentence[index] = [
-            Mention(
-                m.sentence,
-                m.start,
-                m.end,
-                m.surface,
-                merges.get(m.slug, m.slug),
-                out.entities[merges.get(m.slug, m.slug)].type,
-                m.via_role,
-                m.qualifier,
-            )
-            for m in items
-        ]
-    out.roles = [
-        r._replace(
-            person=merges.get(r.person, r.person), government=merges.get(r.government, r.government)
-        )
-        for r in out.roles
-    ]
-    out.deputies = [(merges.get(p, p), i) for p, i in out.deputies]
-    for old, new in merges.items():
-        ent = out.entities.pop(old)
-        out.entities[new].aliases |= ent.aliases | set(ent.labels.values())
-
-
-def _doc_level_merges(out: DocumentMentions) -> dict[str, str]:
-    """Unknown names that are short or misspelt forms of a known one in the same text
-    ("Kota Mossel" for Mossel Bay), and people named in two forms ("Ida Bagus Rai
-    Dharmawijaya Mantra", "IB Rai Dharmawijaya Mantra")."""
-    merges: dict[str, str] = {}
-    known = [e for e in out.entities.values() if e.slug in out.records]
-    for ent in list(out.entities.values()):
-        if ent.slug in out.records:
-            continue
-        if ent.type in LOCAL_GOVERNMENT_TYPES:
-            name = key(next(iter(ent.labels.values())))
-            core = re.sub(r"^(?:kota|kabupaten|provinsi|pemerintah kota|city of)\s+", "", name)
-            for other in known:
-                if other.type not in LOCAL_GOVERNMENT_TYPES:
-                    continue
-                for label in [*other.labels.values(), *other.aliases]:
-                    lk = re.sub(
-                        r"^(?:kota|kabupaten|provinsi|pemerintah kota|city of)\s+", "", key(label)
-                    )
-                    if lk.startswith(core + " ") or (
-                        len(core) > 5 and difflib.SequenceMatcher(None, core, lk).ratio() >= 0.9
-                    ):
-                        merges[ent.slug] = other.slug
-                        break
-                if ent.slug in merges:
-                    break
-    persons = [e for e in out.entities.values() if e.type == "Person"]
-    for a in persons:
-        for b in persons:
-            if a.slug == b.slug or a.slug in merges or b.slug in merges:
-                continue
-            ta, tb = key(a.labels["und"]).split(), key(b.labels["und"]).split()
-            if len(ta) >= 3 and len(tb) >= 3 and ta[-2:] == tb[-2:] and len(ta) >= len(tb):
-                merges[b.slug] = a.slug
-    return merges
-
-
-def _contains(out: DocumentMentions, small: str, big: str) -> bool:
-    """Whether the place ``big`` contains the local government ``small``."""
-    a, b = out.entities[small], out.entities[big]
-    if a.type not in LOCAL_GOVERNMENT_TYPES:
-        return False
-    if b.type == "Country":
-        return a.country == b.slug or (a.country is None and small not in out.records)
-    if b.type == "ProvincialGovernment" and a.code and b.code:
-        return a.code.startswith(b.code + ".")
-    if (
-        a.type == "CityGovernment"
-        and b.type in {"ProvincialGovernment", "LocalGovernment"}
-        and a.country not in (None, "indonesia")
-        and a.country == b.country
-    ):
-        return True  # "Lismore, New South Wales": a foreign city and its state
-    if b.type == "ProvincialGovernment" and big not in out.records:
-        # "Mossel Bay (Provinsi Western Cape, …)": an unknown province after a foreign city
-        return small in out.records and a.country not in (None, "indonesia")
-    return False
-
-
-def _mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
-    """ "Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
-    Selatan": the second place only locates the first and is not an actor there."""
-    for s in sentences:
-        items = out.by_sentence.get(s.index, [])
-        for i in range(1, len(items)):
-            prev, cur = items[i - 1], items[i]
-            gap = s.text[prev.end : cur.start]
-            if re.fullmatch(r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?", gap) and _contains(
-                out, prev.slug, cur.slug
-            ):
-                items[i] = Mention(
-                    cur.sentence,
-                    cur.start,
-                    cur.end,
-                    cur.surface,
-                    cur.slug,
-                    cur.type,
-                    cur.via_role,
-                    True,
-                )
 
 
 def _matches_in(s: Sentence, matches: list[Match]) -> list[Match]:
@@ -676,6 +460,6 @@ def find_mentions(
     finder.doc_countries = {m.record.id for m in every if m.record.type == "Country"}
     for s in sentences:
         finder.sentence(s, None if matches is None else _matches_in(s, matches))
-    _merge(finder.out, _doc_level_merges(finder.out))
-    _mark_qualifiers(finder.out, sentences)
+    merge(finder.out, doc_level_merges(finder.out))
+    mark_qualifiers(finder.out, sentences)
     return finder.out

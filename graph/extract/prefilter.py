@@ -10,6 +10,28 @@ from graph.extract.gazetteer import Match as GazMatch
 from graph.extract.lexicon import patterns
 from graph.vocab import HOME_COUNTRY
 
+# a government named by a head word, as foreign ones the gazetteer lacks are ("Kota Tono",
+# "Sibu Municipal Council", "Ehime Prefecture"): with a partnership word, worth reading
+_FOREIGN_FORM = re.compile(
+    r"\b(?:Pemko|Pemkot|Kota|City of|Municipality of|Mayor of|Prefektur)\s+[A-Z]"
+    r"|\b[A-Z][\w'-]+\s+(?:City Council|Municipal Council|City|Municipality|Prefecture|"
+    r"Province|Oblast|Shire)\b"
+)
+
+
+#: substrings one of which any match of _FOREIGN_FORM contains (a cheap test first)
+_FOREIGN_HINTS = (
+    "Pemko",
+    "Kota ",
+    "City",
+    "Municipal",
+    "Mayor of",
+    "Prefe",
+    "Province",
+    "Oblast",
+    "Shire",
+)
+
 
 def might_hold_partnership(
     text: str, gazetteer: Gazetteer, matches: list[GazMatch] | None = None
@@ -33,9 +55,11 @@ def might_hold_partnership(
         if local and foreign:
             break
     if not foreign:
-        foreign = bool(
-            re.search(r"\b(?:Pemko|Pemkot|Kota|City of|Municipality)\s+[A-Z]", text)
-        ) and bool(rx["partnership"].search(text))
+        foreign = (
+            any(hint in text for hint in _FOREIGN_HINTS)
+            and bool(_FOREIGN_FORM.search(text))
+            and bool(rx["partnership"].search(text))
+        )
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
         foreign = bool(re.search(r"\b(?:kebijakan|policy)\s+\"", text, re.I))

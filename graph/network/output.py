@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 
 from graph.files import write_text
-from graph.vocab import KM, KMR, bind
+from graph.vocab import KM, KMR, METRICS_CLASSES, bind
 
 METRICS_GRAPH = KMR["graph/metrics"]
-KMNS = Namespace(str(KM._NS))  # metric terms (declared in ontology/kotamitra.ttl)
 
 CSV_COLUMNS = [
     "rank",
@@ -165,7 +164,7 @@ NETWORK_TERMS = {
     "cumulative_activities": ("cumulativeActivities", XSD.integer),
     "cumulative_people_sent": ("cumulativePeopleSent", XSD.integer),
 }
-CLASS_TERMS = ("ActorMetrics", "NetworkMetrics")
+CLASS_TERMS = METRICS_CLASSES
 OTHER_TERMS = ("metricsOf", "inNetwork", "year", "method")
 
 
@@ -183,30 +182,30 @@ def metrics_triples(metrics: dict[str, Any], g: Graph) -> Graph:
     net = metrics["network"]
     year = net.get("year")
     net_node = KMR["metrics/network" + (f"/as-of-{year}" if year is not None else "")]
-    g.add((net_node, RDF.type, KMNS.NetworkMetrics))
+    g.add((net_node, RDF.type, KM.NetworkMetrics))
     if year is not None:
-        g.add((net_node, KMNS.year, _literal(year, XSD.gYear)))
+        g.add((net_node, KM.year, _literal(year, XSD.gYear)))
     for key, (term, dt) in NETWORK_TERMS.items():
         if net.get(key) is not None:
-            g.add((net_node, KMNS[term], _literal(net[key], dt)))
+            g.add((net_node, KM[term], _literal(net[key], dt)))
     for note in net.get("notes", []):
-        g.add((net_node, KMNS.method, Literal(note, lang="en")))
+        g.add((net_node, KM.method, Literal(note, lang="en")))
     for y in metrics.get("years", []):
         node = KMR[f"metrics/network/{y['year']}"]
-        g.add((node, RDF.type, KMNS.NetworkMetrics))
-        g.add((node, KMNS.year, _literal(y["year"], XSD.gYear)))
+        g.add((node, RDF.type, KM.NetworkMetrics))
+        g.add((node, KM.year, _literal(y["year"], XSD.gYear)))
         for key, (term, dt) in NETWORK_TERMS.items():
             if y.get(key) is not None:
-                g.add((node, KMNS[term], _literal(y[key], dt)))
+                g.add((node, KM[term], _literal(y[key], dt)))
     suffix = f"/as-of-{year}" if year is not None else ""
     for a in metrics["actors"]:
         node = KMR[f"metrics/actor/{a['actor']}{suffix}"]
-        g.add((node, RDF.type, KMNS.ActorMetrics))
-        g.add((node, KMNS.metricsOf, URIRef(a["iri"])))
-        g.add((node, KMNS.inNetwork, net_node))
+        g.add((node, RDF.type, KM.ActorMetrics))
+        g.add((node, KM.metricsOf, URIRef(a["iri"])))
+        g.add((node, KM.inNetwork, net_node))
         for key, (term, dt) in ACTOR_TERMS.items():
             if a.get(key) is not None:
-                g.add((node, KMNS[term], _literal(a[key], dt)))
+                g.add((node, KM[term], _literal(a[key], dt)))
     return g
 
 

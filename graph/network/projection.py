@@ -20,20 +20,17 @@ from typing import Any
 
 import networkx as nx
 from rdflib import Dataset, Graph, Literal
+from rdflib.query import ResultRow
 
 from graph.network.algorithms import undirected
 from graph.rdf.triples import union_graph
 from graph.resources import ontology_dir
 from graph.sparql.query import QueryError, find_graph_file, load_graph, run_query
-from graph.vocab import ENTITY_CLASSES, HOME_COUNTRY, KMR, PREFIXES
+from graph.vocab import ACTIVITY_CLASSES, ACTOR_CLASSES, HOME_COUNTRY, KMR, PREFIXES
 
 ACTOR_NETWORK_QUERY = "actor-network.rq"
-# the entity classes that are actors: all but people, policies and agreements
-ACTOR_KINDS = tuple(c for c in ENTITY_CLASSES if c not in {"Person", "Policy", "Agreement"})
-ACTIVITY_KINDS = ("Activity", "Training", "Visit", "Meeting", "Signing", "Exchange")
-
-_KIND_FILTER = ", ".join(f"km:{k}" for k in ACTOR_KINDS)
-_ACTIVITY_FILTER = ", ".join(f"km:{k}" for k in ACTIVITY_KINDS)
+_KIND_FILTER = ", ".join(f"km:{k}" for k in ACTOR_CLASSES)
+_ACTIVITY_FILTER = ", ".join(f"km:{k}" for k in ACTIVITY_CLASSES)
 
 # The attributes of every actor: labels (with their language), country, Kemendagri code.
 NODE_QUERY = f"""
@@ -112,7 +109,7 @@ def _rdflib_runner(g: Graph) -> Runner:
         result = run_query(g, query)
         assert result is not None
         names = [str(v) for v in result.vars or []]
-        return [{n: _py(row[n]) for n in names} for row in result]
+        return [{n: _py(row[n]) for n in names} for row in result if isinstance(row, ResultRow)]
 
     return run
 
@@ -224,7 +221,9 @@ def actor_network(source: Any, engine: str = "auto") -> nx.MultiDiGraph:
     return _network_from_rows(run(actor_network_query()), run(NODE_QUERY), run(ACTIVITY_QUERY))
 
 
-def _network_from_rows(edges: list[Row], nodes: list[Row], acts: list[Row]) -> nx.MultiDiGraph:
+def _node_attrs(nodes: list[Row]) -> dict[str, dict[str, Any]]:
+    """Per actor: its labels by language (the least one when a language has several),
+    country slug and Kemendagri code."""
     attrs: dict[str, dict[str, Any]] = {}
     for r in nodes:
         a = attrs.setdefault(r["node"], {"labels": {}})
@@ -237,46 +236,50 @@ def _network_from_rows(edges: list[Row], nodes: list[Row], acts: list[Row]) -> n
             a["country"] = slug_of(r["country"])
         if r.get("code"):
             a["code"] = r["code"]
-    net = nx.MultiDiGraph()
+    return attrs
 
-    def add_node(iri: str, kind: str) -> None:
-        if iri in net:
-            return
-        a = attrs.get(iri, {})
-        kind = local_name(kind)
-        country = a.get("country")
-        if kind == "Country":
-            country = slug_of(iri)
-        elif country is None and a.get("code"):
-            country = HOME_COUNTRY
-        labels = a.get("labels", {})
-        net.add_node(
-            iri,
-            label=_preferred(labels) or slug_of(iri),
-            labels=labels,
-            kind=kind,
-            country=country,
-        )
 
-    for r in edges:
-        s, o = r["s"], r["o"]
-        add_node(s, r["sKind"])
-        add_node(o, r["oKind"])
-        years = parse_years(r.get("startYears")) + parse_years(r.get("reportYears"))
-        rel = local_name(r["p"])
-        net.add_edge(
-            s,
-            o,
-            key=rel,
-            relation=rel,
-            weight=int(r["sources"]),
-            sources=int(r["sources"]),
-            activities=int(r["activities"] or 0),
-            participants=int(r["participants"] or 0),
-            first_year=min(years) if years else None,
-            last_year=max(years) if years else None,
-            years=sorted(set(years)),
-        )
+def _add_node(net: nx.MultiDiGraph, attrs: dict[str, dict[str, Any]], iri: str, kind: str) -> None:
+    if iri in net:
+        return
+    a = attrs.get(iri, {})
+    kind = local_name(kind)
+    country = a.get("country")
+    if kind == "Country":
+        country = slug_of(iri)
+    elif country is None and a.get("code"):
+        country = HOME_COUNTRY
+    labels = a.get("labels", {})
+    net.add_node(
+        iri,
+        label=_preferred(labels) or slug_of(iri),
+        labels=labels,
+        kind=kind,
+        country=country,
+    )
+
+
+def _add_edge(net: nx.MultiDiGraph, r: Row) -> None:
+    years = parse_years(r.get("startYears")) + parse_years(r.get("reportYears"))
+    rel = local_name(r["p"])
+    net.add_edge(
+        r["s"],
+        r["o"],
+        key=rel,
+        relation=rel,
+        weight=int(r["sources"]),
+        sources=int(r["sources"]),
+        activities=int(r["activities"] or 0),
+        participants=int(r["participants"] or 0),
+        first_year=min(years) if years else None,
+        last_year=max(years) if years else None,
+        years=sorted(set(years)),
+    )
+
+
+def _activities(acts: list[Row]) -> dict[str, dict[str, Any]]:
+    """Every activity: its type, the actors in each role, its size and its year (of its
+    start, else of its earliest source)."""
     activities: dict[str, dict[str, Any]] = {}
     for r in acts:
         act = activities.setdefault(
@@ -293,7 +296,17 @@ def _network_from_rows(edges: list[Row], nodes: list[Row], acts: list[Row]) -> n
             year = int(str(r["published"])[:4])
         if year is not None and (act["year"] is None or year < act["year"]):
             act["year"] = year
-    net.graph["activities"] = activities
+    return activities
+
+
+def _network_from_rows(edges: list[Row], nodes: list[Row], acts: list[Row]) -> nx.MultiDiGraph:
+    attrs = _node_attrs(nodes)
+    net = nx.MultiDiGraph()
+    for r in edges:
+        _add_node(net, attrs, r["s"], r["sKind"])
+        _add_node(net, attrs, r["o"], r["oKind"])
+        _add_edge(net, r)
+    net.graph["activities"] = _activities(acts)
     net.graph["node_attrs"] = {
         iri: {"country": a.get("country"), "code": a.get("code")} for iri, a in attrs.items()
     }

@@ -23,10 +23,12 @@ from typing import Any
 
 from rdflib import Dataset
 
+from graph import vocab
 from graph.errors import BuildLocked
 from graph.extract.gazetteer import Gazetteer
 from graph.files import write_text
 from graph.model import Extraction, NotAnArticle, SourceProblem
+from graph.rdf.entail import ENTAILMENTS_TRIG, write_entailments
 from graph.rdf.export import write_void
 from graph.rdf.triples import build_graph, to_dataset
 from graph.rdf.write import GRAPH_TRIG, GRAPH_TTL, write_rdf_files
@@ -262,7 +264,7 @@ STATE_FILE = "build.json"  # in the cache folder: the digest of the last build's
 
 
 def _outputs(with_metrics: bool, with_viz: bool, with_store: bool) -> list[str]:
-    names = [GRAPH_TRIG, GRAPH_TTL, "graph.nq", "void.ttl"]
+    names = [GRAPH_TRIG, GRAPH_TTL, "graph.nq", "void.ttl", ENTAILMENTS_TRIG]
     if with_metrics:
         names += [METRICS_TRIG, "metrics.json", "metrics.csv"]
     if with_viz:
@@ -329,17 +331,57 @@ def _write_metrics(staging: Path) -> list[Path]:
     import pyoxigraph as ox
 
     from graph import network
-    from graph.rdf.triples import bind
 
     memory = ox.Store()
     memory.bulk_load(path=str(staging / GRAPH_TTL), format=ox.RdfFormat.TURTLE)
     metrics = network.compute_metrics(network.UnionStore(memory))
     mds = Dataset()
-    bind(mds)
+    vocab.bind(mds)
     network.add_metrics_graph(mds, metrics)
     written = [write_text(staging / METRICS_TRIG, mds.serialize(format="trig"))]
     written.extend(network.write_metrics(metrics, staging))
     return written
+
+
+def _count(report: BuildReport, stats: ExtractStats, extractions: list[Extraction]) -> None:
+    """What the extraction read and found, into the report."""
+    report.prefiltered = stats.prefiltered
+    report.cached = stats.cached
+    report.documents = stats.documents
+    report.stating = stats.stating
+    report.facts = sum(len(e.facts) for e in extractions)
+    report.activities = sum(len(e.activities) for e in extractions)
+    report.claims = sum(len(e.claims) for e in extractions)
+    report.entities = len({slug for e in extractions for slug in e.entities})
+
+
+def _unchanged_triples(
+    state: BuildState, out_dir: Path, digest: str, expected: Iterable[str]
+) -> int | None:
+    """The triple count of the last build when it made the same graph and its outputs
+    are all there (nothing to do), else None."""
+    previous = state.read()
+    if (
+        previous.get("digest") == digest
+        and all((out_dir / name).exists() for name in expected)
+        and isinstance(previous.get("triples"), int)
+    ):
+        return int(previous["triples"])
+    return None
+
+
+def _publish(
+    staged: list[Path], store_dir: Path | None, out_dir: Path, report: BuildReport
+) -> None:
+    """Move the staged files (and the new store) over the previous outputs."""
+    for path in staged:
+        target = out_dir / path.name
+        os.replace(path, target)
+        report.written.append(target)
+    if store_dir is not None:
+        from graph.sparql.store import swap_store
+
+        report.written.append(swap_store(store_dir, out_dir))
 
 
 def build(
@@ -356,6 +398,7 @@ def build(
     engine: str = "local",
     scheduler: str | None = None,
     partition_size: int | None = None,
+    entailments: bool = True,
 ) -> BuildReport:
     """Run the whole build and write its outputs into ``out_dir``.
 
@@ -383,28 +426,18 @@ def build(
         )
         report = BuildReport(out_dir=out_dir, problems=problems, warnings=warnings)
         report.timings["extract"] = time.perf_counter() - clock
-        report.prefiltered = stats.prefiltered
-        report.cached = stats.cached
-        report.documents = stats.documents
-        report.stating = stats.stating
-        report.facts = sum(len(e.facts) for e in extractions)
-        report.activities = sum(len(e.activities) for e in extractions)
-        report.claims = sum(len(e.claims) for e in extractions)
-        report.entities = len({slug for e in extractions for slug in e.entities})
+        _count(report, stats, extractions)
         state = BuildState(cache_dir) if cache_dir is not None else None
         if state is not None:
             options = {"metrics": with_metrics, "viz": with_viz, "store": with_store}
+            options["entailments"] = entailments
             digest = graph_digest(extractions, report.documents, options)
             expected = _outputs(with_metrics, with_viz, with_store)
-            previous = state.read()
-            if (
-                previous.get("digest") == digest
-                and all((out_dir / name).exists() for name in expected)
-                and isinstance(previous.get("triples"), int)
-            ):
+            triples = _unchanged_triples(state, out_dir, digest, expected)
+            if triples is not None:
                 # early cutoff: the same graph as the last build, whose outputs are whole
                 report.unchanged = True
-                report.triples = previous["triples"]
+                report.triples = triples
                 return report
         with _timed(report, "rdf"):
             built = build_graph(extractions)
@@ -423,6 +456,7 @@ def build(
             with _timed(report, "write"):
                 staged, union = write_rdf_files(built, staging)
                 staged.append(write_void(built, staging, report.documents, union))
+                staged.append(write_entailments(built, staging, entailments))
             report.triples = len(union)
             del union
             if with_metrics:
@@ -446,14 +480,7 @@ def build(
                 staged.append(page)
             if state is not None:
                 state.clear()  # the outputs are about to change: no early cutoff until done
-            for path in staged:
-                target = out_dir / path.name
-                os.replace(path, target)
-                report.written.append(target)
-            if store_dir is not None:
-                from graph.sparql.store import swap_store
-
-                report.written.append(swap_store(store_dir, out_dir))
+            _publish(staged, store_dir, out_dir, report)
             if state is not None:
                 state.write({"digest": digest, "triples": report.triples})
         finally:

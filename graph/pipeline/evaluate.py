@@ -19,25 +19,18 @@ from typing import Any
 import yaml
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
+from graph import vocab
 from graph.extract import extract
-from graph.rdf.triples import DIRECT_RELATIONS, KM, to_dataset, union_graph
-from graph.rdf.triples import ENTITY_CLASSES as RDF_ENTITY_CLASSES
+from graph.rdf.triples import to_dataset, union_graph
 from graph.resolve import resolve
 from graph.sources.load import LoadResult, load_sources
+from graph.vocab import KM
 
-SUBCLASSES = {
-    "LocalGovernment": {
-        "LocalGovernment",
-        "CityGovernment",
-        "RegencyGovernment",
-        "ProvincialGovernment",
-    },
-    "Organization": {"Organization", "InternationalOrganization"},
-    "Activity": {"Activity", "Training", "Visit", "Meeting", "Signing", "Exchange"},
-}
-ENTITY_CLASSES = set(RDF_ENTITY_CLASSES)
-DIRECT = set(DIRECT_RELATIONS)
+SUBCLASSES = {k: set(v) for k, v in vocab.SUBCLASSES.items()}
+ENTITY_CLASSES = set(vocab.ENTITY_CLASSES)
+DIRECT = set(vocab.DIRECT_RELATIONS)
 ATTRS = (
     "theme",
     "partOf",
@@ -121,6 +114,22 @@ def _as_list(v: Any) -> list[Any]:
 def _date_ok(gold: str, value: str) -> bool:
     gold = str(gold)
     return value[: len(gold)] == gold and (len(value) >= len(gold))
+
+
+def _agreement(ga: dict[str, Any], attrs: dict[str, list[object]]) -> int:
+    """How well a graph activity agrees with a gold one: 2 per matching theme, 1 for a
+    matching start date."""
+    score = 0
+    theme = norm(ga.get("theme") or "")
+    for t in attrs.get("theme", []):
+        nt = norm(str(t))
+        if theme and nt and (theme in nt or nt in theme):
+            score += 2
+    if ga.get("startDate") and any(
+        _date_ok(str(ga["startDate"]), str(d)) for d in attrs.get("startDate", [])
+    ):
+        score += 1
+    return score
 
 
 class _Scorer:
@@ -209,13 +218,13 @@ class _Scorer:
             if self.kind(s) is None or self.kind(o) is None:
                 continue  # activities and qualified nodes are scored elsewhere
             ks, ko = self.key(s), self.key(o)
-            canon = accepted.get((ks or "?", pn, ko or "?"))
-            if canon is None:
+            match = accepted.get((ks or "?", pn, ko or "?"))
+            if match is None:
                 self.s.fp += 1
                 self.s.extras.append(f"relation {_local(s)} {pn} {_local(o)}")
                 continue
-            if required[canon] and canon not in hit:
-                hit.add(canon)
+            if required[match] and match not in hit:
+                hit.add(match)
                 self.s.tp += 1
         for canon, req in required.items():
             if req and canon not in hit:
@@ -255,7 +264,7 @@ class _Scorer:
                 self.s.fn += 1
                 self.s.misses.append(f"qualified {a}~{b} {q['property']} {q['value']}")
 
-    def _graph_activity(self, node: URIRef) -> dict[str, list[object]]:
+    def _graph_activity(self, node: Node) -> dict[str, list[object]]:
         out: dict[str, list[object]] = defaultdict(list)
         for attr in ATTRS:
             for o in self.g.objects(node, KM[ATTR_PROP.get(attr, attr)]):
@@ -274,30 +283,17 @@ class _Scorer:
         graph_acts = {n: self._graph_activity(n) for n in nodes}
         gold_acts = list(self.gold.get("activities") or [])
 
-        def agrees(ga: dict[str, Any], attrs: dict[str, list[object]]) -> int:
-            score = 0
-            theme = norm(ga.get("theme") or "")
-            for t in attrs.get("theme", []):
-                nt = norm(str(t))
-                if theme and nt and (theme in nt or nt in theme):
-                    score += 2
-            if ga.get("startDate") and any(
-                _date_ok(str(ga["startDate"]), str(d)) for d in attrs.get("startDate", [])
-            ):
-                score += 1
-            return score
-
         pairs = sorted(
             (
-                (agrees(ga, at), i, n)
+                (_agreement(ga, at), i, n)
                 for i, ga in enumerate(gold_acts)
                 for n, at in graph_acts.items()
             ),
             key=lambda x: (-x[0], x[1], str(x[2])),
         )
         used_g: set[int] = set()
-        used_n: set[object] = set()
-        pairing: dict[int, object] = {}
+        used_n: set[Node] = set()
+        pairing: dict[int, Node] = {}
         for sc, i, n in pairs:
             if sc <= 0 or i in used_g or n in used_n:
                 continue
@@ -305,26 +301,8 @@ class _Scorer:
             used_g.add(i)
             used_n.add(n)
         for i, ga in enumerate(gold_acts):
-            opt = ga.get("optional_attributes") or {}
             node = pairing.get(i)
-            attrs = graph_acts.get(node, {}) if node is not None else {}
-            for attr in ATTRS:
-                gold_vals = _as_list(ga.get(attr))
-                opt_vals = _as_list(opt.get(attr))
-                have = list(attrs.get(attr, []))
-                for gv in gold_vals:
-                    m = next((h for h in have if self._attr_ok(attr, h, gv)), None)
-                    if m is not None:
-                        have.remove(m)
-                        self.s.tp += 1
-                    else:
-                        self.s.fn += 1
-                        self.s.misses.append(f"activity '{ga.get('theme')}' {attr} {gv}")
-                for h in have:
-                    if any(self._attr_ok(attr, h, ov) for ov in opt_vals):
-                        continue
-                    self.s.fp += 1
-                    self.s.extras.append(f"activity '{ga.get('theme')}' {attr} {_show(h)}")
+            self._score_activity(ga, graph_acts.get(node, {}) if node is not None else {})
         for n, attrs in graph_acts.items():
             if n in used_n:
                 continue
@@ -332,6 +310,27 @@ class _Scorer:
                 for v in vals:
                     self.s.fp += 1
                     self.s.extras.append(f"unmatched activity {_local(n)} {attr} {_show(v)}")
+
+    def _score_activity(self, ga: dict[str, Any], attrs: dict[str, list[object]]) -> None:
+        """Score the attributes of the graph activity paired with the gold activity
+        ``ga`` (none: every gold attribute is missed)."""
+        opt = ga.get("optional_attributes") or {}
+        for attr in ATTRS:
+            opt_vals = _as_list(opt.get(attr))
+            have = list(attrs.get(attr, []))
+            for gv in _as_list(ga.get(attr)):
+                m = next((h for h in have if self._attr_ok(attr, h, gv)), None)
+                if m is not None:
+                    have.remove(m)
+                    self.s.tp += 1
+                else:
+                    self.s.fn += 1
+                    self.s.misses.append(f"activity '{ga.get('theme')}' {attr} {gv}")
+            for h in have:
+                if any(self._attr_ok(attr, h, ov) for ov in opt_vals):
+                    continue
+                self.s.fp += 1
+                self.s.extras.append(f"activity '{ga.get('theme')}' {attr} {_show(h)}")
 
     def _attr_ok(self, attr: str, have: object, gold: Any) -> bool:
         if attr == "theme":
@@ -345,7 +344,7 @@ class _Scorer:
 
     def claims(self) -> tuple[int, int]:
         gold = [c for c in self.gold.get("claims") or []]
-        have = [float(o) for o in self.g.objects(None, KM.quantity)]
+        have = [float(str(o)) for o in self.g.objects(None, KM.quantity)]
         found = 0
         for c in gold:
             if float(c["quantity"]) in have:

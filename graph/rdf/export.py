@@ -15,8 +15,9 @@ import pyoxigraph as ox
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from graph.rdf.triples import KMR, PREFIXES, BuiltGraph, bind
+from graph.rdf.triples import BuiltGraph, Triple
 from graph.resources import ontology_dir
+from graph.vocab import KMR, PREFIXES, bind
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DATASET = KMR["dataset"]
@@ -46,7 +47,7 @@ def void_description(
         else:
             union = ds.union()
     else:
-        named, seen = [], set()
+        named, seen = [], set[Triple]()
         for ctx in ds.graphs():
             seen.update(ctx)
             if ctx.identifier != ds.default_graph.identifier:
@@ -91,7 +92,8 @@ def void_description(
 
 def jsonld_context() -> dict[str, object]:
     with open(ontology_dir() / "context.jsonld", encoding="utf-8") as fh:
-        return json.load(fh)["@context"]  # type: ignore[no-any-return]
+        context: dict[str, object] = json.load(fh)["@context"]
+        return context
 
 
 def export(ds: Dataset, fmt: str) -> str:

@@ -18,7 +18,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from graph.rdf.triples import PREFIXES, BuiltGraph, Triple
+from graph.rdf.triples import BuiltGraph, Triple
+from graph.vocab import PREFIXES
 
 GRAPH_TTL = "graph.ttl"
 GRAPH_TRIG = "graph.trig"
@@ -29,7 +30,7 @@ OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
 
 def _convert(term: Node, named: type = ox.NamedNode) -> OxTerm:
     if type(term) is URIRef:  # the common case first
-        return named(term)  # type: ignore[no-any-return]
+        return named(term)
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
     if isinstance(term, BNode):
@@ -101,7 +102,7 @@ def serialize_graph(
     with atomic_write(path, "wb") as fh:
         names = {**PREFIXES, **(prefixes or {})}
         ox.serialize(ox_triples(triples), fh, ox.RdfFormat.TURTLE, prefixes=names)
-        fh.write(tail.encode("utf-8"))  # type: ignore[attr-defined]
+        fh.write(tail.encode("utf-8"))
     return path
 
 

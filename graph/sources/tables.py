@@ -277,8 +277,10 @@ def _column_index(mapping: Mapping, header: list[str]) -> dict[str, int]:
 
 
 def csv_reader(text: str, delimiter: str) -> Iterator[list[str]]:
-    quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-    return csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter, quoting=quoting)
+    buf = io.StringIO(text.lstrip("\ufeff"))
+    if delimiter == "\t":
+        return csv.reader(buf, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+    return csv.reader(buf, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL)
 
 
 def _row_text(cells: list[str], delimiter: str) -> str:

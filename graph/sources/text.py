@@ -63,6 +63,7 @@ def normalise(text: str) -> str:
 
 
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
+_LOWER_START = re.compile(r"\s*[a-z]")
 _WRAP_WIDTH = 120  # a text whose lines are all at most this long may be hard-wrapped
 
 
@@ -104,7 +105,7 @@ def unwrap(text: str) -> str:
             bool(prev)
             and bool(line.strip())
             and not _TERMINAL.search(prev)
-            and ((width and len(prev) >= 0.6 * width) or bool(re.match(r"\s*[a-z]", line)))
+            and ((width and len(prev) >= 0.6 * width) or bool(_LOWER_START.match(line)))
         )
         if joins:
             out[-1] = prev + " " + line.strip()

@@ -10,7 +10,10 @@ import csv
 import io
 import json
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pyparsing.exceptions import ParseException
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -18,6 +21,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
 from graph.errors import QueryError
+from graph.rdf.entail import ENTAILMENTS_TRIG
 from graph.rdf.triples import PREFIXES, bind
 
 SELECT_FORMATS = ("table", "json", "csv", "tsv", "xml")
@@ -47,14 +51,23 @@ def find_graph_file(path: Path) -> Path:
     raise QueryError(f"{path}: no such file or folder", "run 'kotamitra build' first")
 
 
-def load_graph(path: Path | str) -> Dataset:
+def load_graph(path: Path | str, entailments: bool = False) -> Dataset:
     """Open a built graph (a folder, a ``.trig``/``.nq`` dataset or a Turtle file).
 
-    The returned Dataset queries the union of its named graphs by default.
+    The returned Dataset queries the union of its named graphs by default. With
+    ``entailments``, the build's ``entailments.trig`` beside the file (the ontology, the
+    RDFS entailments and the normalised dates, see :mod:`graph.rdf.entail`) is read too,
+    so that rdflib answers as the store does.
     """
     file = find_graph_file(Path(path))
     ds = Dataset(default_union=True)
     bind(ds)
+    extra = file.parent / ENTAILMENTS_TRIG
+    if entailments and extra.is_file() and file != extra:
+        try:
+            ds.parse(extra, format="trig")
+        except Exception as exc:
+            raise QueryError(f"{extra}: cannot parse the entailments: {exc}") from None
     fmt = {
         ".trig": "trig",
         ".nq": "nquads",
@@ -85,8 +98,17 @@ def shipped_query(name: str) -> Path | None:
     return shipped_queries().get(name)
 
 
+def _is_file(text: str) -> bool:
+    try:
+        return "\n" not in text and Path(text).is_file()
+    except (OSError, ValueError):  # too long for a file name, a NUL byte…
+        return False
+
+
 def read_query(text_or_file: str) -> str:
-    """The query text from a string, a ``.rq`` file, or ``-`` (standard input)."""
+    """The query text from ``-`` (standard input), the name of a shipped query, a file
+    that exists, or else the string itself: anything that is not an existing file is
+    SPARQL, however long."""
     if text_or_file == "-":
         import sys
 
@@ -94,14 +116,16 @@ def read_query(text_or_file: str) -> str:
     shipped = shipped_query(text_or_file)
     if shipped is not None:
         return shipped.read_text(encoding="utf-8")
-    p = Path(text_or_file)
-    if p.suffix.lower() in {".rq", ".sparql", ".txt"} or (
-        len(text_or_file) < 4096 and "\n" not in text_or_file and p.is_file()
-    ):
+    if _is_file(text_or_file):
         try:
-            return p.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise QueryError(f"{p}: cannot read the query file: {exc.strerror}") from None
+            return Path(text_or_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(f"{text_or_file}: cannot read the query file: {exc}") from None
+    if re.fullmatch(r"[^\s{}?]+\.(?:rq|sparql)", text_or_file.strip()):
+        raise QueryError(
+            f"{text_or_file}: no such query file",
+            "shipped queries: " + ", ".join(shipped_queries()) + " (see 'kotamitra query --list')",
+        )
     return text_or_file
 
 
@@ -257,3 +281,195 @@ def to_csv_rows(rows: list[dict[str, object]], columns: list[str]) -> str:
     for r in rows:
         w.writerow(r)
     return buf.getvalue()
+
+
+# --- shipped queries ---------------------------------------------------------------------------
+
+
+@dataclass
+class ShippedQuery:
+    """A query of ``ontology/queries/``: its question in English and Indonesian (from
+    its ``# EN:`` and ``# ID:`` comments) and its parameters with their defaults."""
+
+    name: str
+    path: Path
+    question_en: str
+    question_id: str
+    parameters: dict[str, str]
+    kind: str
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def _question(text: str, tag: str) -> str:
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith(f"# {tag}:"):
+            parts = [line[len(f"# {tag}:") :].strip()]
+            for more in lines[i + 1 :]:
+                if not more.startswith("#     "):
+                    break
+                parts.append(more[1:].strip())
+            return " ".join(parts)
+    return ""
+
+
+def list_queries() -> list[ShippedQuery]:
+    """The shipped queries, by name."""
+    from graph.sparql.syntax import kind, parameters
+
+    out = []
+    for name, path in shipped_queries().items():
+        text = path.read_text(encoding="utf-8")
+        out.append(
+            ShippedQuery(
+                name,
+                path,
+                question_en=_question(text, "EN"),
+                question_id=_question(text, "ID"),
+                parameters=parameters(text),
+                kind=kind(text),
+            )
+        )
+    return out
+
+
+def describe_queries(width: int = 92) -> str:
+    """The shipped queries as text: name, parameters, the questions in both languages."""
+    import textwrap
+
+    blocks = []
+    for q in list_queries():
+        params = ", ".join(f"{n}={v.removeprefix('kmr:')}" for n, v in q.parameters.items())
+        head = f"{q.name} ({q.kind.upper()}" + (f"; --param {params}" if params else "") + ")"
+        pad = " " * 6
+        body = [
+            *textwrap.wrap(q.question_en, width, initial_indent="  EN: ", subsequent_indent=pad),
+            *textwrap.wrap(q.question_id, width, initial_indent="  ID: ", subsequent_indent=pad),
+        ]
+        blocks.append("\n".join([head, *body]))
+    return "\n\n".join(blocks) + "\n"
+
+
+# --- one entry point for every engine ------------------------------------------------------------
+
+
+def _rows_of_json(data: dict[str, Any]) -> list[dict[str, str]]:
+    return [
+        {k: v["value"] for k, v in b.items()} for b in data.get("results", {}).get("bindings", [])
+    ]
+
+
+class _Engine:
+    """What :func:`run_user_query` needs of an engine."""
+
+    def select(self, query: str) -> list[dict[str, str]]:
+        raise NotImplementedError
+
+    def answer(self, query: str, fmt: str) -> str:
+        raise NotImplementedError
+
+
+class _StoreEngine(_Engine):
+    def __init__(self, path: Path) -> None:
+        from graph.sparql.store import open_store
+
+        self.store = open_store(path)
+
+    def select(self, query: str) -> list[dict[str, str]]:
+        from graph.sparql.store import run
+
+        result = run(self.store, query)
+        names = [v.value for v in getattr(result, "variables", [])]
+        return [
+            {n: sol[n].value for n in names if sol[n] is not None}
+            for sol in result  # type: ignore[union-attr]
+        ]
+
+    def answer(self, query: str, fmt: str) -> str:
+        import pyoxigraph as ox
+
+        from graph.sparql.store import run, serialize, table
+
+        result = run(self.store, query)
+        if fmt == "table" and not isinstance(result, ox.QueryTriples):
+            return table(result)
+        out = serialize(result, fmt).decode("utf-8")
+        return out if out.endswith("\n") else out + "\n"
+
+
+class _RdflibEngine(_Engine):
+    def __init__(self, path: Path, allow_update: bool) -> None:
+        self.graph = load_graph(path, entailments=True)
+        self.allow_update = allow_update
+
+    def select(self, query: str) -> list[dict[str, str]]:
+        result = run_query(self.graph, query)
+        return result_rows(result) if result is not None else []
+
+    def answer(self, query: str, fmt: str) -> str:
+        result = run_query(self.graph, query, allow_update=self.allow_update)
+        if result is None:
+            return "update applied in memory (the graph files were not changed)\n"
+        return format_result(result, fmt)
+
+
+class _RemoteEngine(_Engine):
+    def __init__(self, endpoint: str) -> None:
+        self.endpoint = endpoint
+
+    def select(self, query: str) -> list[dict[str, str]]:
+        from graph.sparql.remote import remote_query
+
+        return _rows_of_json(json.loads(remote_query(self.endpoint, query, "json")))
+
+    def answer(self, query: str, fmt: str) -> str:
+        from graph.sparql.remote import remote_query
+
+        out = remote_query(self.endpoint, query, fmt)
+        return out if out.endswith("\n") else out + "\n"
+
+
+def open_engine(
+    graph: Path | str = "output", endpoint: str | None = None, allow_update: bool = False
+) -> _Engine:
+    """The engine that answers for ``graph``: a remote ``endpoint``, else the build's
+    Oxigraph store when there is one (and no update is allowed), else rdflib over the
+    graph files."""
+    from graph.sparql.store import store_path
+
+    if endpoint:
+        return _RemoteEngine(endpoint)
+    if not allow_update and store_path(Path(graph)) is not None:
+        return _StoreEngine(Path(graph))
+    return _RdflibEngine(Path(graph), allow_update)
+
+
+def prepare_query(query: str, params: Mapping[str, str] | None, engine: _Engine) -> str:
+    """Check a query's syntax (the same message on every engine) and bind its
+    parameters (checked names; labels resolved to entities with ``engine``)."""
+    from graph.sparql.params import apply
+    from graph.sparql.syntax import check_syntax
+
+    if not isinstance(engine, _RdflibEngine):  # rdflib's own parser places its caret well
+        check_syntax(query)
+    return apply(query, dict(params or {}), engine.select)
+
+
+def run_user_query(
+    query_or_file: str,
+    graph: Path | str = "output",
+    *,
+    fmt: str = "table",
+    params: Mapping[str, str] | None = None,
+    endpoint: str | None = None,
+    allow_update: bool = False,
+) -> str:
+    """What ``kotamitra query`` prints: the query (a string, a file that exists, ``-`` or
+    a shipped query's name) with ``params`` bound, answered by the build's store, by
+    rdflib over the graph files, or by a remote SPARQL endpoint, in ``fmt``."""
+    text = read_query(query_or_file)
+    engine = open_engine(graph, endpoint, allow_update)
+    return engine.answer(prepare_query(text, params, engine), fmt)

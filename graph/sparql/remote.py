@@ -55,10 +55,18 @@ def remote_query(endpoint: str, query: str, fmt: str = "json", timeout: float = 
 
 
 def push(trig: Path, endpoint: str, timeout: float = 120.0) -> list[str]:
-    """PUT every named graph of ``trig`` to a Graph Store endpoint; returns their IRIs."""
+    """PUT every named graph of ``trig`` (and of the build's ``entailments.trig`` beside
+    it: the ontology, the entailments, the normalised dates) to a Graph Store endpoint;
+    returns their IRIs."""
     import pyoxigraph as ox
 
-    dataset = ox.Dataset(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
+    from graph.rdf.entail import ENTAILMENTS_TRIG
+
+    files = [trig]
+    extra = trig.parent / ENTAILMENTS_TRIG
+    if extra.is_file() and extra != trig:
+        files.append(extra)
+    dataset = ox.Dataset(q for f in files for q in ox.parse(path=str(f), format=ox.RdfFormat.TRIG))
     graphs: dict[str, list[ox.Triple]] = {}
     default: list[ox.Triple] = []
     for quad in dataset:

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from graph.sparql.store import StoreError, is_update, open_store, run, serialize
+from graph.sparql.store import Dataset, StoreError, is_update, open_store, run, serialize
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json",
@@ -117,15 +117,28 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", "0")
         self.end_headers()
 
+    def _protocol(self, params: dict[str, list[str]], body: str | None = None) -> None:
+        """A query request as the SPARQL 1.1 Protocol states it: exactly one ``query``
+        (given in ``params`` or as the ``body``), an optional dataset by
+        ``default-graph-uri``/``named-graph-uri``; an update is refused (403)."""
+        if "update" in params:
+            return self._error(403, "SPARQL UPDATE is not allowed: this endpoint is read-only")
+        queries = params.get("query", []) + ([body] if body is not None else [])
+        if not queries:
+            return self._error(400, "missing 'query' parameter")
+        if len(queries) > 1:
+            return self._error(400, "more than one query in the request: send exactly one")
+        dataset = Dataset(params.get("default-graph-uri", []), params.get("named-graph-uri", []))
+        self._query(queries[0], params.get("format", [None])[0], dataset)
+
     def do_GET(self) -> None:
         url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query)
+        try:
+            params = urllib.parse.parse_qs(url.query, errors="strict")
+        except UnicodeDecodeError:
+            return self._error(400, "the request is not UTF-8")
         if url.path in {"/sparql", "/query"}:
-            if "update" in params:
-                return self._error(403, "SPARQL UPDATE is not allowed: this endpoint is read-only")
-            if "query" not in params:
-                return self._error(400, "missing 'query' parameter")
-            return self._query(params["query"][0], params.get("format", [None])[0])
+            return self._protocol(params)
         if url.path == "/":
             return self._send(200, _page().encode("utf-8"), "text/html; charset=utf-8")
         if url.path == "/graph.html":
@@ -137,6 +150,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     do_HEAD = do_GET
 
+    def _refuse_method(self) -> None:
+        self._error(405, f"{self.command} is not allowed: query with GET or POST")
+
+    do_PUT = do_DELETE = do_PATCH = _refuse_method
+
     def do_POST(self) -> None:
         url = urllib.parse.urlsplit(self.path)
         if url.path not in {"/sparql", "/query", "/update"}:
@@ -144,30 +162,37 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         if length > 1_000_000:
             return self._error(413, "request too large")
-        body = self.rfile.read(length).decode("utf-8", "replace")
+        raw = self.rfile.read(length)
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if url.path == "/update" or ctype == "application/sparql-update":
             return self._error(403, "SPARQL UPDATE is not allowed: this endpoint is read-only")
-        fmt = urllib.parse.parse_qs(url.query).get("format", [None])[0]
+        try:
+            body = raw.decode("utf-8")
+            params = urllib.parse.parse_qs(url.query, errors="strict")
+            if ctype == "application/x-www-form-urlencoded":
+                form = urllib.parse.parse_qs(body, errors="strict")
+        except UnicodeDecodeError:
+            return self._error(400, "the request is not UTF-8")
         if ctype == "application/x-www-form-urlencoded":
-            form = urllib.parse.parse_qs(body)
-            if "update" in form:
-                return self._error(403, "SPARQL UPDATE is not allowed: this endpoint is read-only")
-            if "query" not in form:
-                return self._error(400, "missing 'query' field")
-            return self._query(form["query"][0], form.get("format", [fmt])[0])
+            if "query" in params:
+                return self._error(400, "a form POST carries the query in its body only")
+            return self._protocol({**params, **form})
         if ctype == "application/sparql-query":
-            return self._query(body, fmt)
+            if "query" in params:
+                return self._error(400, "more than one query in the request: send exactly one")
+            return self._protocol(params, body)
+        if not ctype:
+            return self._error(400, "a POST needs a Content-Type (form or sparql-query)")
         return self._error(415, f"unsupported Content-Type {ctype!r}")
 
     # -- the query ----------------------------------------------------------------------
-    def _query(self, query: str, fmt: str | None) -> None:
+    def _query(self, query: str, fmt: str | None, dataset: Dataset | None = None) -> None:
         if is_update(query):
             return self._error(403, "SPARQL UPDATE is not allowed: this endpoint is read-only")
         cfg = self.server.config
         accept = self.headers.get("Accept") or ""
         with self.server.slots:
-            outcome = self.server.evaluate_in_worker(query, accept, fmt)
+            outcome = self.server.evaluate_in_worker(query, accept, fmt, dataset)
         if outcome is None:
             return self._error(503, f"query timed out after {cfg.timeout:g} s")
         status, body, media = outcome
@@ -189,12 +214,14 @@ class _Server(ThreadingHTTPServer):
         self.context = multiprocessing.get_context("fork")
 
     def evaluate_in_worker(
-        self, query: str, accept: str, fmt: str | None
+        self, query: str, accept: str, fmt: str | None, dataset: Dataset | None = None
     ) -> tuple[int, bytes, str] | None:
         """Evaluate in a child process; None when it ran over the time limit."""
         receiver, sender = self.context.Pipe(duplex=False)
         child = self.context.Process(
-            target=_worker, args=(sender, self.config.graph_dir, query, accept, fmt), daemon=True
+            target=_worker,
+            args=(sender, self.config.graph_dir, query, accept, fmt, dataset),
+            daemon=True,
         )
         child.start()
         sender.close()
@@ -210,11 +237,13 @@ class _Server(ThreadingHTTPServer):
                 child.kill()
             child.join(timeout=5)
 
-    def evaluate(self, query: str, accept: str, fmt: str | None) -> tuple[int, bytes, str]:
+    def evaluate(
+        self, query: str, accept: str, fmt: str | None, dataset: Dataset | None = None
+    ) -> tuple[int, bytes, str]:
         """Run one query in this process; returns status, body and media type."""
         deadline = time.monotonic() + self.config.timeout
         try:
-            result = run(open_store(self.config.graph_dir), query)
+            result = run(open_store(self.config.graph_dir), query, dataset=dataset)
             kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
             chosen = _negotiate(accept, kind, fmt)
             if (kind, chosen) not in MEDIA:
@@ -233,11 +262,12 @@ def _worker(
     query: str,
     accept: str,
     fmt: str | None,
+    dataset: Dataset | None = None,
 ) -> None:
     config = ServerConfig(graph_dir, timeout=float("inf"))
     evaluator = _Evaluator(config)
     try:
-        conn.send(evaluator.evaluate(query, accept, fmt))
+        conn.send(evaluator.evaluate(query, accept, fmt, dataset))
     finally:
         conn.close()
 

@@ -22,11 +22,13 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from graph.errors import StoreError
+from graph.rdf.entail import ENTAILMENTS_TRIG
 from graph.rdf.triples import KMR, PREFIXES
 
 STORE_DIR = "store"
@@ -55,7 +57,8 @@ _UPDATE = re.compile(
 def load_store(trig: Path, folder: Path, union: Path | None = None) -> Path:
     """Create a store in ``folder`` holding ``trig`` (its named graphs) and, in its
     default graph, their union: ``union`` (Turtle or N-Triples, default ``graph.ttl``
-    beside ``trig``) or, without it, the union computed here."""
+    beside ``trig``) or, without it, the union computed here. ``entailments.trig``
+    beside ``trig`` (see :mod:`graph.rdf.entail`) is added to both."""
     store = ox.Store(str(folder))
     fmt = ox.RdfFormat.N_QUADS if trig.suffix.lower() == ".nq" else ox.RdfFormat.TRIG
     store.bulk_load(path=str(trig), format=fmt)
@@ -65,6 +68,9 @@ def load_store(trig: Path, folder: Path, union: Path | None = None) -> Path:
         store.bulk_load(path=str(union), format=fmt, to_graph=ox.DefaultGraph())
     else:
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    extra = trig.parent / ENTAILMENTS_TRIG
+    if extra.is_file():  # the ontology, the entailments and the dates, in both places
+        add_graph_file(store, extra)
     store.flush()
     del store
     return folder
@@ -189,8 +195,11 @@ def run(
     query: str,
     params: Mapping[str, str] | None = None,
     allow_service: bool = False,
+    dataset: Dataset | None = None,
 ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Run a read-only SPARQL query over the union of the store's graphs."""
+    """Run a read-only SPARQL query over the union of the store's graphs, or over the
+    ``dataset`` a request names (SPARQL 1.1 Protocol ``default-graph-uri`` and
+    ``named-graph-uri``, which override the query's own ``FROM``/``FROM NAMED``)."""
     if is_update(query):
         raise StoreError(
             "this is a SPARQL UPDATE; the store is read-only",
@@ -200,12 +209,29 @@ def run(
     if not allow_service and uses_service(query):
         raise StoreError("SERVICE (federated query) is not allowed here", status=403)
     query = bind_params(query, params or {})
+    options: dict[str, object] = {}
+    if dataset is not None and (dataset.default or dataset.named):
+        # a graph the store lacks is an empty graph, as the protocol wants
+        options["default_graph"] = [ox.NamedNode(iri) for iri in dataset.default]
+        options["named_graphs"] = [ox.NamedNode(iri) for iri in dataset.named]
     try:
-        return store.query(query, prefixes=dict(PREFIXES))
+        return store.query(query, prefixes=dict(PREFIXES), **options)  # type: ignore[arg-type]
     except SyntaxError as exc:
-        raise StoreError(f"SPARQL syntax error: {exc}", "check the query's syntax") from None
+        from graph.sparql.syntax import syntax_error
+
+        error = syntax_error(query, str(exc))
+        raise StoreError(str(error), error.hint) from None
     except (OSError, ValueError, RuntimeError) as exc:
         raise StoreError(f"the query failed: {exc}") from None
+
+
+@dataclass
+class Dataset:
+    """The RDF dataset a protocol request names: the IRIs of the graphs merged into its
+    default graph, and of its named graphs (both empty: the store's own dataset)."""
+
+    default: list[str] = field(default_factory=list)
+    named: list[str] = field(default_factory=list)
 
 
 def bind_params(query: str, params: Mapping[str, str]) -> str:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.context import DocContext
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.mentions import Role
@@ -20,13 +22,12 @@ def _placeless(d: DocContext, role: Role) -> str | None:
     govs = [m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES and not m.qualifier]
     if person is not None:
         # the title is within a few words after the government ("X dipimpin Gubernur Y")
-        near = [
-            m
-            for m in govs
-            if m.end <= person.start and len(text[m.end : person.start].split()) <= 4
-        ]
-        if near:
-            return near[-1].slug
+        before = [m for m in govs if m.end <= person.start]
+        if before:
+            between = text[before[-1].end : person.start]
+            # "X dipimpin Gubernur Y"; "X was represented by its mayor, Y"
+            if len(between.split()) <= 4 or re.search(r"\b(?:its|their)\b|nya\b", between):
+                return before[-1].slug
     if d.home and d.ent_type(d.home) == role.level:
         return d.home
     return None

@@ -14,11 +14,24 @@ from graph.model import Evidence
 from graph.vocab import HOME_COUNTRY
 
 
+def _for_mission(d: DocContext, slug: str, surface: str) -> str:
+    """An embassy or a consulate stands for its country ("Konsulat Jenderal Singapura")."""
+    country = d.mentions.entities[slug].country
+    if (
+        d.ent_type(slug) == "Organization"
+        and country
+        and country in d.mentions.entities
+        and patterns()["missions"].match(surface)
+    ):
+        return country
+    return slug
+
+
 def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     """The Indonesian governments of the sentence and their foreign partners."""
     rx = patterns()
     ones = list(dict.fromkeys(v.explicit_lgs))
-    partners = [m.slug for m in v.foreign if not m.qualifier]
+    partners = [_for_mission(d, m.slug, m.surface) for m in v.foreign if not m.qualifier]
     if not partners and rx["both"].search(v.text):
         # "sister city antar kedua kota": the two cities named before
         partners = list(d.recent_foreign[-1:])

@@ -5,7 +5,12 @@
  * drawn on the canvas by vis-network), never parsed as markup. */
 (function () {
   "use strict";
-  var DATA = JSON.parse(document.getElementById("km-data").textContent);
+  /* pyvis's nodes, edges and options, and the rest of the page's data beside them */
+  var RAW = JSON.parse(document.getElementById("km-data").textContent);
+  var DATA = RAW.page;
+  DATA.nodes = RAW.nodes;
+  DATA.edges = RAW.edges;
+  DATA.options = RAW.options;
   var UI = DATA.ui;
   var N = DATA.nodes;
   var E = DATA.edges;
@@ -106,56 +111,12 @@
     return lines.join("\n");
   }
 
-  function widthFor(sources) {
-    return Math.round((1 + 1.6 * Math.log2(1 + Math.min(sources, 64))) * 10) / 10;
-  }
 
-  /* ---- vis items: styles live in groups (one per class), items carry only what varies - */
+  /* ---- vis items: the nodes and edges pyvis was given, as they are ------------------ */
   var sizeBy = DATA.sizeBy;
   var options = DATA.options;
-  options.groups = {};
-  Object.keys(KINDS).forEach(function (kind) {
-    var k = KINDS[kind];
-    options.groups[kind] = {
-      shape: k.shape,
-      color: {
-        background: k.color,
-        border: "#333333",
-        highlight: { background: k.color, border: "#000000" },
-        hover: { background: k.color, border: "#000000" }
-      },
-      font: { size: k.activity ? 14 : 20 },
-      shapeProperties: { borderDashes: k.activity ? [2, 2] : false }
-    };
-  });
-  var visNodes = N.map(function (n, i) {
-    var item = { id: i, label: n.label, group: KINDS[n.kind] ? n.kind : "Activity", size: sizeFor(i, sizeBy) };
-    if (n.xy) { item.x = n.xy[0]; item.y = n.xy[1]; }
-    return item;
-  });
-  var pairCount = {};
-  var visEdges = E.map(function (e, i) {
-    var r = relOf(e);
-    var key = Math.min(e.from, e.to) + "," + Math.max(e.from, e.to);
-    var k = pairCount[key] || 0;
-    pairCount[key] = k + 1;
-    var item = {
-      id: i,
-      from: e.from,
-      to: e.to,
-      label: edgeLabel(e),
-      width: widthFor(e.sources),
-      color: { color: r.color }
-    };
-    if (e.dashed) { item.dashes = [8, 6]; }
-    if (!r.directed) { item.arrows = { to: { enabled: false } }; }
-    if (k) {
-      item.smooth = { enabled: true, type: k % 2 ? "curvedCW" : "curvedCCW", roundness: 0.2 * Math.ceil(k / 2) };
-    }
-    return item;
-  });
-  var nodes = new vis.DataSet(visNodes);
-  var edges = new vis.DataSet(visEdges);
+  var nodes = new vis.DataSet(N);
+  var edges = new vis.DataSet(E);
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   api.network = network;
   api.nodes = nodes;

@@ -1,0 +1,123 @@
+"""Document-level readings of the mentions: one person under several forms of a name
+merged, and places that only locate another ("Gwangju, Korea Selatan") marked."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, key
+from graph.extract.spans import DocumentMentions, Mention
+from graph.sources.text import Sentence
+
+
+def merge(out: DocumentMentions, merges: dict[str, str]) -> None:
+    """Point the mentions of one entity to another (same real-world entity)."""
+    if not merges:
+        return
+    for index, items in out.by_sentence.items():
+        out.by_sentence[index] = [
+            Mention(
+                m.sentence,
+                m.start,
+                m.end,
+                m.surface,
+                merges.get(m.slug, m.slug),
+                out.entities[merges.get(m.slug, m.slug)].type,
+                m.via_role,
+                m.qualifier,
+            )
+            for m in items
+        ]
+    out.roles = [
+        r._replace(
+            person=merges.get(r.person, r.person), government=merges.get(r.government, r.government)
+        )
+        for r in out.roles
+    ]
+    out.deputies = [(merges.get(p, p), i) for p, i in out.deputies]
+    for old, new in merges.items():
+        ent = out.entities.pop(old)
+        out.entities[new].aliases |= ent.aliases | set(ent.labels.values())
+
+
+def doc_level_merges(out: DocumentMentions) -> dict[str, str]:
+    """Unknown names that are short or misspelt forms of a known one in the same text
+    ("Kota Mossel" for Mossel Bay), and people named in two forms ("Ida Bagus Rai
+    Dharmawijaya Mantra", "IB Rai Dharmawijaya Mantra")."""
+    merges: dict[str, str] = {}
+    known = [e for e in out.entities.values() if e.slug in out.records]
+    for ent in list(out.entities.values()):
+        if ent.slug in out.records:
+            continue
+        if ent.type in LOCAL_GOVERNMENT_TYPES:
+            name = key(next(iter(ent.labels.values())))
+            core = re.sub(r"^(?:kota|kabupaten|provinsi|pemerintah kota|city of)\s+", "", name)
+            for other in known:
+                if other.type not in LOCAL_GOVERNMENT_TYPES:
+                    continue
+                for label in [*other.labels.values(), *other.aliases]:
+                    lk = re.sub(
+                        r"^(?:kota|kabupaten|provinsi|pemerintah kota|city of)\s+", "", key(label)
+                    )
+                    if lk.startswith(core + " ") or (
+                        len(core) > 5 and difflib.SequenceMatcher(None, core, lk).ratio() >= 0.9
+                    ):
+                        merges[ent.slug] = other.slug
+                        break
+                if ent.slug in merges:
+                    break
+    persons = [e for e in out.entities.values() if e.type == "Person"]
+    for a in persons:
+        for b in persons:
+            if a.slug == b.slug or a.slug in merges or b.slug in merges:
+                continue
+            ta, tb = key(a.labels["und"]).split(), key(b.labels["und"]).split()
+            if len(ta) >= 3 and len(tb) >= 3 and ta[-2:] == tb[-2:] and len(ta) >= len(tb):
+                merges[b.slug] = a.slug
+    return merges
+
+
+def _contains(out: DocumentMentions, small: str, big: str) -> bool:
+    """Whether the place ``big`` contains the local government ``small``."""
+    a, b = out.entities[small], out.entities[big]
+    if a.type not in LOCAL_GOVERNMENT_TYPES:
+        return False
+    if b.type == "Country":
+        return a.country == b.slug or (a.country is None and small not in out.records)
+    if b.type == "ProvincialGovernment" and a.code and b.code:
+        return a.code.startswith(b.code + ".")
+    if (
+        a.type == "CityGovernment"
+        and b.type in {"ProvincialGovernment", "LocalGovernment"}
+        and a.country not in (None, "indonesia")
+        and a.country == b.country
+    ):
+        return True  # "Lismore, New South Wales": a foreign city and its state
+    if b.type == "ProvincialGovernment" and big not in out.records:
+        # "Mossel Bay (Provinsi Western Cape, …)": an unknown province after a foreign city
+        return small in out.records and a.country not in (None, "indonesia")
+    return False
+
+
+def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
+    """ "Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
+    Selatan": the second place only locates the first and is not an actor there."""
+    for s in sentences:
+        items = out.by_sentence.get(s.index, [])
+        for i in range(1, len(items)):
+            prev, cur = items[i - 1], items[i]
+            gap = s.text[prev.end : cur.start]
+            if re.fullmatch(r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?", gap) and _contains(
+                out, prev.slug, cur.slug
+            ):
+                items[i] = Mention(
+                    cur.sentence,
+                    cur.start,
+                    cur.end,
+                    cur.surface,
+                    cur.slug,
+                    cur.type,
+                    cur.via_role,
+                    True,
+                )

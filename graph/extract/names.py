@@ -1,0 +1,143 @@
+"""The words that tell names from other words: the lexicon of titles, heads and
+degrees (``relations.yaml``), the stop words and place heads (``names.yaml``), and
+whether a place is the tail of a longer proper name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
+from graph.extract.lexicon import relations_lexicon
+from graph.resources import load_yaml
+
+NAME_TOKEN = r"(?:[A-Z][\w'’-]*|[A-Z]{2,}|(?:bin|binti|van|von|de|der|da|al|el|la)(?=\s+[A-Z]))"
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """Name-finding data of ``names.yaml``."""
+
+    stop: frozenset[str]
+    place_heads: frozenset[str]
+    prefix_block: re.Pattern[str]
+    venue_before_role: re.Pattern[str]
+
+
+@cache
+def name_lexicon() -> NameLexicon:
+    data = load_yaml("names.yaml")
+
+    def words_before(key_: str, flags: int = 0) -> re.Pattern[str]:
+        alt = "|".join(sorted(data[key_], key=len, reverse=True))
+        return re.compile(rf"(?:\b(?:{alt})\.?\s+)$", flags)
+
+    return NameLexicon(
+        stop=frozenset(data["stop_name_words"]),
+        place_heads=frozenset(data["place_heads"]),
+        prefix_block=words_before("name_prefix_block"),
+        venue_before_role=words_before("venue_before_role", re.I),
+    )
+
+
+def stop_words() -> frozenset[str]:
+    return name_lexicon().stop
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’.&-]*)\s+$")
+PLACE_TYPES = LOCAL_GOVERNMENT_TYPES | {"Country"}
+
+
+def titlecase(text: str) -> bool:
+    """A headline in title case ("Pemkot Jambi Kirim ASN Ke Singapura")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def inside_a_name(text: str, start: int, headline: bool) -> bool:
+    """Whether a place name at ``start`` is the tail of a longer proper name: a person
+    ("I Nyoman Gede Surya Mataram"), a school ("SDN Pondok Cina"), a club ("Persib
+    Bandung"). It is when the word right before it is capitalised and is neither a
+    function or role word nor a word that may head a place (``names.yaml``).
+
+    >>> s = "Deputi I Nyoman Gede Surya Mataram berangkat"
+    >>> inside_a_name(s, s.index("Mataram"), False)
+    True
+    >>> inside_a_name("Wali Kota Jambi hadir", 10, False)
+    False
+    """
+    if headline:
+        return False
+    before = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    if before is None:
+        return False
+    word = before.group(1).rstrip(".")
+    lex = name_lexicon()
+    heads = lex.place_heads
+    if re.search(r"[a-z][A-Z]", word):
+        return False  # words run together by a scraper ("DenpasarWalikota"), not a name
+    return not (word in stop_words() or word in heads)
+
+
+@dataclass(frozen=True)
+class NamePatterns:
+    """The name-finding patterns compiled from ``relations.yaml``."""
+
+    role_words: list[str]
+    any_role: re.Pattern[str]
+    any_head: re.Pattern[str]
+    honorific: re.Pattern[str]
+    degree_tail: re.Pattern[str]
+    roles: list[tuple[re.Pattern[str], str, str]]
+    level_prefix: dict[str, list[str]]
+    gov_heads: list[tuple[str, str]]
+    org_heads: str
+    org_tails: str
+    prog_tails: str
+    deputy: re.Pattern[str]
+    policy: re.Pattern[str]
+    hon_alt: str
+
+
+@cache
+def name_patterns() -> NamePatterns:
+    data = relations_lexicon()
+    hon = "|".join(data["honorifics"])
+    deg = "|".join(data["degrees"])
+    roles = [
+        (re.compile(rf"\b(?:{r['pattern']})\b", re.I), r["relation"], r["level"])
+        for r in data["roles"]
+    ]
+    gov_heads = [(h, level) for level, heads in data["government_heads"].items() for h in heads]
+    gov_heads.sort(key=lambda x: -len(x[0]))
+    any_head = "|".join(
+        [h for h, _ in gov_heads]
+        + list(data["organisation_heads"])
+        + data["organisation_tails"]
+        + data["programme_tails"]
+    )
+    role_words = sorted(
+        {w for r in data["roles"] for w in re.findall(r"[a-z]{4,}", r["pattern"].lower())}
+    )
+    return NamePatterns(
+        role_words=[
+            w for w in role_words if w not in {"sementara", "acting", "deputy", "executive"}
+        ]
+        + ["wakil", "major"],
+        any_role=re.compile(
+            "|".join(rf"\b(?:{r['pattern']})\b" for r in data["roles"]) + r"|wakil", re.I
+        ),
+        any_head=re.compile(rf"\b(?:{any_head})\b"),
+        honorific=re.compile(rf"^(?:(?:{hon})\s+)+"),
+        degree_tail=re.compile(rf"(?:,?\s*(?:{deg}))+\s*$"),
+        roles=roles,
+        level_prefix=data["level_prefix"],
+        gov_heads=gov_heads,
+        org_heads="|".join(data["organisation_heads"]),
+        org_tails="|".join(data["organisation_tails"]),
+        prog_tails="|".join(data["programme_tails"]),
+        deputy=re.compile(rf"\b(?:{'|'.join(data['deputy_pronoun'])})\s+", re.I),
+        policy=re.compile(rf"\b(?:{'|'.join(data['policy'])})\s+\"([^\"]{{3,80}})\"", re.I),
+        hon_alt=hon,
+    )
