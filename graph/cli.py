@@ -533,19 +533,9 @@ def viz(
 def wikidata_diff(graph_path: Path, p190: Path | None, fmt: str, qs_file: Path | None) -> None:
     """News-attested partnerships missing from Wikidata's P190 (as QuickStatements with
     references), Wikidata pairs no news supports, and local governments without a QID."""
-    from graph.files import write_text
-    from graph.sparql.store import open_store, store_path
-    from graph.sparql.wikidata import to_text
-    from graph.sparql.wikidata import wikidata_diff as diff_of
+    from graph.sparql.wikidata import wikidata_diff_text
 
-    source = open_store(graph_path) if store_path(graph_path) else _open_graph(graph_path)
-    diff = diff_of(source, p190)
-    if qs_file is not None:
-        write_text(qs_file, "".join(line + "\n" for line in diff.quickstatements))
-    if fmt == "json":
-        click.echo(json.dumps(diff.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(to_text(diff), nl=False)
+    click.echo(wikidata_diff_text(graph_path, p190, fmt, qs_file), nl=False)
 
 
 @main.command()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
@@ -294,3 +295,21 @@ def to_text(diff: Diff) -> str:
     out.append(f"# Wikidata P190 pairs that no news source supports: {len(diff.unsupported)}")
     out.extend(f"#   {w.label_a} ({w.qid_a}) -- {w.label_b} ({w.qid_b})" for w in diff.unsupported)
     return "\n".join(out) + "\n"
+
+
+def wikidata_diff_text(
+    graph_path: Path, p190: Path | None = None, fmt: str = "text", qs_file: Path | None = None
+) -> str:
+    """What ``kotamitra wikidata-diff`` prints, on the build's store when there is one
+    (else the graph files); the QuickStatements lines alone into ``qs_file`` if given."""
+    from graph.files import write_text
+    from graph.sparql.query import load_graph
+    from graph.sparql.store import open_store, store_path
+
+    source = open_store(graph_path) if store_path(graph_path) else load_graph(graph_path)
+    diff = wikidata_diff(source, p190)
+    if qs_file is not None:
+        write_text(qs_file, "".join(line + "\n" for line in diff.quickstatements))
+    if fmt == "json":
+        return json.dumps(diff.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    return to_text(diff)
