@@ -130,6 +130,46 @@ class KM(DefinedNamespace):
     cumulativePartnerships: URIRef
     cumulativeActivities: URIRef
     cumulativePeopleSent: URIRef
+    # the resolved layer (graph/resolve/, graph/rdf/resolved.py)
+    PartnershipReport: URIRef
+    ParticipationReport: URIRef
+    ActivityReport: URIRef
+    AgreementReport: URIRef
+    ValueChoice: URIRef
+    ReportedValue: URIRef
+    LifecycleStep: URIRef
+    activityType: URIRef
+    agreementKind: URIRef
+    party: URIRef
+    signatory: URIRef
+    signedOn: URIRef
+    signedAt: URIRef
+    validYears: URIRef
+    scope: URIRef
+    partnership: URIRef
+    report: URIRef
+    reportCount: URIRef
+    statement: URIRef
+    agreement: URIRef
+    activity: URIRef
+    lifecycleStage: URIRef
+    historyStep: URIRef
+    stage: URIRef
+    order: URIRef
+    basis: URIRef
+    date: URIRef
+    source: URIRef
+    sourceKind: URIRef
+    provenance: URIRef
+    sourceCount: URIRef
+    valueChoice: URIRef
+    property: URIRef
+    chosenValue: URIRef
+    rule: URIRef
+    alternative: URIRef
+    value: URIRef
+    asOf: URIRef
+    dormantAfterYears: URIRef
 
 
 PREFIXES: dict[str, str] = {
