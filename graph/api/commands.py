@@ -313,6 +313,15 @@ def evaluate_text(gold_dir: Path, verbose: bool = False, fmt: str = "table") -> 
     return text, not all(r.error for r in results)
 
 
+def wikidata_diff_text(
+    graph_path: Path, p190: Path | None, fmt: str = "text", qs_file: Path | None = None
+) -> str:
+    """``kotamitra wikidata-diff``: see :func:`graph.sparql.wikidata.wikidata_diff_text`."""
+    from graph.sparql.wikidata import wikidata_diff_text as run
+
+    return run(graph_path, p190, fmt, qs_file)
+
+
 def make_server(graph_path: Path, host: str, port: int, **options: Any) -> Any:
     """The read-only SPARQL endpoint of ``kotamitra serve`` (not yet serving)."""
     from graph.sparql.serve import make_server as make
