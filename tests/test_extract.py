@@ -1000,3 +1000,25 @@ def test_a_foreign_city_the_lexicon_lacks_is_found_in_a_government_context() -> 
 def test_a_bare_name_is_not_a_foreign_city_without_context() -> None:
     facts = _facts_of("Wali Kota Medan Bobby Nasution bertemu Fremantle di Medan kemarin.")
     assert not {f for f in facts if "fremantle" in f}
+
+
+def test_a_list_of_partners_gives_one_partnership_each_with_bracketed_years() -> None:
+    ex = extract(
+        Document(
+            "t",
+            "Pemkot Padang memiliki kota kembar Fremantle (1996), Hildesheim (1988) dan "
+            "Vlissingen di tiga benua.",
+            "t.txt",
+            language="id",
+        )
+    )
+    pairs = {(f.subject, f.object) for f in ex.facts if f.predicate == "partnersWith"}
+    assert pairs == {
+        ("kota-padang", "fremantle"),
+        ("kota-padang", "hildesheim"),
+        ("kota-padang", "vlissingen"),
+    }
+    since = {tuple(sorted(q.ends)): q.since for q in ex.qualified}
+    assert since[("fremantle", "kota-padang")] == "1996"
+    assert since[("hildesheim", "kota-padang")] == "1988"
+    assert since[("kota-padang", "vlissingen")] is None

@@ -118,6 +118,12 @@ _PARTNER_HINTS = (
     "partnership",
     "sebagai",
 )
+# the next item of a list, after an optional bracket ("(1960)", "(Jepang)") and a separator
+_LIST_ITEM = re.compile(
+    r"(?:[ \t]*\([^()]{1,40}\))?"
+    r"(?:[ \t]*,[ \t]*(?:(?:dan|and|serta)[ \t]+)?|[ \t]+(?:dan|and|serta|&)[ \t]+)"
+    rf"(?:(?:Kota|City of|the City of)[ \t]+)?(?P<name>{NAME_SEQ})"
+)
 _APPOSITION = re.compile(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$")
 #: a partner named bare ("sister city dengan X") must be a city at least this large when the
 #: document does not name its country
@@ -155,16 +161,24 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _partner_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The partner contexts, each with whether it names a twin town for sure (then any
+    place of the table counts; after a broad word, only a large city)."""
     data = relations_lexicon()
-    before = "|".join(data["foreign_partner_before"])
+
+    def lead(words: list[str]) -> re.Pattern[str]:
+        return re.compile(
+            rf"(?i:\b(?:{'|'.join(words)}))[ \t]+(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
+            rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:-|–|/)[ \t]*)?"
+            rf"(?P<name>{NAME_SEQ})"
+        )
+
     after = "|".join(data["foreign_partner_after"])
-    lead = re.compile(
-        rf"(?i:\b(?:{before}))[ \t]+(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
-        rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:-|–|/)[ \t]*)?(?P<name>{NAME_SEQ})"
+    return (
+        (lead(data["foreign_partner_before"]), True),
+        (lead(data["foreign_partner_broad"]), False),
+        (re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+(?i:{after})\b"), True),
     )
-    tail = re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+(?i:{after})\b")
-    return lead, tail
 
 
 @cache
@@ -242,11 +256,19 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     # "sister city dengan X", "sister city Makassar-Taipei", "X sebagai kota kembar"
     low = text.lower()
     partner = any(h in low for h in _PARTNER_HINTS)
-    for pattern in _partner_patterns() if partner else ():
+    for pattern, sure in _partner_patterns() if partner else ():
         for m in pattern.finditer(text):
             name = _trim(m.group("name"))
             start = m.start("name")
-            yield Candidate(start, start + len(name), name, name, None, False, partner=True)
+            yield Candidate(start, start + len(name), name, name, None, sure, partner=True)
+            # "kota kembar Fort Worth, Braunschweig (1960), Suwon dan Liuzhou": the rest of
+            # the list is partners too
+            at = m.end("name")
+            while item := _LIST_ITEM.match(text, at):
+                name = _trim(item.group("name"))
+                start = item.start("name")
+                yield Candidate(start, start + len(name), name, name, None, sure, partner=True)
+                at = item.end("name")
     # "Ivanovo, Rusia" / "Hluboká nad Vltavou (Ceko)": a name right before a country
     for start, country in countries.items():
         lo = max(0, start - 80)
