@@ -1022,3 +1022,12 @@ def test_a_list_of_partners_gives_one_partnership_each_with_bracketed_years() ->
     assert since[("fremantle", "kota-padang")] == "1996"
     assert since[("hildesheim", "kota-padang")] == "1988"
     assert since[("kota-padang", "vlissingen")] is None
+
+
+def test_a_former_head_is_not_a_head() -> None:
+    facts = _facts_of(
+        "Ia unggul dari mantan Gubernur Jawa Barat Ridwan Kamil, sementara Wali Kota "
+        "Bandung Muhammad Farhan menjalin kerja sama dengan Kota Namur."
+    )
+    heads = {(s, o) for s, p, o in facts if p == "headOf"}
+    assert heads == {("muhammad-farhan", "kota-bandung")}

@@ -31,6 +31,9 @@ from graph.vocab import HOME_COUNTRY, slugify
 __all__ = ["DocumentMentions", "Mention", "MentionFinder", "Role", "find_mentions"]
 
 
+_FORMER = re.compile(r"\b(?:mantan|eks|bekas|former|ex)[- ]?\s*$", re.I)
+
+
 def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[int, int]]:
     """Where ``word`` occurs in ``text`` as a whole word (a plain scan: names are many and
     each would be a regular expression of its own).
@@ -199,6 +202,8 @@ class MentionFinder:
                 if any(m.start() < b and a < m.end() for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
+                if _FORMER.search(text[max(0, m.start() - 12) : m.start()]):
+                    continue  # "mantan Gubernur New York": not the head now
                 if name_lexicon().venue_before_role.search(text[: m.start()]):
                     continue
                 self._one_role(s, m, relation, level, hon)
