@@ -348,7 +348,12 @@ class MentionFinder:
             for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
                 name = m.group(1)
                 name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
-                if name.split()[0] in stop_words() or re.search(r"\bIbu\s+$", text[: m.start()]):
+                first = name.split()[0]
+                if (
+                    first in stop_words()
+                    or first in name_lexicon().not_place_words
+                    or re.search(r"\bIbu\s+$", text[: m.start()])
+                ):
                     continue  # "Ibu Kota Negara" is the capital, not a town named Negara
                 rec = self._place_for_level(name, level)
                 full = f"{head} {name}"
