@@ -533,7 +533,7 @@ def viz(
 def wikidata_diff(graph_path: Path, p190: Path | None, fmt: str, qs_file: Path | None) -> None:
     """News-attested partnerships missing from Wikidata's P190 (as QuickStatements with
     references), Wikidata pairs no news supports, and local governments without a QID."""
-    from graph.sparql.wikidata import wikidata_diff_text
+    from graph.api.commands import wikidata_diff_text
 
     click.echo(wikidata_diff_text(graph_path, p190, fmt, qs_file), nl=False)
 
