@@ -118,6 +118,7 @@ _PARTNER_HINTS = (
     "partnership",
     "sebagai",
 )
+_APPOSITION = re.compile(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$")
 #: a partner named bare ("sister city dengan X") must be a city at least this large when the
 #: document does not name its country
 PARTNER_POPULATION = 100_000
@@ -197,6 +198,26 @@ def _trim(name: str) -> str:
     return " ".join(words).strip(" .,'’")
 
 
+def _tail_matches(tail: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of the name-then-context pattern, tried only near a context word (a name
+    pattern tried at every word of every sentence is slow)."""
+    done = 0
+    for w in _tail_words().finditer(text):
+        if w.start() < done:
+            continue
+        m = tail.search(text, max(done, w.start() - 80), w.end() + 40)
+        if m is not None and m.start() >= done:
+            done = m.end()
+            yield m
+
+
+@cache
+def _tail_words() -> re.Pattern[str]:
+    data = relations_lexicon()
+    words = sorted({w.split()[0] for ws in data["foreign_heads_after"].values() for w in ws})
+    return re.compile(rf"\b(?:{'|'.join(words)})\b")
+
+
 def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     """Names in a government context in one sentence. ``countries`` maps the start of
     each country mention in the sentence to its slug."""
@@ -213,7 +234,7 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             level,
             explicit,
         )
-    for m in tail.finditer(text) if contexts else ():
+    for m in _tail_matches(tail, text) if contexts else ():
         level, explicit = _level_of(m.group("head"))
         yield Candidate(
             m.start("name"), m.end(), _trim(m.group("name")), m.group(0), level, explicit
@@ -228,7 +249,8 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             yield Candidate(start, start + len(name), name, name, None, False, partner=True)
     # "Ivanovo, Rusia" / "Hluboká nad Vltavou (Ceko)": a name right before a country
     for start, country in countries.items():
-        before = re.search(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$", text[:start])
+        lo = max(0, start - 80)
+        before = _APPOSITION.search(text, lo, start)
         if before:
             name = _trim(before.group("name"))
             yield Candidate(

@@ -60,6 +60,7 @@ WORD_LISTS = {
     "initiated_by": "an initiator after it",
     "since": "a start year after it",
     "origin": "the start of a partnership, dated in its sentence",
+    "beyond": "words before a programme that put what follows outside it",
     "missions": "a country's embassy or consulate: as a partner, the country",
     "foreign_partner_before": "a partner named after it ('sister city dengan X')",
     "foreign_partner_after": "a partner named before it ('X sebagai kota kembar')",

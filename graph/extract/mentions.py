@@ -26,7 +26,7 @@ from graph.extract.names import (
 from graph.extract.spans import DocumentMentions, Mention, Role
 from graph.model import Entity
 from graph.sources.text import Sentence
-from graph.vocab import slugify
+from graph.vocab import HOME_COUNTRY, slugify
 
 __all__ = ["DocumentMentions", "Mention", "MentionFinder", "Role", "find_mentions"]
 
@@ -144,12 +144,15 @@ class MentionFinder:
             text
         ):
             self._roles(s)
-        headline = titlecase(text)
+        headline: bool | None = None  # computed when a place needs it
         for i, m in enumerate(found):
             if name_lexicon().prefix_block.search(text[: m.start]):
                 continue
-            if m.record.type in PLACE_TYPES and inside_a_name(text, m.start, headline):
-                continue
+            if m.record.type in PLACE_TYPES:
+                if headline is None:
+                    headline = titlecase(text)
+                if inside_a_name(text, m.start, headline):
+                    continue
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (
                 m.record.type == "Organization"
@@ -356,6 +359,11 @@ class MentionFinder:
                     "ProvincialGovernment": "Provinsi",
                 }[level] + f" {name}"
                 slug = self._local_entity(label, level, full)
+                if self.out.entities[slug].country is None:
+                    # neither in the gazetteer nor a place of the world table: a
+                    # "Pemko X" the Indonesian lists lack (a new or misspelt region) is
+                    # taken as Indonesian, never as a foreign partner
+                    self.out.entities[slug].country = HOME_COUNTRY
                 self.out.add(Mention(s.index, m.start(), m.start() + len(full), full, slug, level))
         org_heads, org_tails, prog_tails = lex.org_heads, lex.org_tails, lex.prog_tails
         for m in re.finditer(rf"\b(?:{org_heads})\s+{name_seq}", text):

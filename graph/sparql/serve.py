@@ -204,6 +204,9 @@ class _Handler(BaseHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    # connections waiting to be accepted: socketserver's default of 5 makes a burst of
+    # clients on a busy machine meet "connection reset"
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], config: ServerConfig, verbose: bool) -> None:
         super().__init__(address, _Handler)
