@@ -131,6 +131,7 @@ class KM(DefinedNamespace):
     cumulativeActivities: URIRef
     cumulativePeopleSent: URIRef
     # the resolved layer (graph/resolve/, graph/rdf/resolved.py)
+    Report: URIRef
     PartnershipReport: URIRef
     ParticipationReport: URIRef
     ActivityReport: URIRef
@@ -236,6 +237,17 @@ SUBCLASSES: dict[str, tuple[str, ...]] = {
     "Organization": ORGANIZATION_CLASSES,
     "Activity": ACTIVITY_CLASSES,
 }
+#: Classes of the resolved layer (graph/resolve/, graph/rdf/resolved.py).
+RESOLVED_CLASSES = (
+    "Report",
+    "PartnershipReport",
+    "ParticipationReport",
+    "ActivityReport",
+    "AgreementReport",
+    "ValueChoice",
+    "ReportedValue",
+    "LifecycleStep",
+)
 #: Every class of the ontology.
 CLASSES = (
     *ENTITY_CLASSES,
@@ -246,6 +258,7 @@ CLASSES = (
     "Statement",
     "Evidence",
     *METRICS_CLASSES,
+    *RESOLVED_CLASSES,
 )
 #: Every term of the ``km:`` namespace that is a property (all but the classes).
 PROPERTIES = tuple(t for t in KM.__annotations__ if t not in CLASSES)

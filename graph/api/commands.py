@@ -239,6 +239,16 @@ CLAIM_COLUMNS = [
 ]
 
 
+def wikidata_diff_text(
+    graph_path: Path, p190: Path | None = None, fmt: str = "text", qs_file: Path | None = None
+) -> str:
+    """News-attested partnerships missing from Wikidata's P190, as QuickStatements, and
+    the Wikidata pairs no news supports (:mod:`graph.sparql.wikidata`)."""
+    from graph.sparql.wikidata import wikidata_diff_text as diff_text
+
+    return diff_text(graph_path, p190, fmt, qs_file)
+
+
 def claims_text(graph_path: Path, fmt: str = "table", min_sources: int = 2) -> str:
     """Numeric claims compared across sources, as a table, JSON or CSV."""
     from graph.sparql.claims import compare_claims, to_dicts, to_table
@@ -311,15 +321,6 @@ def evaluate_text(gold_dir: Path, verbose: bool = False, fmt: str = "table") -> 
     else:
         text = report(results, verbose)
     return text, not all(r.error for r in results)
-
-
-def wikidata_diff_text(
-    graph_path: Path, p190: Path | None, fmt: str = "text", qs_file: Path | None = None
-) -> str:
-    """``kotamitra wikidata-diff``: see :func:`graph.sparql.wikidata.wikidata_diff_text`."""
-    from graph.sparql.wikidata import wikidata_diff_text as run
-
-    return run(graph_path, p190, fmt, qs_file)
 
 
 def make_server(graph_path: Path, host: str, port: int, **options: Any) -> Any:

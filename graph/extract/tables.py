@@ -134,6 +134,7 @@ class TableResolver:
         if key in self._places:
             return self._places[key]
         rec = self.gaz.records.get(known) if known else None
+        slug: str | None
         if rec is not None:
             slug = self._entity(rec, name)
             ent = self.entities[slug]

@@ -46,9 +46,11 @@ def evidence_iri(doc_id: str, ev: Evidence) -> URIRef:
     return KMR[f"evidence/{_h(doc_id, ev.index)}"]
 
 
-def statement_iri(s: str, p: str, o: str) -> URIRef:
-    """One statement node per direct fact, shared by every source stating it."""
-    return KMR[f"statement/{_h(s, p, o)}"]
+def statement_iri(doc_id: str, s: str, p: str, o: str) -> URIRef:
+    """The statement node of a direct fact in one source's named graph (one per source:
+    a node shared by several named graphs would be seen once per graph by a store whose
+    default graph is the union of the named graphs, and multiply every join on it)."""
+    return KMR[f"statement/{_h(doc_id, s, p, o)}"]
 
 
 def partnership_iri(a: str, b: str) -> URIRef:
@@ -195,7 +197,7 @@ def _partnership(out: _Out, p: ResolvedPartnership) -> None:
     for r in p.reports:
         out.add(node, KM.report, qualified_report_iri("Partnership", *r.item.ends, r.source.doc_id))
     for f in p.facts:
-        st = statement_iri(f.item.subject, f.item.predicate, f.item.object)
+        st = statement_iri(f.source.doc_id, f.item.subject, f.item.predicate, f.item.object)
         out.add(node, KM.statement, st)
     for src, e in p.evidence:
         out.add(node, KM.evidence, evidence_iri(src.doc_id, e))
@@ -257,8 +259,6 @@ def resolved_triples(layer: ResolvedLayer) -> list[Triple]:
         _event(out, ev)
     for ag in layer.agreements:
         _agreement(out, ag, layer.names)
-    for (subj, pred, obj), sources in layer.statements.items():
-        out.provenance(statement_iri(subj, pred, obj), sources)
     if layer.as_of:
         out.add(KMR["build"], KM.asOf, date_literal(layer.as_of))
         out.add(KMR["build"], KM.dormantAfterYears, Literal(layer.dormant_after_years))

@@ -135,7 +135,7 @@ class _Writer:
         for f in self.ex.facts:
             s, p, o = KMR[f.subject], KM[f.predicate], KMR[f.object]
             g.add((s, p, o))
-            st = statement_iri(f.subject, f.predicate, f.object)
+            st = statement_iri(self.ex.document.doc_id, f.subject, f.predicate, f.object)
             g.add((st, RDF.type, KM.Statement))
             g.add((st, RDF.subject, s))
             g.add((st, RDF.predicate, p))

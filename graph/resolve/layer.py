@@ -2,8 +2,8 @@
 
 - **Partnerships**: one per pair of actors (``a--b`` with the two slugs sorted), from
   every ``Partnership`` report and every ``partnersWith`` fact between them, news or
-  reference table. ``status``: the one stated by the latest report (reports of one date:
-  active before ended, planned, explored). ``since``: the earliest start any report
+  reference table. ``status``: the most advanced one stated (explored, planned, active),
+  ``ended`` when stated after the latest ``active``. ``since``: the earliest start any report
   states, else the earliest signing of an MoU or charter between them. A value on which
   sources disagree is kept with every alternative and its sources.
 - **Participations**: one per actor and programme; ``since`` the earliest stated.
@@ -37,7 +37,7 @@ from graph.resolve.model import (
     Value,
 )
 
-STATUS_RANK = {"active": 3, "ended": 2, "planned": 1, "explored": 0}
+STATUS_RANK = {"active": 2, "planned": 1, "explored": 0}
 PAIR_PREDICATES = frozenset({"partnersWith"})
 
 
@@ -54,21 +54,29 @@ def _values(items: Iterable[tuple[str | None, Source]]) -> list[Value]:
 
 
 def _status(p: ResolvedPartnership) -> None:
+    """A partnership moves forward (explored, planned, active) and may end: the most
+    advanced status any source states, except that ``ended`` wins only when stated
+    later than the latest ``active``. A later "planned" does not undo a partnership a
+    source states as in force (it is most often a plan to widen it)."""
     stated = [(r.item.status, r.source) for r in p.reports] + [
         ("active", f.source) for f in p.facts
     ]
     values = _values(stated)
-    latest = max(
-        stated, key=lambda vs: (vs[1].published or "", STATUS_RANK.get(vs[0], 0)), default=None
-    )
-    if latest is not None:
-        p.status = latest[0]
+    if stated:
+        last_active = max((s.published or "" for v, s in stated if v == "active"), default=None)
+        ended = [s.published or "" for v, s in stated if v == "ended"]
+        if ended and (last_active is None or max(ended) > last_active):
+            p.status = "ended"
+        else:
+            alive = [v for v, _ in stated if v != "ended"]
+            p.status = max(alive, key=lambda v: STATUS_RANK.get(v, 0))
     else:  # known from agreements only: an LoI is an intent
         signed = any(ag.agreement.kind != "LoI" for ag in p.agreements)
         p.status = "active" if signed else "planned"
     if len(values) > 1:
         rule = (
-            "the status stated by the latest source (same date: active, ended, planned, explored)"
+            "the most advanced status stated (explored, planned, active); ended when stated "
+            "after the latest active"
         )
         p.choices.append(Choice("status", p.status, rule, values))
 

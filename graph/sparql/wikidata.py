@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib.query import ResultRow
 
 from graph.errors import KotamitraError
 from graph.sparql.query import run_query
@@ -130,8 +131,9 @@ def select(graph: Any, query: str) -> list[Row]:
         return [
             {n: (sol[n].value if sol[n] is not None else None) for n in names} for sol in result
         ]
-    out = []
+    out: list[Row] = []
     for r in run_query(graph, query) or []:
+        assert isinstance(r, ResultRow)
         out.append({k: (str(v) if v is not None else None) for k, v in r.asdict().items()})
     return out
 
