@@ -512,6 +512,32 @@ def viz(
         webbrowser.open(path.resolve().as_uri())
 
 
+@main.command("wikidata-diff")
+@graph_option
+@click.option(
+    "--p190",
+    "p190",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="A P190 export (TSV or CSV from the Wikidata Query Service); default: the "
+    "reference data in the graph (sources/reference/wikidata-p190-indonesia.tsv).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+@click.option(
+    "--quickstatements",
+    "qs_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the QuickStatements lines alone into this file.",
+)
+def wikidata_diff(graph_path: Path, p190: Path | None, fmt: str, qs_file: Path | None) -> None:
+    """News-attested partnerships missing from Wikidata's P190 (as QuickStatements with
+    references), Wikidata pairs no news supports, and local governments without a QID."""
+    from graph.api import commands
+
+    click.echo(commands.wikidata_diff_text(graph_path, p190, fmt, qs_file), nl=False)
+
+
 @main.command()
 @graph_option
 @click.option(

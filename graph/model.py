@@ -108,6 +108,23 @@ class Claim:
 
 
 @dataclass
+class Agreement:
+    """A signed (or intended) agreement between two or more parties, as one document
+    reports it: an LoI, an MoU, a sister-city charter, an implementing arrangement (PKS)
+    or a renewal of an earlier one."""
+
+    kind: str  # "LoI", "MoU", "charter", "PKS" or "renewal"
+    parties: list[str] = field(default_factory=list)  # entity slugs
+    signatories: list[str] = field(default_factory=list)  # person slugs
+    signed: str | None = None  # ISO date at the precision of the text
+    place: str | None = None  # slug of the place of signing
+    valid_years: int | None = None  # "berlaku lima tahun"
+    valid_until: str | None = None  # "valid until 2026", or signed + valid_years
+    themes: list[str] = field(default_factory=list)  # scope: "tourism", "education"...
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
 class Extraction:
     """Everything extracted from one document."""
 
@@ -117,6 +134,7 @@ class Extraction:
     qualified: list[Qualified] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     prefiltered: bool = False  # skipped: nothing in it can be a partnership fact
 
@@ -124,4 +142,6 @@ class Extraction:
     def states_something(self) -> bool:
         """Whether the document states a fact, activity or claim (and so gets a named
         graph); most general news states nothing about partnerships."""
-        return bool(self.facts or self.qualified or self.activities or self.claims)
+        return bool(
+            self.facts or self.qualified or self.activities or self.claims or self.agreements
+        )

@@ -130,6 +130,47 @@ class KM(DefinedNamespace):
     cumulativePartnerships: URIRef
     cumulativeActivities: URIRef
     cumulativePeopleSent: URIRef
+    # the resolved layer (graph/resolve/, graph/rdf/resolved.py)
+    Report: URIRef
+    PartnershipReport: URIRef
+    ParticipationReport: URIRef
+    ActivityReport: URIRef
+    AgreementReport: URIRef
+    ValueChoice: URIRef
+    ReportedValue: URIRef
+    LifecycleStep: URIRef
+    activityType: URIRef
+    agreementKind: URIRef
+    party: URIRef
+    signatory: URIRef
+    signedOn: URIRef
+    signedAt: URIRef
+    validYears: URIRef
+    scope: URIRef
+    partnership: URIRef
+    report: URIRef
+    reportCount: URIRef
+    statement: URIRef
+    agreement: URIRef
+    activity: URIRef
+    lifecycleStage: URIRef
+    historyStep: URIRef
+    stage: URIRef
+    order: URIRef
+    basis: URIRef
+    date: URIRef
+    source: URIRef
+    sourceKind: URIRef
+    provenance: URIRef
+    sourceCount: URIRef
+    valueChoice: URIRef
+    property: URIRef
+    chosenValue: URIRef
+    rule: URIRef
+    alternative: URIRef
+    value: URIRef
+    asOf: URIRef
+    dormantAfterYears: URIRef
 
 
 PREFIXES: dict[str, str] = {
@@ -196,6 +237,17 @@ SUBCLASSES: dict[str, tuple[str, ...]] = {
     "Organization": ORGANIZATION_CLASSES,
     "Activity": ACTIVITY_CLASSES,
 }
+#: Classes of the resolved layer (graph/resolve/, graph/rdf/resolved.py).
+RESOLVED_CLASSES = (
+    "Report",
+    "PartnershipReport",
+    "ParticipationReport",
+    "ActivityReport",
+    "AgreementReport",
+    "ValueChoice",
+    "ReportedValue",
+    "LifecycleStep",
+)
 #: Every class of the ontology.
 CLASSES = (
     *ENTITY_CLASSES,
@@ -206,6 +258,7 @@ CLASSES = (
     "Statement",
     "Evidence",
     *METRICS_CLASSES,
+    *RESOLVED_CLASSES,
 )
 #: Every term of the ``km:`` namespace that is a property (all but the classes).
 PROPERTIES = tuple(t for t in KM.__annotations__ if t not in CLASSES)

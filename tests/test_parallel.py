@@ -33,6 +33,11 @@ def sources(tmp_path: Path) -> Path:
     return folder
 
 
+def cacheable(sources: Path, report) -> int:  # type: ignore[no-untyped-def]
+    """Documents the cache holds: texts (a table is read again each time, never cached)."""
+    return report.documents - len([*sources.rglob("*.tsv"), *sources.rglob("*.csv")])
+
+
 def test_two_workers_give_the_same_graph(sources: Path, tmp_path: Path) -> None:
     one, two = tmp_path / "one", tmp_path / "two"
     build([sources], one, with_metrics=False, with_viz=False, with_store=False, jobs=1, cache=False)
@@ -56,7 +61,7 @@ def test_rebuild_extracts_only_what_changed(sources: Path, tmp_path: Path) -> No
         changed.read_text(encoding="utf-8") + "\nTambahan kalimat.\n", encoding="utf-8"
     )
     second = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
-    assert second.cached == first.documents - 1
+    assert second.cached == cacheable(sources, first) - 1
     forced = build([sources], out, with_metrics=False, with_viz=False, with_store=False, force=True)
     assert forced.cached == 0
     assert isomorphic(union_graph(_graph(out)), union_graph(_graph(out)))
@@ -83,7 +88,7 @@ def test_a_damaged_cache_file_is_set_aside(sources: Path, tmp_path: Path) -> Non
     assert again.cached == 0 and again.documents == clean.documents
     assert isomorphic(union_graph(_graph(out)), reference)
     third = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
-    assert third.cached == clean.documents  # the cache was rebuilt
+    assert third.cached == cacheable(sources, clean)  # the cache was rebuilt
 
 
 def test_a_damaged_cache_entry_is_extracted_again(sources: Path, tmp_path: Path) -> None:
@@ -94,7 +99,7 @@ def test_a_damaged_cache_entry_is_extracted_again(sources: Path, tmp_path: Path)
         (key,) = db.execute("SELECT key FROM extraction WHERE data IS NOT NULL LIMIT 1").fetchone()
         db.execute("UPDATE extraction SET data = ? WHERE key = ?", (b"not a pickle", key))
     again = build([sources], out, with_metrics=False, with_viz=False, with_store=False)
-    assert again.cached == clean.documents - 1
+    assert again.cached == cacheable(sources, clean) - 1
     assert isomorphic(union_graph(_graph(out)), reference)
 
 
@@ -151,7 +156,7 @@ def test_a_rebuild_that_changes_nothing_in_the_graph_keeps_the_outputs(
     changed = sorted(sources.glob("*.md"))[1]
     changed.write_text(changed.read_text(encoding="utf-8") + "\nCuaca cerah.\n", "utf-8")
     second = build([sources], out, with_viz=False)
-    assert second.unchanged and second.cached == first.documents - 1
+    assert second.unchanged and second.cached == cacheable(sources, first) - 1
     assert second.triples == first.triples
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
     # another option, a missing output, or a changed graph: written again

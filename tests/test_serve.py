@@ -275,8 +275,9 @@ def test_build_push_sends_the_graph_to_a_server(tmp_path: Path, oxigraph_server:
         ],
     )
     assert result.exit_code == 0, result.output
-    # 22 documents, the ontology, the entailments, the dates and the default graph
-    assert "pushed 26 graph(s)" in result.output
+    # 22 articles, the Wikidata reference table, the ontology, the entailments, the dates
+    # and the default graph
+    assert "pushed 27 graph(s)" in result.output
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     local = int(next(iter(run(open_store(out), count)))["n"].value)
     result = CliRunner().invoke(

@@ -239,6 +239,16 @@ CLAIM_COLUMNS = [
 ]
 
 
+def wikidata_diff_text(
+    graph_path: Path, p190: Path | None = None, fmt: str = "text", qs_file: Path | None = None
+) -> str:
+    """News-attested partnerships missing from Wikidata's P190, as QuickStatements, and
+    the Wikidata pairs no news supports (:mod:`graph.sparql.wikidata`)."""
+    from graph.sparql.wikidata import wikidata_diff_text as diff_text
+
+    return diff_text(graph_path, p190, fmt, qs_file)
+
+
 def claims_text(graph_path: Path, fmt: str = "table", min_sources: int = 2) -> str:
     """Numeric claims compared across sources, as a table, JSON or CSV."""
     from graph.sparql.claims import compare_claims, to_dicts, to_table

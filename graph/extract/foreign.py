@@ -118,6 +118,13 @@ _PARTNER_HINTS = (
     "partnership",
     "sebagai",
 )
+# the next item of a list, after an optional bracket ("(1960)", "(Jepang)") and a separator
+_LIST_ITEM = re.compile(
+    r"(?:[ \t]*\([^()]{1,40}\))?"
+    r"(?:[ \t]*,[ \t]*(?:(?:dan|and|serta)[ \t]+)?|[ \t]+(?:dan|and|serta|&)[ \t]+)"
+    rf"(?:(?:Kota|City of|the City of)[ \t]+)?(?P<name>{NAME_SEQ})"
+)
+_APPOSITION = re.compile(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$")
 #: a partner named bare ("sister city dengan X") must be a city at least this large when the
 #: document does not name its country
 PARTNER_POPULATION = 100_000
@@ -154,16 +161,24 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
-def _partner_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """The partner contexts, each with whether it names a twin town for sure (then any
+    place of the table counts; after a broad word, only a large city)."""
     data = relations_lexicon()
-    before = "|".join(data["foreign_partner_before"])
+
+    def lead(words: list[str]) -> re.Pattern[str]:
+        return re.compile(
+            rf"(?i:\b(?:{'|'.join(words)}))[ \t]+(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
+            rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:-|–|/)[ \t]*)?"
+            rf"(?P<name>{NAME_SEQ})"
+        )
+
     after = "|".join(data["foreign_partner_after"])
-    lead = re.compile(
-        rf"(?i:\b(?:{before}))[ \t]+(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
-        rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:-|–|/)[ \t]*)?(?P<name>{NAME_SEQ})"
+    return (
+        (lead(data["foreign_partner_before"]), True),
+        (lead(data["foreign_partner_broad"]), False),
+        (re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+(?i:{after})\b"), True),
     )
-    tail = re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+(?i:{after})\b")
-    return lead, tail
 
 
 @cache
@@ -197,6 +212,26 @@ def _trim(name: str) -> str:
     return " ".join(words).strip(" .,'’")
 
 
+def _tail_matches(tail: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of the name-then-context pattern, tried only near a context word (a name
+    pattern tried at every word of every sentence is slow)."""
+    done = 0
+    for w in _tail_words().finditer(text):
+        if w.start() < done:
+            continue
+        m = tail.search(text, max(done, w.start() - 80), w.end() + 40)
+        if m is not None and m.start() >= done:
+            done = m.end()
+            yield m
+
+
+@cache
+def _tail_words() -> re.Pattern[str]:
+    data = relations_lexicon()
+    words = sorted({w.split()[0] for ws in data["foreign_heads_after"].values() for w in ws})
+    return re.compile(rf"\b(?:{'|'.join(words)})\b")
+
+
 def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     """Names in a government context in one sentence. ``countries`` maps the start of
     each country mention in the sentence to its slug."""
@@ -213,7 +248,7 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             level,
             explicit,
         )
-    for m in tail.finditer(text) if contexts else ():
+    for m in _tail_matches(tail, text) if contexts else ():
         level, explicit = _level_of(m.group("head"))
         yield Candidate(
             m.start("name"), m.end(), _trim(m.group("name")), m.group(0), level, explicit
@@ -221,14 +256,23 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     # "sister city dengan X", "sister city Makassar-Taipei", "X sebagai kota kembar"
     low = text.lower()
     partner = any(h in low for h in _PARTNER_HINTS)
-    for pattern in _partner_patterns() if partner else ():
+    for pattern, sure in _partner_patterns() if partner else ():
         for m in pattern.finditer(text):
             name = _trim(m.group("name"))
             start = m.start("name")
-            yield Candidate(start, start + len(name), name, name, None, False, partner=True)
+            yield Candidate(start, start + len(name), name, name, None, sure, partner=True)
+            # "kota kembar Fort Worth, Braunschweig (1960), Suwon dan Liuzhou": the rest of
+            # the list is partners too
+            at = m.end("name")
+            while item := _LIST_ITEM.match(text, at):
+                name = _trim(item.group("name"))
+                start = item.start("name")
+                yield Candidate(start, start + len(name), name, name, None, sure, partner=True)
+                at = item.end("name")
     # "Ivanovo, Rusia" / "Hluboká nad Vltavou (Ceko)": a name right before a country
     for start, country in countries.items():
-        before = re.search(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$", text[:start])
+        lo = max(0, start - 80)
+        before = _APPOSITION.search(text, lo, start)
         if before:
             name = _trim(before.group("name"))
             yield Candidate(

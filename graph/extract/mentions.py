@@ -26,9 +26,12 @@ from graph.extract.names import (
 from graph.extract.spans import DocumentMentions, Mention, Role
 from graph.model import Entity
 from graph.sources.text import Sentence
-from graph.vocab import slugify
+from graph.vocab import HOME_COUNTRY, slugify
 
 __all__ = ["DocumentMentions", "Mention", "MentionFinder", "Role", "find_mentions"]
+
+
+_FORMER = re.compile(r"\b(?:mantan|eks|bekas|former|ex)[- ]?\s*$", re.I)
 
 
 def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[int, int]]:
@@ -144,12 +147,15 @@ class MentionFinder:
             text
         ):
             self._roles(s)
-        headline = titlecase(text)
+        headline: bool | None = None  # computed when a place needs it
         for i, m in enumerate(found):
             if name_lexicon().prefix_block.search(text[: m.start]):
                 continue
-            if m.record.type in PLACE_TYPES and inside_a_name(text, m.start, headline):
-                continue
+            if m.record.type in PLACE_TYPES:
+                if headline is None:
+                    headline = titlecase(text)
+                if inside_a_name(text, m.start, headline):
+                    continue
             nxt = found[i + 1] if i + 1 < len(found) else None
             if (
                 m.record.type == "Organization"
@@ -196,6 +202,8 @@ class MentionFinder:
                 if any(m.start() < b and a < m.end() for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
+                if _FORMER.search(text[max(0, m.start() - 12) : m.start()]):
+                    continue  # "mantan Gubernur New York": not the head now
                 if name_lexicon().venue_before_role.search(text[: m.start()]):
                     continue
                 self._one_role(s, m, relation, level, hon)
@@ -340,7 +348,12 @@ class MentionFinder:
             for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
                 name = m.group(1)
                 name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
-                if name.split()[0] in stop_words() or re.search(r"\bIbu\s+$", text[: m.start()]):
+                first = name.split()[0]
+                if (
+                    first in stop_words()
+                    or first in name_lexicon().not_place_words
+                    or re.search(r"\bIbu\s+$", text[: m.start()])
+                ):
                     continue  # "Ibu Kota Negara" is the capital, not a town named Negara
                 rec = self._place_for_level(name, level)
                 full = f"{head} {name}"
@@ -356,6 +369,11 @@ class MentionFinder:
                     "ProvincialGovernment": "Provinsi",
                 }[level] + f" {name}"
                 slug = self._local_entity(label, level, full)
+                if self.out.entities[slug].country is None:
+                    # neither in the gazetteer nor a place of the world table: a
+                    # "Pemko X" the Indonesian lists lack (a new or misspelt region) is
+                    # taken as Indonesian, never as a foreign partner
+                    self.out.entities[slug].country = HOME_COUNTRY
                 self.out.add(Mention(s.index, m.start(), m.start() + len(full), full, slug, level))
         org_heads, org_tails, prog_tails = lex.org_heads, lex.org_tails, lex.prog_tails
         for m in re.finditer(rf"\b(?:{org_heads})\s+{name_seq}", text):

@@ -21,6 +21,7 @@ class NameLexicon:
 
     stop: frozenset[str]
     place_heads: frozenset[str]
+    not_place_words: frozenset[str]
     prefix_block: re.Pattern[str]
     venue_before_role: re.Pattern[str]
 
@@ -36,6 +37,7 @@ def name_lexicon() -> NameLexicon:
     return NameLexicon(
         stop=frozenset(data["stop_name_words"]),
         place_heads=frozenset(data["place_heads"]),
+        not_place_words=frozenset(data["not_place_words"]),
         prefix_block=words_before("name_prefix_block"),
         venue_before_role=words_before("venue_before_role", re.I),
     )

@@ -88,7 +88,7 @@ class TableResolver:
                     self.by_name.setdefault(key(nm), []).append(rec)
         self.entities: dict[str, Entity] = {}
         self._countries: dict[str, str | None] = {}
-        self._places: dict[tuple[str | None, str | None, str | None], str | None] = {}
+        self._places: dict[tuple[str | None, ...], str | None] = {}
 
     def _entity(self, rec: Record, surface: str | None) -> str:
         ent = self.entities.get(rec.id)
@@ -125,12 +125,23 @@ class TableResolver:
         self._countries[name] = slug
         return slug
 
-    def place(self, name: str | None, country_name: str | None, qid: str | None) -> str | None:
-        """The slug of the place a row names (a gazetteer id when it is known)."""
-        key = (name, country_name, qid)
+    def place(
+        self, name: str | None, country_name: str | None, qid: str | None, known: str | None = None
+    ) -> str | None:
+        """The slug of the place a row names (a gazetteer id when it is known; ``known``
+        names the gazetteer record outright)."""
+        key = (name, country_name, qid, known)
         if key in self._places:
             return self._places[key]
-        slug = self._place(name, country_name, qid)
+        rec = self.gaz.records.get(known) if known else None
+        slug: str | None
+        if rec is not None:
+            slug = self._entity(rec, name)
+            ent = self.entities[slug]
+            if ent.wikidata is None and qid is not None and QID.match(qid):
+                ent.wikidata = qid  # the table says which Wikidata item the record is
+        else:
+            slug = self._place(name, country_name, qid)
         self._places[key] = slug
         return slug
 
@@ -197,9 +208,14 @@ def extract_table(doc: Document, gazetteer: Gazetteer | None = None) -> Extracti
     since: dict[tuple[str, str], Qualified] = {}
     for row in iter_rows(doc.text, path, mapping):
         v = row.values
-        a = resolver.place(v.get("city"), v.get("country"), v.get("city_wikidata"))
+        a = resolver.place(
+            v.get("city"), v.get("country"), v.get("city_wikidata"), v.get("city_id")
+        )
         b = resolver.place(
-            v.get("partner_city"), v.get("partner_country"), v.get("partner_wikidata")
+            v.get("partner_city"),
+            v.get("partner_country"),
+            v.get("partner_wikidata"),
+            v.get("partner_id"),
         )
         if a is None or b is None or a == b:
             continue

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from graph.resources import files_digest, lexicon_dir
 
 CACHE_FILE = "extractions.sqlite"
-CACHE_FORMAT = 3  # bump when the row layout or the pickled classes change
+CACHE_FORMAT = 4  # bump when the row layout or the pickled classes change
 
 
 #: The modules and sub-packages (paths inside ``graph/``) whose code decides what a

@@ -32,6 +32,7 @@ from typing import Any, NamedTuple
 
 from graph.errors import EngineError
 from graph.extract import extract
+from graph.extract.agreements import extract_agreements
 from graph.extract.gazetteer import Gazetteer, default_gazetteer
 from graph.extract.tables import extract_table
 from graph.model import Document, Extraction, SourceProblem
@@ -84,11 +85,15 @@ def _reader(folder: str | None) -> ExtractionCache | None:
 
 
 def extract_document(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
-    """One document's extraction: a table of partnerships, or a text."""
+    """One document's extraction: a table of partnerships, or a text (its facts, then
+    the agreements it reports)."""
     gaz = gazetteer or default_gazetteer()
     if is_table(doc.path):  # a .csv/.tsv table of partnerships
         return extract_table(doc, gaz)
-    return extract(doc, gaz)
+    ex = extract(doc, gaz)
+    if ex.states_something:
+        ex.agreements = extract_agreements(doc, ex, gaz)
+    return ex
 
 
 def process_partition(

@@ -15,7 +15,15 @@ from rdflib import RDF, RDFS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, SKOS
 from rdflib.term import Node
 
-from graph.model import Activity, Claim, Evidence, Extraction
+from graph.model import Activity, Agreement, Claim, Evidence, Extraction
+from graph.rdf.resolved import (
+    activity_report_iri,
+    agreement_report_iri,
+    qualified_report_iri,
+    resolved_triples,
+    statement_iri,
+)
+from graph.resolve.layer import resolve_layer
 from graph.vocab import DIRECT_RELATIONS, ENTITY_CLASSES, KM, KMR, PREFIXES, SCHEMA, WD, bind
 
 __all__ = ["DIRECT_RELATIONS", "ENTITY_CLASSES", "KM", "KMR", "PREFIXES", "SCHEMA", "WD", "bind"]
@@ -127,7 +135,7 @@ class _Writer:
         for f in self.ex.facts:
             s, p, o = KMR[f.subject], KM[f.predicate], KMR[f.object]
             g.add((s, p, o))
-            st = KMR[f"statement/{_h(self.ex.document.doc_id, f.subject, f.predicate, f.object)}"]
+            st = statement_iri(self.ex.document.doc_id, f.subject, f.predicate, f.object)
             g.add((st, RDF.type, KM.Statement))
             g.add((st, RDF.subject, s))
             g.add((st, RDF.predicate, p))
@@ -138,47 +146,46 @@ class _Writer:
         g = self.g
         for q in self.ex.qualified:
             a, b = q.ends
-            if q.kind == "Participation":
-                node = KMR[f"participation/{a}--{b}--{self.ex.document.doc_id}"]
-                g.add((node, RDF.type, KM.Participation))
-                g.add((node, KM.participant, KMR[a]))
-                g.add((node, KM.programme, KMR[b]))
-            else:
-                node = KMR[f"partnership/{a}--{b}--{self.ex.document.doc_id}"]
-                g.add((node, RDF.type, KM.Partnership))
-                g.add((node, KM.partner, KMR[a]))
-                g.add((node, KM.partner, KMR[b]))
+            # this source's report; the one node per pair is the resolved layer's
+            node = qualified_report_iri(q.kind, a, b, self.ex.document.doc_id)
+            # only what this source says of it: the ends, and any value summed or listed
+            # by queries, are on the resolved node alone (km:report links the two), so a
+            # query that forgets the type cannot count a report as a second partnership
+            g.add((node, RDF.type, KM[f"{q.kind}Report"]))
+            if q.kind == "Partnership":
                 g.add((node, KM.status, Literal(q.status)))
             if q.since:
                 g.add((node, KM.since, date_literal(q.since)))
-            if q.initiated_by:
-                g.add((node, KM.initiatedBy, KMR[q.initiated_by]))
             for ev in q.evidence:
                 g.add((node, KM.evidence, self.evidence(ev)))
 
     def activity(self, act: Activity, n: int) -> None:
         g = self.g
-        node = KMR[f"activity/{self.ex.document.doc_id}-{n + 1}"]
-        g.add((node, RDF.type, KM[act.type] if act.type != "Activity" else KM.Activity))
-        if act.theme:
-            g.add((node, KM.theme, Literal(act.theme)))
-        for prop, value in (
-            (KM.partOf, act.part_of),
-            (KM.location, act.location),
-            (KM.fundedBy, act.funded_by),
-            (KM.organizedBy, act.organized_by),
-        ):
-            if value:
-                g.add((node, prop, KMR[value]))
-        if act.start:
-            g.add((node, KM.startDate, date_literal(act.start)))
-        if act.end:
-            g.add((node, KM.endDate, date_literal(act.end)))
-        if act.participant_count is not None:
-            g.add((node, KM.participantCount, Literal(act.participant_count)))
-        for p in act.participants:
-            g.add((node, KM.participant, KMR[p]))
+        # this source's report; the one node per real event is the resolved layer's
+        node = activity_report_iri(self.ex.document.doc_id, n)
+        g.add((node, RDF.type, KM.ActivityReport))
+        g.add((node, KM.activityType, KM[act.type]))
+        # its dates, count, theme and actors are on the resolved event (km:report links
+        # them; values this source gives differently are kept there with their source),
+        # so a sum over km:participantCount counts each event once
         for ev in act.evidence:
+            g.add((node, KM.evidence, self.evidence(ev)))
+
+    def agreement(self, a: Agreement, n: int) -> None:
+        """This source's report of an agreement (the resolved km:Agreement merges them)."""
+        g = self.g
+        node = agreement_report_iri(self.ex.document.doc_id, n)
+        g.add((node, RDF.type, KM.AgreementReport))
+        g.add((node, KM.agreementKind, Literal(a.kind)))
+        for slug in a.parties:
+            g.add((node, KM.party, KMR[slug]))
+        for slug in a.signatories:
+            g.add((node, KM.signatory, KMR[slug]))
+        if a.signed:
+            g.add((node, KM.signedOn, date_literal(a.signed)))
+        if a.place:
+            g.add((node, KM.signedAt, KMR[a.place]))
+        for ev in a.evidence:
             g.add((node, KM.evidence, self.evidence(ev)))
 
     def claim(self, c: Claim) -> None:
@@ -208,6 +215,8 @@ def extraction_triples(ex: Extraction) -> list[Triple]:
     w.qualified()
     for n, act in enumerate(ex.activities):
         w.activity(act, n)
+    for n, ag in enumerate(ex.agreements):
+        w.agreement(ag, n)
     for c in ex.claims:
         w.claim(c)
     return list(sink.triples)
@@ -304,11 +313,13 @@ class BuiltGraph:
 def build_graph(extractions: Iterable[Extraction]) -> BuiltGraph:
     """The graph of the extractions: a named graph for each one that states something
     (a document that states no fact, activity or claim gets none: the build report
-    counts it, but the graph is of partnerships, not of everything read)."""
+    counts it, but the graph is of partnerships, not of everything read), and in the
+    default graph the reference data and the resolved layer (one partnership per pair,
+    one event per occurrence, agreements and lifecycles: :mod:`graph.rdf.resolved`)."""
     exs = [ex for ex in extractions if ex.states_something]
     return BuiltGraph(
         named=[(graph_iri(ex.document.doc_id), extraction_triples(ex)) for ex in exs],
-        default=reference_triples(exs),
+        default=reference_triples(exs) + resolved_triples(resolve_layer(exs)),
     )
 
 

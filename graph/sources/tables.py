@@ -49,6 +49,8 @@ FIELDS = (
     "url",
     "city_wikidata",
     "partner_wikidata",
+    "city_id",
+    "partner_id",
 )
 MAPPING_KEYS = {
     "name",

@@ -100,7 +100,10 @@ def unwrap(text: str) -> str:
     width = _is_wrapped(lines)
     out: list[str] = []
     for line in lines:
-        prev = out[-1].rstrip() if out else ""
+        if not out or not (width or _LOWER_START.match(line)):
+            out.append(line)  # the common case, decided without looking back
+            continue
+        prev = out[-1].rstrip()
         joins = (
             bool(prev)
             and bool(line.strip())

@@ -2,8 +2,12 @@
 
 Each ``km:Claim`` has a quantity, a unit, the words that follow the number, the entities
 it concerns and the article (with its date) it comes from. Two claims are taken to be
-about the same thing when they share the unit, at least one concerned entity and a
-content word of what they count ("pelatihan", "trained", "alumni"). Within such a group,
+about the same quantity of the same thing when they share the unit, at least one
+concerned entity (the same subject) and a content word of their ``about`` (what they
+count: "pelatihan", "trained", "alumni"; words of the two languages brought to one by
+``about_synonyms`` in ``graph/lexicon/claims.yaml``, names of the concerned entities left
+out). Numbers of years, months or days (ages, durations, "25 years of partnership") are
+never compared: each article counts them from its own day. Within such a group,
 values are ordered by the articles' dates. Running totals ("telah dilatih", "so far",
 "sejak 2016", "hingga kini") are compared across dates; counts of one event (the 25
 people of one training) only with other reports of the same day. A group is labelled:
@@ -48,6 +52,31 @@ def _lexicon() -> tuple[frozenset[str], re.Pattern[str]]:
     data = load_yaml("claims.yaml")
     cues = "|".join(sorted(data["cumulative"], key=len, reverse=True))
     return frozenset(data["stopwords"]), re.compile(rf"\b(?:{cues})\b", re.I)
+
+
+@cache
+def _about_lexicon() -> tuple[frozenset[str], dict[str, str]]:
+    data = load_yaml("claims.yaml")
+    synonyms = {w: canon for canon, words in data["about_synonyms"].items() for w in words}
+    return frozenset(data["time_units"]), synonyms
+
+
+def is_time_unit(unit: str) -> bool:
+    """Whether a unit measures time (never conflict material).
+
+    >>> is_time_unit("years"), is_time_unit("people")
+    (True, False)
+    """
+    return unit.casefold() in _about_lexicon()[0]
+
+
+def about_words(about: str, concerns: list[str]) -> set[str]:
+    """The content words of what a claim counts, synonyms brought to one word, the
+    names of the concerned entities left out."""
+    synonyms = _about_lexicon()[1]
+    names = {part for slug in concerns for part in slug.split("-")}
+    words = {synonyms.get(w, w) for w in re.findall(r"[a-z]{3,}", about.lower())}
+    return {w for w in words - names if w not in _lexicon()[0] or w in synonyms.values()}
 
 
 @dataclass
@@ -131,7 +160,7 @@ def verdict(claims: list[ClaimRow]) -> str:
 
 def compare_claims(g: Graph, min_sources: int = 2) -> list[ClaimGroup]:
     """Groups of claims about the same thing from at least ``min_sources`` articles."""
-    rows = claim_rows(g)
+    rows = [r for r in claim_rows(g) if not is_time_unit(r.unit)]
     groups: list[list[ClaimRow]] = []
     for row in rows:
         home = None
@@ -143,9 +172,7 @@ def compare_claims(g: Graph, min_sources: int = 2) -> list[ClaimGroup]:
                 continue
             if not row.cumulative and first.date != row.date:
                 continue  # counts of single events: only reports of the same day compare
-            if _words(" ".join(c.about + " " + c.sentence for c in grp)) & _words(
-                row.about + " " + row.sentence
-            ):
+            if about_words(first.about, first.concerns) & about_words(row.about, row.concerns):
                 home = grp
                 break
         if home is None:

@@ -19,8 +19,12 @@ INBOUND_BEFORE = re.compile(
     r"[^.;]{0,40}\b(?:dari|from|asal)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.I,
 )
+# the destination follows its preposition within a few words ("ke Kota Gwangju, Korea
+# Selatan"); "a visit to Bandung by Princess Astrid of Belgium" sends nobody to Belgium
 OUTBOUND_BEFORE = re.compile(
-    r"(?:\b(?:ke|to|di|in|menuju|visit(?:ed|ing)?|mengunjungi)\b[^.;]*)$", re.I
+    r"\b(?:ke|to|di|in|menuju|visit(?:ed|ing)?|mengunjungi)\s+"
+    r"(?:(?:the|negara|kota|city\s+of)\s+)?(?:[\w'’-]+,?\s+){0,4}$",
+    re.I,
 )
 
 

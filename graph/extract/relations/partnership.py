@@ -57,6 +57,20 @@ def _date_the_partnership(d: DocContext, v: SentenceView, at: int) -> None:
         active[0].evidence.append(Evidence(v.sent.text, v.sent.index))
 
 
+_BRACKET_YEAR = re.compile(r"\s*\((?:(?:sejak|since|tahun|est\.?)\s+)?((?:19|20)\d\d)\)")
+
+
+def _bracket_year(v: SentenceView, partner: str) -> str | None:
+    """ "Braunschweig (1960), Suwon (1997)": a year in brackets right after a partner is
+    the start of that partnership."""
+    for m in v.mentions:
+        if m.slug == partner:
+            hit = _BRACKET_YEAR.match(v.sent.text, m.end)
+            if hit:
+                return hit.group(1)
+    return None
+
+
 def _origin_year(d: DocContext, v: SentenceView) -> str | None:
     """ "Dari dua gubernur itu lahir kesepakatan sister city pada 16 Juli 1985": a dated
     origin of the partnership (not a renewal)."""
@@ -124,6 +138,7 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             if one == other or d.country_of(one) == d.country_of(other):
                 continue
             since = _start_year(d, v, pm.start(), signed) if status == "active" else None
+            since = _bracket_year(v, other) or since
             _record(d, v, (one, other), status, since)
 
 

@@ -3,7 +3,7 @@ government's participation and since when."""
 
 from __future__ import annotations
 
-from graph.extract.context import DocContext, actor_after, negated, since_year
+from graph.extract.context import DocContext, actor_after, negated, since_year, subject_of
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Mention
 from graph.extract.relations.view import SentenceView
@@ -11,7 +11,10 @@ from graph.model import Evidence
 
 
 def _participation(d: DocContext, v: SentenceView, p: Mention) -> None:
-    actors = v.participants or ([v.subject] if v.subject else [])
+    # the article's government takes part only when its people are named ("25 ASN
+    # mengikuti SCP"), not in a sentence about the programme ("SCP merupakan program …")
+    fallback = subject_of(d, v.sent, v.mentions, strict=True)
+    actors = v.participants or ([fallback] if fallback else [])
     if p.slug not in d.mentions.records and not v.participants:
         # a programme known only by its head word ("X Program") needs a government named
         # as taking part: the article's government is not enough
@@ -45,6 +48,8 @@ def programme(d: DocContext, v: SentenceView) -> None:
     """``participatesIn``, ``organizedBy`` and the initiator of a participation."""
     rx = patterns()
     for p in v.programmes:
+        if rx["beyond"].search(v.sent.text[max(0, p.start - 20) : p.start]):
+            continue  # "Di luar SCP, ada pula ASN yang dikirim ke Denmark": not SCP
         if rx["participation"].search(v.text) or rx["delegation"].search(v.text):
             _participation(d, v, p)
         om = rx["organised_by"].search(v.text)

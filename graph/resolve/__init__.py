@@ -4,7 +4,11 @@ Each document is extracted on its own; this stage reconciles what they say about
 same entity: one preferred label per language (the most complete form seen), the other
 forms kept as alternative names, and a person named only by a short form ("Fasha") in
 one article merged with the one person of the build whose full name ends or starts
-with it ("Syarif Fasha").
+with it ("Syarif Fasha"). A symmetric fact is written one way round in every document
+(the Indonesian local government first), so it is one triple however sources word it.
+
+The resolved layer above the per-source facts (one partnership per pair, one event per
+real occurrence, agreements and lifecycles) is :func:`graph.resolve.layer.resolve_layer`.
 """
 
 from __future__ import annotations
@@ -69,6 +73,25 @@ def _rename(ex: Extraction, merges: dict[str, str]) -> None:
             target.aliases |= ent.aliases | set(ent.labels.values())
 
 
+SYMMETRIC = frozenset({"partnersWith"})
+
+
+def _orient(exs: list[Extraction]) -> None:
+    """Symmetric facts one way round: a home local government (with a Kemendagri code)
+    first, else in the order of the slugs."""
+    home: set[str] = set()
+    for ex in exs:
+        home.update(slug for slug, ent in ex.entities.items() if ent.code)
+
+    def rank(slug: str) -> tuple[bool, str]:
+        return slug not in home, slug
+
+    for ex in exs:
+        for f in ex.facts:
+            if f.predicate in SYMMETRIC and rank(f.object) < rank(f.subject):
+                f.subject, f.object = f.object, f.subject
+
+
 def resolve(extractions: Iterable[Extraction]) -> list[Extraction]:
     """Reconcile entities across extractions (in place) and return them."""
     exs = list(extractions)
@@ -91,4 +114,5 @@ def resolve(extractions: Iterable[Extraction]) -> list[Extraction]:
             ent.labels = dict(best[ent.slug])
             ent.type = types[ent.slug]
             ent.aliases |= old - set(ent.labels.values())
+    _orient(exs)
     return exs
