@@ -3,8 +3,10 @@
 ``kotamitra serve`` answers ``GET /sparql?query=…`` and ``POST /sparql`` (form-encoded
 or a direct ``application/sparql-query`` body) from the build's Oxigraph store, with
 content negotiation (SPARQL results JSON, XML, CSV, TSV; Turtle, N-Triples, JSON-LD or
-RDF/XML for graphs), CORS for browser clients, a small query page at ``/`` and the
-visualisation at ``/graph.html``.
+RDF/XML for graphs), CORS for browser clients, and the visualisation at ``/graph.html``.
+For people, a query page at ``/`` (the shipped queries with their parameters, results
+with links, downloads) and a page per entity at ``/entity/<slug>`` (see
+:mod:`graph.sparql.page`).
 
 Safe by default: it binds to 127.0.0.1; UPDATE, LOAD and the like are refused (403),
 and so is ``SERVICE`` to any host (403), so the server never fetches anything; every
@@ -16,21 +18,30 @@ others nor keeps burning a core.
 
 from __future__ import annotations
 
-import html
-import json
 import multiprocessing
 import multiprocessing.connection
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
-from graph.sparql.store import Dataset, StoreError, is_update, open_store, run, serialize
+from graph.sparql import page
+from graph.sparql.store import (
+    MEDIA,
+    Dataset,
+    StoreError,
+    is_update,
+    open_store,
+    run,
+    serialize,
+)
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json",
@@ -46,16 +57,10 @@ GRAPH_TYPES = {
     "application/ld+json": "json-ld",
     "application/rdf+xml": "xml",
 }
-MEDIA = {
-    ("results", "json"): "application/sparql-results+json",
-    ("results", "xml"): "application/sparql-results+xml",
-    ("results", "csv"): "text/csv; charset=utf-8",
-    ("results", "tsv"): "text/tab-separated-values; charset=utf-8",
-    ("graph", "turtle"): "text/turtle; charset=utf-8",
-    ("graph", "nt"): "application/n-triples",
-    ("graph", "json-ld"): "application/ld+json",
-    ("graph", "xml"): "application/rdf+xml",
-}
+
+
+class WorkerFailed(Exception):
+    """A worker process failed (a bug, not the user's query): the server answers 500."""
 
 
 @dataclass
@@ -94,8 +99,12 @@ class _Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
     # -- plumbing -----------------------------------------------------------------
-    def _send(self, status: int, body: bytes, media: str) -> None:
+    def _send(
+        self, status: int, body: bytes, media: str, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.send_header("Content-Type", media)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Access-Control-Allow-Origin", "*")
@@ -140,13 +149,54 @@ class _Handler(BaseHTTPRequestHandler):
         if url.path in {"/sparql", "/query"}:
             return self._protocol(params)
         if url.path == "/":
-            return self._send(200, _page().encode("utf-8"), "text/html; charset=utf-8")
+            return self._send(200, page.query_page().encode("utf-8"), "text/html; charset=utf-8")
+        if url.path.startswith("/assets/"):
+            found = page.asset(url.path.removeprefix("/assets/"))
+            if found is not None:
+                return self._send(200, *found)
+        if url.path.startswith("/entity/"):
+            return self._entity(urllib.parse.unquote(url.path.removeprefix("/entity/")))
         if url.path == "/graph.html":
             viz = self.server.config.graph_dir / "graph.html"
             if viz.is_file():
                 return self._send(200, viz.read_bytes(), "text/html; charset=utf-8")
             return self._error(404, "no graph.html: run 'kotamitra build' or 'kotamitra viz'")
         return self._error(404, f"not found: {url.path} (the endpoint is /sparql)")
+
+    def _in_worker(self, func: Callable[..., Any], *args: Any) -> Any:
+        """``func(graph_dir, *args)`` in a worker (see :meth:`_Server.call`); None, with
+        the error sent, when it timed out or failed."""
+        try:
+            with self.server.slots:
+                outcome = self.server.call(func, *args)
+        except WorkerFailed as exc:
+            self._error(500, f"the worker failed: {exc}")
+            return None
+        if outcome is None:
+            self._error(503, f"timed out after {self.server.config.timeout:g} s")
+        return outcome
+
+    def _entity(self, slug: str) -> None:
+        outcome = self._in_worker(page.entity_page, slug)
+        if outcome is None:
+            return
+        status, body = outcome
+        self._send(status, body, "text/html; charset=utf-8")
+
+    def _page_run(self, form: dict[str, list[str]]) -> None:
+        """The query page's ``POST /run``: ``query``, ``format`` (``view`` for the page,
+        else a download format) and ``param.NAME`` values."""
+        query = form.get("query", [""])[0]
+        fmt = form.get("format", ["view"])[0]
+        params = {k.removeprefix("param."): v[0] for k, v in form.items() if k.startswith("param.")}
+        outcome = self._in_worker(page.page_query, query, params, fmt)
+        if outcome is None:
+            return
+        status, body, media, filename = outcome
+        if status == 200 and len(body) > self.server.config.max_bytes:
+            return self._error(413, f"result larger than {self.server.config.max_bytes} bytes")
+        extra = {"Content-Disposition": f'attachment; filename="{filename}"'} if filename else {}
+        self._send(status, body, media, extra)
 
     do_HEAD = do_GET
 
@@ -157,7 +207,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         url = urllib.parse.urlsplit(self.path)
-        if url.path not in {"/sparql", "/query", "/update"}:
+        if url.path not in {"/sparql", "/query", "/update", "/run"}:
             return self._error(404, f"not found: {url.path} (the endpoint is /sparql)")
         length = int(self.headers.get("Content-Length") or 0)
         if length > 1_000_000:
@@ -173,6 +223,10 @@ class _Handler(BaseHTTPRequestHandler):
                 form = urllib.parse.parse_qs(body, errors="strict")
         except UnicodeDecodeError:
             return self._error(400, "the request is not UTF-8")
+        if url.path == "/run":
+            if ctype != "application/x-www-form-urlencoded":
+                return self._error(415, "the page's /run takes a form")
+            return self._page_run(form)
         if ctype == "application/x-www-form-urlencoded":
             if "query" in params:
                 return self._error(400, "a form POST carries the query in its body only")
@@ -191,10 +245,9 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(403, "SPARQL UPDATE is not allowed: this endpoint is read-only")
         cfg = self.server.config
         accept = self.headers.get("Accept") or ""
-        with self.server.slots:
-            outcome = self.server.evaluate_in_worker(query, accept, fmt, dataset)
+        outcome = self._in_worker(_evaluate, query, accept, fmt, dataset)
         if outcome is None:
-            return self._error(503, f"query timed out after {cfg.timeout:g} s")
+            return
         status, body, media = outcome
         if status == 200 and len(body) > cfg.max_bytes:
             return self._error(413, f"result larger than {cfg.max_bytes} bytes; add a LIMIT")
@@ -216,24 +269,24 @@ class _Server(ThreadingHTTPServer):
         self.slots = threading.BoundedSemaphore(config.workers)
         self.context = multiprocessing.get_context("fork")
 
-    def evaluate_in_worker(
-        self, query: str, accept: str, fmt: str | None, dataset: Dataset | None = None
-    ) -> tuple[int, bytes, str] | None:
-        """Evaluate in a child process; None when it ran over the time limit."""
+    def call(self, func: Callable[..., Any], *args: Any) -> Any:
+        """``func(graph_dir, *args)`` in a child process that ends when it answers or
+        when the time limit is over (then None)."""
         receiver, sender = self.context.Pipe(duplex=False)
         child = self.context.Process(
-            target=_worker,
-            args=(sender, self.config.graph_dir, query, accept, fmt, dataset),
-            daemon=True,
+            target=_worker, args=(sender, func, self.config.graph_dir, *args), daemon=True
         )
         child.start()
         sender.close()
         try:
             if not receiver.poll(self.config.timeout):
                 return None
-            return receiver.recv()  # type: ignore[no-any-return]
+            outcome = receiver.recv()
+            if isinstance(outcome, WorkerFailed):
+                raise outcome
+            return outcome
         except EOFError:
-            return 500, b"the query worker stopped unexpectedly\n", "text/plain"
+            raise WorkerFailed("the worker process stopped unexpectedly") from None
         finally:
             receiver.close()
             if child.is_alive():
@@ -261,18 +314,26 @@ class _Server(ThreadingHTTPServer):
 
 def _worker(
     conn: multiprocessing.connection.Connection,
+    func: Callable[..., Any],
     graph_dir: Path,
-    query: str,
-    accept: str,
-    fmt: str | None,
-    dataset: Dataset | None = None,
+    *args: Any,
 ) -> None:
-    config = ServerConfig(graph_dir, timeout=float("inf"))
-    evaluator = _Evaluator(config)
     try:
-        conn.send(evaluator.evaluate(query, accept, fmt, dataset))
+        try:
+            outcome = func(graph_dir, *args)
+        except Exception as exc:  # reported to the server, which answers 500
+            outcome = WorkerFailed(f"{type(exc).__name__}: {exc}")
+        conn.send(outcome)
     finally:
         conn.close()
+
+
+def _evaluate(
+    graph_dir: Path, query: str, accept: str, fmt: str | None, dataset: Dataset | None = None
+) -> tuple[int, bytes, str]:
+    return _Evaluator(ServerConfig(graph_dir, timeout=float("inf"))).evaluate(
+        query, accept, fmt, dataset
+    )
 
 
 class _Evaluator:
@@ -297,43 +358,3 @@ def make_server(
     """A ready server (call ``serve_forever()``; ``server_address`` has the real port)."""
     config = ServerConfig(Path(graph_dir), timeout=timeout, max_bytes=max_bytes, workers=workers)
     return _Server((host, port), config, verbose)
-
-
-def _page() -> str:
-    example = html.escape(
-        "SELECT ?partner ?name WHERE {\n  kmr:kota-jambi km:partnersWith ?partner .\n"
-        '  ?partner rdfs:label ?name FILTER(lang(?name) = "en")\n}'
-    )
-    script = json.dumps("/sparql")
-    return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kotamitra SPARQL</title>
-<style>body{{font:14px system-ui,sans-serif;margin:2em;max-width:70em}}
-textarea{{width:100%;height:12em;font:13px monospace}}table{{border-collapse:collapse}}
-td,th{{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}}</style></head>
-<body><h1>kotamitra SPARQL endpoint</h1>
-<p>Read-only SPARQL 1.1 over the built graph. Prefixes <code>km: kmr: rdf: rdfs: owl: xsd:
-skos: prov: schema: wd:</code> are predeclared. Endpoint: <code>/sparql</code>.
-<a href="/graph.html">The network</a>.</p>
-<textarea id="q">{example}</textarea><br><button id="run">Run</button>
-<div id="out"></div>
-<script>
-document.getElementById("run").onclick = async () => {{
-  const out = document.getElementById("out");
-  out.textContent = "…";
-  const r = await fetch({script}, {{method: "POST",
-    headers: {{"Content-Type": "application/sparql-query",
-              "Accept": "application/sparql-results+json"}},
-    body: document.getElementById("q").value}});
-  if (!r.ok) {{ out.textContent = await r.text(); return; }}
-  const data = await r.json();
-  const table = document.createElement("table");
-  if (data.boolean !== undefined) {{ out.textContent = String(data.boolean); return; }}
-  const head = table.insertRow();
-  for (const v of data.head.vars) {{ const th = document.createElement("th");
-    th.textContent = v; head.appendChild(th); }}
-  for (const b of data.results.bindings) {{ const row = table.insertRow();
-    for (const v of data.head.vars) {{ row.insertCell().textContent = b[v] ? b[v].value : ""; }} }}
-  out.replaceChildren(table);
-}};
-</script></body></html>
-"""

@@ -47,6 +47,17 @@ GRAPH_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "trig": ox.RdfFormat.TRIG,
 }
+#: the media type of each (kind of result, format)
+MEDIA = {
+    ("results", "json"): "application/sparql-results+json",
+    ("results", "xml"): "application/sparql-results+xml",
+    ("results", "csv"): "text/csv; charset=utf-8",
+    ("results", "tsv"): "text/tab-separated-values; charset=utf-8",
+    ("graph", "turtle"): "text/turtle; charset=utf-8",
+    ("graph", "nt"): "application/n-triples",
+    ("graph", "json-ld"): "application/ld+json",
+    ("graph", "xml"): "application/rdf+xml",
+}
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
