@@ -12,17 +12,19 @@ import graph
 from graph.errors import QueryError
 
 pd = pytest.importorskip("pandas")
-CLI = Path(__file__).resolve().parent.parent / "graph" / "cli.py"
+CLI = Path(__file__).resolve().parent.parent / "graph" / "cli"
 
 
 def test_the_cli_imports_only_the_api() -> None:
     allowed = {"graph", "graph.api", "graph.api.commands", "graph.errors", "graph.files"}
     found = set()
-    for node in ast.walk(ast.parse(CLI.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("graph"):
-            found.add(node.module)
-        elif isinstance(node, ast.Import):
-            found |= {a.name for a in node.names if a.name.startswith("graph")}
+    for path in sorted(CLI.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("graph"):
+                if not node.module.startswith("graph.cli"):  # its own modules
+                    found.add(node.module)
+            elif isinstance(node, ast.Import):
+                found |= {a.name for a in node.names if a.name.startswith("graph")}
     assert found and found <= allowed, found - allowed
 
 
