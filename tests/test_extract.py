@@ -1031,3 +1031,30 @@ def test_a_former_head_is_not_a_head() -> None:
     )
     heads = {(s, o) for s, p, o in facts if p == "headOf"}
     assert heads == {("muhammad-farhan", "kota-bandung")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "who"),
+    [
+        (
+            "Pemkab Tulang Bawang Barat menerima hibah dua unit mobil pemadam kebakaran dari "
+            "Pemerintah Jepang pada 12 September 2019.",
+            "id",
+            "kabupaten-tulang-bawang-barat",
+        ),
+        (
+            "East Flores Regency received a grant of two ambulances from the Japanese "
+            "government on 30 October 2019.",
+            "en",
+            "kabupaten-flores-timur",
+        ),
+    ],
+)
+def test_a_grant_from_a_foreign_government_is_an_activity_it_funds(
+    text: str, lang: str, who: str
+) -> None:
+    ex = extract(Document("t", text, "t.txt", language=lang))
+    grants = [a for a in ex.activities if a.funded_by == "japan"]
+    assert len(grants) == 1
+    assert who in grants[0].participants
+    assert grants[0].start is not None and grants[0].start.startswith("2019-")

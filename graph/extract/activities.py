@@ -31,7 +31,7 @@ from graph.model import Activity, Evidence
 from graph.sources.text import Sentence
 from graph.vocab import HOME_COUNTRY
 
-ACTIVITY_CLASSES = ("Signing", "Exchange", "Training", "Visit", "Meeting")
+ACTIVITY_CLASSES = ("Signing", "Exchange", "Training", "Visit", "Meeting", "Activity")
 
 
 def _retitle(act: Activity, text: str) -> None:

@@ -76,4 +76,5 @@ def might_hold_partnership(
         or rx["participation"].search(text)
         or rx["membership"].search(text)
         or rx["implements"].search(text)
+        or rx["funded_by"].search(text)  # "hibah dari Pemerintah Jepang"
     )

@@ -110,11 +110,22 @@ def _record(
         q.since = since
 
 
+def _trigger_for(v: SentenceView, partner: str) -> re.Match[str] | None:
+    """The partnership word nearest before the partner's first mention."""
+    at = next((m.start for m in v.mentions if m.slug == partner), None)
+    if at is None:
+        return None
+    before = [m for m in patterns()["partnership"].finditer(v.text) if m.start() < at]
+    return before[-1] if before else None
+
+
 def _wished(text: str, at: int) -> bool:
     """ "meminta agar Jakarta lebih terbuka pada kerja sama …": a wish or proposal earlier
-    in the sentence scopes over the partnership, unless the partnership already exists."""
+    in the clause scopes over the partnership, unless the partnership already exists."""
     rx = patterns()
-    before = text[:at]
+    before = re.split(
+        r"[;]|,\s+(?:pointing|noting|adding|saying|sedangkan|namun|tetapi)\b", text[:at]
+    )[-1]
     hoped = bool(rx["wishes"].search(before) or rx["tentative"].search(before))
     conditional = bool(re.match(r"\s*(?:jika|apabila|bila|kalau|if|should)\b", text, re.I))
     return (hoped or conditional) and not rx["existing"].search(text)
@@ -131,13 +142,21 @@ def partnership(d: DocContext, v: SentenceView) -> None:
     ended = bool(rx["ended"].search(v.text)) and not is_planned and not rx["renewal"].search(v.text)
     if not partners and not is_planned:
         _date_the_partnership(d, v, pm.start())
-    status = "planned" if is_planned else "ended" if ended else "active"
     signed = bool(rx["signing"].search(v.text))
-    for one in ones:
-        for other in partners:
+    for other in partners:
+        # each partner under the partnership word nearest before it: "she hoped the
+        # cooperation would go on, pointing out that Semarang is a sister city of Brisbane"
+        trig = _trigger_for(v, other) or pm
+        planned_here = (
+            is_planned
+            if trig.start() == pm.start()
+            else planned(v.text, trig.start(), trig.end()) or _wished(v.text, trig.start())
+        )
+        status = "planned" if planned_here else "ended" if ended else "active"
+        for one in ones:
             if one == other or d.country_of(one) == d.country_of(other):
                 continue
-            since = _start_year(d, v, pm.start(), signed) if status == "active" else None
+            since = _start_year(d, v, trig.start(), signed) if status == "active" else None
             since = _bracket_year(v, other) or since
             _record(d, v, (one, other), status, since)
 
