@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 
 from rdflib import Graph
+from rdflib.query import Result, ResultRow
 
 from graph.resources import load_yaml
 from graph.sparql.query import run_query
@@ -119,7 +120,7 @@ def claim_rows(g: Graph) -> list[ClaimRow]:
     result = run_query(g, CLAIMS_QUERY)
     assert result is not None
     rows = []
-    for r in result:
+    for r in _select_rows(result):
         rows.append(
             ClaimRow(
                 quantity=float(r.quantity),
@@ -215,3 +216,9 @@ def to_table(groups: list[ClaimGroup]) -> str:
 
 def to_dicts(groups: list[ClaimGroup]) -> list[dict[str, object]]:
     return [asdict(grp) for grp in groups]
+
+
+def _select_rows(result: Result) -> list[ResultRow]:
+    """The rows of a SELECT result (rdflib types a result's items as rows, booleans or
+    triples at once)."""
+    return [r for r in result if isinstance(r, ResultRow)]

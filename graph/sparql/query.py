@@ -18,7 +18,7 @@ from typing import Any
 from pyparsing.exceptions import ParseException
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 
 from graph.errors import QueryError
 from graph.rdf.entail import ENTAILMENTS_TRIG
@@ -240,7 +240,7 @@ def format_result(result: Result, fmt: str) -> str:
             return "?_askResult\n" + ("true" if result.askAnswer else "false") + "\n"
         return ("yes" if result.askAnswer else "no") + "\n"
     names = [str(v) for v in result.vars or []]
-    rows = list(result)
+    rows = [row for row in result if isinstance(row, ResultRow)]
     if fmt == "tsv":
         # SPARQL 1.1 TSV: header of ?vars, terms in N-Triples/Turtle syntax
         lines = ["\t".join(f"?{n}" for n in names)]
@@ -266,7 +266,9 @@ def result_rows(result: Result) -> list[dict[str, str]]:
     """Rows of a SELECT result as dictionaries of plain strings (for notebooks)."""
     names = [str(v) for v in result.vars or []]
     return [
-        {n: _plain(row[i]) for i, n in enumerate(names) if row[i] is not None} for row in result
+        {n: _plain(row[i]) for i, n in enumerate(names) if row[i] is not None}
+        for row in result
+        if isinstance(row, ResultRow)
     ]
 
 

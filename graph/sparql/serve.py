@@ -91,7 +91,7 @@ def _negotiate(accept: str, kind: str, explicit: str | None) -> str:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: _Server  # type: ignore[assignment]
+    server: _Server
     protocol_version = "HTTP/1.1"
 
     def log_message(self, format: str, *args: object) -> None:
@@ -297,19 +297,26 @@ class _Server(ThreadingHTTPServer):
         self, query: str, accept: str, fmt: str | None, dataset: Dataset | None = None
     ) -> tuple[int, bytes, str]:
         """Run one query in this process; returns status, body and media type."""
-        deadline = time.monotonic() + self.config.timeout
-        try:
-            result = run(open_store(self.config.graph_dir), query, dataset=dataset)
-            kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
-            chosen = _negotiate(accept, kind, fmt)
-            if (kind, chosen) not in MEDIA:
-                return 406, f"format {chosen!r} does not fit this query\n".encode(), "text/plain"
-            body = serialize(result, chosen)
-            if time.monotonic() > deadline:
-                return 503, b"query timed out\n", "text/plain"
-            return 200, body, MEDIA[(kind, chosen)]
-        except StoreError as exc:
-            return exc.status, (str(exc) + "\n").encode("utf-8"), "text/plain; charset=utf-8"
+        return evaluate_query(self.config, query, accept, fmt, dataset)
+
+
+def evaluate_query(
+    config: ServerConfig, query: str, accept: str, fmt: str | None, dataset: Dataset | None = None
+) -> tuple[int, bytes, str]:
+    """Run one query on the build ``config`` names; returns status, body and media type."""
+    deadline = time.monotonic() + config.timeout
+    try:
+        result = run(open_store(config.graph_dir), query, dataset=dataset)
+        kind = "graph" if isinstance(result, ox.QueryTriples) else "results"
+        chosen = _negotiate(accept, kind, fmt)
+        if (kind, chosen) not in MEDIA:
+            return 406, f"format {chosen!r} does not fit this query\n".encode(), "text/plain"
+        body = serialize(result, chosen)
+        if time.monotonic() > deadline:
+            return 503, b"query timed out\n", "text/plain"
+        return 200, body, MEDIA[(kind, chosen)]
+    except StoreError as exc:
+        return exc.status, (str(exc) + "\n").encode("utf-8"), "text/plain; charset=utf-8"
 
 
 def _worker(
@@ -331,18 +338,10 @@ def _worker(
 def _evaluate(
     graph_dir: Path, query: str, accept: str, fmt: str | None, dataset: Dataset | None = None
 ) -> tuple[int, bytes, str]:
-    return _Evaluator(ServerConfig(graph_dir, timeout=float("inf"))).evaluate(
-        query, accept, fmt, dataset
+    """What a worker process runs: one query on the build in ``graph_dir``."""
+    return evaluate_query(
+        ServerConfig(graph_dir, timeout=float("inf")), query, accept, fmt, dataset
     )
-
-
-class _Evaluator:
-    """Query evaluation outside the server (what a worker process runs)."""
-
-    def __init__(self, config: ServerConfig) -> None:
-        self.config = config
-
-    evaluate = _Server.evaluate
 
 
 def make_server(

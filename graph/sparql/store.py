@@ -21,7 +21,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -245,6 +245,11 @@ class Dataset:
     named: list[str] = field(default_factory=list)
 
 
+def _literal(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for ``re.sub`` that inserts ``text`` as it is (no backslash escapes)."""
+    return lambda _m: text
+
+
 def bind_params(query: str, params: Mapping[str, str]) -> str:
     """Give variables values: a query's ``VALUES ?x { … }`` default is replaced, else a
     ``VALUES`` block is added at the start of its outermost ``WHERE``.
@@ -261,7 +266,7 @@ def bind_params(query: str, params: Mapping[str, str]) -> str:
         block = re.compile(rf"VALUES\s+\?{name}\s*\{{[^}}]*\}}", re.I)
         if block.search(query):
             replacement = f"VALUES ?{name} {{ {rendered} }}"
-            query = block.sub(lambda _m, r=replacement: r, query, count=1)
+            query = block.sub(_literal(replacement), query, count=1)
             continue
         where = re.search(r"\bWHERE\s*\{", query, re.I)
         if where is None:
@@ -276,13 +281,13 @@ def serialize(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt
         rdf_format = GRAPH_FORMATS.get("turtle" if fmt == "table" else fmt)
         if rdf_format is None:
             raise StoreError(f"format {fmt!r} is for SELECT/ASK; use turtle, nt, xml or json-ld")
-        return ox.serialize(result, format=rdf_format, prefixes=dict(PREFIXES))
+        return ox.serialize(result, format=rdf_format, prefixes=dict(PREFIXES)) or b""
     results_format = RESULT_FORMATS.get(fmt)
     if results_format is None:
         raise StoreError(
             f"format {fmt!r} is for CONSTRUCT/DESCRIBE; use table, json, csv, tsv or xml"
         )
-    return result.serialize(format=results_format)
+    return result.serialize(format=results_format) or b""
 
 
 def _short(value: object) -> str:
