@@ -997,6 +997,16 @@ def test_a_foreign_city_the_lexicon_lacks_is_found_in_a_government_context() -> 
     }
 
 
+def test_a_title_before_a_partner_is_not_part_of_its_name() -> None:
+    # "Wali" alone is a town in the world table: the title must not be read as a place
+    facts = _facts_of(
+        "Pemkot Padang meneken piagam kota kembar dengan Wali Kota Hildesheim, Jerman, "
+        "di Balai Kota."
+    )
+    partners = {o for s, p, o in facts if p == "partnersWith"}
+    assert partners == {"hildesheim"}
+
+
 def test_a_bare_name_is_not_a_foreign_city_without_context() -> None:
     facts = _facts_of("Wali Kota Medan Bobby Nasution bertemu Fremantle di Medan kemarin.")
     assert not {f for f in facts if "fremantle" in f}

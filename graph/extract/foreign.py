@@ -166,9 +166,12 @@ def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
     place of the table counts; after a broad word, only a large city)."""
     data = relations_lexicon()
 
+    titles = "|".join(sorted(data["foreign_partner_titles"], key=len, reverse=True))
+
     def lead(words: list[str]) -> re.Pattern[str]:
         return re.compile(
             rf"(?i:\b(?:{'|'.join(words)}))[ \t]+(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
+            rf"(?:(?i:{titles})[ \t]+)*"
             rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:-|–|/)[ \t]*)?"
             rf"(?P<name>{NAME_SEQ})"
         )

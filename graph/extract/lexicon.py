@@ -64,6 +64,7 @@ WORD_LISTS = {
     "missions": "a country's embassy or consulate: as a partner, the country",
     "foreign_partner_before": "a partner named after it ('sister city dengan X')",
     "foreign_partner_broad": "a partner named after it, if large ('kerja sama dengan X')",
+    "foreign_partner_titles": "titles skipped before a partner's name ('dengan Wali Kota X')",
     "foreign_partner_after": "a partner named before it ('X sebagai kota kembar')",
     "activity_anaphora": "'pelatihan ini': an activity told before",
     "people_nouns": "nouns counting people",
