@@ -335,6 +335,64 @@ def test_planned_partnership_dashed(graph: Graph, page: str) -> None:
     assert payload["statuses"]["planned"] == "planned"
 
 
+def test_a_resolved_partnership_carries_its_status_and_history(tmp_path: Path) -> None:
+    g = sample_graph()
+    bandung, namur = KMR["kota-bandung"], KMR["namur"]
+    doc1 = _doc(g, "loi", "Bandung dan Namur teken LoI", "https://example.org/loi", "2016-03-02")
+    doc2 = _doc(g, "mou", "Bandung and Namur sign", "https://example.org/mou", "2017-10-18")
+    part = KMR["partnership/kota-bandung--namur"]
+    g.add((part, RDF.type, KM.Partnership))
+    g.add((part, KM.partner, bandung))
+    g.add((part, KM.partner, namur))
+    g.add((part, KM.status, Literal("active")))
+    g.add((part, KM.lifecycleStage, Literal("signed")))
+    g.add((part, KM.provenance, Literal("news")))
+    g.add((part, KM.sourceCount, Literal(2)))
+    # steps added out of order: the panel follows km:order
+    for n, stage, date, doc in ((2, "signed", "2017-10-17", doc2), (1, "intent", "2016-03", doc1)):
+        step = KMR[f"partnership/kota-bandung--namur/step/{n}"]
+        g.add((part, KM.historyStep, step))
+        g.add((step, KM.order, Literal(n)))
+        g.add((step, KM.stage, Literal(stage)))
+        g.add((step, KM.date, Literal(date)))
+        g.add((step, KM.basis, Literal(f"{stage} basis")))
+        g.add((step, KM.source, doc))
+    choice, alt1, alt2 = KMR["choice/c"], KMR["choice/a1"], KMR["choice/a2"]
+    g.add((part, KM.valueChoice, choice))
+    g.add((choice, KM.property, KM.since))
+    g.add((choice, KM.chosenValue, Literal("2017")))
+    g.add((choice, KM.rule, Literal("the earliest start stated by any source")))
+    for alt, value, doc in ((alt1, "2017", doc2), (alt2, "2018", doc1)):
+        g.add((choice, KM.alternative, alt))
+        g.add((alt, KM.value, Literal(value)))
+        g.add((alt, KM.source, doc))
+
+    out = render_html(g, tmp_path / "graph.html", lang="id")
+    payload = _payload(out.read_text(encoding="utf-8"))
+    (edge,) = [e for e in payload["edges"] if e.get("partnership")]
+    record = edge["partnership"]
+    assert (record["stage"], record["provenance"], record["sourceCount"]) == ("signed", "news", 2)
+    assert [(s["order"], s["stage"], s["date"]) for s in record["history"]] == [
+        (1, "intent", "2016-03"),
+        (2, "signed", "2017-10-17"),
+    ]
+    docs = payload["docs"]
+    assert [docs[s["doc"]]["url"] for s in record["history"]] == [
+        "https://example.org/loi",
+        "https://example.org/mou",
+    ]
+    (chosen,) = record["choices"]
+    assert (chosen["property"], chosen["chosen"]) == ("since", "2017")
+    assert [(a["value"], docs[a["doc"]]["headline"]) for a in chosen["alternatives"]] == [
+        ("2017", "Bandung and Namur sign"),
+        ("2018", "Bandung dan Namur teken LoI"),
+    ]
+    assert payload["stages"]["signed"] == "ditandatangani"
+    assert payload["provenances"]["news"] == "berita"
+    # a partnership the resolved layer did not write (no provenance, no history) has none
+    assert not [e for e in payload["edges"] if e["status"] == "planned" and e.get("partnership")]
+
+
 def test_lang_id_labels(graph: Graph, tmp_path: Path) -> None:
     net = build_network(graph, lang="id")
     assert net.nodes[str(KMR["kota-jambi"])]["label"] == "Kota Jambi"

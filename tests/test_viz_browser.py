@@ -451,6 +451,40 @@ def test_xss_payloads_stay_inert(driver: webdriver.Chrome, site: dict[str, Any])
     assert errors == []
 
 
+def test_a_partnership_panel_shows_its_status_and_history_in_order(
+    driver: webdriver.Chrome, sources_build: Any, tmp_path: Path
+) -> None:
+    from graph.sparql.query import load_graph
+
+    _report, out = sources_build
+    page = render_html(load_graph(out / "graph.trig"), tmp_path / "graph.html")
+    open_page(driver, page)
+    denpasar, mossel = index_of(driver, "Kota Denpasar"), index_of(driver, "Mossel Bay")
+    edge = js(
+        driver,
+        "var a = arguments[0], b = arguments[1];"
+        "return k.data.edges.findIndex(function (e) { return e.relation === 'partnersWith'"
+        " && ((e.from === a && e.to === b) || (e.from === b && e.to === a)); });",
+        denpasar,
+        mossel,
+    )
+    assert edge >= 0
+    js(driver, "k.network.selectEdges([arguments[0]]); k.showEdge(arguments[0]);", edge)
+    panel = driver.find_element(By.ID, "km-panel").text
+    assert "Lifecycle stage: renewed" in panel
+    assert "Known from: news" in panel
+    steps = driver.find_elements(By.CSS_SELECTOR, "#km-panel ol.history li")
+    stages = [s.get_attribute("data-stage") for s in steps]
+    assert stages.index("signed") < stages.index("renewed")
+    signed = steps[stages.index("signed")].text
+    renewed = steps[stages.index("renewed")].text
+    assert "2019-11-27" in signed and "2023-01-31" in renewed
+    # each step links the article it comes from
+    assert all(s.find_elements(By.CSS_SELECTOR, ".source a") for s in steps)
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
+
+
 def test_a_large_network_settles_and_stays_responsive(
     driver: webdriver.Chrome, tmp_path: Path
 ) -> None:

@@ -20,6 +20,7 @@ from rdflib.graph import ConjunctiveGraph
 from rdflib.term import Node
 
 from graph.errors import FocusError
+from graph.viz.history import partnership_record
 from graph.viz.labels import (
     ACTIVITY_KINDS,
     INDONESIA,
@@ -292,7 +293,9 @@ def build_network(g: Graph, lang: str = "en") -> nx.MultiDiGraph:
     else ``None``), ``dashed`` and ``since``.  Every ``km:Partnership`` whose status is not
     ``"active"`` adds a dashed ``partnersWith`` edge per pair of partners with that ``status``
     (``"unknown"`` when missing); an active one adds its evidence and ``since`` to the direct
-    ``partnersWith`` edge (creating it if the direct fact is absent).  ``km:Participation``
+    ``partnersWith`` edge (creating it if the direct fact is absent); a resolved partnership
+    also gives its edge ``partnership``, its status and history
+    (:func:`graph.viz.history.partnership_record`).  ``km:Participation``
     nodes likewise enrich the matching ``participatesIn`` edge.  A Dataset/ConjunctiveGraph is
     read as the union of its named graphs.
     """
@@ -391,12 +394,15 @@ class _Builder:
             since = _literal_str(g.value(part, KM.since))
             evidence = self.read.many(g.objects(part, KM.evidence))
             key = "partnersWith" if status == "active" else f"partnersWith|{status}"
+            record = partnership_record(g, part)
             for a, b in combinations(partners, 2):
                 edge = self.find_edge(a, b, key, True) or self.new_edge(
                     a, b, "partnersWith", status, key
                 )
                 _merge_evidence(edge, evidence)
                 _earliest_since(edge, since)
+                if record is not None:
+                    edge["partnership"] = record
 
     def add_participations(self) -> None:
         g = self.g

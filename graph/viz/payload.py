@@ -10,7 +10,7 @@ import importlib.util
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -232,6 +232,48 @@ def _physics(n: int) -> dict[str, Any]:
     }
 
 
+def _node(
+    attrs: Mapping[str, Any],
+    node: str,
+    texts: Mapping[str, str],
+    country_index: Mapping[Any, int],
+    metrics: Mapping[str, Mapping[str, float]],
+    positions: Mapping[str, tuple[int, int]],
+) -> dict[str, Any]:
+    """One node of the page: its names, kind, details, metrics and starting place."""
+    kind = attrs.get("kind", "Activity")
+    if kind not in styled_kinds():
+        kind = "Activity"
+    label = str(attrs.get("label") or node)
+    wikidata = attrs.get("wikidata")
+    qid = str(wikidata).rsplit("/", 1)[-1] if wikidata else None
+    if qid is not None and not _QID.match(qid):
+        qid = None
+    details: list[list[str]] = []
+    if attrs.get("theme") and attrs["theme"] != label:
+        details.append([texts["theme"], str(attrs["theme"])])
+    dates = " – ".join(str(d) for d in (attrs.get("start_date"), attrs.get("end_date")) if d)
+    if dates:
+        details.append([texts["dates"], dates])
+    if attrs.get("participant_count") is not None:
+        details.append([texts["participants"], str(attrs["participant_count"])])
+    if attrs.get("kemendagri_code"):
+        details.append([texts["kemendagri"], str(attrs["kemendagri_code"])])
+    years = attrs.get("years")
+    return {
+        "iri": str(attrs.get("iri") or node),
+        "label": label,
+        "kind": kind,
+        "alt": [str(a) for a in attrs.get("alt_names") or []],
+        "wikidata": qid,
+        "country": country_index.get(attrs.get("country")),
+        "details": details,
+        "metrics": dict(metrics.get(node, {})),
+        "years": [int(y) for y in years] if years else None,
+        "xy": list(positions[node]) if node in positions else None,
+    }
+
+
 def _payload(
     net: nx.MultiDiGraph, lang: str, size_by: str, metrics: Mapping[str, Mapping[str, float]]
 ) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -251,42 +293,9 @@ def _payload(
     country_index = {c: i for i, c in enumerate(used)}
 
     positions = _initial_layout(net) if len(node_ids) > _PRELAYOUT else {}
-    nodes: list[dict[str, Any]] = []
-    for node in node_ids:
-        attrs = net.nodes[node]
-        kind = attrs.get("kind", "Activity")
-        if kind not in styled_kinds():
-            kind = "Activity"
-        label = str(attrs.get("label") or node)
-        wikidata = attrs.get("wikidata")
-        qid = str(wikidata).rsplit("/", 1)[-1] if wikidata else None
-        if qid is not None and not _QID.match(qid):
-            qid = None
-        details: list[list[str]] = []
-        if attrs.get("theme") and attrs["theme"] != label:
-            details.append([texts["theme"], str(attrs["theme"])])
-        dates = " – ".join(str(d) for d in (attrs.get("start_date"), attrs.get("end_date")) if d)
-        if dates:
-            details.append([texts["dates"], dates])
-        if attrs.get("participant_count") is not None:
-            details.append([texts["participants"], str(attrs["participant_count"])])
-        if attrs.get("kemendagri_code"):
-            details.append([texts["kemendagri"], str(attrs["kemendagri_code"])])
-        years = attrs.get("years")
-        nodes.append(
-            {
-                "iri": str(attrs.get("iri") or node),
-                "label": label,
-                "kind": kind,
-                "alt": [str(a) for a in attrs.get("alt_names") or []],
-                "wikidata": qid,
-                "country": country_index.get(attrs.get("country")),
-                "details": details,
-                "metrics": dict(metrics.get(node, {})),
-                "years": [int(y) for y in years] if years else None,
-                "xy": list(positions[node]) if node in positions else None,
-            }
-        )
+    nodes = [
+        _node(net.nodes[node], node, texts, country_index, metrics, positions) for node in node_ids
+    ]
 
     activity_years = {
         node: attrs.get("years")
@@ -298,20 +307,25 @@ def _payload(
     sentences: list[dict[str, Any]] = []
     sentence_index: dict[tuple[Any, ...], int] = {}
     edges: list[dict[str, Any]] = []
+
+    def doc_ref(e: Mapping[str, Any]) -> int:
+        """The index of the article ``e`` names in the page's table of articles."""
+        doc_key = e.get("source") or (e.get("headline"), e.get("url"), e.get("date"))
+        if doc_key not in doc_index:
+            doc_index[doc_key] = len(docs)
+            docs.append(
+                {
+                    "headline": e.get("headline"),
+                    "url": _safe_url(e.get("url")),
+                    "date": e.get("date"),
+                }
+            )
+        return doc_index[doc_key]
+
     for u, v, data in net.edges(data=True):
         refs: list[int] = []
         for e in data.get("evidence") or []:
-            doc_key = e.get("source") or (e.get("headline"), e.get("url"), e.get("date"))
-            if doc_key not in doc_index:
-                doc_index[doc_key] = len(docs)
-                docs.append(
-                    {
-                        "headline": e.get("headline"),
-                        "url": _safe_url(e.get("url")),
-                        "date": e.get("date"),
-                    }
-                )
-            key = (str(e.get("text") or ""), doc_index[doc_key])
+            key = (str(e.get("text") or ""), doc_ref(e))
             if key not in sentence_index:
                 sentence_index[key] = len(sentences)
                 sentences.append({"text": key[0], "doc": key[1]})
@@ -331,6 +345,8 @@ def _payload(
                 "years": _edge_years(activity_years, u, v, data),
             }
         )
+        if data.get("partnership"):
+            edges[-1]["partnership"] = _partnership(data["partnership"], doc_ref)
 
     all_years = [y for e in edges if e["years"] for y in e["years"]]
     all_years += [y for n in nodes if n["years"] for y in n["years"]]
@@ -358,6 +374,8 @@ def _payload(
             for r in sorted({e["relation"] for e in edges} | set(RELATIONS))
         },
         "statuses": table("status_labels", lang),
+        "stages": table("stage_labels", lang),
+        "provenances": table("provenance_labels", lang),
         "countries": [{"iri": c, "label": countries.get(c) or slug(URIRef(c))} for c in used],
         "docs": docs,
         "sentences": sentences,
@@ -419,6 +437,44 @@ def _payload(
         "layoutDeadlineMs": _LAYOUT_DEADLINE_MS,
         "maxLayoutMs": 15000,
     }, line
+
+
+def _partnership(
+    record: Mapping[str, Any], doc_ref: Callable[[Mapping[str, Any]], int]
+) -> dict[str, Any]:
+    """A resolved partnership's status and history for the page, each source as the index
+    of its article in the page's table of articles."""
+
+    def ref(source: Mapping[str, Any] | None) -> int | None:
+        return doc_ref(source) if source else None
+
+    return {
+        "stage": record.get("stage"),
+        "provenance": record.get("provenance"),
+        "sourceCount": int(record.get("sourceCount") or 0),
+        "history": [
+            {
+                "order": int(step["order"]),
+                "stage": str(step["stage"]),
+                "date": step.get("date"),
+                "basis": step.get("basis"),
+                "doc": ref(step.get("source")),
+            }
+            for step in record.get("history") or []
+        ],
+        "choices": [
+            {
+                "property": str(choice["property"]),
+                "chosen": str(choice["chosen"]),
+                "rule": choice.get("rule"),
+                "alternatives": [
+                    {"value": str(alt["value"]), "doc": ref(alt.get("source"))}
+                    for alt in choice.get("alternatives") or []
+                ],
+            }
+            for choice in record.get("choices") or []
+        ],
+    }
 
 
 def _legend(

@@ -318,6 +318,7 @@
     if (e.since) { facts.push(UI.since + ": " + e.since); }
     facts.push(fmt(UI.support, { sources: e.sources, sentences: e.evidence.length }));
     panel.appendChild(el("p", facts.join(" \u00b7 "), "kind"));
+    if (e.partnership) { showPartnership(e.partnership); }
     panel.appendChild(el("h3", UI.evidence + " (" + e.evidence.length + ")"));
     if (!e.evidence.length) {
       panel.appendChild(el("p", UI.no_evidence, "hint"));
@@ -336,6 +337,54 @@
       ol.appendChild(li);
     });
     panel.appendChild(ol);
+  }
+
+  function docLink(k) {
+    var d = DATA.docs[k] || {};
+    return link(d.url, d.headline || d.url || UI.source);
+  }
+
+  /* A resolved partnership: its stage, where it is known from, its dated history and the
+     choices made where its sources disagree. */
+  function showPartnership(p) {
+    var facts = [];
+    if (p.stage) { facts.push(UI.lifecycle + ": " + (DATA.stages[p.stage] || p.stage)); }
+    if (p.provenance) {
+      facts.push(UI.provenance + ": " + (DATA.provenances[p.provenance] || p.provenance));
+    }
+    if (facts.length) { panel.appendChild(el("p", facts.join(" \u00b7 "), "kind lifecycle")); }
+    panel.appendChild(el("h3", UI.history + " (" + p.history.length + ")"));
+    if (!p.history.length) {
+      panel.appendChild(el("p", UI.no_history, "hint"));
+    } else {
+      var ol = el("ol", null, "history");
+      p.history.forEach(function (step) {
+        var li = el("li");
+        li.setAttribute("data-stage", step.stage);
+        li.appendChild(el("strong", DATA.stages[step.stage] || step.stage));
+        if (step.date) { li.appendChild(el("span", " \u00b7 " + step.date, "date")); }
+        if (step.basis) { li.appendChild(el("div", step.basis, "basis")); }
+        if (step.doc !== null && step.doc !== undefined) {
+          var src = el("div", null, "source");
+          src.appendChild(docLink(step.doc));
+          li.appendChild(src);
+        }
+        ol.appendChild(li);
+      });
+      panel.appendChild(ol);
+    }
+    if (!p.choices.length) { return; }
+    panel.appendChild(el("h3", UI.choices));
+    p.choices.forEach(function (c) {
+      panel.appendChild(el("p", fmt(UI.chosen, { property: c.property, value: c.chosen, rule: c.rule || "" }), "choice"));
+      var ul = el("ul", null, "alternatives");
+      c.alternatives.forEach(function (a) {
+        var li = el("li", a.value + " \u2014 ");
+        if (a.doc !== null && a.doc !== undefined) { li.appendChild(docLink(a.doc)); }
+        ul.appendChild(li);
+      });
+      panel.appendChild(ul);
+    });
   }
 
   function showActivities(lg, year, acts) {
