@@ -9,6 +9,7 @@ page's payload puts them in its table of articles).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from rdflib import Graph
@@ -104,4 +105,42 @@ def partnership_record(g: Graph, part: Node) -> dict[str, Any] | None:
         "sourceCount": _order(g.value(part, KM.sourceCount)),
         "history": steps,
         "choices": _choices(g, part),
+    }
+
+
+def partnership_payload(
+    record: Mapping[str, Any], doc_ref: Callable[[Mapping[str, Any]], int]
+) -> dict[str, Any]:
+    """A resolved partnership's status and history for the page, each source as the index
+    of its article in the page's table of articles."""
+
+    def ref(source: Mapping[str, Any] | None) -> int | None:
+        return doc_ref(source) if source else None
+
+    return {
+        "stage": record.get("stage"),
+        "provenance": record.get("provenance"),
+        "sourceCount": int(record.get("sourceCount") or 0),
+        "history": [
+            {
+                "order": int(step["order"]),
+                "stage": str(step["stage"]),
+                "date": step.get("date"),
+                "basis": step.get("basis"),
+                "doc": ref(step.get("source")),
+            }
+            for step in record.get("history") or []
+        ],
+        "choices": [
+            {
+                "property": str(choice["property"]),
+                "chosen": str(choice["chosen"]),
+                "rule": choice.get("rule"),
+                "alternatives": [
+                    {"value": str(alt["value"]), "doc": ref(alt.get("source"))}
+                    for alt in choice.get("alternatives") or []
+                ],
+            }
+            for choice in record.get("choices") or []
+        ],
     }

@@ -10,7 +10,7 @@ import importlib.util
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ import networkx as nx
 from rdflib import URIRef
 
 from graph.viz.drawn import _edge_sources, _year
+from graph.viz.history import partnership_payload
 from graph.viz.labels import (
     ACTIVITY_KINDS,
     ENTITY_KINDS,
@@ -346,7 +347,7 @@ def _payload(
             }
         )
         if data.get("partnership"):
-            edges[-1]["partnership"] = _partnership(data["partnership"], doc_ref)
+            edges[-1]["partnership"] = partnership_payload(data["partnership"], doc_ref)
 
     all_years = [y for e in edges if e["years"] for y in e["years"]]
     all_years += [y for n in nodes if n["years"] for y in n["years"]]
@@ -437,44 +438,6 @@ def _payload(
         "layoutDeadlineMs": _LAYOUT_DEADLINE_MS,
         "maxLayoutMs": 15000,
     }, line
-
-
-def _partnership(
-    record: Mapping[str, Any], doc_ref: Callable[[Mapping[str, Any]], int]
-) -> dict[str, Any]:
-    """A resolved partnership's status and history for the page, each source as the index
-    of its article in the page's table of articles."""
-
-    def ref(source: Mapping[str, Any] | None) -> int | None:
-        return doc_ref(source) if source else None
-
-    return {
-        "stage": record.get("stage"),
-        "provenance": record.get("provenance"),
-        "sourceCount": int(record.get("sourceCount") or 0),
-        "history": [
-            {
-                "order": int(step["order"]),
-                "stage": str(step["stage"]),
-                "date": step.get("date"),
-                "basis": step.get("basis"),
-                "doc": ref(step.get("source")),
-            }
-            for step in record.get("history") or []
-        ],
-        "choices": [
-            {
-                "property": str(choice["property"]),
-                "chosen": str(choice["chosen"]),
-                "rule": choice.get("rule"),
-                "alternatives": [
-                    {"value": str(alt["value"]), "doc": ref(alt.get("source"))}
-                    for alt in choice.get("alternatives") or []
-                ],
-            }
-            for choice in record.get("choices") or []
-        ],
-    }
 
 
 def _legend(
