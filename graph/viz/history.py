@@ -59,7 +59,7 @@ def _choices(g: Graph, part: Node) -> list[dict[str, Any]]:
     out = []
     for choice in g.objects(part, KM.valueChoice):
         prop = g.value(choice, KM.property)
-        alternatives = sorted(
+        alternatives: list[dict[str, Any]] = sorted(
             (
                 {
                     "value": _text(g.value(alt, KM.value)) or "",
