@@ -217,6 +217,23 @@ def test_denpasar_mossel_bay_history_signing_then_renewal(store: ox.Store) -> No
     assert signed and dict(stages)["renewed"] > signed
 
 
+def test_dormant_years_is_an_option_of_the_build(store: ox.Store, tmp_path: Path) -> None:
+    stage = "SELECT ?now WHERE { kmr:partnership\\/busan--kota-surabaya km:lifecycleStage ?now }"
+    # the sources report the Surabaya–Busan tie last in March 2019; their latest news is of 2024
+    assert select(store, stage) == [{"now": "signed"}]
+    out = tmp_path / "out"
+    args = ["build", str(SOURCES), "-o", str(out), "--dormant-years", "2", "--no-viz"]
+    result = CliRunner().invoke(main, [*args, "--no-metrics", "-q"])
+    assert result.exit_code == 0, result.output
+    shorter = open_store(out)
+    assert select(shorter, stage) == [{"now": "dormant"}]
+    years = "SELECT ?n WHERE { kmr:build km:dormantAfterYears ?n }"
+    assert select(shorter, years) == [{"n": "2"}]
+    assert select(store, years) == [{"n": "5"}]
+    refused = CliRunner().invoke(main, [*args[:-2], "--dormant-years", "0"])
+    assert refused.exit_code == 2 and "--dormant-years" in refused.output
+
+
 def test_reference_network_on_the_same_nodes_as_the_news(store: ox.Store) -> None:
     rows = select(
         store,

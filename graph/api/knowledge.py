@@ -280,9 +280,9 @@ class KnowledgeGraph:
 def build(sources: Any, out: Path | str = "output", **options: Any) -> KnowledgeGraph:
     """Build the graph of ``sources`` (files and folders, or one of them) into ``out`` and
     open it. ``options`` are those of ``kotamitra build``: ``jobs``, ``force``,
-    ``engine``, ``with_metrics``, ``with_viz``, ``with_store``… The build's report (documents
-    read, skipped sources and why) is ``kg.report``. Raises :class:`BuildError` when no
-    source could be read."""
+    ``engine``, ``with_metrics``, ``with_viz``, ``with_store``, ``dormant_after_years``…
+    The build's report (documents read, skipped sources and why) is ``kg.report``.
+    Raises :class:`BuildError` when no source could be read."""
     from graph.pipeline.build import build as run_build
 
     paths = [sources] if isinstance(sources, str | Path) else list(sources)

@@ -39,6 +39,13 @@ from graph.errors import EXIT_SKIPPED
     help="Leave out the RDFS subclass/subproperty and symmetry entailments (see README).",
 )
 @click.option(
+    "--dormant-years",
+    type=click.IntRange(1, 100),
+    default=None,
+    metavar="N",
+    help="A partnership with no reported activity for N years is dormant (default 5).",
+)
+@click.option(
     "-j",
     "--jobs",
     type=click.IntRange(1, 64),
@@ -84,6 +91,7 @@ def build(
     no_metrics: bool,
     no_store: bool,
     no_entailments: bool,
+    dormant_years: int | None,
     jobs: int,
     force: bool,
     engine: str,
@@ -121,6 +129,7 @@ def build(
             with_viz=not no_viz,
             with_store=not no_store,
             entailments=not no_entailments,
+            dormant_after_years=dormant_years,
             jobs=jobs,
             force=force,
             engine=engine,

@@ -399,14 +399,19 @@ def build(
     scheduler: str | None = None,
     partition_size: int | None = None,
     entailments: bool = True,
+    dormant_after_years: int | None = None,
 ) -> BuildReport:
     """Run the whole build and write its outputs into ``out_dir``.
 
     Every output is first written into a staging folder inside ``out_dir``; only when
     all of them are complete are they moved over the previous ones, so a build that
     fails or is interrupted midway leaves the previous outputs as they were and
-    consistent with each other.
+    consistent with each other. ``dormant_after_years`` (default 5, from
+    ``graph/lexicon/agreements.yaml``): a partnership with no dated news, activity or
+    agreement for this many years before the build's latest news date is dormant.
     """
+    if dormant_after_years is not None and dormant_after_years < 1:
+        raise ValueError("dormant_after_years must be at least 1")
     out_dir = Path(out_dir)
     with build_lock(out_dir):
         cache_dir = out_dir / CACHE_DIR if cache else None
@@ -431,6 +436,7 @@ def build(
         if state is not None:
             options = {"metrics": with_metrics, "viz": with_viz, "store": with_store}
             options["entailments"] = entailments
+            options["dormant_after_years"] = dormant_after_years
             digest = graph_digest(extractions, report.documents, options)
             expected = _outputs(with_metrics, with_viz, with_store)
             triples = _unchanged_triples(state, out_dir, digest, expected)
@@ -440,7 +446,7 @@ def build(
                 report.triples = triples
                 return report
         with _timed(report, "rdf"):
-            built = build_graph(extractions)
+            built = build_graph(extractions, dormant_after_years)
         del extractions
         out_dir.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))

@@ -310,16 +310,20 @@ class BuiltGraph:
         return g
 
 
-def build_graph(extractions: Iterable[Extraction]) -> BuiltGraph:
+def build_graph(
+    extractions: Iterable[Extraction], dormant_after_years: int | None = None
+) -> BuiltGraph:
     """The graph of the extractions: a named graph for each one that states something
     (a document that states no fact, activity or claim gets none: the build report
     counts it, but the graph is of partnerships, not of everything read), and in the
     default graph the reference data and the resolved layer (one partnership per pair,
-    one event per occurrence, agreements and lifecycles: :mod:`graph.rdf.resolved`)."""
+    one event per occurrence, agreements and lifecycles: :mod:`graph.rdf.resolved`).
+    ``dormant_after_years`` (default: ``graph/lexicon/agreements.yaml``) is how many years
+    without reported activity make a partnership dormant."""
     exs = [ex for ex in extractions if ex.states_something]
     return BuiltGraph(
         named=[(graph_iri(ex.document.doc_id), extraction_triples(ex)) for ex in exs],
-        default=reference_triples(exs) + resolved_triples(resolve_layer(exs)),
+        default=reference_triples(exs) + resolved_triples(resolve_layer(exs, dormant_after_years)),
     )
 
 
