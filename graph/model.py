@@ -122,6 +122,8 @@ class Agreement:
     valid_until: str | None = None  # "valid until 2026", or signed + valid_years
     themes: list[str] = field(default_factory=list)  # scope: "tourism", "education"...
     evidence: list[Evidence] = field(default_factory=list)
+    expired: bool = False  # stated to have ended ("telah berakhir", "expired", "lapsed")
+    expired_on: str | None = None  # the end the text dates, if it does
 
 
 @dataclass

@@ -146,6 +146,7 @@ class KM(DefinedNamespace):
     signedOn: URIRef
     signedAt: URIRef
     validYears: URIRef
+    expiredOn: URIRef
     scope: URIRef
     partnership: URIRef
     report: URIRef

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
-from graph.extract.agreements import extract_agreements, kind_of, validity
+from graph.extract.agreements import expiry, extract_agreements, kind_of, validity
 from graph.model import Activity, Document, Evidence, Extraction, Qualified
 from graph.pipeline.build import build
 from graph.pipeline.parallel import extract_document
@@ -145,6 +145,50 @@ def test_agreement_extracted_with_parties_signatories_and_end_date() -> None:
     assert {"tourism", "education"} <= set(ag.themes)
     assert len(ag.signatories) == 2
     assert extract_agreements(Document("u", "Hujan deras.", "u.md"), Extraction(doc)) == []
+
+
+def test_a_stated_expiry_ends_the_lifecycle_in_both_languages() -> None:
+    cases = [
+        (
+            "Pemerintah Kota Padang menjalin kerja sama sister city dengan Kota Hildesheim, "
+            "Jerman. Nota kesepahaman (MoU) kedua kota ditandatangani pada 12 Mei 2014. "
+            "Masa berlakunya telah habis pada 2019 dan belum dibahas lagi.",
+            "id",
+            "2019",
+        ),
+        (
+            "Padang City has a sister city partnership with Hildesheim, Germany. The two "
+            "mayors signed a memorandum of understanding on 12 May 2014. The memorandum "
+            "lapsed last November.",
+            "en",
+            "2022-11",
+        ),
+    ]
+    for text, lang, ended in cases:
+        doc = Document("t", text, "t.md", published="2023-03-10", language=lang)
+        ex = extract_document(doc)
+        [ag] = ex.agreements
+        assert (ag.kind, ag.signed, ag.expired, ag.expired_on) == ("MoU", "2014-05-12", True, ended)
+        layer = resolve_layer([ex])
+        [p] = layer.partnerships
+        assert [(s.stage, s.date) for s in p.stages] == [
+            ("signed", "2014-05-12"),
+            ("expired", ended),
+        ]
+        assert p.stage == "expired"
+
+
+def test_a_denied_expiry_or_renewal_is_not_one() -> None:
+    for text in (
+        "Masa berlaku nota kesepahaman itu belum berakhir.",
+        "The memorandum has not expired yet.",
+        "The memorandum has not yet expired.",
+    ):
+        assert expiry(text) == (False, None), text
+    # "tidak diperpanjang" ends an MoU; it is no renewal
+    assert kind_of("MoU kota kembar itu tidak diperpanjang.") == "MoU"
+    assert expiry("MoU kota kembar itu tidak diperpanjang.") == (True, None)
+    assert kind_of("MoU kota kembar itu diperpanjang lima tahun.") == "renewal"
 
 
 # --- the shipped sources ------------------------------------------------------------------------

@@ -48,6 +48,8 @@ class _Lexicon:
     valid_until: re.Pattern[str]
     themes: tuple[tuple[str, re.Pattern[str]], ...]
     scope: re.Pattern[str]
+    expired: re.Pattern[str]
+    negated: re.Pattern[str]
     dormant_after_years: int
 
 
@@ -71,6 +73,8 @@ def lexicon() -> _Lexicon:
             for name, words in data["themes"].items()
         ),
         scope=re.compile(rf"(?<!\w)(?:{_alt(data['scope_cues'])})(?!\w)", re.I),
+        expired=re.compile(rf"(?<!\w)(?:{_alt(data['expired'])})(?!\w)", re.I),
+        negated=re.compile(rf"(?<!\w)(?:{_alt(data['negations'])})\s+(?:\w+\s+)?$", re.I),
         dormant_after_years=int(data.get("dormant_after_years", 5)),
     )
 
@@ -91,9 +95,38 @@ def kind_of(sentence: str) -> str | None:
     ('renewal', 'LoI')
     """
     for kind, pattern in lexicon().kinds:
-        if pattern.search(sentence):
+        if any(not _denied(sentence, m.start()) for m in pattern.finditer(sentence)):
             return kind
     return None
+
+
+def _denied(sentence: str, at: int) -> bool:
+    """Whether the words just before ``at`` deny what follows ("belum", "has not")."""
+    return lexicon().negated.search(sentence[max(0, at - 24) : at]) is not None
+
+
+def expiry(sentence: str, ref: dt.date | None = None) -> tuple[bool, str | None]:
+    """Whether a sentence states that an agreement has ended, and the end it dates.
+
+    >>> expiry("Nota kesepahaman itu telah berakhir pada 2020.")
+    (True, '2020')
+    >>> expiry("The MoU lapsed last November.", dt.date(2023, 3, 10))
+    (True, '2022-11')
+    >>> expiry("Masa berlakunya belum berakhir."), expiry("The MoU has not expired.")
+    ((False, None), (False, None))
+    """
+    for m in lexicon().expired.finditer(sentence):
+        if _denied(sentence, m.start()):
+            continue
+        spans = find_dates(sentence, ref)
+        after = [d for d in spans if d.begin >= m.start()]
+        before = [d for d in spans if d.begin < m.start()]
+        if after:
+            return True, after[0].start
+        if before and not lexicon().signing.search(sentence):
+            return True, before[-1].start
+        return True, None
+    return False, None
 
 
 def _add_years(iso: str, years: int) -> str:
@@ -209,6 +242,7 @@ class _AgreementFinder:
         act = self._signing(window)
         signed = self._date(window, act)
         years, until = validity(" ".join(s.text for s in window))
+        expired, expired_on = self._expiry(window)
         if until is None and years and signed:
             until = _add_years(signed, years)
         signatories = [
@@ -227,7 +261,23 @@ class _AgreementFinder:
             valid_until=until,
             themes=self._scope(index),
             evidence=[Evidence(s.text, s.index) for s in window],
+            expired=expired,
+            expired_on=expired_on,
         )
+
+    def _expiry(self, window: list[Sentence]) -> tuple[bool, str | None]:
+        """Whether the agreement's sentences, or the one right after them that names no
+        other agreement, state that it has ended (and when)."""
+        after = window[-1].index + 1
+        following = self.sentences[after : after + 1]
+        candidates = window + [s for s in following if kind_of(s.text) is None]
+        for s in candidates:
+            ended, on = expiry(s.text, self.ref)
+            if ended:
+                if s not in window:
+                    window.append(s)  # its evidence too
+                return True, on
+        return False, None
 
 
 SIGNED_KINDS = frozenset({"MoU", "charter"})  # both name "the sister-city agreement"
@@ -247,6 +297,8 @@ def _absorb(into: Agreement, other: Agreement) -> None:
     into.place = into.place or other.place
     into.valid_years = into.valid_years or other.valid_years
     into.valid_until = into.valid_until or other.valid_until
+    into.expired = into.expired or other.expired
+    into.expired_on = into.expired_on or other.expired_on
     into.signatories = list(dict.fromkeys([*into.signatories, *other.signatories]))
     into.themes = list(dict.fromkeys([*into.themes, *other.themes]))
     known = {e.index for e in into.evidence}

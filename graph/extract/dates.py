@@ -67,6 +67,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("num", rf"(?<![\d/])(?P<d>{day})/(?P<m>0?[1-9]|1[0-2])(?:/(?P<y>{year}|\d\d))?(?![\d/])"),
         # 2023-05-15
         ("iso", rf"\b(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>{day})\b"),
+        # last November / the previous March / next June (English puts the word first)
+        (
+            "rel_my",
+            rf"\b(?:(?P<rel>last|previous|past)|(?P<fut>next|coming))\s+(?P<m>{mon})\b"
+            rf"(?!\s+(?:{day}|{year})\b)",
+        ),
         # Mei 2023 / bulan Maret lalu / March this year
         (
             "my",
@@ -141,6 +147,8 @@ def _scan_dates(sentence: str, ref: dt.date | None = None) -> list[DateSpan]:
     [('2023-05-15', '2023-05-19')]
     >>> [(s.start, s.end) for s in find_dates("Jumat malam (12/5)", dt.date(2023, 5, 15))]
     [('2023-05-12', None)]
+    >>> [s.start for s in find_dates("last November", dt.date(2023, 3, 10))]
+    ['2022-11']
     >>> [s.start for s in find_dates("pada Maret lalu", dt.date(2023, 5, 15))]
     ['2023-03']
     >>> [s.start for s in find_dates("sejak tahun 2016 lalu")]
@@ -271,6 +279,9 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
     if name in {"dmy", "mdy", "num", "iso"}:
         return _day(name, g, ref)
     if name == "my":
+        return _month_year(g, ref)
+    if name == "rel_my":
+        g = {"m": g["m"], "rel": "lalu" if g.get("rel") else "depan"}
         return _month_year(g, ref)
     if name == "y":
         return g["y"] or "", None, False

@@ -291,7 +291,7 @@ def _plain(value: object) -> object:
 
 
 def graph_digest(
-    extractions: Iterable[Extraction], documents: int, options: dict[str, bool]
+    extractions: Iterable[Extraction], documents: int, options: dict[str, bool | int | None]
 ) -> str:
     """What decides a build's outputs: the resolved extractions (in order), the number
     of documents read, the options and the code. Equal digests, equal outputs."""
@@ -434,9 +434,13 @@ def build(
         _count(report, stats, extractions)
         state = BuildState(cache_dir) if cache_dir is not None else None
         if state is not None:
-            options = {"metrics": with_metrics, "viz": with_viz, "store": with_store}
-            options["entailments"] = entailments
-            options["dormant_after_years"] = dormant_after_years
+            options: dict[str, bool | int | None] = {
+                "metrics": with_metrics,
+                "viz": with_viz,
+                "store": with_store,
+                "entailments": entailments,
+                "dormant_after_years": dormant_after_years,
+            }
             digest = graph_digest(extractions, report.documents, options)
             expected = _outputs(with_metrics, with_viz, with_store)
             triples = _unchanged_triples(state, out_dir, digest, expected)

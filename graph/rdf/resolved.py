@@ -172,6 +172,13 @@ def _agreement(out: _Out, ag: ResolvedAgreement, names: dict[str, str]) -> None:
         out.add(node, KM.validYears, Literal(a.valid_years))
     if a.valid_until:
         out.add(node, KM.endDate, date_literal(a.valid_until))
+    if a.expired:
+        ended = a.expired_on or min(
+            (r.source.published for r in ag.reports if r.item.expired and r.source.published),
+            default=None,
+        )
+        if ended:
+            out.add(node, KM.expiredOn, date_literal(ended))
     for theme in a.themes:
         out.add(node, KM.scope, Literal(theme, lang="en"))
     if len(a.parties) >= 2:

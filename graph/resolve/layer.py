@@ -136,6 +136,8 @@ def resolve_agreements(reports: list[Reported[Agreement]]) -> list[ResolvedAgree
             merged.place = merged.place or a.place
             merged.valid_years = merged.valid_years or a.valid_years
             merged.valid_until = merged.valid_until or a.valid_until
+            merged.expired = merged.expired or a.expired
+            merged.expired_on = merged.expired_on or a.expired_on
             merged.signatories = list(dict.fromkeys([*merged.signatories, *a.signatories]))
             merged.themes = list(dict.fromkeys([*merged.themes, *a.themes]))
         parties = tuple(sorted(merged.parties))

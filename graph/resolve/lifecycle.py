@@ -10,7 +10,9 @@ The steps (each dated, with its basis and sources):
 - ``signed``: the first MoU, charter or implementing arrangement (PKS) is signed; with no
   such agreement reported, the start year a source states ("sister city since 1994");
 - ``renewed``: a renewal, or any later MoU or charter after the first;
-- ``expired``: the validity of the latest agreement ("berlaku lima tahun", "valid until
+- ``expired``: a source states that the latest agreement has ended ("telah berakhir",
+  "tidak diperpanjang", "lapsed last November"), dated by the end it gives, else by the
+  report; or the validity of the latest agreement ("berlaku lima tahun", "valid until
   2026") ended before the build's latest news date, with no renewal or activity after;
 - ``dormant``: no dated activity, agreement or report for ``dormant_after_years`` years
   (``graph/lexicon/agreements.yaml``, default 5) before the build's latest news date.
@@ -71,14 +73,31 @@ def _last_date(stages: list[Stage], p: ResolvedPartnership) -> str | None:
     return max(dates, default=None)
 
 
-def _expiry(p: ResolvedPartnership, stages: list[Stage], as_of: str) -> Stage | None:
+def _stated_expiry(p: ResolvedPartnership) -> Stage | None:
+    """The latest agreement a source states to have ended, dated by the end the text
+    gives, else by the earliest report stating it."""
+    ended = [ag for ag in p.agreements if ag.agreement.expired]
+    if not ended:
+        return None
+    last = ended[-1]
+    a = last.agreement
+    stating = [r.source for r in last.reports if r.item.expired]
+    date = a.expired_on or min((s.published for s in stating if s.published), default=None)
+    basis = f"{a.kind} stated to have ended"
+    return Stage("expired", date, basis, stating or last.sources, agreement=last.key)
+
+
+def _expiry(p: ResolvedPartnership, stages: list[Stage], as_of: str | None) -> Stage | None:
+    stated = _stated_expiry(p)
+    if stated is not None:
+        return stated
     dated = [ag for ag in p.agreements if ag.agreement.valid_until]
     if not dated:
         return None
     last = dated[-1]
     until = last.agreement.valid_until or ""
     later = [s for s in stages if s.date and s.date > until]
-    if until < as_of[: len(until)] and not later:
+    if as_of and until < as_of[: len(until)] and not later:
         return Stage("expired", until, f"{last.agreement.kind} valid until {until}", last.sources)
     return None
 
@@ -100,10 +119,10 @@ def lifecycle(
             continue  # the signing of an agreement already in the history
         basis = a.type + (f": {a.theme}" if a.theme else "")
         stages.append(Stage("activity", a.start, basis, ev.sources, event=ev.key))
+    expiry = _expiry(p, stages, as_of)
+    if expiry is not None:
+        stages.append(expiry)
     if as_of:
-        expiry = _expiry(p, stages, as_of)
-        if expiry is not None:
-            stages.append(expiry)
         last = _last_date(stages, p)
         if last and expiry is None and _shift_years(last, dormant_after_years)[:4] < as_of[:4]:
             since = _shift_years(last, dormant_after_years)
