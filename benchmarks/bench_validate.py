@@ -30,7 +30,9 @@ def _pyshacl(data: Path, shapes: Path, module: str) -> tuple[bool, int]:
 
     engine = importlib.import_module(module)
     sh = Namespace("http://www.w3.org/ns/shacl#")
-    g = Graph().parse(data, format="turtle")
+    from graph.rdf.read import read_graph
+
+    g = read_graph(data)  # as `kotamitra validate` reads it
     conforms, report, _ = engine.validate(
         g, shacl_graph=Graph().parse(shapes), inference="none", allow_warnings=True
     )

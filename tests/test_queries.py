@@ -131,6 +131,11 @@ def test_heads_of_local_governments(store: ox.Store) -> None:
     assert (KMR + "syarif-fasha", KM + "headOf", KMR + "kota-jambi") in got
     assert (KMR + "maulana", KM + "deputyHeadOf", KMR + "kota-jambi") in got
     assert (KMR + "bobby-nasution", KM + "headOf", KMR + "kota-medan") in got
+    # one row per head and role, counting the articles that state it
+    found = rows(store, "heads")
+    assert len(found) == len(got)
+    fasha = next(r for r in found if r["person"] == KMR + "syarif-fasha")
+    assert int(fasha["articles"]) >= 2 and fasha["headline"]
 
 
 def test_planned_partnerships_are_not_asserted(store: ox.Store) -> None:

@@ -140,6 +140,8 @@ class _Writer:
             g.add((st, RDF.subject, s))
             g.add((st, RDF.predicate, p))
             g.add((st, RDF.object, o))
+            # the document directly, so a query by source needs no hop through evidence
+            g.add((st, KM.source, self.doc))
             g.add((st, KM.evidence, self.evidence(f.evidence)))
 
     def qualified(self) -> None:

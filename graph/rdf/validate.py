@@ -17,6 +17,7 @@ from rdflib import RDF, Graph, Literal, Namespace
 from rdflib.term import Node
 
 from graph.errors import ValidationError
+from graph.rdf.read import read_graph
 from graph.resources import ontology_dir
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
@@ -108,7 +109,7 @@ def validate(data: Graph | Path, engine: str = "auto") -> ValidationReport:
     if name == "pyrudof":
         out = _validate_rudof(data)
     else:
-        graph = data if isinstance(data, Graph) else Graph().parse(data)
+        graph = data if isinstance(data, Graph) else read_graph(Path(data))
         out = _validate_pyshacl(graph, name)
     out.violations.sort(key=lambda v: (v.focus, v.path, v.value, v.message))
     return out
@@ -221,21 +222,15 @@ def _term(text: str) -> Node:
 def validate_graph(path: Path | str, engine: str = "auto") -> ValidationReport:
     """Validate a built graph (a build folder or a graph file): what ``kotamitra
     validate`` runs. :class:`ValidationError` when it cannot run."""
-    from graph.rdf.triples import union_graph
-
     name = available_engine(engine)
     path = Path(path)
     file = path / "graph.ttl" if path.is_dir() else path
     if not file.is_file():
         raise ValidationError(f"{file}: no such graph", "run 'kotamitra build' first")
     try:
-        if file.suffix in {".trig", ".nq"}:
-            from rdflib import Dataset
-
-            ds = Dataset()
-            ds.parse(file, format="trig" if file.suffix == ".trig" else "nquads")
-            return validate(union_graph(ds), name)
-        return validate(file if name == "pyrudof" else Graph().parse(file), name)
+        if name == "pyrudof" and file.suffix not in {".trig", ".nq"}:
+            return validate(file, name)
+        return validate(read_graph(file), name)  # a dataset's named graphs merged
     except ValidationError:
         raise
     except Exception as exc:
