@@ -913,6 +913,30 @@ def test_a_hard_wrapped_sentence_gives_the_same_facts_as_one_line() -> None:
     assert _facts_of(wrapped) == _facts_of(one)
 
 
+@pytest.mark.parametrize("width", [50, 60, 100])
+def test_a_short_text_wrapped_in_two_lines_keeps_its_facts(width: int) -> None:
+    # two lines are too few to tell a wrap from a title; the line end ("dan", "between",
+    # a comma) shows that the sentence goes on. Not covered: a short text whose first
+    # line ends inside a name ("... dan Kota" / "Gwangju ..."), which a title can do too
+    for one, lang in [
+        (
+            "Menurut Wali Kota Medan, hubungan kota kembar antara Kota Medan dan "
+            "Kota Gwangju di Korea Selatan sudah terjalin sejak 1997.",
+            "id",
+        ),
+        (
+            "The sister city relationship between Surabaya City and Kitakyushu in Japan "
+            "has been in place since 1997, the mayor said.",
+            "en",
+        ),
+    ]:
+        wrapped = textwrap.fill(one, width)
+        assert wrapped.count("\n") >= 1
+        facts = _facts_of(one, lang)
+        assert {f for f in facts if f[1] == "partnersWith"}, facts
+        assert _facts_of(wrapped, lang) == facts
+
+
 @pytest.mark.parametrize(
     "text",
     [

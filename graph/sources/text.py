@@ -26,6 +26,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
 
 
 @cache
+def _continuing() -> re.Pattern[str]:
+    """A line end that cannot end a sentence: a comma or a continuing word (text.yaml)."""
+    words = load_yaml("text.yaml")["continuing_words"]
+    return re.compile(r"(?:,|\b(?:" + "|".join(map(re.escape, words)) + r"))$", re.I)
+
+
+@cache
 def _cutoff() -> re.Pattern[str]:
     data = load_yaml("text.yaml")
     return re.compile(r"^(?:" + "|".join(data["cutoff_lines"]) + r")\s*:?$", re.I)
@@ -95,11 +102,21 @@ def unwrap(text: str) -> str:
     'Kerja sama Kota Jambi dan Pemerintah Singapura sejak 2016.\nLalu ...'
     >>> unwrap("Judul Berita\nIsi berita dimulai di sini.")
     'Judul Berita\nIsi berita dimulai di sini.'
+
+    A line that ends with a comma or a word such as "dan" or "the" goes on in the next,
+    however short the text:
+
+    >>> unwrap("Kerja sama antara Kota Jambi dan\nPemerintah Singapura sejak 2016.")
+    'Kerja sama antara Kota Jambi dan Pemerintah Singapura sejak 2016.'
     """
     lines = text.split("\n")
     width = _is_wrapped(lines)
     out: list[str] = []
+    continuing = _continuing()
     for line in lines:
+        if out and line.strip() and continuing.search(out[-1].rstrip()):
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+            continue
         if not out or not (width or _LOWER_START.match(line)):
             out.append(line)  # the common case, decided without looking back
             continue
