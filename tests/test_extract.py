@@ -951,6 +951,33 @@ def test_travel_that_is_no_delegation(text: str) -> None:
     assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts
 
 
+_INTERVIEW = (
+    'JAKARTA - "Udaranya dingin sekali, mirip gudang es di Amerika Serikat," ujar pimpinan '
+    "perusahaan teknologi itu sambil {room} di Hotel Mulia, Jakarta Selatan, "
+    "Jumat (11/7/2025).\nIa tiba di Jakarta sehari sebelumnya usai perjalanan bisnis dari "
+    "India.\nPerusahaan itu menargetkan program pendidikan digital yang bisa menghasilkan "
+    "500.000 talenta digital di Indonesia hingga 2030."
+)
+
+
+@pytest.mark.parametrize("room", ["memasuki ruangan rapat", "memimpin rapat"])
+def test_a_meeting_room_or_a_quoted_simile_is_no_event_abroad(room: str) -> None:
+    # "ruangan rapat" is a room, and the United States is only in a simile inside quoted
+    # speech: the account places the scene in Jakarta, so nobody goes abroad
+    ex = extract(Document("t", _INTERVIEW.format(room=room), "t.txt", language="id"))
+    assert not [f for f in ex.facts if f.predicate == "sendsDelegationTo"], ex.facts
+    assert not [a for a in ex.activities if a.location == "united-states"], ex.activities
+
+
+def test_a_place_in_quoted_speech_counts_when_nothing_else_is_named() -> None:
+    text = (
+        '"Kami mengirim 20 ASN untuk mengikuti pelatihan di Singapura pada 5 Mei 2025," '
+        "kata Wali Kota Jambi."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    assert [a.location for a in ex.activities] == ["singapore"]
+
+
 def test_a_wish_is_not_a_partnership() -> None:
     facts = _facts_of(
         "Tokoh diaspora meminta agar Pemkot Surabaya lebih terbuka pada kerja sama "

@@ -49,9 +49,17 @@ def _retitle(act: Activity, text: str) -> None:
 def find_triggers(text: str) -> list[tuple[str, re.Match[str]]]:
     """Activity triggers of a sentence, in order, one per stretch of text."""
     found: list[tuple[str, re.Match[str]]] = []
+    venue_before, venue_after = patterns()["venue_before"], patterns()["venue_after"]
     for cls in ACTIVITY_CLASSES:
         for m in patterns()[f"activity:{cls}"].finditer(text):
             if any(m.start() < o.end() and o.start() < m.end() for _, o in found):
+                continue
+            # "ruang rapat", "conference hall": a room, not an occurrence
+            before = text[: m.start()].split()[-1:]
+            after = text[m.end() :].split()[:1]
+            if (before and venue_before.fullmatch(before[0].strip("\"'(,"))) or (
+                after and venue_after.fullmatch(after[0].strip("\"'),.;"))
+            ):
                 continue
             found.append((cls, m))
     found.sort(key=lambda x: x[1].start())

@@ -13,6 +13,7 @@ from graph.extract.mentions import Mention
 from graph.extract.numbers import find_numbers
 from graph.model import Activity
 from graph.sources.text import Sentence
+from graph.vocab import ACTIVITY_CLASSES
 
 SINCE_BEFORE = re.compile(
     r"\b(?:sejak|since|mulai|selama|semenjak|hingga|sampai)\s+(?:tahun\s+)?$", re.I
@@ -119,10 +120,35 @@ def participant_count(text: str) -> int | None:
     return None
 
 
+def _quote_of(text: str, at: int) -> str | None:
+    """The quoted speech (between double quotes) that position ``at`` lies in, if any."""
+    if text.count('"', 0, at) % 2 == 0:
+        return None
+    start = text.rfind('"', 0, at) + 1
+    end = text.find('"', at)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _tells_activity(text: str) -> bool:
+    rx = patterns()
+    return any(rx[f"activity:{c}"].search(text) for c in ACTIVITY_CLASSES)
+
+
 def location_of(
     d: DocContext, sent: Sentence, ms: list[Mention], lo: int = 0, hi: int | None = None
 ) -> str | None:
-    """A place named after a locative word ("di", "in", "ke", "mengunjungi") in text[lo:hi]."""
+    """A place named after a locative word ("di", "in", "ke", "mengunjungi") in text[lo:hi].
+
+    A place inside quoted speech ("seperti di Amerika Serikat," ujar …) is the place of
+    an activity only when the quote itself tells one ("kami mengikuti pelatihan di …");
+    and one named outside the quotes comes first."""
+    quoted = [m for m in ms if _quote_of(sent.text, m.start) is not None]
+    if quoted:
+        unquoted = [m for m in ms if m not in quoted]
+        found = location_of(d, sent, unquoted, lo, hi) if unquoted else None
+        if found is not None:
+            return found
+        ms = [m for m in quoted if _tells_activity(_quote_of(sent.text, m.start) or "")]
     best = None
     for m in ms:
         if m.start < lo or (hi is not None and m.start > hi):

@@ -48,6 +48,8 @@ WORD_LISTS = {
     "negation": "negation words",
     "ended": "a partnership that ended",
     "delegation": "sending or leading a delegation",
+    "venue_before": "a word before an activity word that makes it a room ('ruang rapat')",
+    "venue_after": "a word after an activity word that makes it a room ('conference hall')",
     "non_agents": "travellers that are not a government's people (a flight, a family, a club)",
     "wishes": "a wish or proposal that scopes over the clause after it",
     "existing": "words saying a partnership already exists (a wish to deepen it is not a plan)",
