@@ -366,9 +366,11 @@ def test_validate_reports_violations(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "validate", "--graph", path)
     assert_clean_exit(result, 1)
     out = result.stdout
-    assert "2 violation(s)" in out
+    # the labels; the statement's missing evidence and missing source document
+    assert "3 violation(s)" in out
     assert "kmr:kota-medan" in out and "rdfs:label" in out
     assert "statement/no-evidence" in out and "km:evidence" in out
+    assert "km:source" in out
 
 
 def test_validate_without_a_graph(runner: CliRunner, tmp_path: Path) -> None:
