@@ -178,6 +178,35 @@ def test_a_stated_expiry_ends_the_lifecycle_in_both_languages() -> None:
         assert p.stage == "expired"
 
 
+def test_an_expiry_told_with_a_renewal_ends_the_agreement_before_it() -> None:
+    first = Document(
+        "a",
+        "Padang City and Hildesheim, Germany, became sister cities when the two mayors "
+        "signed a memorandum of understanding on 12 May 2014.",
+        "a.md",
+        published="2014-05-13",
+        language="en",
+    )
+    second = Document(
+        "b",
+        "The city governments of Padang and Hildesheim in Germany have signed a new "
+        "memorandum of understanding on sister city cooperation, dated 20 January 2023.\n"
+        "The new agreement extends the earlier memorandum, which had expired the "
+        "previous November.",
+        "b.md",
+        published="2023-01-21",
+        language="en",
+    )
+    layer = resolve_layer([extract_document(first), extract_document(second)])
+    [p] = layer.partnerships
+    steps = [(s.stage, s.date) for s in p.stages]
+    assert steps == [("signed", "2014-05-12"), ("expired", "2022-11"), ("renewed", "2023-01-20")]
+    expired = next(s for s in p.stages if s.stage == "expired")
+    mou = next(ag for ag in p.agreements if ag.agreement.kind == "MoU")
+    assert expired.agreement == mou.key and expired.basis.startswith("MoU")
+    assert p.stage == "renewed"
+
+
 def test_a_denied_expiry_or_renewal_is_not_one() -> None:
     for text in (
         "Masa berlaku nota kesepahaman itu belum berakhir.",

@@ -83,6 +83,14 @@ def _stated_expiry(p: ResolvedPartnership) -> Stage | None:
     a = last.agreement
     stating = [r.source for r in last.reports if r.item.expired]
     date = a.expired_on or min((s.published for s in stating if s.published), default=None)
+    if date and a.signed and date < a.signed:
+        # ended before it was signed: the text tells of the agreement it replaces ("the new
+        # agreement extends the earlier memorandum, which had expired"), the one before it
+        before = [ag for ag in p.agreements if ag.agreement.signed and ag.agreement.signed < date]
+        if not before:
+            return None
+        last = before[-1]
+        a = last.agreement
     basis = f"{a.kind} stated to have ended"
     return Stage("expired", date, basis, stating or last.sources, agreement=last.key)
 
