@@ -38,6 +38,10 @@ KMR = PREFIXES["kmr"]
 RELS = ["partnersWith", "sendsDelegationTo", "participatesIn", "headOf", "memberOf"]
 
 
+def _int(n: int) -> str:
+    return f'"{n}"^^<http://www.w3.org/2001/XMLSchema#integer>'
+
+
 def synth(docs: int, path: Path, seed: int = 42) -> int:
     """Write ``docs`` synthetic source documents as N-Quads (and their union as N-Triples).
 
@@ -61,6 +65,7 @@ def synth(docs: int, path: Path, seed: int = 42) -> int:
     ]
     lines = []
     union: set[str] = set()
+    facts: dict[tuple[str, str, str], list[tuple[str, int]]] = {}
     n = 0
     for d in range(docs):
         g = f"<{KMR}graph/doc-{d}>"
@@ -90,6 +95,7 @@ def synth(docs: int, path: Path, seed: int = 42) -> int:
                 o = rnd.choice(networks)
             else:
                 o = rnd.choice(partners[s])
+            facts.setdefault((s, rel, o), []).append((doc, year))
             st = f"<{KMR}statement/{d}-{k}>"
             ev = f"<{KMR}evidence/{d}-{k}>"
             quads += [
@@ -124,6 +130,32 @@ def synth(docs: int, path: Path, seed: int = 42) -> int:
         for s, p, o in quads:
             lines.append(f"{s} {p} {o} {g} .\n")
             union.add(f"{s} {p} {o} .\n")
+        n += len(quads)
+    # the resolved layer's one node per fact (graph/rdf/resolved.py), in the default graph
+    for i, ((s, rel, o), seen) in enumerate(sorted(facts.items())):
+        f = f"<{KMR}fact/{i}>"
+        first = min(seen, key=lambda x: (x[1], x[0]))[0]
+        quads = [
+            (f, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", f"<{KM}ResolvedStatement>"),
+            (f, f"<{KM}factSubject>", f"<{KMR}{s}>"),
+            (f, f"<{KM}factPredicate>", f"<{KM}{rel}>"),
+            (f, f"<{KM}factObject>", f"<{KMR}{o}>"),
+            (f, f"<{KM}sourceCount>", _int(len({doc for doc, _ in seen}))),
+            (f, f"<{KM}firstSource>", first),
+        ]
+        for year in sorted({y for _, y in seen}):
+            y = f"<{KMR}fact/{i}/year/{year}>"
+            docs = {doc for doc, yr in seen if yr == year}
+            quads += [
+                (f, f"<{KM}yearCount>", y),
+                (y, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", f"<{KM}YearCount>"),
+                (y, f"<{KM}sourceCount>", _int(len(docs))),
+                (y, f"<{KM}reportYear>", f'"{year}"^^<http://www.w3.org/2001/XMLSchema#gYear>'),
+            ]
+        for t in quads:
+            line = " ".join(t) + " .\n"
+            lines.append(line)
+            union.add(line)
         n += len(quads)
     path.write_text("".join(lines), encoding="utf-8")
     # the build's graph.ttl: the union of the named graphs, each triple once

@@ -139,6 +139,8 @@ class KM(DefinedNamespace):
     ValueChoice: URIRef
     ReportedValue: URIRef
     LifecycleStep: URIRef
+    ResolvedStatement: URIRef
+    YearCount: URIRef
     activityType: URIRef
     agreementKind: URIRef
     party: URIRef
@@ -164,6 +166,12 @@ class KM(DefinedNamespace):
     sourceKind: URIRef
     provenance: URIRef
     sourceCount: URIRef
+    firstSource: URIRef
+    factSubject: URIRef
+    factPredicate: URIRef
+    factObject: URIRef
+    yearCount: URIRef
+    reportYear: URIRef
     valueChoice: URIRef
     property: URIRef
     chosenValue: URIRef
@@ -248,6 +256,8 @@ RESOLVED_CLASSES = (
     "ValueChoice",
     "ReportedValue",
     "LifecycleStep",
+    "ResolvedStatement",
+    "YearCount",
 )
 #: Every class of the ontology.
 CLASSES = (

@@ -7,6 +7,7 @@ the per-source named graphs stay the evidence (see ``docs/rdf-model.md``)."""
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
@@ -51,6 +52,11 @@ def statement_iri(doc_id: str, s: str, p: str, o: str) -> URIRef:
     a node shared by several named graphs would be seen once per graph by a store whose
     default graph is the union of the named graphs, and multiply every join on it)."""
     return KMR[f"statement/{_h(doc_id, s, p, o)}"]
+
+
+def resolved_statement_iri(s: str, p: str, o: str) -> URIRef:
+    """The one resolved node of a direct fact, whatever the number of sources stating it."""
+    return KMR[f"fact/{_h(s, p, o)}"]
 
 
 def partnership_iri(a: str, b: str) -> URIRef:
@@ -255,6 +261,34 @@ def _participation(out: _Out, q: ResolvedParticipation) -> None:
     out.choices(node, q.choices)
 
 
+def _first(sources: list[Source]) -> Source:
+    """The source that reported a fact first: the earliest dated, then by document id."""
+    return min(sources, key=lambda s: (s.published is None, s.published or "", s.doc_id))
+
+
+def _resolved_statement(out: _Out, fact: tuple[str, str, str], sources: list[Source]) -> None:
+    """One node per direct fact with what whole-graph questions count: how many documents
+    state it, which stated it first, and how many per year of publication. A query then
+    reads one node per fact, not one statement per source (docs/rdf-model.md)."""
+    s, p, o = fact
+    node = resolved_statement_iri(s, p, o)
+    out.add(node, RDF.type, KM.ResolvedStatement)
+    out.add(node, KM.factSubject, KMR[s])
+    out.add(node, KM.factPredicate, KM[p])
+    out.add(node, KM.factObject, KMR[o])
+    docs = {src.doc_id: src for src in sources}
+    out.add(node, KM.sourceCount, Literal(len(docs)))
+    out.add(node, KM.firstSource, doc_iri(_first(list(docs.values())).doc_id))
+    years = Counter((src.published or "")[:4] for src in docs.values())
+    for year, count in sorted(years.items()):
+        yn = KMR[f"fact/{_h(s, p, o)}/year/{year or 'unknown'}"]
+        out.add(node, KM.yearCount, yn)
+        out.add(yn, RDF.type, KM.YearCount)
+        out.add(yn, KM.sourceCount, Literal(count))
+        if year:
+            out.add(yn, KM.reportYear, Literal(year, datatype=XSD.gYear))
+
+
 def resolved_triples(layer: ResolvedLayer) -> list[Triple]:
     """The triples of the resolved layer, in a stable order."""
     out = _Out()
@@ -266,6 +300,8 @@ def resolved_triples(layer: ResolvedLayer) -> list[Triple]:
         _event(out, ev)
     for ag in layer.agreements:
         _agreement(out, ag, layer.names)
+    for fact in sorted(layer.statements):
+        _resolved_statement(out, fact, layer.statements[fact])
     if layer.as_of:
         out.add(KMR["build"], KM.asOf, date_literal(layer.as_of))
         out.add(KMR["build"], KM.dormantAfterYears, Literal(layer.dormant_after_years))
