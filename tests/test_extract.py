@@ -1119,3 +1119,81 @@ def test_a_grant_from_a_foreign_government_is_an_activity_it_funds(
     assert len(grants) == 1
     assert who in grants[0].participants
     assert grants[0].start is not None and grants[0].start.startswith("2019-")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "government"),
+    [
+        # places in apposition between the title and the name
+        (
+            "Wali Kota Miri, Sarawak, Adam Yii Siew Sang menyatakan kerja sama kedua kota "
+            "dimulai dari bidang pendidikan.",
+            "adam-yii-siew-sang",
+            "miri",
+        ),
+        # a context word after the place ("City") is part of it, not of the name
+        (
+            "Usai kunjungan kerja ke Jepang, Pemkab Purbalingga menerima kiriman kain "
+            "tradisional dari Walikota Tono City Kazuhiko Tada.",
+            "kazuhiko-tada",
+            "tono",
+        ),
+        # a foreign government with lower-case particles, found before the title is read
+        (
+            "Rombongan Pemda DIY ditemani Wali Kota Hluboka nad Vltavou, Tomas Jirsa, "
+            "saat berada di Ceko.",
+            "tomas-jirsa",
+            "hluboka-nad-vltavou",
+        ),
+    ],
+)
+def test_a_head_abroad_is_found_past_what_stands_between_title_and_name(
+    sentence: str, person: str, government: str
+) -> None:
+    assert (person, "headOf", government) in _facts_of(sentence)
+
+
+def test_a_trip_only_hoped_for_sends_nobody() -> None:
+    facts = _facts_of(
+        'Kami berharap suatu saat bisa mengunjungi Kota Kochi di Jepang," ujar Wali Kota '
+        "Surabaya Eri Cahyadi."
+    )
+    assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts
+    # the same trip, told as made, is a delegation
+    made = _facts_of(
+        "Wali Kota Surabaya Eri Cahyadi mengunjungi Kota Kochi di Jepang pada Juli 2023."
+    )
+    assert ("kota-surabaya", "sendsDelegationTo", "kochi") in made
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Wali Kota Surabaya Eri Cahyadi menyambut kedatangan Wali Kota Kochi Seiya "
+            "Okazaki di Balai Kota Surabaya, Senin (17/7/2023).",
+            "id",
+        ),
+        (
+            "The Mayor of Surabaya, Eri Cahyadi, welcomed the Mayor of Kochi, Japan, Seiya "
+            "Okazaki, at Surabaya City Hall on 17 July 2023.",
+            "en",
+        ),
+    ],
+)
+def test_a_foreign_head_received_at_home_is_a_delegation_to_the_host(
+    text: str, language: str
+) -> None:
+    facts = _facts_of(text, language)
+    assert ("kochi", "sendsDelegationTo", "kota-surabaya") in facts, facts
+    assert ("kota-surabaya", "sendsDelegationTo", "kochi") not in facts
+
+
+def test_an_event_hosted_by_a_committee_abroad_brings_nobody() -> None:
+    text = (
+        "City of Darwin asks for volunteers for a community picnic hosted by the Kalymnos "
+        "Sister City Committee. Darwin has had sister city ties with Ambon in Indonesia "
+        "since 1988."
+    )
+    facts = _facts_of(text, "en")
+    assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts

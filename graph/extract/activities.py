@@ -23,6 +23,7 @@ from graph.extract.context import (
     masked,
     negated,
     subject_of,
+    wished,
 )
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
@@ -121,6 +122,7 @@ def _triggers_of(r: _Reading) -> list[Trigger]:
         (c, m)
         for c, m in find_triggers(text)
         if not negated(text, m.start())
+        and not wished(text, m.start())
         and not patterns()["tentative"].search(" ".join(text[: m.start()].split()[-3:]))
     ]
     if not found:

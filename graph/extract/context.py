@@ -110,6 +110,18 @@ def negated(text: str, at: int) -> bool:
     return bool(rx["negation"].search(" ".join(words)))
 
 
+def wished(text: str, at: int) -> bool:
+    """A trip only hoped for: a wish earlier in the clause and a modal right before the
+    trip word at ``at`` ("Semoga saya juga akan bisa mengunjungi …", "hopes to visit").
+    A wish about a trip made ("berharap kunjungan ini membawa hasil") has no modal."""
+    clause = re.split(r"[;:,.]", text[:at])[-1]
+    last = clause.split()[-1:]
+    rx = patterns()
+    return bool(
+        last and rx["modal_before_trip"].fullmatch(last[0].lower()) and rx["wishes"].search(clause)
+    )
+
+
 def planned(text: str, at: int, end: int) -> bool:
     window = " ".join(text[:at].split()[-4:]) + " " + text[at:end]
     return bool(patterns()["planned"].search(window))

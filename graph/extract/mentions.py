@@ -120,6 +120,11 @@ class MentionFinder:
         name = lex.degree_tail.sub("", name)
         return name.strip(" ,.")
 
+    def _is_place(self, name: str) -> bool:
+        """Whether a name is a place (a country, region or city of the gazetteer or the
+        world table), not a person."""
+        return self.gaz.lookup(name) is not None or bool(foreign.world_places().lookup(name))
+
     def _place_for_level(self, name: str, level: str) -> Record | None:
         prefixes = name_patterns().level_prefix[level]
         for p in prefixes:
@@ -229,7 +234,21 @@ class MentionFinder:
             and sum(w[0].isupper() for w in words) / len(words) > 0.7
         ):
             return  # a headline in title case ("Governor Goes to Russia"): names are unsafe
-        after = text[m.end() :]
+        # a foreign government already found right after the title ("Walikota Tono City
+        # Kazuhiko Tada", "Wali Kota Hluboka nad Vltavou, Tomas Jirsa"): the name follows it
+        lead = re.match(r"\s*(?:of\s+(?:the\s+)?)?", text[m.end() :])
+        at = m.end() + (lead.end() if lead else 0)
+        known = next(
+            (
+                x
+                for x in self.out.in_sentence(s.index)
+                # "Wali Kota Hluboka …": the mention may begin inside the title ("Kota …")
+                if m.start() <= x.start <= at < x.end and x.type in LOCAL_GOVERNMENT_TYPES
+            ),
+            None,
+        )
+        after_start = known.end if known else m.end()
+        after = text[after_start:]
         seq = re.match(
             rf"\s*(?:of\s+(?:the\s+)?)?,?\s*"
             rf"((?:(?:{hon})\s+|{NAME_TOKEN}[.]?[ \t]*|,[ \t]*(?={NAME_TOKEN}))*)",
@@ -239,17 +258,27 @@ class MentionFinder:
         chunk = re.split(r"\s+(?:dan|and|serta|bersama|with|selaku|sebagai|yang)\b", chunk)[0]
         # a comma may separate the place from the name ("Wali Kota Medan, Bobby Nasution"),
         # never the name from what follows ("Wali Kota, Jalan Sudirman")
-        head, _, tail = chunk.partition(",")
+        head = chunk.partition(",")[0]
         tokens = re.findall(r"[^\s,]+", head)
-        base = m.end() + (seq.start(1) if seq else 0)
+        base = after_start + (seq.start(1) if seq else 0)
         # English "the Pontianak mayor, Edi Rusdi Kamtono": a place right before the title
         place, place_slug = self._place_before(s, m)
         place_tokens = 0
-        if place is None and place_slug is None:
+        if place is None and place_slug is None and known is not None:
+            place, place_slug = self.out.records.get(known.slug), known.slug
+            if place is None:
+                place = self.gaz.lookup(known.surface)
+        elif place is None and place_slug is None:
             place, place_slug, place_tokens = self._place_after(s, tokens, level, base)
         rest = list(tokens[place_tokens:])
-        if place is not None and not rest and tail.strip():
-            rest = re.findall(r"[^\s,]+", tail.split(",")[0])
+        if place_slug is not None and (not rest or known is not None) and chunk.strip():
+            # "Wali Kota Miri, Sarawak, Adam Yii …": places in apposition come before the name
+            segments = [seg.strip() for seg in chunk.split(",") if seg.strip()]
+            if place_tokens:
+                segments = [" ".join(rest)] if rest else segments[1:]
+            while len(segments) > 1 and self._is_place(segments[0]):
+                segments = segments[1:]
+            rest = re.findall(r"[^\s,]+", segments[0]) if segments else []
         while rest and self.gaz.lookup(rest[0].rstrip(".")) is not None:
             rest = rest[1:]  # "the Mayor of Bandung, Bandung Ridwan Kamil": a repeated place
         name = self._clean_name(" ".join(rest))
@@ -293,6 +322,9 @@ class MentionFinder:
             slug = self._entity_for_record(rec, None)
             if idx >= 0:
                 self.out.add(Mention(s.index, idx, idx + len(surface), surface, slug, rec.type))
+            # "Walikota Tono City Kazuhiko Tada": a context word after the place is no name
+            while k < len(tokens) and tokens[k].rstrip(".,") in foreign.CONTEXT_STARTS:
+                k += 1
             return rec, slug, k
         return None, None, 0
 

@@ -73,6 +73,7 @@ def might_hold_partnership(
     return bool(
         rx["partnership"].search(text)
         or rx["delegation"].search(text)
+        or rx["reception"].search(text)  # "menyambut kedatangan Wali Kota Kochi"
         or rx["participation"].search(text)
         or rx["membership"].search(text)
         or rx["implements"].search(text)

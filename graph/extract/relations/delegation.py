@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, negated, subject_of
-from graph.extract.gazetteer import ORGANISATION_TYPES
+from graph.extract.context import DocContext, negated, subject_of, wished
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
 from graph.vocab import HOME_COUNTRY
@@ -74,6 +74,7 @@ def delegation(d: DocContext, v: SentenceView) -> None:
         not dm
         or rx["national"].search(v.sent.text)
         or negated(v.text, dm.start())
+        or wished(v.text, dm.start())
         # "akan bertolak ke Jepang" is a scheduled trip, "berencana mengirim" is not yet one
         or rx["tentative"].search(" ".join(v.text[: dm.start()].split()[-4:]))
     ):
@@ -102,3 +103,32 @@ def delegation(d: DocContext, v: SentenceView) -> None:
             continue
         if sender != m.slug and d.country_of(sender) != d.country_of(m.slug):
             d.add_fact(sender, "sendsDelegationTo", m.slug, v.sent)
+
+
+def reception(d: DocContext, v: SentenceView) -> None:
+    """``sendsDelegationTo`` from a visit told by its host: a foreign local government,
+    or a person heading one, received by an Indonesian one ("Wali Kota Eri menyambut
+    kehadiran Wali Kota Kochi di Surabaya"; "welcomed the Mayor of Miri")."""
+    rm = patterns()["reception"].search(v.text)
+    if not rm or negated(v.text, rm.start()) or wished(v.text, rm.start()):
+        return
+    if _in_proper_name(v.sent.text, rm):
+        return  # "'Welcome to Darwin', a community event"
+    heads = {r.person: r.government for r in d.mentions.roles if r.government}
+    visitor = None
+    for m in v.mentions:
+        if m.start < rm.end() or m.start - rm.end() > 60:
+            continue
+        if re.search(r"[.;]", v.sent.text[rm.end() : m.start]):
+            break
+        gov = heads.get(m.slug, "") if d.ent_type(m.slug) == "Person" else m.slug
+        if gov and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES and d.is_foreign_actor(gov):
+            visitor = gov
+            break
+    if visitor is None:
+        return
+    hosts = [m.slug for m in v.mentions if d.is_indonesian_lg(m.slug)]
+    hosts += [heads[m.slug] for m in v.mentions if m.slug in heads]
+    host = next((h for h in hosts if d.is_indonesian_lg(h)), d.home)
+    if host and d.is_indonesian_lg(host):
+        d.add_fact(visitor, "sendsDelegationTo", host, v.sent)
