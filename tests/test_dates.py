@@ -209,3 +209,12 @@ def test_reference_date_ignores_relative_expressions() -> None:
 )
 def test_to_date(iso: str | None, expected: dt.date | None) -> None:
     assert to_date(iso) == expected
+
+
+def test_a_month_first_date_is_read_so_only_when_the_publication_date_says_so() -> None:
+    ref = dt.date(2017, 8, 2)
+    # an English edition writing "today (8/2)" on 2 August
+    assert [x.start for x in find_dates("The governor leaves today (8/2).", ref)] == ["2017-08-02"]
+    # day-first stays the rule when it fits, or when neither reading is near
+    assert [x.start for x in find_dates("Senin (1/8) lalu", ref)] == ["2017-08-01"]
+    assert [x.start for x in find_dates("Senin (12/5)", ref)] == ["2017-05-12"]

@@ -1197,3 +1197,30 @@ def test_an_event_hosted_by_a_committee_abroad_brings_nobody() -> None:
     )
     facts = _facts_of(text, "en")
     assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts
+
+
+def test_a_training_run_by_a_foreign_ministry_is_kept_with_its_organiser() -> None:
+    text = (
+        "Pada Agustus 2024 sejumlah pejabat Pemerintah Kota Batam mengikuti pelatihan Bahasa "
+        "Inggris yang diselenggarakan oleh Kementerian Luar Negeri Singapura."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id", published="2024-08-23"))
+    training = [a for a in ex.activities if a.type == "Training"]
+    assert training, ex.activities
+    organiser = training[0].organized_by
+    assert organiser and ex.entities[organiser].type == "Organization"
+    assert ex.entities[organiser].country == "singapore"
+    # a ministry of the home country is still national business, not a local government's
+    home = text.replace("Kementerian Luar Negeri Singapura", "Kementerian Dalam Negeri")
+    ex = extract(Document("t", home, "t.txt", language="id", published="2024-08-23"))
+    assert not ex.activities
+
+
+def test_a_foreign_presidents_own_visit_is_no_local_activity() -> None:
+    text = (
+        "Wali Kota Surabaya menjalin kerja sama sister city dengan Kota Kochi, Jepang. "
+        "Dalam arsip lama, Presiden Amerika Serikat mengunjungi Ground Zero di New York pada "
+        "9 November 2001."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    assert not ex.activities, ex.activities

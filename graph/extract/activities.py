@@ -19,6 +19,7 @@ from graph.extract.context import (
     DATELINE,
     DocContext,
     actor_after,
+    home_national,
     is_actor,
     masked,
     negated,
@@ -115,6 +116,22 @@ class _Reading:
     orig: str
 
 
+def _journeys_dropped(text: str, found: list[Trigger]) -> list[Trigger]:
+    """A journey word followed in its clause by what the journey is for ("bertolak ke
+    Singapura untuk mengikuti pelatihan", "left for Tokyo to attend a forum") tells that
+    activity, not a visit of its own."""
+    rx = patterns()
+    out = []
+    for cls, m in found:
+        if rx["travel"].fullmatch(m.group(0)):
+            rest = re.split(r"[.;]", text[m.end() :])[0]
+            later = any(x.start() > m.end() for _, x in found)
+            if later or rx["participation"].search(rest):
+                continue
+        out.append((cls, m))
+    return out
+
+
 def _triggers_of(r: _Reading) -> list[Trigger]:
     """The activity triggers of a sentence that are neither negated nor only planned."""
     text = r.text
@@ -125,6 +142,7 @@ def _triggers_of(r: _Reading) -> list[Trigger]:
         and not wished(text, m.start())
         and not patterns()["tentative"].search(" ".join(text[: m.start()].split()[-3:]))
     ]
+    found = _journeys_dropped(text, found)
     if not found:
         # "mengikuti Singapore Cooperation Programme (SCP) bertema X … pada 23 hingga 31
         # Maret 2023": taking part in a programme at a date is an activity of it
@@ -143,7 +161,7 @@ def _triggers_of(r: _Reading) -> list[Trigger]:
             )
         ):
             found = [("Training", part)]
-    if patterns()["national"].search(r.orig):
+    if home_national(r.d, r.orig, r.ms):
         return []  # a president's or a minister's agenda is not a local government's
     return found
 
@@ -436,6 +454,9 @@ def finish_activities(d: DocContext) -> None:
             and act.participant_count is None
             and act.location is None
             and not act.part_of
+            # "pelatihan … yang diselenggarakan oleh Kementerian Luar Negeri Singapura"
+            and not act.organized_by
+            and not act.funded_by
         ):
             continue
         # only activities with a foreign side belong to the partnership graph: held abroad,

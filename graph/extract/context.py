@@ -122,6 +122,32 @@ def wished(text: str, at: int) -> bool:
     )
 
 
+def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
+    """Whether a national actor of the home country takes part ("Presiden", "Kementerian
+    Luar Negeri"): a president's or a ministry's agenda is not a local government's. A
+    national word followed by a foreign country ("Kementerian Luar Negeri Singapura",
+    "Perdana Menteri PNG") names that country's body, a partner of the local government
+    named in the same sentence."""
+    foreign = [
+        m
+        for m in ms
+        if m.type == "Country" and m.slug != HOME_COUNTRY and d.is_foreign_actor(m.slug)
+    ]
+    bodies = [m for m in ms if m.type in ("Organization", "Country") and d.is_foreign_actor(m.slug)]
+    if not any(d.is_indonesian_lg(m.slug) for m in ms):
+        # a foreign president's own agenda ("Bush mengunjungi Ground Zero") is no local one
+        return bool(patterns()["national"].search(text))
+    for nm in patterns()["national"].finditer(text):
+        if any(b.start <= nm.start() < b.end for b in bodies):
+            continue  # inside the name of a foreign body ("Kementerian Luar Negeri Singapura")
+        owner = next((m for m in foreign if 0 <= m.start - nm.end() <= 40), None)
+        if owner is None or re.search(
+            r"[,.;:()]|\b(?:dan|and|di|in|ke|to)\b", text[nm.end() : owner.start]
+        ):
+            return True
+    return False
+
+
 def planned(text: str, at: int, end: int) -> bool:
     window = " ".join(text[:at].split()[-4:]) + " " + text[at:end]
     return bool(patterns()["planned"].search(window))

@@ -238,9 +238,30 @@ def _day(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpreta
         if year is None:
             return None
     d = int(g["d"] or 0)
+    if name == "num" and relative and ref is not None:
+        swapped = _month_first(d, mo, ref)
+        if swapped is not None:
+            return swapped.isoformat(), None, relative
     if not _valid(year, mo, d):
         return None
     return dt.date(year, mo, d).isoformat(), None, relative
+
+
+def _month_first(first: int, second: int, ref: dt.date) -> dt.date | None:
+    """The month-first reading of "(8/2)" when only it fits the article's date: an English
+    edition writing "today (8/2)" on 2 August. Day-first stays the rule ("(12/5)" is 12
+    May) unless it falls months away from the publication and month-first within days."""
+    if first > 12:
+        return None
+    year = _year_for(second, ref, None)
+    day_first = dt.date(year, second, first) if year and _valid(year, second, first) else None
+    y2 = _year_for(first, ref, None)
+    if not y2 or not _valid(y2, first, second):
+        return None
+    month_first = dt.date(y2, first, second)
+    near = abs((month_first - ref).days) <= 10
+    far = day_first is None or abs((day_first - ref).days) > 45
+    return month_first if near and far else None
 
 
 def _month_year(g: dict[str, str | None], ref: dt.date | None) -> Interpretation:

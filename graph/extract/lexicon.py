@@ -48,6 +48,7 @@ WORD_LISTS = {
     "negation": "negation words",
     "ended": "a partnership that ended",
     "delegation": "sending or leading a delegation",
+    "travel": "the journey itself: with another activity after it, that activity is the one",
     "reception": "receiving visitors: a foreign government named after it visits the host",
     "venue_before": "a word before an activity word that makes it a room ('ruang rapat')",
     "venue_after": "a word after an activity word that makes it a room ('conference hall')",

@@ -168,7 +168,12 @@ class MentionFinder:
                 and nxt.record.type == "Country"
                 and text[m.end : nxt.start].strip() == ""
             ):
-                continue  # "Kementerian Luar Negeri Singapura": that country's body, not ours
+                # "Kementerian Luar Negeri Singapura": that country's body, not ours
+                surface = text[m.start : nxt.end]
+                slug = self._local_entity(surface, "Organization", surface)
+                self.out.entities[slug].country = nxt.record.id
+                self.out.add(Mention(s.index, m.start, nxt.end, surface, slug, "Organization"))
+                continue
             slug = self._entity_for_record(m.record, m.surface)
             self.out.add(Mention(s.index, m.start, m.end, m.surface, slug, m.record.type))
         self._policies(s)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, negated, subject_of, wished
+from graph.extract.context import DocContext, home_national, negated, subject_of, wished
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
@@ -72,7 +72,7 @@ def delegation(d: DocContext, v: SentenceView) -> None:
     dm = rx["delegation"].search(v.text)
     if (
         not dm
-        or rx["national"].search(v.sent.text)
+        or home_national(d, v.sent.text, v.mentions)
         or negated(v.text, dm.start())
         or wished(v.text, dm.start())
         # "akan bertolak ke Jepang" is a scheduled trip, "berencana mengirim" is not yet one
