@@ -1224,3 +1224,21 @@ def test_a_foreign_presidents_own_visit_is_no_local_activity() -> None:
     )
     ex = extract(Document("t", text, "t.txt", language="id"))
     assert not ex.activities, ex.activities
+
+
+def test_an_undated_visit_to_a_government_abroad_is_an_activity_of_the_visitor() -> None:
+    text = (
+        "Dipimpin Gubernur Lampung, delegasi Pemprov Lampung melakukan kunjungan kerja ke "
+        "Provinsi Shandong, Tiongkok, untuk membahas kerja sama pertanian."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    visits = [a for a in ex.activities if a.type == "Visit"]
+    assert [(a.location, "provinsi-lampung" in a.participants) for a in visits] == [
+        ("shandong", True)
+    ], ex.activities
+    # reporters visiting a factory in a foreign city are nobody's delegation
+    press = (
+        "Dalam kunjungan ke pabrik mobil di Hai Phong, Vietnam, wartawan melihat lini "
+        "produksi yang akan dibawa ke Subang, Jawa Barat."
+    )
+    assert not extract(Document("u", press, "u.txt", language="id")).activities
