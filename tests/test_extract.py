@@ -1242,3 +1242,14 @@ def test_an_undated_visit_to_a_government_abroad_is_an_activity_of_the_visitor()
         "produksi yang akan dibawa ke Subang, Jawa Barat."
     )
     assert not extract(Document("u", press, "u.txt", language="id")).activities
+
+
+def test_a_short_form_of_a_heads_middle_name_is_the_same_person() -> None:
+    text = (
+        "Gubernur Lampung Rahmat Mirzani Djausal memimpin delegasi ke Provinsi Shandong, "
+        "Tiongkok, pada Mei 2025. Di sana Gubernur Mirza menandatangani Letter of Intent "
+        "sister province dengan Pemerintah Provinsi Shandong."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    people = [s for s, e in ex.entities.items() if e.type == "Person"]
+    assert people == ["rahmat-mirzani-djausal"], people

@@ -97,6 +97,16 @@ class MentionFinder:
                 if len(tokens) > 1 and set(map(key, tokens)) >= set(map(key, known_tokens)):
                     slug = known
                     break
+        if slug is None and len(tokens) == 1 and len(k) >= 4:
+            # a short form of one known person's middle name ("Gubernur Mirza" after
+            # "Gubernur Rahmat Mirzani Djausal"), when no one else's name fits
+            fits = {
+                known
+                for known in self.person_alias.values()
+                if any(key(t).startswith(k) for t in self.out.entities[known].labels["und"].split())
+            }
+            if len(fits) == 1:
+                slug = fits.pop()
         if slug is None:
             slug = slugify(name)
             if slug in self.out.entities and self.out.entities[slug].type != "Person":
