@@ -1226,24 +1226,6 @@ def test_a_foreign_presidents_own_visit_is_no_local_activity() -> None:
     assert not ex.activities, ex.activities
 
 
-def test_an_undated_visit_to_a_government_abroad_is_an_activity_of_the_visitor() -> None:
-    text = (
-        "Dipimpin Gubernur Lampung, delegasi Pemprov Lampung melakukan kunjungan kerja ke "
-        "Provinsi Shandong, Tiongkok, untuk membahas kerja sama pertanian."
-    )
-    ex = extract(Document("t", text, "t.txt", language="id"))
-    visits = [a for a in ex.activities if a.type == "Visit"]
-    assert [(a.location, "provinsi-lampung" in a.participants) for a in visits] == [
-        ("shandong", True)
-    ], ex.activities
-    # reporters visiting a factory in a foreign city are nobody's delegation
-    press = (
-        "Dalam kunjungan ke pabrik mobil di Hai Phong, Vietnam, wartawan melihat lini "
-        "produksi yang akan dibawa ke Subang, Jawa Barat."
-    )
-    assert not extract(Document("u", press, "u.txt", language="id")).activities
-
-
 def test_a_short_form_of_a_heads_middle_name_is_the_same_person() -> None:
     text = (
         "Gubernur Lampung Rahmat Mirzani Djausal memimpin delegasi ke Provinsi Shandong, "

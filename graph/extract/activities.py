@@ -249,15 +249,6 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
         or bool(evidence["quoted"])
         or named_in_context
         or (cls == "Signing" and foreign_partner)
-        # "kunjungan kerja ke Provinsi Shandong": a visit to a named government abroad
-        or (
-            cls == "Visit"
-            and isinstance(evidence["where"], str)
-            and r.d.ent_type(evidence["where"]) in LOCAL_GOVERNMENT_TYPES
-            and r.d.is_foreign_actor(evidence["where"])
-            # the visitor, named before the visit: a local government of ours
-            and any(r.d.is_indonesian_lg(m.slug) and m.start < lo for m in r.ms)
-        )
     )
 
 
