@@ -1235,3 +1235,23 @@ def test_a_short_form_of_a_heads_middle_name_is_the_same_person() -> None:
     ex = extract(Document("t", text, "t.txt", language="id"))
     people = [s for s, e in ex.entities.items() if e.type == "Person"]
     assert people == ["rahmat-mirzani-djausal"], people
+
+
+def test_ours_listed_among_a_foreign_citys_partners_pairs_only_with_that_city() -> None:
+    text = (
+        "Sejak 1965 Kota Kochi di Jepang menjalin sister city dengan Fresno di Amerika "
+        "Serikat, Kitami di Hokkaido, dan terakhir Surabaya di Jawa Timur."
+    )
+    facts = _facts_of(text)
+    pairs = {frozenset((s, o)) for s, p, o in facts if p == "partnersWith"}
+    assert frozenset(("kota-surabaya", "kochi")) in pairs, facts
+    assert not {p for p in pairs if "kota-surabaya" in p and "kochi" not in p}, facts
+    # our city first after the partnership word is the doer, and each foreign city its partner
+    ours = _facts_of(
+        "Kota Surabaya menjalin sister city dengan Kota Busan di Korea Selatan dan Kota "
+        "Kochi di Jepang."
+    )
+    assert {
+        ("kota-surabaya", "partnersWith", "busan"),
+        ("kota-surabaya", "partnersWith", "kochi"),
+    } <= ours

@@ -131,6 +131,19 @@ def _wished(text: str, at: int) -> bool:
     return (hoped or conditional) and not rx["existing"].search(text)
 
 
+def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: int) -> bool:
+    """Whether the sentence's Indonesian governments are items of a list of two or more
+    foreign partners after the partnership word (a foreign item before them), not the
+    doers the list belongs to."""
+    lgs = [m for m in v.foreign if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES]
+    after = [m for m in lgs if m.start > at]
+    own = [m.start for m in v.mentions if m.slug in ones]
+    if not after or not own or min(own) < at or min(m.start for m in after) > min(own):
+        return False
+    # a list: two foreign items, or one with the foreign doer named before the word
+    return len({m.slug for m in after}) >= 2 or any(m.start < at for m in lgs)
+
+
 def partnership(d: DocContext, v: SentenceView) -> None:
     """Partnerships between the sentence's Indonesian governments and foreign actors."""
     rx = patterns()
@@ -138,6 +151,19 @@ def partnership(d: DocContext, v: SentenceView) -> None:
     if not pm or negated(v.text, pm.start()):
         return
     ones, partners = _partners(d, v)
+    if _listed_among_partners(d, v, ones, pm.start()):
+        # "Kochi … alliances have grown to include Wuhu City, Kitami City and, most
+        # recently, Surabaya": ours is one of a foreign government's partners, listed
+        # with the others; its partner is that government, named before the list
+        subject = next(
+            (
+                m.slug
+                for m in v.foreign
+                if m.start < pm.start() and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
+            ),
+            None,
+        )
+        partners = [subject] if subject else []
     is_planned = planned(v.text, pm.start(), pm.end()) or _wished(v.text, pm.start())
     ended = bool(rx["ended"].search(v.text)) and not is_planned and not rx["renewal"].search(v.text)
     if not partners and not is_planned:
