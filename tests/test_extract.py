@@ -1255,3 +1255,13 @@ def test_ours_listed_among_a_foreign_citys_partners_pairs_only_with_that_city() 
         ("kota-surabaya", "partnersWith", "busan"),
         ("kota-surabaya", "partnersWith", "kochi"),
     } <= ours
+
+
+def test_a_possessive_after_a_title_is_no_name() -> None:
+    text = (
+        "West Java, a sister province of Shandong in China, signed ten cooperation "
+        "agreements with North Maluku in Sofifi. Quoting the governor, Sofifi's development "
+        "needs input from West Java, the official said."
+    )
+    facts = _facts_of(text, "en")
+    assert not {f for f in facts if f[1] == "headOf"}, facts

@@ -296,6 +296,8 @@ class MentionFinder:
             rest = re.findall(r"[^\s,]+", segments[0]) if segments else []
         while rest and self.gaz.lookup(rest[0].rstrip(".")) is not None:
             rest = rest[1:]  # "the Mayor of Bandung, Bandung Ridwan Kamil": a repeated place
+        if any(re.search(r"['’]s$", t) for t in rest[:4]):
+            return  # "imitating the governor, Sofifi's development …": a possessive, no name
         name = self._clean_name(" ".join(rest))
         name_tokens = [t for t in name.split() if t not in stop_words()]
         if name_tokens and name.split()[0] in stop_words():
