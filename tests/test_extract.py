@@ -1265,3 +1265,19 @@ def test_a_possessive_after_a_title_is_no_name() -> None:
     )
     facts = _facts_of(text, "en")
     assert not {f for f in facts if f[1] == "headOf"}, facts
+
+
+def test_the_seat_of_an_embassy_is_no_partner_and_a_press_statement_no_doer() -> None:
+    text = (
+        '"Kota Hluboka nad Vltavou di Republik Ceko melalui KBRI di Praha menyatakan minat '
+        'bekerja sama dengan Kota Yogyakarta setelah kunjungan tahun 2021," kata pejabat itu '
+        "dalam keterangan resmi Pemda DIY."
+    )
+    facts = _facts_of(text)
+    pairs = {frozenset((s, o)) for s, p, o in facts if p == "partnersWith"}
+    assert not {p for p in pairs if "praha" in p}, facts
+    assert not {p for p in pairs if "provinsi-di-yogyakarta" in p}, facts
+    # an interest is no partnership yet: the pair is planned
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    plan = [q for q in ex.qualified if set(q.ends) == {"kota-yogyakarta", "hluboka-nad-vltavou"}]
+    assert [q.status for q in plan] == ["planned"], ex.qualified

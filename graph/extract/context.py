@@ -175,7 +175,24 @@ def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
         before,
     ):
         return False
-    return sent.text[: m.start].count('"') % 2 == 0
+    # "kata Fathi dalam keterangan resmi Pemda DIY": the source of a quote, not its doer
+    head = before.rstrip()
+    source = patterns()["attribution_before"].search(head)
+    if source and source.end() == len(head):
+        return False
+    return not _in_quoted_title(sent.text, m.start)
+
+
+def _in_quoted_title(text: str, at: int) -> bool:
+    """Whether offset ``at`` lies inside a short quoted phrase (a title, a slogan), not
+    inside quoted speech, which tells facts as much as the narrative does."""
+    if text[:at].count('"') % 2 == 0:
+        return False
+    start = text.rfind('"', 0, at)
+    end = text.find('"', at)
+    if end < 0:
+        return True  # the quote opened in an earlier sentence: which side is unclear
+    return len(text[start + 1 : end].split()) <= 8
 
 
 def subject_of(

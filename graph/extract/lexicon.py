@@ -48,6 +48,7 @@ WORD_LISTS = {
     "negation": "negation words",
     "ended": "a partnership that ended",
     "delegation": "sending or leading a delegation",
+    "attribution_before": "words before a government naming it as a source ('keterangan resmi')",
     "travel": "the journey itself: with another activity after it, that activity is the one",
     "reception": "receiving visitors: a foreign government named after it visits the host",
     "venue_before": "a word before an activity word that makes it a room ('ruang rapat')",

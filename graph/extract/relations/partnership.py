@@ -27,11 +27,26 @@ def _for_mission(d: DocContext, slug: str, surface: str) -> str:
     return slug
 
 
+def _seat_of_mission(text: str, at: int) -> bool:
+    """ "melalui KBRI di Praha", "the Indonesian Consulate General in Los Angeles": the
+    city where a diplomatic mission sits, not a partner."""
+    before = re.sub(r"\s+(?:di|in|at)\s*$", "", text[max(0, at - 60) : at], flags=re.I)
+    if before == text[max(0, at - 60) : at]:
+        return False
+    named = r"(?:\s+(?:RI|Republik Indonesia|[A-Z][\w-]*)){0,3}$"
+    mission = re.search(rf"(?:{patterns()['missions'].pattern}){named}", before, re.I)
+    return mission is not None
+
+
 def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     """The Indonesian governments of the sentence and their foreign partners."""
     rx = patterns()
     ones = list(dict.fromkeys(v.explicit_lgs))
-    partners = [_for_mission(d, m.slug, m.surface) for m in v.foreign if not m.qualifier]
+    partners = [
+        _for_mission(d, m.slug, m.surface)
+        for m in v.foreign
+        if not m.qualifier and not _seat_of_mission(v.sent.text, m.start)
+    ]
     if not partners and rx["both"].search(v.text):
         # "sister city antar kedua kota": the two cities named before
         partners = list(d.recent_foreign[-1:])
