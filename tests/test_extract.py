@@ -1281,3 +1281,17 @@ def test_the_seat_of_an_embassy_is_no_partner_and_a_press_statement_no_doer() ->
     ex = extract(Document("t", text, "t.txt", language="id"))
     plan = [q for q in ex.qualified if set(q.ends) == {"kota-yogyakarta", "hluboka-nad-vltavou"}]
     assert [q.status for q in plan] == ["planned"], ex.qualified
+
+
+def test_a_foreign_outlets_council_travelling_to_our_cities_sends_a_delegation() -> None:
+    text = (
+        "MIRI (March 3): Miri City Council and Kota Tangerang Selatan agreed to draft a "
+        "sister city memorandum, councillors said.\n"
+        "The council's four-day working trip to Tangerang Selatan and Bogor in Indonesia "
+        "ended on Friday."
+    )
+    facts = _facts_of(text, "en")
+    assert ("miri", "sendsDelegationTo", "kota-tangerang-selatan") in facts, facts
+    assert ("miri", "sendsDelegationTo", "kota-bogor") in facts, facts
+    # our city named as the second place of the trip is no traveller
+    assert not {f for f in facts if f[0].startswith("kota-") and f[1] == "sendsDelegationTo"}

@@ -169,9 +169,10 @@ def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     preps = "di|ke|menuju|via|melalui|transit|singgah|in|at|to|near|around"
     if not origin:
         preps += "|dari|from"  # with ``origin``, "peserta dari Pemprov X" stays an actor
+    # the place may be the second of a pair: "a study trip to Singkawang and Pontianak"
     if re.search(
         rf"\b(?i:{preps})\s+"
-        r"(?:[A-Z][\w'-]*\s+){0,3}$",
+        r"(?:[A-Z][\w'-]*\s+){0,3}(?:(?:dan|and|serta|&)\s+(?:[A-Z][\w'-]*\s+){0,3})?$",
         before,
     ):
         return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, home_national, negated, subject_of, wished
+from graph.extract.context import DATELINE, DocContext, home_national, negated, subject_of, wished
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
@@ -66,6 +66,47 @@ def _agent_before(v: SentenceView, sender: str, at: int) -> bool:
     return any(m.start < at or m.start - at <= 40 for m in named)
 
 
+def _dateline_government(d: DocContext) -> str | None:
+    """The foreign local government of a foreign outlet's dateline ("SIBU (Feb 18): …")."""
+    if not d.sentences:
+        return None
+    first = d.sentences[0]
+    line = DATELINE.match(first.text) or _CITY_FIRST.match(first.text)
+    if not line:
+        return None
+    city = re.sub(r"^\s*date \S+\s+", "", line.group(0)).strip(" ,:(-").lower()
+    for m in d.mentions.in_sentence(first.index):
+        # the dateline itself, or the first naming of its city ("SIBU: Sibu Municipal …")
+        named = m.end <= line.end() or m.surface.lower().startswith(city)
+        if named and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES:
+            return m.slug if d.is_foreign_actor(m.slug) else None
+    return None
+
+
+# "SIBU (Feb 18):", "KUCHING, Jan 21 -": a city in capitals opening the article
+_CITY_FIRST = re.compile(r"^\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,}?(?=\s*[(,:\u2013\u2014-])")
+
+
+def _visit_from_abroad(d: DocContext, v: SentenceView, at: int) -> None:
+    """A foreign local government travelling to ours: "Sibu Municipal Council made a
+    study trip to Singkawang", or, in a foreign outlet, "the study trip to Singkawang and
+    Pontianak" told under the dateline of the council's city."""
+    lgs = [m for m in v.mentions if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES]
+    sender = next(
+        (m.slug for m in lgs if m.start < at and d.is_foreign_actor(m.slug) and not m.qualifier),
+        None,
+    ) or _dateline_government(d)
+    if sender is None:
+        return
+    for m in lgs:
+        if (
+            m.start > at
+            and d.is_indonesian_lg(m.slug)
+            and OUTBOUND_BEFORE.search(v.sent.text[max(0, m.start - 60) : m.start])
+        ):
+            d.add_fact(sender, "sendsDelegationTo", m.slug, v.sent)
+
+
 def delegation(d: DocContext, v: SentenceView) -> None:
     """``sendsDelegationTo`` from a delegation or visit word with a destination."""
     rx = patterns()
@@ -94,6 +135,8 @@ def delegation(d: DocContext, v: SentenceView) -> None:
         if host and d.country_of(host) != d.country_of(inbound):
             d.add_fact(inbound, "sendsDelegationTo", host, v.sent)
         return
+    if sender is None or not d.is_indonesian_lg(sender):
+        _visit_from_abroad(d, v, dm.start())
     for m in v.foreign:
         if m.qualifier or d.ent_type(m.slug) in ORGANISATION_TYPES:
             continue
