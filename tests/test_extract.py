@@ -1295,3 +1295,12 @@ def test_a_foreign_outlets_council_travelling_to_our_cities_sends_a_delegation()
     assert ("miri", "sendsDelegationTo", "kota-bogor") in facts, facts
     # our city named as the second place of the trip is no traveller
     assert not {f for f in facts if f[0].startswith("kota-") and f[1] == "sendsDelegationTo"}
+
+
+def test_the_people_of_a_country_are_not_its_government() -> None:
+    text = (
+        'Gubernur Riau mengusulkan kota kembar dengan Melaka. "Dengan kota kembar ini, '
+        'orang Malaysia punya hubungan sejarah dengan Riau dan akan berkunjung," katanya.'
+    )
+    facts = _facts_of(text)
+    assert ("provinsi-riau", "partnersWith", "malaysia") not in facts, facts

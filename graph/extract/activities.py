@@ -470,6 +470,10 @@ def finish_activities(d: DocContext) -> None:
         )
         if not foreign_side:
             continue
+        # who pays for or runs an activity is not one of its participants
+        act.participants = [
+            p for p in act.participants if p not in (act.funded_by, act.organized_by)
+        ]
         if (
             act.location
             and d.ent_type(act.location) in LOCAL_GOVERNMENT_TYPES

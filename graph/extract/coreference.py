@@ -7,6 +7,7 @@ import difflib
 import re
 
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, key
+from graph.extract.lexicon import patterns
 from graph.extract.spans import DocumentMentions, Mention
 from graph.sources.text import Sentence
 
@@ -102,9 +103,25 @@ def _contains(out: DocumentMentions, small: str, big: str) -> bool:
 
 def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
     """ "Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
-    Selatan": the second place only locates the first and is not an actor there."""
+    Selatan": the second place only locates the first and is not an actor there; and
+    "orang Malaysia", "warga Jepang": a country naming its people is not acting."""
+    people = patterns()["people_of"]
     for s in sentences:
         items = out.by_sentence.get(s.index, [])
+        for i, cur in enumerate(items):
+            head = s.text[max(0, cur.start - 20) : cur.start].rstrip()
+            word = people.search(head)
+            if cur.type == "Country" and word and word.end() == len(head):
+                items[i] = Mention(
+                    cur.sentence,
+                    cur.start,
+                    cur.end,
+                    cur.surface,
+                    cur.slug,
+                    cur.type,
+                    cur.via_role,
+                    True,
+                )
         for i in range(1, len(items)):
             prev, cur = items[i - 1], items[i]
             gap = s.text[prev.end : cur.start]
