@@ -1304,3 +1304,11 @@ def test_the_people_of_a_country_are_not_its_government() -> None:
     )
     facts = _facts_of(text)
     assert ("provinsi-riau", "partnersWith", "malaysia") not in facts, facts
+
+
+def test_a_head_named_before_menjadi_and_the_title() -> None:
+    text = (
+        "Kerja sama kota kembar Bukittinggi dengan Seremban, Malaysia, masih berjalan "
+        "ketika Drs. Jufri menjadi Walikota Bukittinggi."
+    )
+    assert ("jufri", "headOf", "kota-bukittinggi") in _facts_of(text)

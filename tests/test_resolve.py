@@ -471,3 +471,18 @@ def test_claims_compare_the_same_quantity_only() -> None:
     assert not about_words("pelajar Kota Jambi", concerns) & about_words(
         "proyek di Jambi", concerns
     )
+
+
+def test_two_articles_on_one_signing_date_give_the_partnership_its_start() -> None:
+    # no article states a start year: the partnership starts at its MoU, which two
+    # articles report signed the same day (their sources must not be compared)
+    from graph.model import Agreement
+
+    exs = []
+    for doc in ("b", "a"):
+        ex = Extraction(document=Document(doc, "t", f"{doc}.txt", published="2019-11-28"))
+        ex.agreements.append(Agreement("MoU", ["kota-denpasar", "mossel-bay"], signed="2019-11-27"))
+        exs.append(ex)
+    layer = resolve_layer(exs)
+    pair = next(p for p in layer.partnerships if {p.a, p.b} == {"kota-denpasar", "mossel-bay"})
+    assert pair.since == "2019-11-27"

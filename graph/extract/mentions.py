@@ -367,11 +367,12 @@ class MentionFinder:
         self, before: str, place_slug: str | None
     ) -> tuple[list[str], int, str] | None:
         """A person named before the title ("Bobby Nasution selaku Wali Kota Medan")."""
-        prev = re.search(
-            rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}})\s*"
-            r"(?:,\s*(?:the\s+|selaku\s+|sebagai\s+)?|\s+(?:selaku|sebagai)\s+)$",
-            before,
-        )
+        link = r"(?:,\s*(?:the\s+|selaku\s+|sebagai\s+)?|\s+(?:selaku|sebagai|menjadi|became)\s+)$"
+        prev = re.search(rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}}){link}", before)
+        if prev is None:
+            # one name after a title of address: "ketika Drs. Jufri menjadi Walikota …"
+            hon = name_patterns().hon_alt
+            prev = re.search(rf"(?:\b(?:{hon})\.?\s+)({NAME_TOKEN}){link}", before)
         if not (prev and place_slug and self._person_like(prev.group(1))):
             return None
         return self._clean_name(prev.group(1)).split(), prev.start(1), prev.group(1)

@@ -90,7 +90,9 @@ def _since(p: ResolvedPartnership) -> None:
             if ag.agreement.kind in {"MoU", "charter"} and ag.agreement.signed
             for src in ag.sources
         ]
-        stated = [(min(signed)[0], min(signed)[1])] if signed else []
+        # the earliest signing, then the first source by document id (two sources of
+        # one signing date must not be compared as objects)
+        stated = [min(signed, key=lambda x: (x[0], x[1].doc_id))] if signed else []
     values = _values(stated)
     if not values:
         return
