@@ -1312,3 +1312,14 @@ def test_a_head_named_before_menjadi_and_the_title() -> None:
         "ketika Drs. Jufri menjadi Walikota Bukittinggi."
     )
     assert ("jufri", "headOf", "kota-bukittinggi") in _facts_of(text)
+
+
+def test_an_undated_page_dates_a_signing_by_the_dates_its_text_gives() -> None:
+    text = (
+        "Pemkot Tangerang Selatan menandatangani nota kesepahaman sister city dengan Pemkot "
+        "Miri, Sarawak, Malaysia.\n\nSebelumnya warga memperingati Hari Lahir Pancasila di "
+        "alun-alun kota pada 1 Juni 2023."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    pair = [q for q in ex.qualified if set(q.ends) == {"kota-tangerang-selatan", "miri"}]
+    assert [q.since for q in pair] == ["2023"], ex.qualified

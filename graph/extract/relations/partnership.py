@@ -104,6 +104,8 @@ def _start_year(d: DocContext, v: SentenceView, at: int, signed: bool) -> str | 
             return spans[0].start[:4]
         if d.doc.published:
             return d.doc.published[:4]
+        if d.ref is not None:
+            return str(d.ref.year)  # undated page: the latest date its text gives
     return since
 
 
