@@ -1323,3 +1323,16 @@ def test_an_undated_page_dates_a_signing_by_the_dates_its_text_gives() -> None:
     ex = extract(Document("t", text, "t.txt", language="id"))
     pair = [q for q in ex.qualified if set(q.ends) == {"kota-tangerang-selatan", "miri"}]
     assert [q.since for q in pair] == ["2023"], ex.qualified
+
+
+def test_every_city_of_a_list_of_partners_is_one_and_a_known_partner_wins_a_shared_name() -> None:
+    text = (
+        "Kota Surabaya memiliki kota kembar antara lain Seattle (1992), Busan (1994), "
+        "Kochi (1997) dan Kitakyushu."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    partners = {f.object for f in ex.facts if f.predicate == "partnersWith"}
+    # Kochi, bare, is the Japanese sister city the gazetteer lists, not the larger Indian one
+    assert partners == {"seattle", "busan", "kochi", "kitakyushu"}, partners
+    since = {q.ends: q.since for q in ex.qualified}
+    assert since.get(("kochi", "kota-surabaya"), since.get(("kota-surabaya", "kochi"))) == "1997"

@@ -307,8 +307,11 @@ def resolve(
             found.sort(key=lambda p: p.kind == "region")
         in_doc = [p for p in found if p.country in doc_countries]
         big = [p for p in found if p.population >= PARTNER_POPULATION]
+        known = _known_partners(found, gaz)
         if in_doc:
             place = in_doc[0]
+        elif known:
+            place = known[0]
         elif cand.explicit:
             place = found[0]
         elif cand.partner and big:
@@ -322,6 +325,18 @@ def resolve(
     return None
 
 
+def _known_partners(found: list[Place], gaz: Gazetteer) -> list[Place]:
+    """Of the places a name may be, those the gazetteer lists as foreign partners (a
+    bare "Kochi" beside Surabaya is Kochi in Japan, a known sister city, not the larger
+    Kochi in India)."""
+    out = []
+    for p in found:
+        rec = gaz.records.get(slugify(p.name))
+        if rec is not None and rec.country == p.country:
+            out.append(p)
+    return out
+
+
 def lookup_for_role(
     name: str, level: str, gaz: Gazetteer, doc_countries: set[str]
 ) -> tuple[Place, str] | None:
@@ -330,7 +345,7 @@ def lookup_for_role(
     if len(name) < 3 or gaz.lookup(name) is not None:
         return None
     found = world_places().lookup(name)
-    in_doc = [p for p in found if p.country in doc_countries]
+    in_doc = [p for p in found if p.country in doc_countries] or _known_partners(found, gaz)
     if in_doc:
         return in_doc[0], level
     big = [p for p in found if p.population >= 100_000]
@@ -353,3 +368,45 @@ def record_for(place: Place, level: str, gaz: Gazetteer, surface: str) -> Record
         country=place.country,
         bare=True,
     )
+
+
+# an item of a list of partners: after a separator, a capitalised name, then a year in
+# brackets, another separator or the end of the clause ("Busan (1994), Kochi (1997) dan …")
+_LIST_ITEM = re.compile(
+    rf"^(?:\s*\([^()]{{0,40}}\))?(?:\s*,\s*|\s+(?:dan|and|serta|&)\s+)({NAME_SEQ})"
+    r"(?=\s*\(|\s*,|\s+(?:dan|and|serta|&)\s|\s*[.;]|\s*$)"
+)
+
+
+def list_items(
+    text: str, known: list[tuple[int, int]], gaz: Gazetteer, doc_countries: set[str]
+) -> Iterator[tuple[int, int, Place]]:
+    """Names that continue a list of foreign local governments already found (spans
+    ``known``): each is a foreign city when the world table knows it outside Indonesia,
+    a known partner, in a country the document names, or a large city."""
+    ends = sorted(known, key=lambda x: x[1])
+    seen = {start for start, _ in known}
+    while ends:
+        _, end = ends.pop(0)
+        m = _LIST_ITEM.match(text[end:])
+        if not m:
+            continue
+        name = _trim(m.group(1))
+        start = end + m.start(1)
+        if start in seen or len(name) < 3 or gaz.lookup(name) is not None:
+            continue
+        found = [p for p in world_places().lookup(name) if p.kind != "region"]
+        place = next(
+            iter(
+                _known_partners(found, gaz)
+                or [p for p in found if p.country in doc_countries]
+                or [p for p in found if p.population >= PARTNER_POPULATION]
+            ),
+            None,
+        )
+        if place is None or place.country == HOME_COUNTRY:
+            continue
+        seen.add(start)
+        yield start, start + len(name), place
+        ends.append((start, start + len(name)))
+        ends.sort(key=lambda x: x[1])

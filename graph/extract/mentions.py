@@ -158,6 +158,7 @@ class MentionFinder:
         if found is None:
             found = self.gaz.find(text)
         self._foreign_governments(s, found)
+        self._list_items(s, found)
         if any(w in low for w in name_patterns().role_words) and name_patterns().any_role.search(
             text
         ):
@@ -211,6 +212,31 @@ class MentionFinder:
             slug = self._entity_for_record(rec, s.text[start:end])
             self.out.entities[slug].aliases.add(name)
             self.out.add(Mention(s.index, start, end, s.text[start:end], slug, level), True)
+
+    def _list_items(self, s: Sentence, found: list[Match]) -> None:
+        """Foreign cities that continue a list of known ones ("Seattle (1992), Busan
+        (1994), Kochi (1997) dan Kitakyushu")."""
+        known = [
+            (m.start, m.end)
+            for m in found
+            if m.record.type in LOCAL_GOVERNMENT_TYPES
+            and m.record.country not in (None, "indonesia")
+        ] + [
+            (x.start, x.end)
+            for x in self.out.in_sentence(s.index)
+            if x.type in LOCAL_GOVERNMENT_TYPES
+        ]
+        taken = [(x.start, x.end) for x in self.out.in_sentence(s.index)] + [
+            (m.start, m.end) for m in found
+        ]
+        for start, end, place in foreign.list_items(s.text, known, self.gaz, self.doc_countries):
+            if any(start < b and a < end for a, b in taken):
+                continue
+            name = s.text[start:end]
+            rec = foreign.record_for(place, foreign.CITY, self.gaz, name)
+            slug = self._entity_for_record(rec, name)
+            self.out.add(Mention(s.index, start, end, name, slug, foreign.CITY), True)
+            taken.append((start, end))
 
     def _roles(self, s: Sentence) -> None:
         text = s.text
