@@ -1336,3 +1336,14 @@ def test_every_city_of_a_list_of_partners_is_one_and_a_known_partner_wins_a_shar
     assert partners == {"seattle", "busan", "kochi", "kitakyushu"}, partners
     since = {q.ends: q.since for q in ex.qualified}
     assert since.get(("kochi", "kota-surabaya"), since.get(("kota-surabaya", "kochi"))) == "1997"
+
+
+def test_an_embassy_named_after_its_country_is_an_organisation_not_the_country() -> None:
+    text = (
+        "After signing the sister city MoU in Moscow on 2 August 2017, the governor of "
+        "Jakarta attended a festival held by the Indonesia Embassy in Russia."
+    )
+    ex = extract(Document("t", text, "t.txt", language="en"))
+    organisers = {a.organized_by for a in ex.activities if a.organized_by}
+    assert organisers and "indonesia" not in organisers, ex.activities
+    assert all(ex.entities[o].type == "Organization" for o in organisers)

@@ -54,6 +54,10 @@ def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[i
     return out
 
 
+# a diplomatic mission named after its country ("Indonesia Embassy", "Japan Consulate")
+_MISSION_AFTER = re.compile(r"\s+(?:Embassy|Consulate(?: General)?|High Commission)\b")
+
+
 class MentionFinder:
     """Finds the mentions of one document (stateful: people seen so far)."""
 
@@ -173,6 +177,16 @@ class MentionFinder:
                 if inside_a_name(text, m.start, headline):
                     continue
             nxt = found[i + 1] if i + 1 < len(found) else None
+            mission = _MISSION_AFTER.match(text, m.end)
+            if m.record.type == "Country" and mission:
+                # "Indonesia Embassy", "Japanese Consulate General": that country's mission
+                surface = text[m.start : mission.end()]
+                slug = self._local_entity(surface, "Organization", surface)
+                self.out.entities[slug].country = m.record.id
+                self.out.add(
+                    Mention(s.index, m.start, mission.end(), surface, slug, "Organization")
+                )
+                continue
             if (
                 m.record.type == "Organization"
                 and nxt is not None
