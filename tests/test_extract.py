@@ -1347,3 +1347,14 @@ def test_an_embassy_named_after_its_country_is_an_organisation_not_the_country()
     organisers = {a.organized_by for a in ex.activities if a.organized_by}
     assert organisers and "indonesia" not in organisers, ex.activities
     assert all(ex.entities[o].type == "Organization" for o in organisers)
+
+
+def test_an_activity_without_any_of_our_governments_is_left_out() -> None:
+    text = (
+        "City of Darwin signed its first sister city agreement with Kalymnos on 23 April "
+        "1982 in Darwin. Darwin and Ambon in Indonesia signed theirs on 21 July 1989 in "
+        "Darwin."
+    )
+    ex = extract(Document("t", text, "t.txt", language="en"))
+    assert ex.activities, "the Ambon signing is ours"
+    assert all("kota-ambon" in a.participants for a in ex.activities), ex.activities

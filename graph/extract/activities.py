@@ -470,6 +470,11 @@ def finish_activities(d: DocContext) -> None:
         )
         if not foreign_side:
             continue
+        # nor to it without one of ours: "Kalymnos: signing 23 April 1982 in Darwin" on a
+        # page about Darwin's sister cities is Darwin's activity, not one of ours
+        ours = [act.location, act.organized_by, act.funded_by, *act.participants]
+        if not any(x and d.is_indonesian_lg(x) for x in ours):
+            continue
         # who pays for or runs an activity is not one of its participants
         act.participants = [
             p for p in act.participants if p not in (act.funded_by, act.organized_by)
