@@ -1358,3 +1358,14 @@ def test_an_activity_without_any_of_our_governments_is_left_out() -> None:
     ex = extract(Document("t", text, "t.txt", language="en"))
     assert ex.activities, "the Ambon signing is ours"
     assert all("kota-ambon" in a.participants for a in ex.activities), ex.activities
+
+
+def test_an_unknown_programme_name_gives_an_activity_no_foreign_side() -> None:
+    text = (
+        "Yayasan Harapan menyelenggarakan Future Leaders Forum 2025 dalam rangka program "
+        "Harapan Initiative di Hotel Borobudur, Jakarta Pusat, Rabu (5/11/2025).\n\n"
+        "Di tempat lain, harga minyak dunia naik karena keputusan Arab Saudi dan mitra "
+        "kerja samanya."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id", published="2025-11-06"))
+    assert not ex.activities, ex.activities

@@ -462,7 +462,9 @@ def finish_activities(d: DocContext) -> None:
         # only activities with a foreign side belong to the partnership graph: held abroad,
         # with a foreign participant, or under, by or paid by a foreign actor or programme
         foreign_side = (
-            bool(act.part_of)
+            # a programme the gazetteer lists (SCP, JENESYS …), not any name ending in
+            # "Initiative" or "Program" found in the text
+            bool(act.part_of and act.part_of in d.mentions.records)
             or any(
                 x and d.is_foreign_actor(x) for x in (act.location, act.organized_by, act.funded_by)
             )
