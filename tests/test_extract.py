@@ -1369,3 +1369,13 @@ def test_an_unknown_programme_name_gives_an_activity_no_foreign_side() -> None:
     )
     ex = extract(Document("t", text, "t.txt", language="id", published="2025-11-06"))
     assert not ex.activities, ex.activities
+
+
+def test_a_dated_bracket_closing_a_list_item_dates_that_partnership() -> None:
+    text = (
+        "Since 1965 Kochi City in Japan has formed sister city alliances with Kitami City "
+        "in Hokkaido (April 28, 1986) and Surabaya in East Java, Indonesia (April 17, 1997)."
+    )
+    ex = extract(Document("t", text, "t.txt", language="en"))
+    since = {frozenset(q.ends): q.since for q in ex.qualified}
+    assert since.get(frozenset(("kochi", "kota-surabaya"))) == "1997", ex.qualified

@@ -77,12 +77,30 @@ _BRACKET_YEAR = re.compile(r"\s*\((?:(?:sejak|since|tahun|est\.?)\s+)?((?:19|20)
 
 def _bracket_year(v: SentenceView, partner: str) -> str | None:
     """ "Braunschweig (1960), Suwon (1997)": a year in brackets right after a partner is
-    the start of that partnership."""
+    the start of that partnership; so is a dated bracket closing the partner's list item
+    ("Surabaya in East Java, Indonesia (a sister city - April 17, 1997)"), when no other
+    partner comes between."""
+    text = v.sent.text
     for m in v.mentions:
-        if m.slug == partner:
-            hit = _BRACKET_YEAR.match(v.sent.text, m.end)
-            if hit:
-                return hit.group(1)
+        if m.slug != partner:
+            continue
+        hit = _BRACKET_YEAR.match(text, m.end)
+        if hit:
+            return hit.group(1)
+        opening = text.find("(", m.end, m.end + 80)
+        if opening < 0 or re.search(r";|\b(?:dan|and)\b", text[m.end : opening]):
+            continue
+        between = [
+            x
+            for x in v.mentions
+            if m.end <= x.start < opening and not x.qualifier and x.slug != partner
+        ]
+        if any(x.type in LOCAL_GOVERNMENT_TYPES for x in between):
+            continue
+        closing = text.find(")", opening)
+        year = re.search(r"\b((?:19|20)\d\d)\b", text[opening:closing]) if closing > 0 else None
+        if year:
+            return year.group(1)
     return None
 
 
@@ -168,7 +186,8 @@ def partnership(d: DocContext, v: SentenceView) -> None:
     if not pm or negated(v.text, pm.start()):
         return
     ones, partners = _partners(d, v)
-    if _listed_among_partners(d, v, ones, pm.start()):
+    listed = _listed_among_partners(d, v, ones, pm.start())
+    if listed:
         # "Kochi … alliances have grown to include Wuhu City, Kitami City and, most
         # recently, Surabaya": ours is one of a foreign government's partners, listed
         # with the others; its partner is that government, named before the list
@@ -200,7 +219,10 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             if one == other or d.country_of(one) == d.country_of(other):
                 continue
             since = _start_year(d, v, trig.start(), signed) if status == "active" else None
-            since = _bracket_year(v, other) or since
+            # listed among a foreign government's partners, the sentence's dates belong to
+            # the other items: only the bracket closing ours dates ours ("Surabaya (a
+            # sister city - 1997)")
+            since = _bracket_year(v, one) if listed else _bracket_year(v, other) or since
             _record(d, v, (one, other), status, since)
 
 
