@@ -1379,3 +1379,16 @@ def test_a_dated_bracket_closing_a_list_item_dates_that_partnership() -> None:
     ex = extract(Document("t", text, "t.txt", language="en"))
     since = {frozenset(q.ends): q.since for q in ex.qualified}
     assert since.get(frozenset(("kochi", "kota-surabaya"))) == "1997", ex.qualified
+
+
+def test_collaborating_with_a_government_abroad_is_a_partnership() -> None:
+    facts = _facts_of(
+        "Pemprov DKI Jakarta berkolaborasi dengan Pemerintah Kota New York, Amerika Serikat, "
+        "untuk mempelajari tata kelola kota."
+    )
+    assert ("provinsi-dki-jakarta", "partnersWith", "new-york-city") in facts, facts
+    # with a company, or at home, it is no international partnership
+    assert not _facts_of(
+        "Pemkot Bandung berkolaborasi dengan sebuah perusahaan elektronik untuk membangun "
+        "taman kota."
+    )
