@@ -1392,3 +1392,13 @@ def test_collaborating_with_a_government_abroad_is_a_partnership() -> None:
         "Pemkot Bandung berkolaborasi dengan sebuah perusahaan elektronik untuk membangun "
         "taman kota."
     )
+
+
+def test_a_programme_name_joining_two_parts_is_kept_whole() -> None:
+    text = (
+        "Pemprov DKI Jakarta mengirim 100 ASN ke Rotterdam, Belanda, pada 2024 melalui Dutch "
+        "Training and Exposure Program yang bekerja sama dengan pemerintah Kota Rotterdam."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    programmes = {s for s, e in ex.entities.items() if e.type == "Programme"}
+    assert programmes == {"dutch-training-and-exposure-program"}, programmes

@@ -470,8 +470,15 @@ class MentionFinder:
             self._add_local(s, m.start(), m.group(0), "Organization")
         for m in re.finditer(rf"\b{name_seq}\s+(?:{org_tails})\b(?:\s+{name_seq})?", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
+        # "Dutch Training and Exposure Program": a programme's name may join two parts
+        joined = rf"\b{name_seq}\s+(?:and|&|dan)\s+{name_seq}\s+(?:{prog_tails})\b"
+        spans = []
+        for m in re.finditer(joined, text):
+            self._add_local(s, m.start(), m.group(0), "Programme", joined=True)
+            spans.append((m.start(), m.end()))
         for m in re.finditer(rf"\b{name_seq}\s+(?:{prog_tails})\b", text):
-            self._add_local(s, m.start(), m.group(0), "Programme")
+            if not any(a <= m.start() < b for a, b in spans):
+                self._add_local(s, m.start(), m.group(0), "Programme")
         # acronyms in brackets after a local name: "Perumdam Tirta Mayang (PTM)"
         for folded, (slug, type_) in list(self.local_alias.items()):
             ent = self.out.entities[slug]
@@ -480,8 +487,11 @@ class MentionFinder:
                     self.out.add(Mention(s.index, a, b, alias, slug, type_))
             del folded
 
-    def _add_local(self, s: Sentence, start: int, surface: str, type_: str) -> None:
-        surface = re.split(r"\s+(?:dan|and|serta|yang|untuk|di|ke)\s", surface)[0].strip()
+    def _add_local(
+        self, s: Sentence, start: int, surface: str, type_: str, joined: bool = False
+    ) -> None:
+        cut = r"\s+(?:yang|untuk|di|ke)\s" if joined else r"\s+(?:dan|and|serta|yang|untuk|di|ke)\s"
+        surface = re.split(cut, surface)[0].strip()
         words = surface.split()
         while words and words[0] in stop_words():
             start += len(words[0]) + 1
