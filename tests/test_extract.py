@@ -1402,3 +1402,14 @@ def test_a_programme_name_joining_two_parts_is_kept_whole() -> None:
     ex = extract(Document("t", text, "t.txt", language="id"))
     programmes = {s for s, e in ex.entities.items() if e.type == "Programme"}
     assert programmes == {"dutch-training-and-exposure-program"}, programmes
+
+
+def test_one_head_spelt_with_and_without_a_doubled_letter_is_one_person() -> None:
+    text = (
+        "Kota Padang menjalin sister city dengan Kota Fremantle di Australia. Wali Kota "
+        "Fremantle, Bradd Pettitt, menandatangani LoI di Padang pada 3 Mei 2017. Wali Kota "
+        "Fremantle, Brad Pettitt, berharap kerja sama itu segera berjalan."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    people = [s for s, e in ex.entities.items() if e.type == "Person"]
+    assert len(people) == 1, people

@@ -58,6 +58,11 @@ def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[i
 _MISSION_AFTER = re.compile(r"\s+(?:Embassy|Consulate(?: General)?|High Commission)\b")
 
 
+def _squeeze(folded: str) -> str:
+    """A folded name with doubled letters written once."""
+    return re.sub(r"(\w)\1+", r"\1", folded)
+
+
 class MentionFinder:
     """Finds the mentions of one document (stateful: people seen so far)."""
 
@@ -101,6 +106,18 @@ class MentionFinder:
                 if len(tokens) > 1 and set(map(key, tokens)) >= set(map(key, known_tokens)):
                     slug = known
                     break
+        if slug is None and len(tokens) > 1:
+            # the same name spelt with a letter doubled or not ("Bradd Pettitt", "Brad
+            # Pettitt"), as one article may spell a foreign head both ways
+            squeezed = _squeeze(k)
+            slug = next(
+                (
+                    known
+                    for alias, known in self.person_alias.items()
+                    if _squeeze(alias) == squeezed
+                ),
+                None,
+            )
         if slug is None and len(tokens) == 1 and len(k) >= 4:
             # a short form of one known person's middle name ("Gubernur Mirza" after
             # "Gubernur Rahmat Mirzani Djausal"), when no one else's name fits
