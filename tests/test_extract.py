@@ -1413,3 +1413,15 @@ def test_one_head_spelt_with_and_without_a_doubled_letter_is_one_person() -> Non
     ex = extract(Document("t", text, "t.txt", language="id"))
     people = [s for s, e in ex.entities.items() if e.type == "Person"]
     assert len(people) == 1, people
+
+
+def test_the_signing_ceremony_spelt_penandatangan_is_a_signing() -> None:
+    text = (
+        "Wakil Gubernur DKI Jakarta memberikan sambutan dalam acara penandatangan Letter of "
+        "Intent antara Pemprov DKI Jakarta dan Pemerintah Kota Kinshasa, Kongo, Kamis "
+        "(18/9/2025)."
+    )
+    ex = extract(Document("t", text, "t.txt", language="id"))
+    pair = [q for q in ex.qualified if set(q.ends) == {"provinsi-dki-jakarta", "kinshasa"}]
+    assert [q.since for q in pair] == ["2025"], ex.qualified
+    assert [a.type for a in ex.activities] == ["Signing"], ex.activities
