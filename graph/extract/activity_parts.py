@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext
+from graph.extract.context import DocContext, quote_around
 from graph.extract.dates import DateSpan, find_dates
 from graph.extract.gazetteer import ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
@@ -122,11 +122,8 @@ def participant_count(text: str) -> int | None:
 
 def _quote_of(text: str, at: int) -> str | None:
     """The quoted speech (between double quotes) that position ``at`` lies in, if any."""
-    if text.count('"', 0, at) % 2 == 0:
-        return None
-    start = text.rfind('"', 0, at) + 1
-    end = text.find('"', at)
-    return text[start : end if end >= 0 else len(text)]
+    span = quote_around(text, at)
+    return None if span is None else text[span[0] : span[1] if span[1] >= 0 else len(text)]
 
 
 def _tells_activity(text: str) -> bool:

@@ -128,15 +128,11 @@ def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
     national word followed by a foreign country ("Kementerian Luar Negeri Singapura",
     "Perdana Menteri PNG") names that country's body, a partner of the local government
     named in the same sentence."""
-    foreign = [
-        m
-        for m in ms
-        if m.type == "Country" and m.slug != HOME_COUNTRY and d.is_foreign_actor(m.slug)
-    ]
-    bodies = [m for m in ms if m.type in ("Organization", "Country") and d.is_foreign_actor(m.slug)]
     if not any(d.is_indonesian_lg(m.slug) for m in ms):
         # a foreign president's own agenda ("Bush mengunjungi Ground Zero") is no local one
         return bool(patterns()["national"].search(text))
+    bodies = [m for m in ms if m.type in ("Organization", "Country") and d.is_foreign_actor(m.slug)]
+    foreign = [m for m in bodies if m.type == "Country"]
     for nm in patterns()["national"].finditer(text):
         if any(b.start <= nm.start() < b.end for b in bodies):
             continue  # inside the name of a foreign body ("Kementerian Luar Negeri Singapura")
@@ -184,16 +180,23 @@ def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     return not _in_quoted_title(sent.text, m.start)
 
 
+def quote_around(text: str, at: int) -> tuple[int, int] | None:
+    """The span inside the double quotes that offset ``at`` lies in (its end -1 when the
+    quote does not close in ``text``), or None outside quotes."""
+    if text.count('"', 0, at) % 2 == 0:
+        return None
+    return text.rfind('"', 0, at) + 1, text.find('"', at)
+
+
 def _in_quoted_title(text: str, at: int) -> bool:
     """Whether offset ``at`` lies inside a short quoted phrase (a title, a slogan), not
     inside quoted speech, which tells facts as much as the narrative does."""
-    if text[:at].count('"') % 2 == 0:
+    span = quote_around(text, at)
+    if span is None:
         return False
-    start = text.rfind('"', 0, at)
-    end = text.find('"', at)
-    if end < 0:
+    if span[1] < 0:
         return True  # the quote opened in an earlier sentence: which side is unclear
-    return len(text[start + 1 : end].split()) <= 8
+    return len(text[span[0] : span[1]].split()) <= 8
 
 
 def subject_of(

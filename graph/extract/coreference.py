@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, key
 from graph.extract.lexicon import patterns
@@ -112,29 +113,11 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
             head = s.text[max(0, cur.start - 20) : cur.start].rstrip()
             word = people.search(head)
             if cur.type == "Country" and word and word.end() == len(head):
-                items[i] = Mention(
-                    cur.sentence,
-                    cur.start,
-                    cur.end,
-                    cur.surface,
-                    cur.slug,
-                    cur.type,
-                    cur.via_role,
-                    True,
-                )
+                items[i] = replace(cur, qualifier=True)
         for i in range(1, len(items)):
             prev, cur = items[i - 1], items[i]
             gap = s.text[prev.end : cur.start]
             if re.fullmatch(r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?", gap) and _contains(
                 out, prev.slug, cur.slug
             ):
-                items[i] = Mention(
-                    cur.sentence,
-                    cur.start,
-                    cur.end,
-                    cur.surface,
-                    cur.slug,
-                    cur.type,
-                    cur.via_role,
-                    True,
-                )
+                items[i] = replace(cur, qualifier=True)

@@ -197,12 +197,7 @@ class MentionFinder:
             mission = _MISSION_AFTER.match(text, m.end)
             if m.record.type == "Country" and mission:
                 # "Indonesia Embassy", "Japanese Consulate General": that country's mission
-                surface = text[m.start : mission.end()]
-                slug = self._local_entity(surface, "Organization", surface)
-                self.out.entities[slug].country = m.record.id
-                self.out.add(
-                    Mention(s.index, m.start, mission.end(), surface, slug, "Organization")
-                )
+                self._body_of_country(s, m.start, mission.end(), m.record.id)
                 continue
             if (
                 m.record.type == "Organization"
@@ -211,10 +206,7 @@ class MentionFinder:
                 and text[m.end : nxt.start].strip() == ""
             ):
                 # "Kementerian Luar Negeri Singapura": that country's body, not ours
-                surface = text[m.start : nxt.end]
-                slug = self._local_entity(surface, "Organization", surface)
-                self.out.entities[slug].country = nxt.record.id
-                self.out.add(Mention(s.index, m.start, nxt.end, surface, slug, "Organization"))
+                self._body_of_country(s, m.start, nxt.end, nxt.record.id)
                 continue
             slug = self._entity_for_record(m.record, m.surface)
             self.out.add(Mention(s.index, m.start, m.end, m.surface, slug, m.record.type))
@@ -244,6 +236,13 @@ class MentionFinder:
             self.out.entities[slug].aliases.add(name)
             self.out.add(Mention(s.index, start, end, s.text[start:end], slug, level), True)
 
+    def _body_of_country(self, s: Sentence, start: int, end: int, country: str) -> None:
+        """An organisation of a state, named with its country: an Organization of it."""
+        surface = s.text[start:end]
+        slug = self._local_entity(surface, "Organization", surface)
+        self.out.entities[slug].country = country
+        self.out.add(Mention(s.index, start, end, surface, slug, "Organization"))
+
     def _list_items(self, s: Sentence, found: list[Match]) -> None:
         """Foreign cities that continue a list of known ones ("Seattle (1992), Busan
         (1994), Kochi (1997) dan Kitakyushu")."""
@@ -251,7 +250,7 @@ class MentionFinder:
             (m.start, m.end)
             for m in found
             if m.record.type in LOCAL_GOVERNMENT_TYPES
-            and m.record.country not in (None, "indonesia")
+            and m.record.country not in (None, HOME_COUNTRY)
         ] + [
             (x.start, x.end)
             for x in self.out.in_sentence(s.index)

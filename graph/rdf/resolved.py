@@ -281,7 +281,7 @@ def _resolved_statement(out: _Out, fact: tuple[str, str, str], sources: list[Sou
     out.add(node, KM.firstSource, doc_iri(_first(list(docs.values())).doc_id))
     years = Counter((src.published or "")[:4] for src in docs.values())
     for year, count in sorted(years.items()):
-        yn = KMR[f"fact/{_h(s, p, o)}/year/{year or 'unknown'}"]
+        yn = URIRef(f"{node}/year/{year or 'unknown'}")
         out.add(node, KM.yearCount, yn)
         out.add(yn, RDF.type, KM.YearCount)
         out.add(yn, KM.sourceCount, Literal(count))
