@@ -83,6 +83,9 @@ def load_store(trig: Path, folder: Path, union: Path | None = None) -> Path:
     if extra.is_file():  # the ontology, the entailments and the dates, in both places
         add_graph_file(store, extra)
     store.flush()
+    # compact what the bulk loads wrote: measured on the 1.48M-quad benchmark, 3 s once
+    # makes the whole-graph queries 35-40 % faster (delegations-per-year 633 -> 378 ms)
+    store.optimize()
     del store
     return folder
 
