@@ -732,6 +732,56 @@ def test_unknown_pemko_is_not_a_foreign_partner() -> None:
     assert partners(run(text)) == {frozenset({"kota-medan", "gwangju"})}
 
 
+def test_a_government_named_without_a_fact_is_still_an_entity() -> None:
+    """In reporting on a partnership, every government and country named is part of what a
+    reader puts in the graph, not only the ends of a fact; people only through a fact."""
+    text = (
+        "Pemkot Medan menjalin kerja sama sister city dengan Kota Gwangju, Korea Selatan. "
+        "Program serupa sebelumnya dijalankan Pemkot Binjai, kata Hendra Wijaya."
+    )
+    ex = run(text)
+    assert partners(ex) == {frozenset({"kota-medan", "gwangju"})}
+    assert ex.entities["kota-binjai"].type == "CityGovernment"
+    assert "hendra-wijaya" not in ex.entities
+
+
+def test_general_news_keeps_no_entities() -> None:
+    text = "Pemkot Medan dan Pemkot Binjai meresmikan pasar baru di Kota Medan pada 3 Mei 2024."
+    assert run(text).entities == {}
+
+
+def test_a_title_case_headline_names_no_unknown_body() -> None:
+    """In "Pegawai Perumda Tirta Kencana Belajar …" the words run on in capitals: where the
+    company's name ends cannot be told, so the headline names no new organisation."""
+    text = (
+        "Pegawai Perumda Tirta Kencana Belajar Tata Kelola Air Ke Singapura\n\n"
+        "Pemkot Medan mengirim 20 pegawai ke Singapura pada 15 Mei 2024."
+    )
+    ex = run(text)
+    assert not [k for k in ex.entities if k.startswith("perumda-tirta-kencana")]
+
+
+def test_an_office_acronym_does_not_swallow_its_heads_name() -> None:
+    text = (
+        "Rombongan Pemkot Medan yang dipimpin Kepala Dinas DPMPTSP Rudi Hartono bertolak ke "
+        "Singapura untuk pelatihan pada 15 Mei 2024."
+    )
+    ex = run(text)
+    assert not [k for k in ex.entities if "rudi" in k and ex.entities[k].type != "Person"]
+
+
+def test_a_directors_title_and_name_stay_out_of_the_centres_name() -> None:
+    text = (
+        "Pemkot Medan menjalin kerja sama sister city dengan Kota Busan. Wali Kota Medan "
+        "bertemu Direktur Busan Global Center Lee Jun-ho pada 3 Mei 2024. Mereka juga "
+        "mengunjungi Asian Institute for Urban Studies di kota itu."
+    )
+    ex = run(text)
+    orgs = {e.labels.get("id") for e in ex.entities.values() if e.type == "Organization"}
+    assert "Busan Global Center" in orgs
+    assert "Asian Institute for Urban Studies" in orgs
+
+
 # -- evidence ------------------------------------------------------------------------------------
 
 EVIDENCE_DOCS = [

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from graph.extract.activities import activities, finish_activities
 from graph.extract.claims import claims
-from graph.extract.context import DocContext, home_government
+from graph.extract.context import DATELINE, DocContext, home_government
 from graph.extract.dates import reference_date
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, default_gazetteer
 from graph.extract.lexicon import patterns
@@ -30,8 +30,9 @@ from graph.extract.relations.partnership import (
 from graph.extract.relations.policy import policy
 from graph.extract.relations.programme import programme
 from graph.extract.relations.view import SentenceView
+from graph.extract.spans import DocumentMentions
 from graph.model import Document, Extraction
-from graph.sources.text import clean, split_sentences
+from graph.sources.text import Sentence, clean, split_sentences
 
 SentenceRule = Callable[[DocContext, SentenceView], None]
 DocumentRule = Callable[[DocContext], None]
@@ -96,6 +97,20 @@ def _used_entities(ex: Extraction) -> set[str]:
     return used
 
 
+def _named(sentences: list[Sentence], mentions: DocumentMentions) -> set[str]:
+    """The governments, countries and bodies that reporting on a partnership names, in no
+    fact as well: a reader puts them in the graph. Not the people (only through a fact),
+    nor a place that only locates another, nor the city of a dateline."""
+    out: set[str] = set()
+    for sent in sentences:
+        dateline = DATELINE.match(sent.text) if sent.index == sentences[0].index else None
+        for m in mentions.in_sentence(sent.index):
+            if m.qualifier or m.type == "Person" or (dateline and m.end <= dateline.end()):
+                continue
+            out.add(m.slug)
+    return out
+
+
 def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     """Extract every fact of one document.
 
@@ -130,5 +145,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
         for sent in sentences:
             claims(d, sent)
     used = _used_entities(ex)
+    if ex.facts or ex.qualified or ex.activities:
+        used |= _named(sentences, mentions)
     ex.entities = {k: v for k, v in mentions.entities.items() if k in used}
     return ex

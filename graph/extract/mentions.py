@@ -17,6 +17,7 @@ from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Re
 from graph.extract.names import (
     NAME_TOKEN,
     PLACE_TYPES,
+    capitalised_throughout,
     inside_a_name,
     name_lexicon,
     name_patterns,
@@ -481,10 +482,20 @@ class MentionFinder:
                     # taken as Indonesian, never as a foreign partner
                     self.out.entities[slug].country = HOME_COUNTRY
                 self.out.add(Mention(s.index, m.start(), m.start() + len(full), full, slug, level))
+        # a headline in title case: where an unknown name ends is unknowable
+        if not capitalised_throughout(text):
+            self._unknown_bodies(s)
+        self._local_aliases(s)
+
+    def _unknown_bodies(self, s: Sentence) -> None:
+        """Organisations and programmes named by a head or tail word, not in the lexicon."""
+        text, lex = s.text, name_patterns()
+        name_seq = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}"
         org_heads, org_tails, prog_tails = lex.org_heads, lex.org_tails, lex.prog_tails
         for m in re.finditer(rf"\b(?:{org_heads})\s+{name_seq}", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
-        for m in re.finditer(rf"\b{name_seq}\s+(?:{org_tails})\b(?:\s+{name_seq})?", text):
+        tail_of = rf"(?:\s+(?:for|of|on)\s+{name_seq})?"  # "Asian Center for Low Carbon …"
+        for m in re.finditer(rf"\b{name_seq}\s+(?:{org_tails})\b{tail_of}", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
         # "Dutch Training and Exposure Program": a programme's name may join two parts
         joined = rf"\b{name_seq}\s+(?:and|&|dan)\s+{name_seq}\s+(?:{prog_tails})\b"
@@ -495,7 +506,10 @@ class MentionFinder:
         for m in re.finditer(rf"\b{name_seq}\s+(?:{prog_tails})\b", text):
             if not any(a <= m.start() < b for a, b in spans):
                 self._add_local(s, m.start(), m.group(0), "Programme")
-        # acronyms in brackets after a local name: "Perumdam Tirta Mayang (PTM)"
+
+    def _local_aliases(self, s: Sentence) -> None:
+        """Acronyms in brackets after a local name: "Perumdam Tirta Mayang (PTM)"."""
+        text = s.text
         for folded, (slug, type_) in list(self.local_alias.items()):
             ent = self.out.entities[slug]
             for alias in list(ent.aliases):
@@ -509,6 +523,17 @@ class MentionFinder:
         cut = r"\s+(?:yang|untuk|di|ke)\s" if joined else r"\s+(?:dan|and|serta|yang|untuk|di|ke)\s"
         surface = re.split(cut, surface)[0].strip()
         words = surface.split()
+        # "Dinas DPMPTSP Yon Heri": an office's acronym, then the name of its head
+        for i, word in enumerate(words[1:-1], start=1):
+            rest = words[i + 1 :]
+            if (
+                len(word) >= 3
+                and word.isupper()
+                and all(w[:1].isupper() and not w.isupper() and w not in stop_words() for w in rest)
+                and self.gaz.lookup(" ".join(rest)) is None
+            ):
+                words = words[: i + 1]
+                break
         while words and words[0] in stop_words():
             start += len(words[0]) + 1
             words = words[1:]

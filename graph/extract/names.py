@@ -57,6 +57,21 @@ def titlecase(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
+def capitalised_throughout(text: str) -> bool:
+    """A headline whose every word but one is capitalised ("25 Pegawai dan Manajemen Perumda
+    Tirta Kencana Belajar Ke Singapura"): there, where an unknown name ends is unknowable.
+    Stricter than :func:`titlecase`: a sentence dense with names still has its verbs and
+    prepositions in lower case.
+
+    >>> capitalised_throughout("Pegawai dan Manajemen Perumda Tirta Kencana Belajar Ke Singapura")
+    True
+    >>> capitalised_throughout("Wali Kota Medan bertemu Direktur Busan Global Center pada Mei")
+    False
+    """
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(not w[0].isupper() for w in words) <= 1
+
+
 def inside_a_name(text: str, start: int, headline: bool) -> bool:
     """Whether a place name at ``start`` is the tail of a longer proper name: a person
     ("I Nyoman Gede Surya Mataram"), a school ("SDN Pondok Cina"), a club ("Persib
