@@ -660,6 +660,19 @@ def test_indonesian_mengunjungi_is_a_visit():
     assert act.location == "namur"
 
 
+def test_an_event_that_frames_a_signing_is_not_an_activity_of_its_own() -> None:
+    """ "meneken LoI di sela acara X Expo": the expo is where the signing was done; the
+    date at the end of the sentence is the signing's."""
+    text = (
+        "Pemprov DKI Jakarta dan Pemerintah Kota Kinshasa meneken Letter of Intent (LoI) di "
+        "sela acara Jakarta Trade and Tourism Expo 2025 di Jakarta, Kamis (18/9/2025)."
+    )
+    act = only_activity(run(text))
+    assert act.type == "Signing"
+    assert "Letter of Intent" in (act.theme or "")
+    assert act.start == "2025-09-18"
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 

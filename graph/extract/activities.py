@@ -48,6 +48,21 @@ def _retitle(act: Activity, text: str) -> None:
         act.theme = quoted.group(1).strip()
 
 
+_FRAME_NAME = re.compile(r"(?:\s*(?:[A-Z0-9(_][\w&'()./-]*|and|dan|of|for|&),?){1,14}\s*")
+
+
+def _framing(text: str, start: int) -> bool:
+    """Whether an activity word ends the name of an event that frames another: "meneken LoI
+    di sela acara Jakarta International … Expo 2025" tells the signing, held during the
+    expo, not the expo as an activity of its own."""
+    for m in patterns()["frame"].finditer(text, 0, start):
+        name = text[m.end() : start]
+        # a named event only: "di sela kunjungan kerja" frames a visit that is one
+        if re.search(r"[A-Z_]", name) and _FRAME_NAME.fullmatch(name):
+            return True
+    return False
+
+
 def find_triggers(text: str) -> list[tuple[str, re.Match[str]]]:
     """Activity triggers of a sentence, in order, one per stretch of text."""
     found: list[tuple[str, re.Match[str]]] = []
@@ -62,6 +77,8 @@ def find_triggers(text: str) -> list[tuple[str, re.Match[str]]]:
             if (before and venue_before.fullmatch(before[0].strip("\"'(,"))) or (
                 after and venue_after.fullmatch(after[0].strip("\"'),.;"))
             ):
+                continue
+            if _framing(text, m.start()):
                 continue
             found.append((cls, m))
     found.sort(key=lambda x: x[1].start())
