@@ -179,6 +179,24 @@ def test_short_form_later_resolves_to_the_same_person():
     assert [(f.subject, f.evidence.index) for f in policy] == [("syarif-fasha", 1)]
 
 
+def test_head_named_before_the_title_with_degrees_between() -> None:
+    text = (
+        "H.M. Rizal Effendi, SE, Mayor of Balikpapan, signed the sister city deal with Kitakyushu."
+    )
+    assert ("rizal-effendi", "headOf", "kota-balikpapan") in facts_of(text, "en")
+
+
+def test_head_in_that_capacity_without_a_place_is_the_articles_governments() -> None:
+    """ "ditandatangani Y selaku walikota saat itu": Y is the head of the article's city,
+    not of the foreign partner named right before him."""
+    text = (
+        "Kerja sama kota kembar Bukittinggi dengan Seremban ditandatangani Burhanuddin Syah "
+        "selaku walikota saat itu."
+    )
+    heads = with_predicate(run(text), "headOf")
+    assert heads == {("burhanuddin-syah", "kota-bukittinggi")}
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 
@@ -671,6 +689,25 @@ def test_an_event_that_frames_a_signing_is_not_an_activity_of_its_own() -> None:
     assert act.type == "Signing"
     assert "Letter of Intent" in (act.theme or "")
     assert act.start == "2025-09-18"
+
+
+def test_a_signings_theme_keeps_the_agreements_acronym() -> None:
+    text = (
+        "Pemkot Medan melakukan penandatanganan nota kesepahaman (MoU) dengan Kota Gwangju "
+        "di Medan pada 3 Mei 2024."
+    )
+    assert only_activity(run(text)).theme == "penandatanganan nota kesepahaman (MoU)"
+
+
+def test_a_signings_theme_names_the_tie_it_makes() -> None:
+    """The signing of a sister-city MoU is named by both; "After", opening the sentence,
+    is no part of the name."""
+    text = (
+        "After signing the memorandum of understanding on 12 May 2024, Medan Mayor Bobby "
+        "Nasution said the sister-city agreement with Gwangju would open new exchanges."
+    )
+    act = only_activity(run(text, "en"))
+    assert act.theme == "signing the memorandum of understanding (sister-city)"
 
 
 # -- mentions: places that are not actors ----------------------------------------------------------

@@ -269,6 +269,18 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
     )
 
 
+def _signing_theme(cls: str, text: str, trig: re.Match[str]) -> str:
+    """An activity's theme; a signing's names the tie it makes when its sentence does
+    ("signing the memorandum of understanding (sister city)")."""
+    theme = theme_of(text, trig.start(), trig.end())
+    if cls != "Signing":
+        return theme
+    kind = patterns()["twinning_kind"].search(text)
+    if kind is None or patterns()["twinning_kind"].search(theme):
+        return theme
+    return f"{theme} ({kind.group(0)})"
+
+
 def _new_activity(
     r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], single: bool
 ) -> Activity | None:
@@ -295,7 +307,7 @@ def _new_activity(
         return None
     if is_headline(d, r.sent) and not seg_dates:
         return None  # a headline restates the article
-    act = Activity(type=cls or "Activity", theme=theme_of(orig, trig.start(), trig.end()))
+    act = Activity(type=cls or "Activity", theme=_signing_theme(cls, orig, trig))
     set_dates(act, seg_dates, orig)
     act.participant_count = evidence["count"]  # type: ignore[assignment]
     act.location = evidence["where"]  # type: ignore[assignment]

@@ -10,6 +10,7 @@ from graph.extract.dates import DateSpan, find_dates
 from graph.extract.gazetteer import ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Mention
+from graph.extract.names import stop_words
 from graph.extract.numbers import find_numbers
 from graph.model import Activity
 from graph.sources.text import Sentence
@@ -78,6 +79,8 @@ def theme_of(text: str, start: int, end: int) -> str:
         left.group(1)
         if left
         and not re.match(r"(?:Pemkot|Pemerintah|Kota|Wali|The|Dalam|Di|Pada)\b", left.group(1))
+        # "After signing …": a word opening the sentence is no part of the name
+        and left.group(1).split()[0] not in stop_words()
         else ""
     )
     tail = text[end:]
@@ -93,7 +96,10 @@ def theme_of(text: str, start: int, end: int) -> str:
         r"((?:\s+(?!(?:di|ke|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that)\b)[\w-]+){0,6})",
         tail,
     )
-    return f"{lead}{trigger}{obj.group(1) if obj else ''}".strip(" ,.")
+    object_ = obj.group(1) if obj else ""
+    # the object's acronym in brackets: "penandatanganan nota kesepahaman (MoU)"
+    acronym = re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", tail[len(object_) :]) if object_ else None
+    return f"{lead}{trigger}{object_}{acronym.group(0) if acronym else ''}".strip(" ,.")
 
 
 def participant_count(text: str) -> int | None:

@@ -425,12 +425,20 @@ class MentionFinder:
     ) -> tuple[list[str], int, str] | None:
         """A person named before the title ("Bobby Nasution selaku Wali Kota Medan")."""
         link = r"(?:,\s*(?:the\s+|selaku\s+|sebagai\s+)?|\s+(?:selaku|sebagai|menjadi|became)\s+)$"
+        # "H.M. Rizal Effendi, SE, Mayor of …": degrees between the name and the title
+        tail = re.search(link, before)
+        if tail is not None:
+            kept = name_patterns().degree_tail.sub("", before[: tail.start()])
+            before = kept + before[tail.start() :]
         prev = re.search(rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}}){link}", before)
         if prev is None:
             # one name after a title of address: "ketika Drs. Jufri menjadi Walikota …"
             hon = name_patterns().hon_alt
             prev = re.search(rf"(?:\b(?:{hon})\.?\s+)({NAME_TOKEN}){link}", before)
-        if not (prev and place_slug and self._person_like(prev.group(1))):
+        # without a place, only "X selaku/sebagai wali kota": in that capacity, of the
+        # article's own government; a bare ", the mayor" may be anyone's
+        capacity = prev is not None and re.search(r"(?:selaku|sebagai)\s+$", before)
+        if not (prev and (place_slug or capacity) and self._person_like(prev.group(1))):
             return None
         return self._clean_name(prev.group(1)).split(), prev.start(1), prev.group(1)
 

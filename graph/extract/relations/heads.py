@@ -8,6 +8,7 @@ import re
 from graph.extract.context import DocContext
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.mentions import Role
+from graph.extract.names import name_patterns
 
 
 def _placeless(d: DocContext, role: Role) -> str | None:
@@ -25,8 +26,12 @@ def _placeless(d: DocContext, role: Role) -> str | None:
         before = [m for m in govs if m.end <= person.start]
         if before:
             between = text[before[-1].end : person.start]
-            # "X dipimpin Gubernur Y"; "X was represented by its mayor, Y"
-            if len(between.split()) <= 4 or re.search(r"\b(?:its|their)\b|nya\b", between):
+            # "X dipimpin Gubernur Y"; "X was represented by its mayor, Y"; not "X
+            # ditandatangani Y selaku walikota", where the title follows the person
+            titled = name_patterns().any_role.search(between) is not None
+            if (titled and len(between.split()) <= 4) or re.search(
+                r"\b(?:its|their)\b|nya\b", between
+            ):
                 return before[-1].slug
     if d.home and d.ent_type(d.home) == role.level:
         return d.home
