@@ -166,13 +166,16 @@ def location_of(
             continue
         if m.type in {"Person", "Programme", "Policy"}:
             continue
-        before = sent.text[max(0, m.start - 45) : m.start]
+        before = sent.text[max(0, m.start - 90) : m.start]
         # the preposition in any case; the words between it and the place (a venue:
-        # "di Diaz Hotel Mossel Bay") capitalised
+        # "di Diaz Hotel Mossel Bay") capitalised; a venue may stand in apposition ("di
+        # Jakarta International Convention Center (JICC), Jakarta")
         if (
             re.search(
                 r"(?:\b(?i:di|in|at|bertempat di|ke|to|mengunjungi|visit(?:ed|ing)?|menuju)\s+"
-                r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3})$",
+                r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3}"
+                r"|\b(?i:di|in|at|bertempat di)\s+(?:the\s+)?(?:[A-Z][\w'&-]*\s+(?:of\s+)?){1,6}"
+                r"(?:\([A-Z][\w-]*\)\s*)?,\s+)$",
                 before,
             )
             and not m.qualifier
