@@ -356,6 +356,32 @@ def test_english_plural_sister_cities():
     assert partnership(ex, "kota-surabaya", "kitakyushu").since == "1994"
 
 
+def test_a_pair_told_as_a_plan_stays_a_plan_until_it_is_made() -> None:
+    """After "berencana menjalin kerja sama", a plain mention of the pair is still the plan,
+    and a headline before it too; a signing makes it."""
+    plan = (
+        "Sister City Kota Pontianak dan Kota Lyon\n\n"
+        "Pemkot Pontianak berencana menjalin kerja sama sister city dengan Kota Lyon, Prancis. "
+        "Kerja sama sister city Pontianak dan Lyon diharapkan mendorong pariwisata."
+    )
+    ex = run(plan)
+    assert partners(ex) == set()
+    assert [(q.ends, q.status) for q in ex.qualified if q.kind == "Partnership"] == [
+        (("kota-pontianak", "lyon"), "planned")
+    ]
+    signed = run(plan + " Pemkot Pontianak dan Kota Lyon meneken nota kesepahaman pada 3 Mei.")
+    assert partners(signed) == {frozenset({"kota-pontianak", "lyon"})}
+
+
+def test_an_anniversary_of_a_tie_says_it_exists() -> None:
+    text = (
+        "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "
+        "sister city antara Kota Surabaya dan Kota Kochi. Kunjungan itu diharapkan dapat "
+        "mempererat kerja sama antara Kota Surabaya dan Kota Kochi."
+    )
+    assert partners(run(text)) == {frozenset({"kota-surabaya", "kochi"})}
+
+
 # -- sendsDelegationTo ---------------------------------------------------------------------------
 
 

@@ -38,6 +38,9 @@ class DocContext:
     touched: list[Activity] = field(default_factory=list)  # activities of the current sentence
     background: set[int] = field(default_factory=set)  # ids of activities told as background
     named: set[int] = field(default_factory=set)  # ids of activities with a name of their own
+    # partner pairs (as recorded) told as a plan, and those a sentence says were made
+    planned_pairs: set[tuple[str, str]] = field(default_factory=set)
+    made_pairs: set[tuple[str, str]] = field(default_factory=set)
 
     def ent_type(self, slug: str) -> str:
         return self.mentions.entities[slug].type

@@ -25,6 +25,7 @@ from graph.extract.relations.membership import membership
 from graph.extract.relations.partnership import (
     drop_country_partners,
     partnership,
+    settle_plans,
     since_from_signings,
 )
 from graph.extract.relations.policy import policy
@@ -50,6 +51,7 @@ RELATION_FAMILIES: tuple[tuple[str, SentenceRule], ...] = (
 #: Rules over the whole document once every sentence is read.
 FINISHING_RULES: tuple[tuple[str, DocumentRule], ...] = (
     ("activities", finish_activities),
+    ("plans", settle_plans),
     ("since-from-signings", since_from_signings),
     ("country-partners", drop_country_partners),
 )

@@ -133,9 +133,18 @@ def _record(
     q = d.qualified("Partnership", *pair)
     new = not q.evidence
     q.evidence.append(Evidence(v.sent.text, v.sent.index))
+    key = q.ends
     if status == "planned":
+        d.planned_pairs.add(key)
         if new or q.status != "active":
             q.status = "planned"
+        return
+    if status == "active" and _made(v.text):
+        d.made_pairs.add(key)
+    if status == "active" and q.status == "planned" and not new and key not in d.made_pairs:
+        # first told as a plan, the pair stays one until a sentence says it was made:
+        # "Kerja sama Pontianak dan Lyon diharapkan mendorong pariwisata" after "berencana
+        # menjalin kerja sama" is still the plan
         return
     q.status = status
     if status != "active":
@@ -143,6 +152,13 @@ def _record(
     d.add_fact(pair[0], "partnersWith", pair[1], v.sent)
     if since and (q.since is None or since < q.since):
         q.since = since
+
+
+def _made(text: str) -> bool:
+    """Whether a sentence says a partnership was made or exists: a signing, its origin, or
+    words of one already running."""
+    rx = patterns()
+    return any(rx[k].search(text) for k in ("signing", "origin", "existing"))
 
 
 def _trigger_for(v: SentenceView, partner: str) -> re.Match[str] | None:
@@ -224,6 +240,27 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             # sister city - 1997)")
             since = _bracket_year(v, one) if listed else _bracket_year(v, other) or since
             _record(d, v, (one, other), status, since)
+
+
+def settle_plans(d: DocContext) -> None:
+    """A pair the article tells as a plan is one, though a sentence before the plan named
+    it plainly (a headline: "Sister City Pontianak–Lyon"), unless a sentence says the
+    partnership was made (signed, begun, running)."""
+    undone = d.planned_pairs - d.made_pairs
+    if not undone:
+        return
+    for q in d.ex.qualified:
+        if q.kind == "Partnership" and q.ends in undone and q.status == "active":
+            q.status = "planned"
+            q.since = None
+    d.ex.facts = [
+        f
+        for f in d.ex.facts
+        if not (
+            f.predicate == "partnersWith"
+            and ((f.subject, f.object) in undone or (f.object, f.subject) in undone)
+        )
+    ]
 
 
 def drop_country_partners(d: DocContext) -> None:
