@@ -373,6 +373,20 @@ def test_a_pair_told_as_a_plan_stays_a_plan_until_it_is_made() -> None:
     assert partners(signed) == {frozenset({"kota-pontianak", "lyon"})}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemkot Pontianak tengah mempersiapkan kerja sama sister city dengan Kota Lyon.",
+        "Pemkot Pontianak mengupayakan kerja sama sister city dengan Kota Lyon.",
+        "Pemkot Pontianak menargetkan kerja sama sister city dengan Kota Lyon terealisasi.",
+    ],
+)
+def test_preparing_or_aiming_at_a_tie_is_a_plan(text: str) -> None:
+    ex = run(text)
+    assert partners(ex) == set()
+    assert partnership(ex, "kota-pontianak", "lyon").status == "planned"  # type: ignore[union-attr]
+
+
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     text = (
         "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "
