@@ -387,6 +387,16 @@ def test_preparing_or_aiming_at_a_tie_is_a_plan(text: str) -> None:
     assert partnership(ex, "kota-pontianak", "lyon").status == "planned"  # type: ignore[union-attr]
 
 
+def test_a_bare_partner_joined_to_ours_after_the_tie_word() -> None:
+    """ "usulan sister city Pontianak dengan Lyon … Dubes Prancis": the partner is Lyon,
+    named bare after ours, not the country of the ambassador told the proposal."""
+    text = "Usulan kerja sama sister city Pontianak dengan Lyon disampaikan kepada Dubes Prancis."
+    ex = run(text)
+    assert [(q.ends, q.status) for q in ex.qualified if q.kind == "Partnership"] == [
+        (("kota-pontianak", "lyon"), "planned")
+    ]
+
+
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     text = (
         "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "

@@ -172,7 +172,9 @@ def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
         return re.compile(
             rf"(?i:\b(?:{'|'.join(words)}))[ \t]+(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
             rf"(?:(?i:{titles})[ \t]+)*"
-            rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:-|–|/)[ \t]*)?"
+            # "sister city Makassar-Taipei", "sister city Pontianak dengan Lyon"
+            rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
+            rf"(?:[ \t]*(?:-|–|/)[ \t]*|[ \t]+(?i:dan|dengan|and|with)[ \t]+))?"
             rf"(?P<name>{NAME_SEQ})"
         )
 
