@@ -604,6 +604,20 @@ def test_policy_name_starting_with_kota():
     assert ("kota-surabaya", "implementsPolicy", "kota-sahabat-dunia") in facts_of(text)
 
 
+def test_a_quoted_name_after_a_programme_word_is_a_programme() -> None:
+    text = (
+        'Pemprov DKI Jakarta menjalankan kerja sama program "Hospital Improvement for Green '
+        'Recovery" dengan Kota Rotterdam.'
+    )
+    ex = run(text)
+    assert ex.entities["hospital-improvement-for-green-recovery"].type == "Programme"
+    assert (
+        "provinsi-dki-jakarta",
+        "participatesIn",
+        "hospital-improvement-for-green-recovery",
+    ) in triples(ex)
+
+
 # -- activities ----------------------------------------------------------------------------------
 
 

@@ -65,6 +65,7 @@ WORD_LISTS = {
     "funded_by": "a funder after it",
     "membership": "membership of an organisation",
     "policy": "a policy",
+    "programme_before_quote": "words before a quoted name that make it a programme",
     "implements": "implementing a policy",
     "initiated_by": "an initiator after it",
     "since": "a start year after it",

@@ -14,6 +14,7 @@ import re
 import graph.extract.foreign as foreign
 from graph.extract.coreference import doc_level_merges, mark_qualifiers, merge
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
+from graph.extract.lexicon import patterns
 from graph.extract.names import (
     NAME_TOKEN,
     PLACE_TYPES,
@@ -212,6 +213,7 @@ class MentionFinder:
             slug = self._entity_for_record(m.record, m.surface)
             self.out.add(Mention(s.index, m.start, m.end, m.surface, slug, m.record.type))
         self._policies(s)
+        self._quoted_programmes(s)
         self._unknown_names(s)
         self._people_short_forms(s)
 
@@ -581,6 +583,24 @@ class MentionFinder:
                     continue
                 self.out.add(Mention(s.index, a, b, surface, slug, "Person"))
                 self.out.entities[slug].aliases.add(surface)
+
+    def _quoted_programmes(self, s: Sentence) -> None:
+        """A quoted name after a programme word: 'program "Hospital Improvement for …"'."""
+        if '"' not in s.text:
+            return
+        words = patterns()["programme_before_quote"]
+        for m in re.finditer(r"\"([A-Z][^\"]{2,80})\"", s.text):
+            before = s.text[max(0, m.start() - 40) : m.start()].split()[-2:]
+            if not any(words.fullmatch(w.strip(",.(")) for w in before):
+                continue
+            name = m.group(1).strip()
+            if self.gaz.lookup(name) is not None:
+                continue
+            slug = self._local_entity(name, "Programme", name)
+            self.out.add(
+                Mention(s.index, m.start(1), m.start(1) + len(name), name, slug, "Programme"),
+                override=True,
+            )
 
     def _policies(self, s: Sentence) -> None:
         for m in name_patterns().policy.finditer(s.text):
