@@ -782,6 +782,32 @@ def test_a_place_after_a_venue_in_apposition_is_the_activitys() -> None:
     assert only_activity(run(text)).location == "kota-medan"
 
 
+def test_a_themes_dates_are_dated_apart() -> None:
+    text = (
+        "Kota Ambon dan Kota Darwin menjalin kerja sama sister city. "
+        "Signing 28 October 1988 in Ambon, 21 July 1989 in Darwin."
+    )
+    act = only_activity(run(text))
+    assert (act.theme, act.start) == ("Signing", "1988-10-28")
+    visit = only_activity(
+        run(
+            "Pemkot Medan menerima kunjungan tahun 2024 Konsul Jenderal Jepang di Medan pada 3 "
+            "Mei 2024 untuk membahas sister city dengan Ichikawa."
+        )
+    )
+    assert visit.theme == "kunjungan Konsul Jenderal Jepang"
+
+
+def test_a_city_abroad_that_only_hosts_others_signing_takes_no_part() -> None:
+    text = (
+        "Pemerintah Aceh meneken nota kesepahaman dengan Pemerintah Region Ivanovo, Rusia. "
+        "Penandatanganan itu berlangsung di Kota Vladivostok, Rusia, pada 5 September 2025."
+    )
+    act = only_activity(run(text))
+    assert act.location == "vladivostok"
+    assert sorted(act.participants) == ["ivanovo", "provinsi-aceh"]
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 

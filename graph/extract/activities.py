@@ -475,6 +475,19 @@ def _named_doers(d: DocContext, act: Activity) -> set[str]:
     return out
 
 
+def _hosts(d: DocContext, act: Activity) -> bool:
+    """Whether the government where an activity takes place takes part in it: one of ours
+    hosting it, or a partner of a participant; a city abroad that is only the venue of
+    others' signing ("berlangsung di Vladivostok") does not."""
+    where = act.location
+    if where is None or d.is_indonesian_lg(where):
+        return True
+    return any(
+        q.kind == "Partnership" and where in q.ends and set(q.ends) & set(act.participants)
+        for q in d.ex.qualified
+    )
+
+
 def finish_activities(d: DocContext) -> None:
     keep = []
     for act in d.ex.activities:
@@ -514,6 +527,7 @@ def finish_activities(d: DocContext) -> None:
             act.location
             and d.ent_type(act.location) in LOCAL_GOVERNMENT_TYPES
             and act.location not in act.participants
+            and _hosts(d, act)
         ):
             act.participants.append(act.location)
         # a participant abroad is a delegation to that place, when the account names it

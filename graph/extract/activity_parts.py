@@ -28,6 +28,18 @@ CAP = r"(?:[A-Z][\w&'-]*|&|of|in|and|for|on|the|dan)"
 
 
 def theme_of(text: str, start: int, end: int) -> str:
+    """The name of an activity around its trigger word (see :func:`_theme`), without the
+    dates it carries ("Signing 28 October 1988" is a signing, dated apart)."""
+    theme = _theme(text, start, end)
+    cut = theme
+    for span in sorted(find_dates(theme), key=lambda x: -x.begin):
+        cut = cut[: span.begin] + cut[span.finish :]
+    cut = re.sub(r"\b(?:tahun|year|pada|on|in)\s*(?=\s|$)", " ", cut) if cut != theme else cut
+    cut = " ".join(cut.split()).strip(" ,.-")
+    return cut if len(cut) >= 3 else theme
+
+
+def _theme(text: str, start: int, end: int) -> str:
     """The name of an activity around its trigger word, as the text gives it.
 
     A quoted title right after the trigger is included ('pelatihan "Water
