@@ -808,6 +808,13 @@ def test_a_city_abroad_that_only_hosts_others_signing_takes_no_part() -> None:
     assert sorted(act.participants) == ["ivanovo", "provinsi-aceh"]
 
 
+def test_a_study_trip_is_a_visit_not_a_training() -> None:
+    act = only_activity(
+        run("Delegasi Pemkot Medan melakukan study trip ke Kota Gwangju pada 3 Mei 2024.")
+    )
+    assert (act.type, act.theme) == ("Visit", "study trip")
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 
