@@ -397,6 +397,17 @@ def test_a_bare_partner_joined_to_ours_after_the_tie_word() -> None:
     ]
 
 
+def test_ours_listed_on_a_foreign_governments_own_page_partners_that_government() -> None:
+    """ "Perth's Sister Cities … agreements have been sealed with Padang in Indonesia": the
+    page's own government, named by its title, is the partner."""
+    text = (
+        "Perth's Sister Cities\n\nSince 1980 agreements have been sealed with Padang in Indonesia."
+    )
+    assert partners(run(text, "en")) == {frozenset({"kota-padang", "perth"})}
+    untitled = "Since 1980 agreements have been sealed with Padang in Indonesia."
+    assert partners(run(untitled, "en")) == set()
+
+
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     text = (
         "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "

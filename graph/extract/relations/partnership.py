@@ -195,6 +195,29 @@ def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: 
     return len({m.slug for m in after}) >= 2 or any(m.start < at for m in lgs)
 
 
+def _home_abroad(d: DocContext, v: SentenceView, ones: list[str], pm: re.Match[str]) -> list[str]:
+    """On a foreign government's own page ("Darwin's Sister Cities"), "agreements have
+    been sealed with … Ambon in Indonesia": ours, named after the tie word and "with", is
+    the partner of the government the title names."""
+    # the page's own government: the one foreign government its title names
+    if not ones or not d.sentences:
+        return []
+    titled = {
+        m.slug
+        for m in d.mentions.in_sentence(d.sentences[0].index)
+        if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
+    }
+    if len(titled) != 1:
+        return []
+    home = titled.pop()
+    if not d.is_foreign_actor(home):
+        return []
+    first = min((m.start for m in v.mentions if m.slug in ones), default=-1)
+    if first < pm.end() or not re.search(r"\b(?:with|dengan)\b", v.text[pm.end() : first]):
+        return []
+    return [home]
+
+
 def partnership(d: DocContext, v: SentenceView) -> None:
     """Partnerships between the sentence's Indonesian governments and foreign actors."""
     rx = patterns()
@@ -216,6 +239,8 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             None,
         )
         partners = [subject] if subject else []
+    if not partners and not listed:
+        partners = _home_abroad(d, v, ones, pm)
     is_planned = planned(v.text, pm.start(), pm.end()) or _wished(v.text, pm.start())
     ended = bool(rx["ended"].search(v.text)) and not is_planned and not rx["renewal"].search(v.text)
     if not partners and not is_planned:
