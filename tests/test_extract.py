@@ -826,6 +826,37 @@ def test_a_study_trip_is_a_visit_not_a_training() -> None:
     assert (act.type, act.theme) == ("Visit", "study trip")
 
 
+def test_an_undated_grant_from_a_government_abroad_is_an_activity() -> None:
+    text = (
+        "Pemerintah Kota Bogor mendapat hibah mobil pemadam kebakaran dari Pemerintah Kota "
+        "Busan, Korea Selatan."
+    )
+    act = only_activity(run(text))
+    assert (act.theme, act.funded_by, act.participants) == (
+        "hibah mobil pemadam kebakaran",
+        "busan",
+        ["kota-bogor"],
+    )
+
+
+def test_the_giver_before_a_grant_to_ours_funds_it() -> None:
+    text = (
+        "Kedutaan Besar Jepang menyerahkan bantuan hibah kepada Pemkab Sikka untuk "
+        "pembangunan klinik kesehatan, Senin (5/5/2022)."
+    )
+    act = only_activity(run(text))
+    assert (act.theme, act.start, act.funded_by) == ("hibah", "2022-05-05", "kedutaan-besar-jepang")
+    english = (
+        "The Government of Japan handed over a grant of US$90,000 to Kabupaten Sikka for a "
+        "health clinic on 5 May 2022."
+    )
+    ex = run(english, "en")
+    assert not ex.prefiltered
+    act = only_activity(ex)
+    assert (act.theme, act.funded_by) == ("grant", "japan")
+    assert "united-states" not in ex.entities  # "US$" is a currency
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 

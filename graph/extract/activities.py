@@ -82,7 +82,17 @@ def find_triggers(text: str) -> list[tuple[str, re.Match[str]]]:
                 continue
             found.append((cls, m))
     found.sort(key=lambda x: x[1].start())
-    return found
+    # "handed over a grant", "serah terima hibah": the grant names what was handed over
+    return [
+        (cls, m)
+        for i, (cls, m) in enumerate(found)
+        if not (
+            cls == "Activity"
+            and i + 1 < len(found)
+            and found[i + 1][0] == "Activity"
+            and found[i + 1][1].start() - m.end() <= 30
+        )
+    ]
 
 
 def activity_target(d: DocContext, sent: Sentence) -> Activity | None:
@@ -266,7 +276,41 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
         or bool(evidence["quoted"])
         or named_in_context
         or (cls == "Signing" and foreign_partner)
+        or (cls == "Activity" and _foreign_funder(r, lo) is not None)
     )
+
+
+_GIVEN_TO = re.compile(r"\b(?:kepada|ke|untuk|bagi|to|for)\s+(?:the\s+)?$", re.I)
+
+
+def _foreign_funder(r: _Reading, at: int) -> str | None:
+    """The foreign government or body a grant (the trigger at ``at``) is from: named after
+    "dari/from" ("hibah … dari Pemerintah Kota Busan", "a grant from the Japanese
+    government"), or as the giver before it, with ours after "kepada/to" ("Kedutaan
+    Besar Jepang menyerahkan hibah kepada Pemkab Sikka")."""
+    d, text = r.d, r.text
+    fm = patterns()["funded_by"].search(text, at)
+    if fm is not None and not negated(text, fm.start()):
+        funder = actor_after(d, r.ms, fm.end(), text)
+        if funder and d.is_foreign_actor(funder):
+            return funder
+    clause = max(text.rfind(x, 0, at) for x in (". ", "; ", ", "))
+    givers = [
+        m
+        for m in r.ms
+        if clause < m.start < at
+        and not m.qualifier
+        and d.is_foreign_actor(m.slug)
+        and m.type != "Person"
+    ]
+    takers = [
+        m
+        for m in r.ms
+        if m.start > at and d.is_indonesian_lg(m.slug) and _GIVEN_TO.search(text[: m.start])
+    ]
+    if givers and takers and not negated(text, at):
+        return givers[0].slug
+    return None
 
 
 def _signing_theme(cls: str, text: str, trig: re.Match[str]) -> str:
@@ -311,6 +355,8 @@ def _new_activity(
     set_dates(act, seg_dates, orig)
     act.participant_count = evidence["count"]  # type: ignore[assignment]
     act.location = evidence["where"]  # type: ignore[assignment]
+    if cls == "Activity":
+        act.funded_by = _foreign_funder(r, trig.start())
     if named or evidence["quoted"]:
         d.named.add(id(act))
     if re.search(

@@ -35,6 +35,13 @@ def theme_of(text: str, start: int, end: int) -> str:
     for span in sorted(find_dates(theme), key=lambda x: -x.begin):
         cut = cut[: span.begin] + cut[span.finish :]
     cut = re.sub(r"\b(?:tahun|year|pada|on|in)\s*(?=\s|$)", " ", cut) if cut != theme else cut
+    # "grant of US$90,000", "hibah senilai Rp 1 miliar": an amount is no part of the name
+    cut = re.sub(
+        r"\s+(?:of|senilai|sebesar|worth)\s+(?:US|S|A|AU|NZ|HK|RM|Rp|USD|SGD|JPY|EUR)?[$¥€£]?"
+        r"\s?\d.*$|\s+of\s+(?:US|S|A|AU|NZ|HK)$",
+        "",
+        cut,
+    )
     cut = " ".join(cut.split()).strip(" ,.-")
     return cut if len(cut) >= 3 else theme
 
@@ -105,7 +112,7 @@ def _theme(text: str, start: int, end: int) -> str:
     if name.strip() and re.search(r"[A-Z]", name):
         return f"{lead}{trigger}{name}".strip()
     obj = re.match(
-        r"((?:\s+(?!(?:di|ke|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that)\b)[\w-]+){0,6})",
+        r"((?:\s+(?!(?:di|ke|kepada|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that)\b)[\w-]+){0,6})",
         tail,
     )
     object_ = obj.group(1) if obj else ""

@@ -195,6 +195,8 @@ class MentionFinder:
                     headline = titlecase(text)
                 if inside_a_name(text, m.start, headline):
                     continue
+            if m.record.type == "Country" and text.startswith("$", m.end):
+                continue  # "US$90,000", "S$500": a currency, not the country
             nxt = found[i + 1] if i + 1 < len(found) else None
             mission = _MISSION_AFTER.match(text, m.end)
             if m.record.type == "Country" and mission:

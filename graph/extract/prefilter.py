@@ -78,4 +78,5 @@ def might_hold_partnership(
         or rx["membership"].search(text)
         or rx["implements"].search(text)
         or rx["funded_by"].search(text)  # "hibah dari Pemerintah Jepang"
+        or rx["activity:Activity"].search(text)  # "Japan handed over a grant to …"
     )
