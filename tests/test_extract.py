@@ -197,6 +197,26 @@ def test_head_in_that_capacity_without_a_place_is_the_articles_governments() -> 
     assert heads == {("burhanuddin-syah", "kota-bukittinggi")}
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Wali Kota Bogor Bima Arya menyambut delegasi Kota Gwangju pada 18 Juni 2023.", "id"),
+        ("Bogor Mayor Bima Arya welcomed a delegation of Gwangju on 18 June 2023.", "en"),
+    ],
+)
+def test_a_heads_name_may_hold_a_towns(text: str, language: str) -> None:
+    """ "Bima Arya" is the mayor of Bogor, not Kota Bima beside him."""
+    ex = run(text, language)
+    assert with_predicate(ex, "headOf") == {("bima-arya", "kota-bogor")}
+    assert "kota-bima" not in ex.entities
+
+
+def test_a_place_named_by_city_and_province_before_an_english_title() -> None:
+    """ "Jambi Mayor": the city of Jambi, the title's level, not the province."""
+    text = "Jambi Mayor Syarif Fasha welcomed a delegation of Gwangju on 18 June 2023."
+    assert with_predicate(run(text, "en"), "headOf") == {("syarif-fasha", "kota-jambi")}
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -338,7 +338,7 @@ class MentionFinder:
         tokens = re.findall(r"[^\s,]+", head)
         base = after_start + (seq.start(1) if seq else 0)
         # English "the Pontianak mayor, Edi Rusdi Kamtono": a place right before the title
-        place, place_slug = self._place_before(s, m)
+        place, place_slug = self._place_before(s, m, level)
         place_tokens = 0
         if place is None and place_slug is None and known is not None:
             place, place_slug = self.out.records.get(known.slug), known.slug
@@ -355,8 +355,7 @@ class MentionFinder:
             while len(segments) > 1 and self._is_place(segments[0]):
                 segments = segments[1:]
             rest = re.findall(r"[^\s,]+", segments[0]) if segments else []
-        while rest and self.gaz.lookup(rest[0].rstrip(".")) is not None:
-            rest = rest[1:]  # "the Mayor of Bandung, Bandung Ridwan Kamil": a repeated place
+        rest = self._past_repeated_place(rest, place)
         if any(re.search(r"['’]s$", t) for t in rest[:4]):
             return  # "imitating the governor, Sofifi's development …": a possessive, no name
         name = self._clean_name(" ".join(rest))
@@ -374,7 +373,7 @@ class MentionFinder:
             start = surface_start if surface_start >= 0 else m.end()
             surface = text[start : start + len(" ".join(rest))]
         name = " ".join(name_tokens)
-        if len(name) < 3 or not self._person_like(name):
+        if len(name) < 3 or not self._person_like(name, lenient=place_slug is not None):
             return
         slug = self._person(name, self._clean_name(surface) or name)
         self.out.add(
@@ -383,6 +382,17 @@ class MentionFinder:
         if place_slug is None:
             place_slug = ""  # resolved later against the document's home government
         self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
+
+    def _past_repeated_place(self, tokens: list[str], place: Record | None) -> list[str]:
+        """The name's tokens past the title's place repeated ("the Mayor of Bandung,
+        Bandung Ridwan Kamil"); another town's name is part of the person's ("Wali Kota
+        Bogor Bima Arya")."""
+        while tokens and place is not None:
+            again = self.gaz.lookup(tokens[0].rstrip("."))
+            if again is None or again.id != place.id:
+                break
+            tokens = tokens[1:]
+        return tokens
 
     def _place_after(
         self, s: Sentence, tokens: list[str], level: str, base: int
@@ -406,7 +416,9 @@ class MentionFinder:
             return rec, slug, k
         return None, None, 0
 
-    def _place_before(self, s: Sentence, m: re.Match[str]) -> tuple[Record | None, str | None]:
+    def _place_before(
+        self, s: Sentence, m: re.Match[str], level: str | None = None
+    ) -> tuple[Record | None, str | None]:
         """English "Bandung Mayor Ridwan Kamil", "Mossel Bay's executive mayor …": the
         government named right before the title."""
         before = re.sub(
@@ -422,6 +434,17 @@ class MentionFinder:
         for fm in self.out.in_sentence(s.index):  # a foreign government ("Fremantle Mayor")
             if fm.end == len(before) and fm.type in LOCAL_GOVERNMENT_TYPES:
                 return self.out.records.get(fm.slug), fm.slug
+        # a name shared by a city and its province ("Jambi Mayor …"): the title's level
+        bare = re.search(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$", before)
+        if bare and level and bare.group(1).split()[0] not in stop_words():
+            rec = self._place_for_level(bare.group(1), level)
+            if rec is not None and rec.country == HOME_COUNTRY:
+                slug = self._entity_for_record(rec, bare.group(1))
+                a = bare.start(1)
+                self.out.add(
+                    Mention(s.index, a, a + len(bare.group(1)), bare.group(1), slug, rec.type)
+                )
+                return rec, slug
         return None, None
 
     def _name_before(
@@ -446,14 +469,19 @@ class MentionFinder:
             return None
         return self._clean_name(prev.group(1)).split(), prev.start(1), prev.group(1)
 
-    def _person_like(self, name: str) -> bool:
+    def _person_like(self, name: str, lenient: bool = False) -> bool:
         """A name before a role ("Bobby Nasution selaku Wali Kota Medan") is a person's
         only when none of its words is a function, role or office word and it is not a
-        place ("Dearborn, Michigan"; "Bupati Tapanuli Utara, Bupati …")."""
+        place ("Dearborn, Michigan"; "Bupati Tapanuli Utara, Bupati …"). ``lenient``:
+        the title's place is already named ("Bogor Mayor Bima Arya"), so one word that
+        is also a town's name may be part of the person's."""
         tokens = name.split()
         if any(t.rstrip(".") in stop_words() for t in tokens):
             return False
-        if self.gaz.lookup(name) is not None or any(self.gaz.lookup(t) for t in tokens):
+        places = [t for t in tokens if self.gaz.lookup(t)]
+        if self.gaz.lookup(name) is not None or (
+            places and not (lenient and len(places) < len(tokens))
+        ):
             return False
         return not foreign.world_places().lookup(name)
 
