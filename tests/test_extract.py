@@ -428,6 +428,17 @@ def test_ours_listed_on_a_foreign_governments_own_page_partners_that_government(
     assert partners(run(untitled, "en")) == set()
 
 
+def test_a_wish_to_deepen_a_tie_is_no_plan_and_both_partners_need_no_names() -> None:
+    """ "Semoga … mempererat hubungan antara kedua kota" hopes for more of a tie that
+    exists; "program sister city antar kedua kota" speaks of it, naming neither city."""
+    text = (
+        "Mahasiswa dari Kota Gwangju tiba di Kota Medan pada 22 Februari 2024. "
+        '"Semoga kunjungan ini mempererat hubungan antara kedua kota," kata Wali Kota Medan. '
+        "Kunjungan itu juga merealisasikan program sister city antar kedua kota."
+    )
+    assert partners(run(text)) == {frozenset({"kota-medan", "gwangju"})}
+
+
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     text = (
         "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "

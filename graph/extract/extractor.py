@@ -71,8 +71,13 @@ def _read_sentences(d: DocContext) -> None:
     for sent in d.sentences:
         d.touched = activities(d, sent)
         named = d.mentions.in_sentence(sent.index)
-        # nothing named: no relation, unless it dates the article's partnership
-        if named or (d.ex.qualified and patterns()["since"].search(sent.text)):
+        # nothing named: no relation, unless it dates the article's partnership or speaks
+        # of the two partners together ("program sister city antar kedua kota")
+        if (
+            named
+            or (d.ex.qualified and patterns()["since"].search(sent.text))
+            or (d.recent_foreign and patterns()["both"].search(sent.text))
+        ):
             view = SentenceView.of(d, sent)
             for _, rule in RELATION_FAMILIES:
                 rule(d, view)

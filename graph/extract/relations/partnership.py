@@ -135,13 +135,16 @@ def _record(
     q.evidence.append(Evidence(v.sent.text, v.sent.index))
     key = q.ends
     if status == "planned":
-        d.planned_pairs.add(key)
+        if not patterns()["deepen"].search(v.text):
+            # "semoga … mempererat hubungan antara kedua kota": a wish to deepen a tie is
+            # no plan of one
+            d.planned_pairs.add(key)
         if new or q.status != "active":
             q.status = "planned"
         return
     if status == "active" and _made(v.text):
         d.made_pairs.add(key)
-    if status == "active" and q.status == "planned" and not new and key not in d.made_pairs:
+    if status == "active" and key in d.planned_pairs and key not in d.made_pairs:
         # first told as a plan, the pair stays one until a sentence says it was made:
         # "Kerja sama Pontianak dan Lyon diharapkan mendorong pariwisata" after "berencana
         # menjalin kerja sama" is still the plan
