@@ -1010,6 +1010,16 @@ def test_a_directors_title_and_name_stay_out_of_the_centres_name() -> None:
     assert "Asian Institute for Urban Studies" in orgs
 
 
+def test_a_university_abroad_named_in_its_own_language_is_a_partner() -> None:
+    text = (
+        "Pemkab Banyuwangi menandatangani MoU dengan Universiti Teknologi Malaysia (UTM) di "
+        "Johor pada 3 Mei 2024."
+    )
+    ex = run(text)
+    assert ex.entities["universiti-teknologi-malaysia"].type == "Organization"
+    assert partners(ex) == {frozenset({"kabupaten-banyuwangi", "universiti-teknologi-malaysia"})}
+
+
 # -- evidence ------------------------------------------------------------------------------------
 
 EVIDENCE_DOCS = [
