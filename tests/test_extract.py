@@ -439,6 +439,11 @@ def test_a_wish_to_deepen_a_tie_is_no_plan_and_both_partners_need_no_names() -> 
     assert partners(run(text)) == {frozenset({"kota-medan", "gwangju"})}
 
 
+def test_a_denied_tie_is_no_tie() -> None:
+    text = "Pemkot Medan membantah telah menjalin kerja sama sister city dengan Kota Gwangju."
+    assert partners(run(text)) == set()
+
+
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     text = (
         "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "
