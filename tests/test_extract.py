@@ -217,6 +217,18 @@ def test_a_place_named_by_city_and_province_before_an_english_title() -> None:
     assert with_predicate(run(text, "en"), "headOf") == {("syarif-fasha", "kota-jambi")}
 
 
+def test_a_title_of_address_and_degrees_stay_out_of_a_heads_name() -> None:
+    """ "Bupati Aceh Besar T. Mawardi Ali, S.Sos": T. (Teuku) and S.Sos are no part of the
+    name; a foreign delegation received with only a delegation word passes the prefilter."""
+    text = (
+        "Bupati Aceh Besar T. Mawardi Ali, S.Sos menerima kunjungan delegasi Kota Penang "
+        "pada 3 Mei 2024."
+    )
+    ex = run(text)
+    assert with_predicate(ex, "headOf") == {("mawardi-ali", "kabupaten-aceh-besar")}
+    assert ("penang", "sendsDelegationTo", "kabupaten-aceh-besar") in triples(ex)
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

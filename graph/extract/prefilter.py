@@ -58,7 +58,8 @@ def might_hold_partnership(
         foreign = (
             any(hint in text for hint in _FOREIGN_HINTS)
             and bool(_FOREIGN_FORM.search(text))
-            and bool(rx["partnership"].search(text))
+            # "sister city dengan Kota Mossel Bay", "menerima delegasi Kota Fremantle"
+            and any(rx[k].search(text) for k in ("partnership", "delegation", "reception"))
         )
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
