@@ -33,6 +33,16 @@ _FOREIGN_HINTS = (
 )
 
 
+def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
+    """Whether a government form names a place the gazetteer does not know as Indonesian
+    ("Kota Fremantle", not "Kota Bandung")."""
+    known = [(m.start, m.end) for m in matches if m.record.country == HOME_COUNTRY]
+    for form in _FOREIGN_FORM.finditer(text):
+        if not any(a < form.end() and form.start() < b for a, b in known):
+            return True
+    return False
+
+
 def might_hold_partnership(
     text: str, gazetteer: Gazetteer, matches: list[GazMatch] | None = None
 ) -> bool:
@@ -42,7 +52,8 @@ def might_hold_partnership(
     with a partnership word ("Kota Mossel Bay" with "sister city")."""
     rx = patterns()
     local = foreign = False
-    for m in gazetteer.find(text) if matches is None else matches:
+    matches = gazetteer.find(text) if matches is None else matches
+    for m in matches:
         rec = m.record
         if rec.type in {"Programme", "InternationalOrganization"}:
             foreign = True
@@ -55,11 +66,15 @@ def might_hold_partnership(
         if local and foreign:
             break
     if not foreign:
-        foreign = (
-            any(hint in text for hint in _FOREIGN_HINTS)
-            and bool(_FOREIGN_FORM.search(text))
-            # "sister city dengan Kota Mossel Bay", "menerima delegasi Kota Fremantle"
-            and any(rx[k].search(text) for k in ("partnership", "delegation", "reception"))
+        formed = any(hint in text for hint in _FOREIGN_HINTS) and bool(_FOREIGN_FORM.search(text))
+        foreign = formed and (
+            # "sister city dengan Kota Mossel Bay"
+            bool(rx["partnership"].search(text))
+            # "menerima delegasi Kota Fremantle": a place the gazetteer does not know
+            or (
+                any(rx[k].search(text) for k in ("delegation", "reception"))
+                and _unknown_government_form(text, matches)
+            )
         )
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
