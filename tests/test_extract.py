@@ -11,6 +11,7 @@ reason: they are bug reports, and start failing (XPASS) once the gap is closed.
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -18,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.extract import extract
+from graph.extract.activity_parts import theme_of
 from graph.model import Activity, Document, Extraction, Qualified
 
 PUBLISHED = "2024-05-20"
@@ -903,6 +905,27 @@ def test_the_giver_before_a_grant_to_ours_funds_it() -> None:
     act = only_activity(ex)
     assert (act.theme, act.funded_by) == ("grant", "japan")
     assert "united-states" not in ex.entities  # "US$" is a currency
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        (
+            "Delegasi Pemkot Padang menghadiri rapat kerja Forum Kota Pesisir Samudera Hindia "
+            "(IOCF) di Padang.",
+            "rapat kerja Forum Kota Pesisir Samudera Hindia (IOCF)",
+        ),
+        (
+            "Mereka mengikuti pelatihan Tata Kelola Air Bersih (TKAB) di Singapura.",
+            "pelatihan Tata Kelola Air Bersih (TKAB)",
+        ),
+        ("Pemkot Medan mengikuti pelatihan di Singapura (lihat juga).", "pelatihan"),
+    ],
+)
+def test_a_theme_takes_the_acronym_that_closes_its_name(text: str, theme: str) -> None:
+    trigger = re.search("rapat kerja|pelatihan", text)
+    assert trigger is not None
+    assert theme_of(text, trigger.start(), trigger.end()) == theme
 
 
 # -- mentions: places that are not actors ----------------------------------------------------------

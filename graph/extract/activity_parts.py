@@ -30,7 +30,7 @@ CAP = r"(?:[A-Z][\w&'-]*|&|of|in|and|for|on|the|dan)"
 def theme_of(text: str, start: int, end: int) -> str:
     """The name of an activity around its trigger word (see :func:`_theme`), without the
     dates it carries ("Signing 28 October 1988" is a signing, dated apart)."""
-    theme = _theme(text, start, end)
+    theme = _acronym_after(text, _theme(text, start, end))
     cut = theme
     for span in sorted(find_dates(theme), key=lambda x: -x.begin):
         cut = cut[: span.begin] + cut[span.finish :]
@@ -44,6 +44,19 @@ def theme_of(text: str, start: int, end: int) -> str:
     )
     cut = " ".join(cut.split()).strip(" ,.-")
     return cut if len(cut) >= 3 else theme
+
+
+def _acronym_after(text: str, theme: str) -> str:
+    """A theme cut short of its name's end takes the acronym that closes the name: "rapat
+    kerja III Forum Pemerintahan Daerah Negara-Negara" + "Samudera Hindia (IOLGF)"."""
+    at = text.find(theme)
+    if at < 0 or re.search(r"\([A-Z][\w&-]*\)\s*$", theme):
+        return theme
+    more = re.match(
+        r"(?:\s+(?:[A-Z][\w'’-]*|dan|and|of|&))*\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)",
+        text[at + len(theme) :],
+    )
+    return f"{theme} ({more.group(1)})" if more and more.group(1).isupper() else theme
 
 
 def _theme(text: str, start: int, end: int) -> str:
