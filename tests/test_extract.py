@@ -458,6 +458,15 @@ def test_a_denied_tie_is_no_tie() -> None:
     assert partners(run(text)) == set()
 
 
+def test_adding_a_sister_city_in_a_year_starts_the_tie_then() -> None:
+    text = (
+        "Pada tahun 2024 Pemprov DKI Jakarta menambah satu sister city lagi, yaitu Provinsi "
+        "Jeju di Korea Selatan."
+    )
+    q = partnership(run(text), "provinsi-dki-jakarta", "jeju")
+    assert q is not None and (q.status, q.since) == ("active", "2024")
+
+
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     text = (
         "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "

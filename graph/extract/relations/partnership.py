@@ -115,7 +115,7 @@ def _origin_year(d: DocContext, v: SentenceView) -> str | None:
 
 
 def _start_year(d: DocContext, v: SentenceView, at: int, signed: bool) -> str | None:
-    since = since_year(v.sent.text, d.ref, at)
+    since = since_year(v.sent.text, d.ref, at) or _origin_year(d, v)
     if since is None and signed and not patterns()["renewal"].search(v.text):
         spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative or x.start.count("-")]
         if spans:
