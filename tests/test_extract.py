@@ -458,13 +458,13 @@ def test_a_denied_tie_is_no_tie() -> None:
     assert partners(run(text)) == set()
 
 
-def test_adding_a_sister_city_in_a_year_starts_the_tie_then() -> None:
+def test_the_head_who_proposes_a_tie_initiates_it() -> None:
     text = (
-        "Pada tahun 2024 Pemprov DKI Jakarta menambah satu sister city lagi, yaitu Provinsi "
-        "Jeju di Korea Selatan."
+        "Gubernur Riau Syamsuar mengusulkan pembangunan sister city kepada Wakil Menteri Luar "
+        "Negeri Malaysia dalam pertemuan di Pekanbaru pada 2 November 2019."
     )
-    q = partnership(run(text), "provinsi-dki-jakarta", "jeju")
-    assert q is not None and (q.status, q.since) == ("active", "2024")
+    q = partnership(run(text), "provinsi-riau", "malaysia")
+    assert q is not None and (q.status, q.initiated_by) == ("planned", "syamsuar")
 
 
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:

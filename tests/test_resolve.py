@@ -486,3 +486,27 @@ def test_two_articles_on_one_signing_date_give_the_partnership_its_start() -> No
     layer = resolve_layer(exs)
     pair = next(p for p in layer.partnerships if {p.a, p.b} == {"kota-denpasar", "mossel-bay"})
     assert pair.since == "2019-11-27"
+
+
+def test_the_proposer_of_a_planned_partnership_is_on_its_resolved_node(tmp_path: Path) -> None:
+    """km:initiatedBy on the km:Partnership the resolved layer writes, and the graph still
+    conforms to the shapes."""
+    from graph.rdf.validate import validate_graph
+
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "riau.md").write_text(
+        "---\ntitle: Riau usulkan sister city\npublished: 2019-11-03\nlanguage: id\n---\n"
+        "Gubernur Riau Syamsuar mengusulkan pembangunan sister city kepada Wakil Menteri Luar "
+        "Negeri Malaysia dalam pertemuan di Pekanbaru pada 2 November 2019.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([src], out, with_metrics=False, with_viz=False)
+    rows = select(
+        open_store(out),
+        "SELECT ?status ?who WHERE { ?p a km:Partnership ; km:status ?status ; "
+        "km:initiatedBy ?who }",
+    )
+    assert rows == [{"status": "planned", "who": "https://w3id.org/kotamitra/id/syamsuar"}]
+    assert validate_graph(out / "graph.ttl").conforms

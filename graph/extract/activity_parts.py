@@ -7,7 +7,7 @@ import re
 
 from graph.extract.context import DocContext, quote_around
 from graph.extract.dates import DateSpan, find_dates
-from graph.extract.gazetteer import ORGANISATION_TYPES
+from graph.extract.gazetteer import ORGANISATION_TYPES, default_gazetteer
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Mention
 from graph.extract.names import stop_words
@@ -56,7 +56,13 @@ def _acronym_after(text: str, theme: str) -> str:
         r"(?:\s+(?:[A-Z][\w'’-]*|dan|and|of|&))*\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)",
         text[at + len(theme) :],
     )
-    return f"{theme} ({more.group(1)})" if more and more.group(1).isupper() else theme
+    if more is None or not more.group(1).isupper():
+        return theme
+    # the acronym of a known programme or body ("… Programme (SCP)") names it, not the
+    # activity: its part_of or organiser says so already
+    if default_gazetteer().lookup(more.group(1)) is not None:
+        return theme
+    return f"{theme} ({more.group(1)})"
 
 
 def _theme(text: str, start: int, end: int) -> str:

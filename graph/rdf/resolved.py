@@ -205,6 +205,8 @@ def _partnership(out: _Out, p: ResolvedPartnership) -> None:
     out.add(node, KM.status, Literal(p.status))
     if p.since:
         out.add(node, KM.since, date_literal(p.since))
+    for slug in p.initiated_by:
+        out.add(node, KM.initiatedBy, KMR[slug])
     if p.stage:
         out.add(node, KM.lifecycleStage, Literal(p.stage))
     for r in p.reports:
@@ -225,6 +227,11 @@ def _partnership(out: _Out, p: ResolvedPartnership) -> None:
         out.add(node, KM.activity, event_iri(ev.key))
     out.provenance(node, sources)
     out.choices(node, p.choices)
+    _stages(out, node, p)
+
+
+def _stages(out: _Out, node: URIRef, p: ResolvedPartnership) -> None:
+    """The partnership's lifecycle, one step node a stage."""
     for i, stage in enumerate(p.stages):
         sn = KMR[f"partnership/{p.key}/step/{i + 1}"]
         out.add(node, KM.historyStep, sn)

@@ -200,7 +200,10 @@ class _Collector:
     def _qualified(self, src: Source, q: Qualified, n: int) -> None:
         a, b = q.ends
         if q.kind == "Partnership":
-            self.partnership(a, b).reports.append(Reported(src, q, n))
+            resolved = self.partnership(a, b)
+            resolved.reports.append(Reported(src, q, n))
+            if q.initiated_by and q.initiated_by not in resolved.initiated_by:
+                resolved.initiated_by.append(q.initiated_by)
             return
         part = self.participations.get((a, b))
         if part is None:

@@ -107,6 +107,7 @@ class ResolvedPartnership:
     b: str
     status: str = "active"
     since: str | None = None
+    initiated_by: list[str] = field(default_factory=list)  # who proposed or started it
     reports: list[Reported[Qualified]] = field(default_factory=list)
     facts: list[Reported[Fact]] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, negated, planned, since_year
+from graph.extract.context import DocContext, home_national, negated, planned, since_year
 from graph.extract.dates import find_dates
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
@@ -56,7 +56,7 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     if any(d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES]
     partners = list(dict.fromkeys(partners))
-    if rx["national"].search(v.sent.text) or any(m.slug == HOME_COUNTRY for m in v.mentions):
+    if home_national(d, v.sent.text, v.mentions) or any(m.slug == HOME_COUNTRY for m in v.mentions):
         # "hubungan bilateral Indonesia-Prancis", a president's visit: national, not local
         partners = [p for p in partners if d.ent_type(p) != "Country"]
     return ones, partners
@@ -115,7 +115,7 @@ def _origin_year(d: DocContext, v: SentenceView) -> str | None:
 
 
 def _start_year(d: DocContext, v: SentenceView, at: int, signed: bool) -> str | None:
-    since = since_year(v.sent.text, d.ref, at) or _origin_year(d, v)
+    since = since_year(v.sent.text, d.ref, at)
     if since is None and signed and not patterns()["renewal"].search(v.text):
         spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative or x.start.count("-")]
         if spans:
@@ -198,6 +198,31 @@ def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: 
     return len({m.slug for m in after}) >= 2 or any(m.start < at for m in lgs)
 
 
+_PROPOSED = re.compile(
+    r"\b(?:mengusulkan|mengajukan|menggagas|mencetuskan|memprakarsai|menginisiasi|"
+    r"proposed|initiated|pioneered)\b",
+    re.I,
+)
+
+
+def _initiator(d: DocContext, v: SentenceView, one: str) -> str | None:
+    """The head of ours who proposes or starts a tie ("Gubernur Riau Syamsuar telah
+    mengusulkan pembangunan sister city …"; "… digagas oleh Wali Kota X")."""
+    rx = patterns()
+    heads = [m for m in v.mentions if m.type == "Person" and d.heads.get(m.slug) == one]
+    verb = _PROPOSED.search(v.text)
+    if verb is not None:
+        before = [m for m in heads if m.end <= verb.start()]
+        if before:
+            return before[-1].slug
+    passive = rx["initiated_by"].search(v.text)
+    if passive is not None:
+        after = [m for m in heads if 0 <= m.start - passive.end() <= 40]
+        if after:
+            return after[0].slug
+    return None
+
+
 def _home_abroad(d: DocContext, v: SentenceView, ones: list[str], pm: re.Match[str]) -> list[str]:
     """On a foreign government's own page ("Darwin's Sister Cities"), "agreements have
     been sealed with … Ambon in Indonesia": ours, named after the tie word and "with", is
@@ -268,6 +293,9 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             # sister city - 1997)")
             since = _bracket_year(v, one) if listed else _bracket_year(v, other) or since
             _record(d, v, (one, other), status, since)
+            who = _initiator(d, v, one)
+            if who:
+                d.qualified("Partnership", one, other).initiated_by = who
 
 
 def settle_plans(d: DocContext) -> None:
