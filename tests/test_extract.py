@@ -467,6 +467,15 @@ def test_the_head_who_proposes_a_tie_initiates_it() -> None:
     assert q is not None and (q.status, q.initiated_by) == ("planned", "syamsuar")
 
 
+def test_an_origin_told_without_names_dates_the_articles_partnership() -> None:
+    text = (
+        "Pemprov DIY dan Prefektur Kyoto menjalin kerja sama sister province. Dari "
+        "persahabatan dua gubernur itulah lahir kesepakatan kerja sama pada 16 Juli 1985."
+    )
+    q = partnership(run(text), "provinsi-di-yogyakarta", "kyoto-prefecture")
+    assert q is not None and q.since == "1985"
+
+
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     text = (
         "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "

@@ -75,7 +75,12 @@ def _read_sentences(d: DocContext) -> None:
         # of the two partners together ("program sister city antar kedua kota")
         if (
             named
-            or (d.ex.qualified and patterns()["since"].search(sent.text))
+            or (
+                d.ex.qualified
+                and (
+                    patterns()["since"].search(sent.text) or patterns()["origin"].search(sent.text)
+                )
+            )
             or (d.recent_foreign and patterns()["both"].search(sent.text))
         ):
             view = SentenceView.of(d, sent)
