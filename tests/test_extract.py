@@ -946,6 +946,22 @@ def test_a_theme_takes_the_acronym_that_closes_its_name(text: str, theme: str) -
     assert theme_of(text, trigger.start(), trigger.end()) == theme
 
 
+def test_who_pays_for_the_articles_training_funds_it_though_the_sentence_names_none() -> None:
+    text = (
+        "Pemkot Medan mengirim 20 ASN mengikuti pelatihan tata kota di Gwangju pada 3 Mei "
+        "2024. Seluruh biaya pelatihan ditanggung Pemerintah Kota Gwangju."
+    )
+    assert only_activity(run(text)).funded_by == "gwangju"
+
+
+def test_a_training_held_by_a_government_abroad_without_oleh_is_organised_by_it() -> None:
+    text = (
+        "Basic English Training yang diselenggarakan Pemerintah Singapura digelar di Kota Medan "
+        "pada 15 Oktober 2018, diikuti ASN Pemkot Medan."
+    )
+    assert only_activity(run(text)).organized_by == "singapore"
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 

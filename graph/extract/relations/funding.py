@@ -19,7 +19,13 @@ def funding(d: DocContext, v: SentenceView) -> None:
     funder = actor_after(d, v.mentions, fm.end(), v.text)
     if not funder:
         return
-    for target in d.touched or ([t] if (t := activity_target(d, v.sent)) else []):
+    targets = d.touched or ([t] if (t := activity_target(d, v.sent)) else [])
+    if not targets and d.is_foreign_actor(funder):
+        # "Seluruh biaya pelatihan ditanggung Pemerintah Singapura": the activity the
+        # article is about (its first not told as background), paid for from abroad
+        leads = [a for a in d.ex.activities if id(a) not in d.background]
+        targets = leads[:1]
+    for target in targets:
         target.funded_by = target.funded_by or funder
     for p in v.programmes:
         d.add_fact(p.slug, "fundedBy", funder, v.sent)
