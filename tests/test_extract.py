@@ -962,6 +962,14 @@ def test_a_training_held_by_a_government_abroad_without_oleh_is_organised_by_it(
     assert only_activity(run(text)).organized_by == "singapore"
 
 
+def test_a_body_abroad_where_a_training_is_held_runs_it() -> None:
+    text = (
+        "Wali Kota Jambi melepas 20 peserta pelatihan pemetaan drone yang akan belajar di "
+        "Temasek Polytechnic Singapore pada 25 Februari 2024."
+    )
+    assert only_activity(run(text)).organized_by == "temasek-polytechnic-singapore"
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from graph.extract.activity_parts import (
     participant_count,
     set_dates,
     theme_of,
+    venue_body,
 )
 from graph.extract.context import (
     DATELINE,
@@ -355,6 +356,7 @@ def _new_activity(
     set_dates(act, seg_dates, orig)
     act.participant_count = evidence["count"]  # type: ignore[assignment]
     act.location = evidence["where"]  # type: ignore[assignment]
+    act.organized_by = venue_body(d, r.sent, r.ms, lo, hi if not single else None)
     if cls == "Activity":
         act.funded_by = _foreign_funder(r, trig.start())
     if named or evidence["quoted"]:

@@ -223,6 +223,21 @@ def location_of(
     return best.slug if best else None
 
 
+def venue_body(
+    d: DocContext, sent: Sentence, ms: list[Mention], lo: int = 0, hi: int | None = None
+) -> str | None:
+    """A body abroad where an activity is held, which so runs it ("belajar di Temasek
+    Polytechnic Singapore")."""
+    for m in ms:
+        if m.start < lo or (hi is not None and m.start > hi) or m.type not in ORGANISATION_TYPES:
+            continue
+        if d.is_foreign_actor(m.slug) and re.search(
+            r"\b(?i:di|in|at)\s+$", sent.text[max(0, m.start - 20) : m.start]
+        ):
+            return m.slug
+    return None
+
+
 def dates_in(d: DocContext, text: str, lo: int = 0, hi: int | None = None) -> list[DateSpan]:
     out = []
     for span in find_dates(text, d.ref):
