@@ -93,6 +93,7 @@ class Activity:
     participants: list[str] = field(default_factory=list)
     funded_by: str | None = None
     organized_by: str | None = None
+    led_by: str | None = None  # the person who led its delegation or group
     evidence: list[Evidence] = field(default_factory=list)
 
 

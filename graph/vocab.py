@@ -78,6 +78,7 @@ class KM(DefinedNamespace):
     publishedFirstDay: URIRef
     endDate: URIRef
     participantCount: URIRef
+    ledBy: URIRef
     theme: URIRef
     since: URIRef
     status: URIRef

@@ -970,6 +970,38 @@ def test_a_body_abroad_where_a_training_is_held_runs_it() -> None:
     assert only_activity(run(text)).organized_by == "temasek-polytechnic-singapore"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "leader"),
+    [
+        (
+            "Sebanyak 20 ASN Pemkot Medan bertolak ke Kota Gwangju untuk pelatihan pada 3 Mei "
+            "2024. Rombongan dipimpin Kepala Dinas Pendidikan Kota Medan, Rudi Hartono, dan "
+            "terbang melalui Jakarta.",
+            "id",
+            "rudi-hartono",
+        ),
+        (
+            "A delegation of Gwangju officials visited Medan on 3 May 2024. The group was led "
+            "by Kim Jae-won, head of the international relations office.",
+            "en",
+            "kim-jae-won",
+        ),
+    ],
+)
+def test_who_led_the_group_leads_the_activity(text: str, language: str, leader: str) -> None:
+    ex = run(text, language)
+    assert only_activity(ex).led_by == leader
+    assert ex.entities[leader].type == "Person"
+
+
+def test_a_government_led_by_its_head_is_no_group_led() -> None:
+    text = (
+        "Pemkot Medan menjalin kerja sama dengan Kota Gwangju pada 3 Mei 2024. Kota Medan "
+        "dipimpin Wali Kota Bobby Nasution."
+    )
+    assert all(a.led_by is None for a in run(text).activities)
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 

@@ -510,3 +510,27 @@ def test_the_proposer_of_a_planned_partnership_is_on_its_resolved_node(tmp_path:
     )
     assert rows == [{"status": "planned", "who": "https://w3id.org/kotamitra/id/syamsuar"}]
     assert validate_graph(out / "graph.ttl").conforms
+
+
+def test_who_led_a_delegation_is_on_the_resolved_event(tmp_path: Path) -> None:
+    """km:ledBy on the event node, a km:Person, and the graph still conforms."""
+    from graph.rdf.validate import validate_graph
+
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "medan.md").write_text(
+        "---\ntitle: ASN Medan ke Gwangju\npublished: 2024-05-04\nlanguage: id\n---\n"
+        "Sebanyak 20 ASN Pemkot Medan bertolak ke Kota Gwangju untuk mengikuti pelatihan tata "
+        "kota pada 3 Mei 2024. Rombongan dipimpin Kepala Dinas Pendidikan Kota Medan, Rudi "
+        "Hartono, dan terbang melalui Jakarta.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([src], out, with_metrics=False, with_viz=False)
+    rows = select(
+        open_store(out),
+        "SELECT ?who ?name WHERE { ?e a km:Training ; km:ledBy ?who . ?who a km:Person ; "
+        "rdfs:label ?name }",
+    )
+    assert rows == [{"who": "https://w3id.org/kotamitra/id/rudi-hartono", "name": "Rudi Hartono"}]
+    assert validate_graph(out / "graph.ttl").conforms

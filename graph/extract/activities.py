@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from graph.extract.activity_parts import (
     END_BEFORE,
     dates_in,
+    leader_of,
     location_of,
     participant_count,
     set_dates,
@@ -192,6 +193,21 @@ def _triggers_of(r: _Reading) -> list[Trigger]:
     if home_national(r.d, r.orig, r.ms):
         return []  # a president's or a minister's agenda is not a local government's
     return found
+
+
+def _led_after(r: _Reading) -> None:
+    """The sentence right after an activity naming who led its group ("Rombongan dipimpin
+    Kepala Dinas DPMPTSP Yon Heri")."""
+    d = r.d
+    if (
+        d.current is not None
+        and d.current.led_by is None
+        and 0 < r.sent.index - d.current_sentence <= 2
+    ):
+        leader = leader_of(d, r.sent, r.ms)
+        if leader is not None:
+            d.current.led_by = leader
+            d.current.evidence.append(Evidence(r.orig, r.sent.index))
 
 
 def _close_end(r: _Reading) -> None:
@@ -392,6 +408,8 @@ def _complete(r: _Reading, act: Activity) -> None:
         org = actor_after(r.d, r.ms, om.end(), r.text)
         if org:
             act.organized_by = org
+    if act.led_by is None:
+        act.led_by = leader_of(r.d, r.sent, r.ms)
 
 
 def activities(d: DocContext, sent: Sentence) -> list[Activity]:
@@ -403,6 +421,7 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
     touched: list[Activity] = []
     if not triggers and target is None:
         _close_end(r)
+        _led_after(r)
         return touched
     ana = patterns()["activity_anaphora"].search(r.orig)
     if triggers:

@@ -12,9 +12,9 @@ from graph.extract.lexicon import patterns
 from graph.extract.mentions import Mention
 from graph.extract.names import stop_words
 from graph.extract.numbers import find_numbers
-from graph.model import Activity
+from graph.model import Activity, Entity
 from graph.sources.text import Sentence
-from graph.vocab import ACTIVITY_CLASSES
+from graph.vocab import ACTIVITY_CLASSES, slugify
 
 SINCE_BEFORE = re.compile(
     r"\b(?:sejak|since|mulai|selama|semenjak|hingga|sampai)\s+(?:tahun\s+)?$", re.I
@@ -236,6 +236,59 @@ def venue_body(
         ):
             return m.slug
     return None
+
+
+_NAME_RUN = re.compile(
+    r"((?:[A-Z][a-z][\w'’-]*)(?:\s+(?:[A-Z][a-z][\w'’-]*|bin|binti|van|de)){1,3})"
+    r"(?=\s*(?:[,.;:()]|$|\s+[a-z]))"
+)
+
+
+def leader_of(d: DocContext, sent: Sentence, ms: list[Mention]) -> str | None:
+    """The person who led the group a sentence speaks of ("Rombongan dipimpin Kepala Dinas
+    DPMPTSP Yon Heri", "The group was led by Suh Byung-soo, mayor of Busan"): a person
+    named after the words, past any title; registered as an entity of the document."""
+    rx = patterns()
+    text = sent.text
+    for lm in rx["led_by"].finditer(text):
+        if not rx["led_group"].search(" ".join(text[: lm.start()].split()[-4:])):
+            continue
+        person = next((m for m in ms if m.type == "Person" and 0 <= m.start - lm.end() <= 60), None)
+        if person is not None:
+            return person.slug
+        # past a title ("Kepala Dinas DPMPTSP Kota Jambi, Yon Heri"): the run of
+        # capitalised words that ends a comma-separated part of the phrase is the name
+        phrase = re.split(r"[.;:()]|\s+(?:yang|dan|and|who|with|serta)\s", text[lm.end() :])[0]
+        at = lm.end()
+        for part in phrase.split(","):
+            name = _name_ending(d, part, at, ms)
+            if name is not None:
+                return name
+            at += len(part) + 1
+    return None
+
+
+def _name_ending(d: DocContext, part: str, at: int, ms: list[Mention]) -> str | None:
+    """A person's name ending ``part`` (which starts at offset ``at`` of the sentence),
+    two to four capitalised words not inside a known name; registered as an entity."""
+    runs = [
+        r for r in _NAME_RUN.finditer(part.rstrip()) if r.group(1).split()[0] not in stop_words()
+    ]
+    if not runs:
+        return None
+    run = runs[-1]
+    a, b = at + run.start(1), at + run.end(1)
+    if any(m.start < b and a < m.end for m in ms):
+        return None  # a place or a body ("led by Busan City"), not a person
+    name = run.group(1)
+    slug = slugify(name)
+    ent = d.mentions.entities.get(slug)
+    if ent is None:
+        ent = d.mentions.entities[slug] = Entity(slug=slug, type="Person", labels={"und": name})
+    if ent.type != "Person":
+        return None
+    ent.aliases.add(name)
+    return slug
 
 
 def dates_in(d: DocContext, text: str, lo: int = 0, hi: int | None = None) -> list[DateSpan]:

@@ -104,7 +104,7 @@ def _used_entities(ex: Extraction) -> set[str]:
         if q.initiated_by:
             used.add(q.initiated_by)
     for a in ex.activities:
-        used.update(x for x in (a.part_of, a.location, a.funded_by, a.organized_by) if x)
+        used.update(x for x in (a.part_of, a.location, a.funded_by, a.organized_by, a.led_by) if x)
         used.update(a.participants)
     return used
 

@@ -56,6 +56,8 @@ WORD_LISTS = {
     "venue_after": "a word after an activity word that makes it a room ('conference hall')",
     "twinning_kind": "the kind of tie a signing makes ('sister city'): it names the signing",
     "deepen": "widening or deepening a tie: a wish to do so presupposes the tie exists",
+    "led_by": "led by: the person after it led the group before it",
+    "led_group": "a group that someone leads ('rombongan', 'delegation')",
     "frame": "an event that frames another ('di sela acara X'): its name is no activity of its own",
     "non_agents": "travellers that are not a government's people (a flight, a family, a club)",
     "wishes": "a wish or proposal that scopes over the clause after it",

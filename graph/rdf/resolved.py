@@ -132,6 +132,7 @@ def _activity_values(out: _Out, node: URIRef, act: Activity) -> None:
         (KM.location, act.location),
         (KM.fundedBy, act.funded_by),
         (KM.organizedBy, act.organized_by),
+        (KM.ledBy, act.led_by),
     ):
         if value:
             out.add(node, prop, KMR[value])

@@ -62,6 +62,7 @@ def _rename(ex: Extraction, merges: dict[str, str]) -> None:
     for a in ex.activities:
         a.part_of, a.location = r(a.part_of), r(a.location)
         a.funded_by, a.organized_by = r(a.funded_by), r(a.organized_by)
+        a.led_by = r(a.led_by)
         a.participants = list(dict.fromkeys(r(p) or p for p in a.participants))
     for old, new in merges.items():
         if old in ex.entities:

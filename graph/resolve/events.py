@@ -149,6 +149,7 @@ _VALUES = (
     "participant_count",
     "funded_by",
     "organized_by",
+    "led_by",
 )
 
 
@@ -158,6 +159,7 @@ _KM_NAMES = {
     "participant_count": "participantCount",
     "funded_by": "fundedBy",
     "organized_by": "organizedBy",
+    "led_by": "ledBy",
     "start": "startDate",
 }
 
