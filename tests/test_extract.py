@@ -1134,6 +1134,15 @@ def test_a_university_abroad_named_in_its_own_language_is_a_partner() -> None:
     assert partners(ex) == {frozenset({"kabupaten-banyuwangi", "universiti-teknologi-malaysia"})}
 
 
+def test_a_town_abroad_after_kota_is_that_town_though_small() -> None:
+    """ "Kota Fremantle": the Indonesian lists lack it, the world table knows it only in
+    Australia; it is not an Indonesian town."""
+    text = "Wali Kota Padang Mahyeldi Ansharullah menerima delegasi Kota Fremantle pada 3 Mei 2024."
+    ex = run(text)
+    assert ex.entities["fremantle"].country == "australia"
+    assert ("fremantle", "sendsDelegationTo", "kota-padang") in triples(ex)
+
+
 # -- evidence ------------------------------------------------------------------------------------
 
 EVIDENCE_DOCS = [

@@ -502,7 +502,7 @@ class MentionFinder:
                     or re.search(r"\bIbu\s+$", text[: m.start()])
                 ):
                     continue  # "Ibu Kota Negara" is the capital, not a town named Negara
-                rec = self._place_for_level(name, level)
+                rec = self._place_for_level(name, level) or self._abroad_only(name, level)
                 full = f"{head} {name}"
                 if rec is not None:
                     slug = self._entity_for_record(rec, full)
@@ -556,6 +556,15 @@ class MentionFinder:
                 for a, b in _word_spans(text, alias):
                     self.out.add(Mention(s.index, a, b, alias, slug, type_))
             del folded
+
+    def _abroad_only(self, name: str, level: str) -> Record | None:
+        """ "Kota Fremantle": a name after a government head word that the Indonesian lists
+        (complete) lack and the world table knows only abroad is that place, its largest."""
+        found = foreign.world_places().lookup(name)
+        if not found or any(p.country == HOME_COUNTRY for p in found):
+            return None
+        place = max(found, key=lambda p: p.population)
+        return foreign.record_for(place, level, self.gaz, name)
 
     def _add_local(
         self, s: Sentence, start: int, surface: str, type_: str, joined: bool = False
