@@ -1143,6 +1143,17 @@ def test_a_town_abroad_after_kota_is_that_town_though_small() -> None:
     assert ("fremantle", "sendsDelegationTo", "kota-padang") in triples(ex)
 
 
+def test_a_working_visit_to_a_large_city_abroad_that_the_lexicon_lacks() -> None:
+    text = (
+        "Officials of the Makassar city government made a working visit to Gold Coast on "
+        "3 May 2024."
+    )
+    ex = run(text, "en")
+    assert not ex.prefiltered
+    assert with_predicate(ex, "sendsDelegationTo") == {("kota-makassar", "gold-coast")}
+    assert ex.entities["gold-coast"].country == "australia"
+
+
 # -- evidence ------------------------------------------------------------------------------------
 
 EVIDENCE_DOCS = [

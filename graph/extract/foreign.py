@@ -117,6 +117,10 @@ _PARTNER_HINTS = (
     "cooperation",
     "partnership",
     "sebagai",
+    "visit",
+    "kunker",
+    "studi banding",
+    "study",
 )
 # the next item of a list, after an optional bracket ("(1960)", "(Jepang)") and a separator
 _LIST_ITEM = re.compile(

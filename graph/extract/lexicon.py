@@ -58,6 +58,7 @@ WORD_LISTS = {
     "deepen": "widening or deepening a tie: a wish to do so presupposes the tie exists",
     "led_by": "led by: the person after it led the group before it",
     "led_group": "a group that someone leads ('rombongan', 'delegation')",
+    "visit_to": "a working visit to a place: a large city abroad after it is worth reading",
     "frame": "an event that frames another ('di sela acara X'): its name is no activity of its own",
     "non_agents": "travellers that are not a government's people (a flight, a family, a club)",
     "wishes": "a wish or proposal that scopes over the clause after it",

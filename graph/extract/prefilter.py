@@ -8,6 +8,7 @@ import re
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
 from graph.extract.gazetteer import Match as GazMatch
 from graph.extract.lexicon import patterns
+from graph.extract.places import world_places
 from graph.vocab import HOME_COUNTRY
 
 # a government named by a head word, as foreign ones the gazetteer lacks are ("Kota Tono",
@@ -40,6 +41,25 @@ def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
     for form in _FOREIGN_FORM.finditer(text):
         if not any(a < form.end() and form.start() < b for a, b in known):
             return True
+    return False
+
+
+_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
+def _visit_abroad(text: str) -> bool:
+    """ "a working visit to Gold Coast": a large city abroad (the world table, 100,000
+    people or more, no Indonesian place of that name) after a visit phrase."""
+    for m in patterns()["visit_to"].finditer(text):
+        name = _NAME_AFTER.match(text, m.end())
+        if name is None:
+            continue
+        words = name.group(1).split()
+        for k in range(len(words), 0, -1):
+            found = world_places().lookup(" ".join(words[:k]))
+            abroad = found and all(p.country != HOME_COUNTRY for p in found)
+            if abroad and any(p.population >= 100_000 for p in found):
+                return True
     return False
 
 
@@ -76,6 +96,8 @@ def might_hold_partnership(
                 and _unknown_government_form(text, matches)
             )
         )
+    if not foreign:
+        foreign = _visit_abroad(text)
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
         foreign = bool(re.search(r"\b(?:kebijakan|policy)\s+\"", text, re.I))
