@@ -549,6 +549,42 @@ def test_transit_stop_in_a_later_sentence_is_not_a_sender():
     assert with_predicate(run(text), "sendsDelegationTo") == {("kota-jambi", "singapore")}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "fact"),
+    [
+        (
+            "Duta Besar Ceko untuk Indonesia Jaroslav Dolecek mengunjungi Gubernur DIY di "
+            "Yogyakarta pada 3 Mei 2024.",
+            "id",
+            ("czechia", "sendsDelegationTo", "provinsi-di-yogyakarta"),
+        ),
+        (
+            "Gubernur DIY menerima kunjungan Dubes Ceko di Kepatihan, Yogyakarta, pada 3 Mei 2024.",
+            "id",
+            ("czechia", "sendsDelegationTo", "provinsi-di-yogyakarta"),
+        ),
+        (
+            "Australia's Ambassador to Indonesia, Penny Williams, paid a visit to the Semarang "
+            "City Government on Monday, 14 March 2022.",
+            "en",
+            ("australia", "sendsDelegationTo", "kota-semarang"),
+        ),
+    ],
+)
+def test_a_countrys_envoy_visiting_ours_is_that_country_visiting(
+    text: str, language: str, fact: tuple[str, str, str]
+) -> None:
+    assert with_predicate(run(text, language), "sendsDelegationTo") == {(fact[0], fact[2])}
+
+
+def test_our_own_ambassador_travelling_with_a_mayor_sends_nobody_of_his() -> None:
+    text = (
+        "Wali Kota Medan bersama Dubes RI untuk Korea Selatan mengunjungi Kota Gwangju pada "
+        "3 Mei 2024."
+    )
+    assert with_predicate(run(text), "sendsDelegationTo") == {("kota-medan", "gwangju")}
+
+
 # -- participatesIn, Participation, organizedBy, fundedBy, memberOf, implementsPolicy -----------
 
 

@@ -59,6 +59,7 @@ WORD_LISTS = {
     "led_by": "led by: the person after it led the group before it",
     "led_group": "a group that someone leads ('rombongan', 'delegation')",
     "visit_to": "a working visit to a place: a large city abroad after it is worth reading",
+    "envoys": "a country's envoy (ambassador, consul): the country visits or is received",
     "frame": "an event that frames another ('di sela acara X'): its name is no activity of its own",
     "non_agents": "travellers that are not a government's people (a flight, a family, a club)",
     "wishes": "a wish or proposal that scopes over the clause after it",

@@ -87,15 +87,37 @@ def _dateline_government(d: DocContext) -> str | None:
 _CITY_FIRST = re.compile(r"^\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,}?(?=\s*[(,:\u2013\u2014-])")
 
 
+def _envoys_country(d: DocContext, v: SentenceView, lo: int, hi: int) -> str | None:
+    """The country whose envoy is named in ``lo:hi`` beside it ("Duta Besar Ceko",
+    "Australia's Ambassador", "the Ambassador of Japan"): it is the visitor."""
+    text = v.sent.text
+    for e in patterns()["envoys"].finditer(text, lo, hi):
+        for m in v.mentions:
+            if m.type != "Country" or not d.is_foreign_actor(m.slug):
+                continue
+            gap = text[e.end() : m.start] if m.start >= e.end() else text[m.end : e.start()]
+            if len(gap) <= 6 and re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
+                return m.slug
+    return None
+
+
 def _visit_from_abroad(d: DocContext, v: SentenceView, at: int) -> None:
     """A foreign local government travelling to ours: "Sibu Municipal Council made a
     study trip to Singkawang", or, in a foreign outlet, "the study trip to Singkawang and
     Pontianak" told under the dateline of the council's city."""
     lgs = [m for m in v.mentions if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES]
-    sender = next(
-        (m.slug for m in lgs if m.start < at and d.is_foreign_actor(m.slug) and not m.qualifier),
-        None,
-    ) or _dateline_government(d)
+    sender = (
+        next(
+            (
+                m.slug
+                for m in lgs
+                if m.start < at and d.is_foreign_actor(m.slug) and not m.qualifier
+            ),
+            None,
+        )
+        or _envoys_country(d, v, 0, at)
+        or _dateline_government(d)
+    )
     if sender is None:
         return
     for m in lgs:
@@ -125,6 +147,10 @@ def delegation(d: DocContext, v: SentenceView) -> None:
     # Surabaya menuju Bangkok") sends nobody
     sender = subject_of(d, v.sent, v.mentions, strict=True)
     if _non_agent(v.text, dm.start(), dm.end()) or _in_proper_name(v.sent.text, dm):
+        return
+    if _envoys_country(d, v, 0, dm.start()):
+        # "Duta Besar Ceko … mengunjungi Gubernur DIY": the envoy's country visits
+        _visit_from_abroad(d, v, dm.start())
         return
     if sender is not None and not _agent_before(v, sender, dm.start()):
         return
@@ -168,6 +194,9 @@ def reception(d: DocContext, v: SentenceView) -> None:
         if gov and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES and d.is_foreign_actor(gov):
             visitor = gov
             break
+    if visitor is None:
+        # "menerima kunjungan Dubes Ceko": an envoy's country, received
+        visitor = _envoys_country(d, v, rm.end(), min(len(v.sent.text), rm.end() + 60))
     if visitor is None:
         return
     hosts = [m.slug for m in v.mentions if d.is_indonesian_lg(m.slug)]
