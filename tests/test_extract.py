@@ -577,6 +577,11 @@ def test_a_countrys_envoy_visiting_ours_is_that_country_visiting(
     assert with_predicate(run(text, language), "sendsDelegationTo") == {(fact[0], fact[2])}
 
 
+def test_an_envoy_named_by_the_countrys_demonym() -> None:
+    text = "The Japanese Ambassador to Indonesia visited the Medan City Government on 3 May 2024."
+    assert with_predicate(run(text, "en"), "sendsDelegationTo") == {("japan", "kota-medan")}
+
+
 def test_our_own_ambassador_travelling_with_a_mayor_sends_nobody_of_his() -> None:
     text = (
         "Wali Kota Medan bersama Dubes RI untuk Korea Selatan mengunjungi Kota Gwangju pada "

@@ -229,13 +229,26 @@ def _read_jsonl(path: Path) -> Iterable[Record]:
             )
 
 
+#: the words after a demonym that make the phrase its country ("the Japanese government")
+DEMONYM_WORDS = (
+    "government",
+    "Government",
+    "Ambassador",
+    "ambassador",
+    "Consul General",
+    "Consul-General",
+)
+
+
 @cache
 def default_gazetteer() -> Gazetteer:
     """The gazetteer shipped with the package (all ``lexicon/*.jsonl`` files)."""
     records: list[Record] = []
     for path in sorted(lexicon_dir().glob("*.jsonl")):
         records.extend(_read_jsonl(path))
-    extra = load_yaml("aliases_extra.yaml") or {}
+    extra: dict[str, list[str]] = dict(load_yaml("aliases_extra.yaml") or {})
+    for slug, demonyms in (load_yaml("demonyms.yaml") or {}).items():
+        extra[slug] = [*extra.get(slug, []), *(f"{d} {w}" for d in demonyms for w in DEMONYM_WORDS)]
     for i, rec in enumerate(records):
         if rec.id in extra:
             records[i] = replace(rec, aliases=tuple(dict.fromkeys([*rec.aliases, *extra[rec.id]])))
