@@ -476,6 +476,16 @@ def test_an_origin_told_without_names_dates_the_articles_partnership() -> None:
     assert q is not None and q.since == "1985"
 
 
+def test_discussing_a_tie_is_a_plan_not_a_tie() -> None:
+    text = (
+        "Konsul Jenderal Jepang di Medan bertemu Wali Kota Medan Bobby Nasution pada 3 Mei "
+        "2024 membahas kerja sama sister city."
+    )
+    ex = run(text)
+    assert partners(ex) == set()
+    assert partnership(ex, "kota-medan", "japan").status == "planned"  # type: ignore[union-attr]
+
+
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     text = (
         "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "
