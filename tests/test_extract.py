@@ -904,10 +904,13 @@ def test_a_signings_theme_names_the_tie_it_makes() -> None:
     assert act.theme == "signing the memorandum of understanding (sister-city)"
 
 
-def test_a_place_after_a_venue_in_apposition_is_the_activitys() -> None:
+@pytest.mark.parametrize(
+    "venue", ["Grand Santika Convention Centre (GSCC)", "Lapangan Merdeka", "Taman Sari"]
+)
+def test_a_place_after_a_venue_in_apposition_is_the_activitys(venue: str) -> None:
     text = (
-        "Pemkot Medan dan Kota Gwangju meneken nota kesepahaman di Grand Santika Convention "
-        "Centre (GSCC), Medan, pada 3 Mei 2024."
+        f"Pemkot Medan dan Kota Gwangju meneken nota kesepahaman di {venue}, Medan, pada "
+        "3 Mei 2024."
     )
     assert only_activity(run(text)).location == "kota-medan"
 

@@ -212,8 +212,9 @@ def location_of(
             re.search(
                 r"(?:\b(?i:di|in|at|bertempat di|ke|to|mengunjungi|visit(?:ed|ing)?|menuju)\s+"
                 r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3}"
-                r"|\b(?i:di|in|at|bertempat di)\s+(?:the\s+)?(?:[A-Z][\w'&-]*\s+(?:of\s+)?){1,6}"
-                r"(?:\([A-Z][\w-]*\)\s*)?,\s+)$",
+                r"|\b(?i:di|in|at|bertempat di)\s+(?:the\s+)?"
+                r"[A-Z][\w'&-]*(?:\s+(?:of\s+)?[A-Z][\w'&-]*){0,5}"
+                r"\s*(?:\([A-Z][\w-]*\)\s*)?,\s+)$",
                 before,
             )
             and not m.qualifier
