@@ -486,6 +486,34 @@ def test_discussing_a_tie_is_a_plan_not_a_tie() -> None:
     assert partnership(ex, "kota-medan", "japan").status == "planned"  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Bali and Kumamoto signed a sister province letter of intent in 2019.",
+            ("provinsi-bali", "kumamoto"),
+        ),
+        (
+            "North Sumatra and Perak have been sister provinces since 2005.",
+            ("provinsi-sumatera-utara", "perak"),
+        ),
+    ],
+)
+def test_the_place_abroad_paired_with_ours_by_a_twinning_word(
+    text: str, pair: tuple[str, str]
+) -> None:
+    """A province, state or prefecture the lexicon lacks, named as ours's pair with a
+    twinning word, is found in the world table and is the partner."""
+    ex = run(text, "en")
+    assert partners(ex) == {frozenset(pair)}
+    assert ex.entities[pair[1]].type == "ProvincialGovernment"
+
+
+def test_two_places_abroad_named_as_a_pair_are_no_partners_of_ours() -> None:
+    text = "Vanimo and Wewak, two towns of Papua New Guinea, have been sister cities since 1990."
+    assert partners(run(text, "en")) == set()
+
+
 def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     text = (
         "Wali Kota Surabaya menyambut Wali Kota Kochi untuk merayakan 25 tahun kerja sama "

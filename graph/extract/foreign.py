@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.extract.gazetteer import Gazetteer, Record, key
-from graph.extract.lexicon import relations_lexicon
+from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.places import Place, world_places
 from graph.vocab import HOME_COUNTRY, slugify
 
@@ -129,6 +129,30 @@ _LIST_ITEM = re.compile(
     rf"(?:(?:Kota|City of|the City of)[ \t]+)?(?P<name>{NAME_SEQ})"
 )
 _APPOSITION = re.compile(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$")
+#: two places named as a pair ("Bali and Kumamoto", "Kota Medan dan Gwangju")
+PAIR = re.compile(
+    rf"(?<![\w-])(?P<first>{NAME_SEQ})[ \t]+(?:and|dan|&|dengan|with)[ \t]+"
+    rf"(?:(?:Kota|City of)[ \t]+)?(?P<second>{NAME_SEQ})"
+)
+
+
+def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """Pairs of names in the clause of a twinning word ("Bali and Kumamoto signed a sister
+    province letter of intent"; "North Sumatra and Perak have been sister provinces"),
+    each with whether the tie is between regions."""
+    for tw in patterns()["twin_pair_words"].finditer(text):
+        region = bool(re.search(r"provin|state|prefect", tw.group(0), re.I))
+        # up to 60 characters past the word, and room for the second name after it
+        for m in PAIR.finditer(text, max(0, tw.start() - 100), tw.end() + 150):
+            if m.start() > tw.end() + 60:
+                break
+            if re.search(r"[.;]", text[min(m.end(), tw.start()) : max(m.start(), tw.end())]):
+                continue
+            if m.group("first").isupper() or m.group("second").isupper():
+                continue  # acronyms ("KDH and KLN"), not places
+            yield m, region
+
+
 #: a partner named bare ("sister city dengan X") must be a city at least this large when the
 #: document does not name its country
 PARTNER_POPULATION = 100_000
@@ -148,6 +172,7 @@ class Candidate:
     explicit: bool  # "City of X", "X City Council", "X, <country>": no doubt it is a place
     country: str | None = None  # the country named beside it
     partner: bool = False  # named as a partner ("sister city dengan X")
+    paired_with: str | None = None  # the other of a pair ("Bali and Kumamoto"): ours
 
 
 @cache
@@ -278,6 +303,21 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
                 start = item.start("name")
                 yield Candidate(start, start + len(name), name, name, None, sure, partner=True)
                 at = item.end("name")
+    # "Bali and Kumamoto … sister province": the one of a pair that is not ours
+    for m, region in twinned_pairs(text) if partner else ():
+        for group, other in (("first", "second"), ("second", "first")):
+            name = _trim(m.group(group))
+            start = m.start(group)
+            yield Candidate(
+                start,
+                start + len(name),
+                name,
+                name,
+                REGION if region else None,
+                True,
+                partner=True,
+                paired_with=_trim(m.group(other)),
+            )
     # "Ivanovo, Rusia" / "Hluboká nad Vltavou (Ceko)": a name right before a country
     for start, country in countries.items():
         lo = max(0, start - 80)
@@ -299,6 +339,10 @@ def resolve(
     cand: Candidate, gaz: Gazetteer, doc_countries: set[str]
 ) -> tuple[Place, str, str] | None:
     """The foreign place a candidate names, its level and the words that name it."""
+    if cand.paired_with is not None:
+        ours = gaz.lookup(cand.paired_with)
+        if ours is None or ours.country != HOME_COUNTRY:
+            return None  # two places abroad named as a pair, or a pair not of ours
     words = cand.name.split()
     for k in range(len(words), 0, -1):  # the longest known name first
         name = " ".join(words[:k])

@@ -60,6 +60,7 @@ WORD_LISTS = {
     "led_group": "a group that someone leads ('rombongan', 'delegation')",
     "visit_to": "a working visit to a place: a large city abroad after it is worth reading",
     "envoys": "a country's envoy (ambassador, consul): the country visits or is received",
+    "twin_pair_words": "a tie two places named as a pair have: the one abroad is a candidate",
     "frame": "an event that frames another ('di sela acara X'): its name is no activity of its own",
     "non_agents": "travellers that are not a government's people (a flight, a family, a club)",
     "wishes": "a wish or proposal that scopes over the clause after it",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from graph.extract.foreign import twinned_pairs
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
 from graph.extract.gazetteer import Match as GazMatch
 from graph.extract.lexicon import patterns
@@ -44,6 +45,9 @@ def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
     return False
 
 
+#: substrings one of which any match of the visit and twinning patterns contains
+_VISIT_HINTS = ("visit", "kunjungan kerja", "kunker", "studi banding", "study")
+_TWIN_HINTS = ("sister", "kembar", "bersaudara", "twin", "friendship")
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
@@ -59,6 +63,22 @@ def _visit_abroad(text: str) -> bool:
             found = world_places().lookup(" ".join(words[:k]))
             abroad = found and all(p.country != HOME_COUNTRY for p in found)
             if abroad and any(p.population >= 100_000 for p in found):
+                return True
+    return False
+
+
+def _twinned_abroad(text: str, gazetteer: Gazetteer) -> bool:
+    """ "Bali and Kumamoto … sister province": one of a pair named with a twinning word is
+    ours and the other a place abroad the gazetteer lacks (the world table knows it, not in
+    Indonesia)."""
+    for m, _ in twinned_pairs(text):
+        names = (m.group("first"), m.group("second"))
+        for name, other in (names, names[::-1]):
+            ours = gazetteer.lookup(other)
+            if ours is None or ours.country != HOME_COUNTRY or gazetteer.lookup(name):
+                continue
+            found = world_places().lookup(name)
+            if found and all(p.country != HOME_COUNTRY for p in found):
                 return True
     return False
 
@@ -97,7 +117,10 @@ def might_hold_partnership(
             )
         )
     if not foreign:
-        foreign = _visit_abroad(text)
+        low = text.lower()  # cheap tests before the patterns
+        foreign = (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text)) or (
+            any(w in low for w in _TWIN_HINTS) and _twinned_abroad(text, gazetteer)
+        )
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
         foreign = bool(re.search(r"\b(?:kebijakan|policy)\s+\"", text, re.I))
