@@ -509,6 +509,28 @@ def test_the_place_abroad_paired_with_ours_by_a_twinning_word(
     assert ex.entities[pair[1]].type == "ProvincialGovernment"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "Yogyakarta and Kyoto have been sister provinces since 1985.",
+            "en",
+            ("provinsi-di-yogyakarta", "kyoto"),
+        ),
+        ("Jambi dan Kota Gwangju menjadi kota kembar sejak 2010.", "id", ("kota-jambi", "gwangju")),
+        (
+            "Bengkulu and Perak have been sister provinces since 2012.",
+            "en",
+            ("provinsi-bengkulu", "perak"),
+        ),
+    ],
+)
+def test_a_name_a_city_and_its_province_share_takes_the_ties_level(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    assert partners(run(text, language)) == {frozenset(pair)}
+
+
 def test_two_places_abroad_named_as_a_pair_are_no_partners_of_ours() -> None:
     text = "Vanimo and Wewak, two towns of Papua New Guinea, have been sister cities since 1990."
     assert partners(run(text, "en")) == set()

@@ -136,10 +136,29 @@ PAIR = re.compile(
 )
 
 
+#: substrings one of which any match of ``twin_pair_words`` contains
+TWIN_HINTS = ("sister", "kembar", "bersaudara", "twin", "friendship")
+#: head words that make a name shared by a city and its province one government
+LEVEL_HEADS = ("Kota", "Provinsi", "Kabupaten", "Daerah Istimewa")
+
+
+def ours_by_name(gaz: Gazetteer, name: str) -> bool:
+    """Whether a name is one of our governments, by itself or with a level's head word
+    ("Jambi": Kota Jambi and Provinsi Jambi; "Yogyakarta": Daerah Istimewa Yogyakarta)."""
+    for form in (name, *(f"{h} {name}" for h in LEVEL_HEADS)):
+        rec = gaz.lookup(form)
+        if rec is not None and rec.country == HOME_COUNTRY:
+            return True
+    return False
+
+
 def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     """Pairs of names in the clause of a twinning word ("Bali and Kumamoto signed a sister
     province letter of intent"; "North Sumatra and Perak have been sister provinces"),
     each with whether the tie is between regions."""
+    low = text.lower()
+    if not any(w in low for w in TWIN_HINTS):
+        return  # a cheap test before the pattern
     for tw in patterns()["twin_pair_words"].finditer(text):
         region = bool(re.search(r"provin|state|prefect", tw.group(0), re.I))
         # up to 60 characters past the word, and room for the second name after it
@@ -339,10 +358,8 @@ def resolve(
     cand: Candidate, gaz: Gazetteer, doc_countries: set[str]
 ) -> tuple[Place, str, str] | None:
     """The foreign place a candidate names, its level and the words that name it."""
-    if cand.paired_with is not None:
-        ours = gaz.lookup(cand.paired_with)
-        if ours is None or ours.country != HOME_COUNTRY:
-            return None  # two places abroad named as a pair, or a pair not of ours
+    if cand.paired_with is not None and not ours_by_name(gaz, cand.paired_with):
+        return None  # two places abroad named as a pair, or a pair not of ours
     words = cand.name.split()
     for k in range(len(words), 0, -1):  # the longest known name first
         name = " ".join(words[:k])

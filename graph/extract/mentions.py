@@ -214,6 +214,7 @@ class MentionFinder:
                 continue
             slug = self._entity_for_record(m.record, m.surface)
             self.out.add(Mention(s.index, m.start, m.end, m.surface, slug, m.record.type))
+        self._paired_places(s)
         self._policies(s)
         self._quoted_programmes(s)
         self._unknown_names(s)
@@ -622,6 +623,24 @@ class MentionFinder:
                     continue
                 self.out.add(Mention(s.index, a, b, surface, slug, "Person"))
                 self.out.entities[slug].aliases.add(surface)
+
+    def _paired_places(self, s: Sentence) -> None:
+        """ "Yogyakarta and Kyoto … sister provinces": a name a city and its province share,
+        paired by a twinning word, is the government of the tie's level."""
+        for m, region in foreign.twinned_pairs(s.text):
+            level = "ProvincialGovernment" if region else "CityGovernment"
+            for group in ("first", "second"):
+                name = m.group(group)
+                a = m.start(group)
+                if any(
+                    x.start < a + len(name) and a < x.end for x in self.out.in_sentence(s.index)
+                ):
+                    continue
+                rec = self._place_for_level(name, level)
+                if rec is None or rec.country != HOME_COUNTRY:
+                    continue
+                slug = self._entity_for_record(rec, name)
+                self.out.add(Mention(s.index, a, a + len(name), name, slug, rec.type))
 
     def _quoted_programmes(self, s: Sentence) -> None:
         """A quoted name after a programme word: 'program "Hospital Improvement for …"'."""

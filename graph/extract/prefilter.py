@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.foreign import twinned_pairs
+from graph.extract.foreign import TWIN_HINTS, ours_by_name, twinned_pairs
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
 from graph.extract.gazetteer import Match as GazMatch
 from graph.extract.lexicon import patterns
@@ -47,7 +47,6 @@ def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
 
 #: substrings one of which any match of the visit and twinning patterns contains
 _VISIT_HINTS = ("visit", "kunjungan kerja", "kunker", "studi banding", "study")
-_TWIN_HINTS = ("sister", "kembar", "bersaudara", "twin", "friendship")
 _NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
@@ -74,13 +73,22 @@ def _twinned_abroad(text: str, gazetteer: Gazetteer) -> bool:
     for m, _ in twinned_pairs(text):
         names = (m.group("first"), m.group("second"))
         for name, other in (names, names[::-1]):
-            ours = gazetteer.lookup(other)
-            if ours is None or ours.country != HOME_COUNTRY or gazetteer.lookup(name):
+            if not ours_by_name(gazetteer, other) or gazetteer.lookup(name):
                 continue
             found = world_places().lookup(name)
             if found and all(p.country != HOME_COUNTRY for p in found):
                 return True
     return False
+
+
+def _ours_in_a_pair(text: str, gazetteer: Gazetteer) -> bool:
+    """ "Yogyakarta and Kyoto … sister provinces": a name that the gazetteer knows only with
+    its level (a city and a province share it), paired by a twinning word."""
+    return any(
+        ours_by_name(gazetteer, m.group(g))
+        for m, _ in twinned_pairs(text)
+        for g in ("first", "second")
+    )
 
 
 def might_hold_partnership(
@@ -119,7 +127,7 @@ def might_hold_partnership(
     if not foreign:
         low = text.lower()  # cheap tests before the patterns
         foreign = (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text)) or (
-            any(w in low for w in _TWIN_HINTS) and _twinned_abroad(text, gazetteer)
+            any(w in low for w in TWIN_HINTS) and _twinned_abroad(text, gazetteer)
         )
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
@@ -127,8 +135,11 @@ def might_hold_partnership(
     if not foreign:
         return False
     if not local:
-        # no government named by its gazetteer name: a head's title or a "Pemkot X" form
-        local = bool(rx["local_hint"].search(text))
+        # no government named by its gazetteer name: a head's title or a "Pemkot X" form,
+        # or a name of a city and its province paired by a twinning word
+        local = bool(rx["local_hint"].search(text)) or (
+            any(w in text.lower() for w in TWIN_HINTS) and _ours_in_a_pair(text, gazetteer)
+        )
     if not local:
         return False
     return bool(
