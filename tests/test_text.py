@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
 
-from graph.sources.text import clean, clean_lines, normalise, split_sentences
+from graph.sources.text import clean, clean_lines, normalise, split_sentences, unwrap
 
 
 def sentences(text: str) -> list[str]:
@@ -156,3 +157,46 @@ def test_shared_seed_article_sentences(shared_dir: Path) -> None:
     with_name = [s.text for s in found if "Syarif Fasha" in s.text]
     assert with_name
     assert not any(s.text.endswith(" H.") for s in found)
+
+
+# -- hard wraps: what ends a paragraph ------------------------------------------------------
+
+
+def test_a_short_line_ends_its_paragraph_however_long_the_paragraph() -> None:
+    """A title wrapped in two lines is one line again; its short second line ends it, so
+    the body on the next line is a paragraph of its own."""
+    title = "Pemkot Medan Kirim Dua Puluh Aparatur Sipil Negara Belajar Tata Kota ke Gwangju"
+    body = (
+        "MEDAN - Pemerintah Kota Medan mengirim dua puluh aparatur sipil negara untuk "
+        "belajar tata kota di Gwangju selama sepekan, mulai 3 Mei 2024, kata wali kota."
+    )
+    wrapped = textwrap.fill(title, 70) + "\n" + textwrap.fill(body, 70)
+    assert unwrap(wrapped).split("\n") == [title, body]
+
+
+def test_a_repeated_title_is_not_joined_to_itself() -> None:
+    text = (
+        "iklan Pemkot Medan Kirim ASN Belajar ke Gwangju\n"
+        "Pemkot Medan Kirim ASN Belajar ke Gwangju Selama Sepekan untuk Menimba Ilmu\n"
+        "Tata Kota\n\n"
+        + textwrap.fill(
+            "MEDAN - Pemerintah Kota Medan mengirim dua puluh aparatur sipil negara untuk "
+            "belajar tata kota di Gwangju selama sepekan, mulai 3 Mei 2024.",
+            70,
+        )
+    )
+    lines = [x for x in unwrap(text).split("\n") if x.strip()]
+    assert lines[0] == "iklan Pemkot Medan Kirim ASN Belajar ke Gwangju"
+    assert lines[1].endswith("Menimba Ilmu Tata Kota")
+
+
+def test_an_abbreviation_at_a_wrapped_line_end_ends_no_sentence() -> None:
+    lines = [
+        "Program kota kembar Bukittinggi dan Seremban berjalan intens selama dua",
+        "puluh tahun dan baru mulai meredup setelah pergantian kepemimpinan. Yang",
+        "terakhir, program itu masih berjalan dengan baik ketika Drs.",
+        "Jufri menjadi Walikota Bukittinggi, kata kepala bagian kerja sama daerah.",
+    ]
+    one = unwrap("\n".join(lines))
+    assert "ketika Drs. Jufri menjadi Walikota Bukittinggi" in one
+    assert "\n" not in one

@@ -92,6 +92,16 @@ def _is_wrapped(lines: list[str]) -> int:
     return width if inner and full >= 0.5 * len(inner) else 0
 
 
+def _abbreviation_end(line: str) -> bool:
+    """Whether a line ends with an abbreviation or an initial ("ketika Drs.", "B."), whose
+    full stop ends no sentence."""
+    last = line.rsplit(None, 1)[-1] if line.split() else ""
+    if not last.endswith("."):
+        return False
+    word = last[:-1].lower()
+    return word in _patterns()[2] or bool(re.fullmatch(r"[a-z]", word))
+
+
 def unwrap(text: str) -> str:
     r"""Join the lines of a paragraph that a hard wrap broke, so that a sentence broken
     over two lines is one sentence again. A line break ends a sentence only after
@@ -113,24 +123,30 @@ def unwrap(text: str) -> str:
     width = _is_wrapped(lines)
     out: list[str] = []
     continuing = _continuing()
+    last = ""  # the physical line before: a short one ends its paragraph, however long that is
     for line in lines:
         if out and line.strip() and continuing.search(out[-1].rstrip()):
             out[-1] = out[-1].rstrip() + " " + line.strip()
+            last = line
             continue
         if not out or not (width or _LOWER_START.match(line)):
             out.append(line)  # the common case, decided without looking back
+            last = line
             continue
         prev = out[-1].rstrip()
         joins = (
             bool(prev)
             and bool(line.strip())
-            and not _TERMINAL.search(prev)
-            and ((width and len(prev) >= 0.6 * width) or bool(_LOWER_START.match(line)))
+            and (not _TERMINAL.search(prev) or _abbreviation_end(prev))
+            # a page's title repeated ("iklan Judul" then "Judul …"): two lines, not one
+            and line.strip()[:30] not in last
+            and ((width and len(last.rstrip()) >= 0.6 * width) or bool(_LOWER_START.match(line)))
         )
         if joins:
             out[-1] = prev + " " + line.strip()
         else:
             out.append(line)
+        last = line
     return "\n".join(out)
 
 
