@@ -1423,11 +1423,6 @@ def test_prefilter_keeps_membership_and_policy_texts(text, expected):
 # -- issue 11: what general news must not give, and wrapped text --------------------------
 
 
-def _facts_of(text: str, lang: str = "id") -> set[tuple[str, str, str]]:
-    ex = extract(Document("t", text, "t.txt", language=lang))
-    return {(f.subject, f.predicate, f.object) for f in ex.facts}
-
-
 def test_a_hard_wrapped_sentence_gives_the_same_facts_as_one_line() -> None:
     one = (
         "Wali Kota Jambi Syarif Fasha mengatakan kerja sama antara Kota Jambi dan "
@@ -1435,8 +1430,8 @@ def test_a_hard_wrapped_sentence_gives_the_same_facts_as_one_line() -> None:
     )
     wrapped = textwrap.fill(one, 60)
     assert "\n" in wrapped
-    assert ("kota-jambi", "partnersWith", "singapore") in _facts_of(one)
-    assert _facts_of(wrapped) == _facts_of(one)
+    assert ("kota-jambi", "partnersWith", "singapore") in facts_of(one, published=None)
+    assert facts_of(wrapped, published=None) == facts_of(one, published=None)
 
 
 @pytest.mark.parametrize("width", [50, 60, 100])
@@ -1458,9 +1453,9 @@ def test_a_short_text_wrapped_in_two_lines_keeps_its_facts(width: int) -> None:
     ]:
         wrapped = textwrap.fill(one, width)
         assert wrapped.count("\n") >= 1
-        facts = _facts_of(one, lang)
+        facts = facts_of(one, lang, published=None)
         assert {f for f in facts if f[1] == "partnersWith"}, facts
-        assert _facts_of(wrapped, lang) == facts
+        assert facts_of(wrapped, lang, published=None) == facts
 
 
 @pytest.mark.parametrize(
@@ -1473,7 +1468,7 @@ def test_a_short_text_wrapped_in_two_lines_keeps_its_facts(width: int) -> None:
     ],
 )
 def test_travel_that_is_no_delegation(text: str) -> None:
-    facts = _facts_of(text)
+    facts = facts_of(text, published=None)
     assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts
 
 
@@ -1490,7 +1485,7 @@ _INTERVIEW = (
 def test_a_meeting_room_or_a_quoted_simile_is_no_event_abroad(room: str) -> None:
     # "ruangan rapat" is a room, and the United States is only in a simile inside quoted
     # speech: the account places the scene in Jakarta, so nobody goes abroad
-    ex = extract(Document("t", _INTERVIEW.format(room=room), "t.txt", language="id"))
+    ex = run(_INTERVIEW.format(room=room), "id", published=None)
     assert not [f for f in ex.facts if f.predicate == "sendsDelegationTo"], ex.facts
     assert not [a for a in ex.activities if a.location == "united-states"], ex.activities
 
@@ -1500,30 +1495,33 @@ def test_a_place_in_quoted_speech_counts_when_nothing_else_is_named() -> None:
         '"Kami mengirim 20 ASN untuk mengikuti pelatihan di Singapura pada 5 Mei 2025," '
         "kata Wali Kota Jambi."
     )
-    ex = extract(Document("t", text, "t.txt", language="id"))
+    ex = run(text, "id", published=None)
     assert [a.location for a in ex.activities] == ["singapore"]
 
 
 def test_a_wish_is_not_a_partnership() -> None:
-    facts = _facts_of(
+    facts = facts_of(
         "Tokoh diaspora meminta agar Pemkot Surabaya lebih terbuka pada kerja sama "
-        "budaya dengan Kota Seattle di Amerika Serikat."
+        "budaya dengan Kota Seattle di Amerika Serikat.",
+        published=None,
     )
     assert not {f for f in facts if f[1] == "partnersWith"}, facts
 
 
 def test_a_regulation_number_is_not_a_head() -> None:
-    facts = _facts_of(
+    facts = facts_of(
         "Pemprov Jawa Barat melalui Surat Edaran Gubernur Nomor 12 Tahun 2025 mengirim "
-        "delegasi ke Jepang untuk pelatihan."
+        "delegasi ke Jepang untuk pelatihan.",
+        published=None,
     )
     assert not {f for f in facts if f[1] == "headOf"}, facts
 
 
 def test_outside_a_programme_is_not_taking_part_in_it() -> None:
-    facts = _facts_of(
+    facts = facts_of(
         "Pemkot Jambi mengirim 25 ASN mengikuti pelatihan Singapore Cooperation Programme "
-        "(SCP) di Singapura. Di luar SCP, ada pula ASN yang dikirim belajar ke Denmark."
+        "(SCP) di Singapura. Di luar SCP, ada pula ASN yang dikirim belajar ke Denmark.",
+        published=None,
     )
     denmark = [f for f in facts if f[2] == "denmark"]
     assert denmark == [("kota-jambi", "sendsDelegationTo", "denmark")]
@@ -1539,19 +1537,21 @@ def test_outside_a_programme_is_not_taking_part_in_it() -> None:
 
 
 def test_a_visit_to_a_city_by_a_foreign_guest_sends_nobody_abroad() -> None:
-    facts = _facts_of(
+    facts = facts_of(
         "The idea came up during a visit to Bandung last year by Princess Astrid of the "
         "Kingdom of Belgium, the Mayor of Bandung Ridwan Kamil said.",
         "en",
+        published=None,
     )
     assert ("kota-bandung", "sendsDelegationTo", "belgium") not in facts
 
 
 def test_a_title_without_a_place_belongs_to_the_government_named_before_it() -> None:
-    facts = _facts_of(
+    facts = facts_of(
         "Kerja sama sister province antara DIY dan Prefektur Kyoto, Jepang, berjalan baik. "
         "Saat ini DIY dipimpin Gubernur Sri Sultan Hamengku Buwono X, sedangkan Prefektur "
-        "Kyoto dipimpin Gubernur Takatoshi Nishiwaki."
+        "Kyoto dipimpin Gubernur Takatoshi Nishiwaki.",
+        published=None,
     )
     heads = {(s, o) for s, p, o in facts if p == "headOf"}
     assert ("takatoshi-nishiwaki", "provinsi-di-yogyakarta") not in heads
@@ -1576,16 +1576,19 @@ def test_a_foreign_city_the_lexicon_lacks_is_found_in_a_government_context() -> 
 
 def test_a_title_before_a_partner_is_not_part_of_its_name() -> None:
     # "Wali" alone is a town in the world table: the title must not be read as a place
-    facts = _facts_of(
+    facts = facts_of(
         "Pemkot Padang meneken piagam kota kembar dengan Wali Kota Hildesheim, Jerman, "
-        "di Balai Kota."
+        "di Balai Kota.",
+        published=None,
     )
     partners = {o for s, p, o in facts if p == "partnersWith"}
     assert partners == {"hildesheim"}
 
 
 def test_a_bare_name_is_not_a_foreign_city_without_context() -> None:
-    facts = _facts_of("Wali Kota Medan Bobby Nasution bertemu Fremantle di Medan kemarin.")
+    facts = facts_of(
+        "Wali Kota Medan Bobby Nasution bertemu Fremantle di Medan kemarin.", published=None
+    )
     assert not {f for f in facts if "fremantle" in f}
 
 
@@ -1612,9 +1615,10 @@ def test_a_list_of_partners_gives_one_partnership_each_with_bracketed_years() ->
 
 
 def test_a_former_head_is_not_a_head() -> None:
-    facts = _facts_of(
+    facts = facts_of(
         "Ia unggul dari mantan Gubernur Jawa Barat Ridwan Kamil, sementara Wali Kota "
-        "Bandung Muhammad Farhan menjalin kerja sama dengan Kota Namur."
+        "Bandung Muhammad Farhan menjalin kerja sama dengan Kota Namur.",
+        published=None,
     )
     heads = {(s, o) for s, p, o in facts if p == "headOf"}
     assert heads == {("muhammad-farhan", "kota-bandung")}
@@ -1640,7 +1644,7 @@ def test_a_former_head_is_not_a_head() -> None:
 def test_a_grant_from_a_foreign_government_is_an_activity_it_funds(
     text: str, lang: str, who: str
 ) -> None:
-    ex = extract(Document("t", text, "t.txt", language=lang))
+    ex = run(text, lang, published=None)
     grants = [a for a in ex.activities if a.funded_by == "japan"]
     assert len(grants) == 1
     assert who in grants[0].participants
@@ -1676,18 +1680,20 @@ def test_a_grant_from_a_foreign_government_is_an_activity_it_funds(
 def test_a_head_abroad_is_found_past_what_stands_between_title_and_name(
     sentence: str, person: str, government: str
 ) -> None:
-    assert (person, "headOf", government) in _facts_of(sentence)
+    assert (person, "headOf", government) in facts_of(sentence, published=None)
 
 
 def test_a_trip_only_hoped_for_sends_nobody() -> None:
-    facts = _facts_of(
+    facts = facts_of(
         'Kami berharap suatu saat bisa mengunjungi Kota Kochi di Jepang," ujar Wali Kota '
-        "Surabaya Eri Cahyadi."
+        "Surabaya Eri Cahyadi.",
+        published=None,
     )
     assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts
     # the same trip, told as made, is a delegation
-    made = _facts_of(
-        "Wali Kota Surabaya Eri Cahyadi mengunjungi Kota Kochi di Jepang pada Juli 2023."
+    made = facts_of(
+        "Wali Kota Surabaya Eri Cahyadi mengunjungi Kota Kochi di Jepang pada Juli 2023.",
+        published=None,
     )
     assert ("kota-surabaya", "sendsDelegationTo", "kochi") in made
 
@@ -1710,7 +1716,7 @@ def test_a_trip_only_hoped_for_sends_nobody() -> None:
 def test_a_foreign_head_received_at_home_is_a_delegation_to_the_host(
     text: str, language: str
 ) -> None:
-    facts = _facts_of(text, language)
+    facts = facts_of(text, language, published=None)
     assert ("kochi", "sendsDelegationTo", "kota-surabaya") in facts, facts
     assert ("kota-surabaya", "sendsDelegationTo", "kochi") not in facts
 
@@ -1721,7 +1727,7 @@ def test_an_event_hosted_by_a_committee_abroad_brings_nobody() -> None:
         "Sister City Committee. Darwin has had sister city ties with Ambon in Indonesia "
         "since 1988."
     )
-    facts = _facts_of(text, "en")
+    facts = facts_of(text, "en", published=None)
     assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts
 
 
@@ -1730,7 +1736,7 @@ def test_a_training_run_by_a_foreign_ministry_is_kept_with_its_organiser() -> No
         "Pada Agustus 2024 sejumlah pejabat Pemerintah Kota Batam mengikuti pelatihan Bahasa "
         "Inggris yang diselenggarakan oleh Kementerian Luar Negeri Singapura."
     )
-    ex = extract(Document("t", text, "t.txt", language="id", published="2024-08-23"))
+    ex = run(text, "id", published="2024-08-23")
     training = [a for a in ex.activities if a.type == "Training"]
     assert training, ex.activities
     organiser = training[0].organized_by
@@ -1738,7 +1744,7 @@ def test_a_training_run_by_a_foreign_ministry_is_kept_with_its_organiser() -> No
     assert ex.entities[organiser].country == "singapore"
     # a ministry of the home country is still national business, not a local government's
     home = text.replace("Kementerian Luar Negeri Singapura", "Kementerian Dalam Negeri")
-    ex = extract(Document("t", home, "t.txt", language="id", published="2024-08-23"))
+    ex = run(home, "id", published="2024-08-23")
     assert not ex.activities
 
 
@@ -1748,7 +1754,7 @@ def test_a_foreign_presidents_own_visit_is_no_local_activity() -> None:
         "Dalam arsip lama, Presiden Amerika Serikat mengunjungi Ground Zero di New York pada "
         "9 November 2001."
     )
-    ex = extract(Document("t", text, "t.txt", language="id"))
+    ex = run(text, "id", published=None)
     assert not ex.activities, ex.activities
 
 
@@ -1758,7 +1764,7 @@ def test_a_short_form_of_a_heads_middle_name_is_the_same_person() -> None:
         "Tiongkok, pada Mei 2025. Di sana Gubernur Mirza menandatangani Letter of Intent "
         "sister province dengan Pemerintah Provinsi Shandong."
     )
-    ex = extract(Document("t", text, "t.txt", language="id"))
+    ex = run(text, "id", published=None)
     people = [s for s, e in ex.entities.items() if e.type == "Person"]
     assert people == ["rahmat-mirzani-djausal"], people
 
@@ -1768,14 +1774,15 @@ def test_ours_listed_among_a_foreign_citys_partners_pairs_only_with_that_city() 
         "Sejak 1965 Kota Kochi di Jepang menjalin sister city dengan Fresno di Amerika "
         "Serikat, Kitami di Hokkaido, dan terakhir Surabaya di Jawa Timur."
     )
-    facts = _facts_of(text)
+    facts = facts_of(text, published=None)
     pairs = {frozenset((s, o)) for s, p, o in facts if p == "partnersWith"}
     assert frozenset(("kota-surabaya", "kochi")) in pairs, facts
     assert not {p for p in pairs if "kota-surabaya" in p and "kochi" not in p}, facts
     # our city first after the partnership word is the doer, and each foreign city its partner
-    ours = _facts_of(
+    ours = facts_of(
         "Kota Surabaya menjalin sister city dengan Kota Busan di Korea Selatan dan Kota "
-        "Kochi di Jepang."
+        "Kochi di Jepang.",
+        published=None,
     )
     assert {
         ("kota-surabaya", "partnersWith", "busan"),
@@ -1789,7 +1796,7 @@ def test_a_possessive_after_a_title_is_no_name() -> None:
         "agreements with North Maluku in Sofifi. Quoting the governor, Sofifi's development "
         "needs input from West Java, the official said."
     )
-    facts = _facts_of(text, "en")
+    facts = facts_of(text, "en", published=None)
     assert not {f for f in facts if f[1] == "headOf"}, facts
 
 
@@ -1799,12 +1806,12 @@ def test_the_seat_of_an_embassy_is_no_partner_and_a_press_statement_no_doer() ->
         'bekerja sama dengan Kota Yogyakarta setelah kunjungan tahun 2021," kata pejabat itu '
         "dalam keterangan resmi Pemda DIY."
     )
-    facts = _facts_of(text)
+    facts = facts_of(text, published=None)
     pairs = {frozenset((s, o)) for s, p, o in facts if p == "partnersWith"}
     assert not {p for p in pairs if "praha" in p}, facts
     assert not {p for p in pairs if "provinsi-di-yogyakarta" in p}, facts
     # an interest is no partnership yet: the pair is planned
-    ex = extract(Document("t", text, "t.txt", language="id"))
+    ex = run(text, "id", published=None)
     plan = [q for q in ex.qualified if set(q.ends) == {"kota-yogyakarta", "hluboka-nad-vltavou"}]
     assert [q.status for q in plan] == ["planned"], ex.qualified
 
@@ -1816,7 +1823,7 @@ def test_a_foreign_outlets_council_travelling_to_our_cities_sends_a_delegation()
         "The council's four-day working trip to Tangerang Selatan and Bogor in Indonesia "
         "ended on Friday."
     )
-    facts = _facts_of(text, "en")
+    facts = facts_of(text, "en", published=None)
     assert ("miri", "sendsDelegationTo", "kota-tangerang-selatan") in facts, facts
     assert ("miri", "sendsDelegationTo", "kota-bogor") in facts, facts
     # our city named as the second place of the trip is no traveller
@@ -1828,7 +1835,7 @@ def test_the_people_of_a_country_are_not_its_government() -> None:
         'Gubernur Riau mengusulkan kota kembar dengan Melaka. "Dengan kota kembar ini, '
         'orang Malaysia punya hubungan sejarah dengan Riau dan akan berkunjung," katanya.'
     )
-    facts = _facts_of(text)
+    facts = facts_of(text, published=None)
     assert ("provinsi-riau", "partnersWith", "malaysia") not in facts, facts
 
 
@@ -1837,7 +1844,7 @@ def test_a_head_named_before_menjadi_and_the_title() -> None:
         "Kerja sama kota kembar Bukittinggi dengan Seremban, Malaysia, masih berjalan "
         "ketika Drs. Jufri menjadi Walikota Bukittinggi."
     )
-    assert ("jufri", "headOf", "kota-bukittinggi") in _facts_of(text)
+    assert ("jufri", "headOf", "kota-bukittinggi") in facts_of(text, published=None)
 
 
 def test_an_undated_page_dates_a_signing_by_the_dates_its_text_gives() -> None:
@@ -1846,7 +1853,7 @@ def test_an_undated_page_dates_a_signing_by_the_dates_its_text_gives() -> None:
         "Miri, Sarawak, Malaysia.\n\nSebelumnya warga memperingati Hari Lahir Pancasila di "
         "alun-alun kota pada 1 Juni 2023."
     )
-    ex = extract(Document("t", text, "t.txt", language="id"))
+    ex = run(text, "id", published=None)
     pair = [q for q in ex.qualified if set(q.ends) == {"kota-tangerang-selatan", "miri"}]
     assert [q.since for q in pair] == ["2023"], ex.qualified
 
@@ -1856,7 +1863,7 @@ def test_every_city_of_a_list_of_partners_is_one_and_a_known_partner_wins_a_shar
         "Kota Surabaya memiliki kota kembar antara lain Seattle (1992), Busan (1994), "
         "Kochi (1997) dan Kitakyushu."
     )
-    ex = extract(Document("t", text, "t.txt", language="id"))
+    ex = run(text, "id", published=None)
     partners = {f.object for f in ex.facts if f.predicate == "partnersWith"}
     # Kochi, bare, is the Japanese sister city the gazetteer lists, not the larger Indian one
     assert partners == {"seattle", "busan", "kochi", "kitakyushu"}, partners
@@ -1869,7 +1876,7 @@ def test_an_embassy_named_after_its_country_is_an_organisation_not_the_country()
         "After signing the sister city MoU in Moscow on 2 August 2017, the governor of "
         "Jakarta attended a festival held by the Indonesia Embassy in Russia."
     )
-    ex = extract(Document("t", text, "t.txt", language="en"))
+    ex = run(text, "en", published=None)
     organisers = {a.organized_by for a in ex.activities if a.organized_by}
     assert organisers and "indonesia" not in organisers, ex.activities
     assert all(ex.entities[o].type == "Organization" for o in organisers)
@@ -1881,7 +1888,7 @@ def test_an_activity_without_any_of_our_governments_is_left_out() -> None:
         "1982 in Darwin. Darwin and Ambon in Indonesia signed theirs on 21 July 1989 in "
         "Darwin."
     )
-    ex = extract(Document("t", text, "t.txt", language="en"))
+    ex = run(text, "en", published=None)
     assert ex.activities, "the Ambon signing is ours"
     assert all("kota-ambon" in a.participants for a in ex.activities), ex.activities
 
@@ -1893,7 +1900,7 @@ def test_an_unknown_programme_name_gives_an_activity_no_foreign_side() -> None:
         "Di tempat lain, harga minyak dunia naik karena keputusan Arab Saudi dan mitra "
         "kerja samanya."
     )
-    ex = extract(Document("t", text, "t.txt", language="id", published="2025-11-06"))
+    ex = run(text, "id", published="2025-11-06")
     assert not ex.activities, ex.activities
 
 
@@ -1902,21 +1909,23 @@ def test_a_dated_bracket_closing_a_list_item_dates_that_partnership() -> None:
         "Since 1965 Kochi City in Japan has formed sister city alliances with Kitami City "
         "in Hokkaido (April 28, 1986) and Surabaya in East Java, Indonesia (April 17, 1997)."
     )
-    ex = extract(Document("t", text, "t.txt", language="en"))
+    ex = run(text, "en", published=None)
     since = {frozenset(q.ends): q.since for q in ex.qualified}
     assert since.get(frozenset(("kochi", "kota-surabaya"))) == "1997", ex.qualified
 
 
 def test_collaborating_with_a_government_abroad_is_a_partnership() -> None:
-    facts = _facts_of(
+    facts = facts_of(
         "Pemprov DKI Jakarta berkolaborasi dengan Pemerintah Kota New York, Amerika Serikat, "
-        "untuk mempelajari tata kelola kota."
+        "untuk mempelajari tata kelola kota.",
+        published=None,
     )
     assert ("provinsi-dki-jakarta", "partnersWith", "new-york-city") in facts, facts
     # with a company, or at home, it is no international partnership
-    assert not _facts_of(
+    assert not facts_of(
         "Pemkot Bandung berkolaborasi dengan sebuah perusahaan elektronik untuk membangun "
-        "taman kota."
+        "taman kota.",
+        published=None,
     )
 
 
@@ -1925,7 +1934,7 @@ def test_a_programme_name_joining_two_parts_is_kept_whole() -> None:
         "Pemprov DKI Jakarta mengirim 100 ASN ke Rotterdam, Belanda, pada 2024 melalui Dutch "
         "Training and Exposure Program yang bekerja sama dengan pemerintah Kota Rotterdam."
     )
-    ex = extract(Document("t", text, "t.txt", language="id"))
+    ex = run(text, "id", published=None)
     programmes = {s for s, e in ex.entities.items() if e.type == "Programme"}
     assert programmes == {"dutch-training-and-exposure-program"}, programmes
 
@@ -1936,7 +1945,7 @@ def test_one_head_spelt_with_and_without_a_doubled_letter_is_one_person() -> Non
         "Fremantle, Bradd Pettitt, menandatangani LoI di Padang pada 3 Mei 2017. Wali Kota "
         "Fremantle, Brad Pettitt, berharap kerja sama itu segera berjalan."
     )
-    ex = extract(Document("t", text, "t.txt", language="id"))
+    ex = run(text, "id", published=None)
     people = [s for s, e in ex.entities.items() if e.type == "Person"]
     assert len(people) == 1, people
 
@@ -1947,7 +1956,7 @@ def test_the_signing_ceremony_spelt_penandatangan_is_a_signing() -> None:
         "Intent antara Pemprov DKI Jakarta dan Pemerintah Kota Kinshasa, Kongo, Kamis "
         "(18/9/2025)."
     )
-    ex = extract(Document("t", text, "t.txt", language="id"))
+    ex = run(text, "id", published=None)
     pair = [q for q in ex.qualified if set(q.ends) == {"provinsi-dki-jakarta", "kinshasa"}]
     assert [q.since for q in pair] == ["2025"], ex.qualified
     assert [a.type for a in ex.activities] == ["Signing"], ex.activities

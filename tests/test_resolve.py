@@ -488,21 +488,32 @@ def test_two_articles_on_one_signing_date_give_the_partnership_its_start() -> No
     assert pair.since == "2019-11-27"
 
 
+def _build_article(tmp_path: Path, title: str, published: str, body: str) -> Path:
+    """Build one news article of our own (front matter and body) without metrics or
+    visualisation; returns the output folder."""
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "article.md").write_text(
+        f"---\ntitle: {title}\npublished: {published}\nlanguage: id\n---\n{body}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build([src], out, with_metrics=False, with_viz=False)
+    return out
+
+
 def test_the_proposer_of_a_planned_partnership_is_on_its_resolved_node(tmp_path: Path) -> None:
     """km:initiatedBy on the km:Partnership the resolved layer writes, and the graph still
     conforms to the shapes."""
     from graph.rdf.validate import validate_graph
 
-    src = tmp_path / "sources"
-    src.mkdir()
-    (src / "riau.md").write_text(
-        "---\ntitle: Riau usulkan sister city\npublished: 2019-11-03\nlanguage: id\n---\n"
+    out = _build_article(
+        tmp_path,
+        "Riau usulkan sister city",
+        "2019-11-03",
         "Gubernur Riau Syamsuar mengusulkan pembangunan sister city kepada Wakil Menteri Luar "
-        "Negeri Malaysia dalam pertemuan di Pekanbaru pada 2 November 2019.\n",
-        encoding="utf-8",
+        "Negeri Malaysia dalam pertemuan di Pekanbaru pada 2 November 2019.",
     )
-    out = tmp_path / "out"
-    build([src], out, with_metrics=False, with_viz=False)
     rows = select(
         open_store(out),
         "SELECT ?status ?who WHERE { ?p a km:Partnership ; km:status ?status ; "
@@ -516,17 +527,14 @@ def test_who_led_a_delegation_is_on_the_resolved_event(tmp_path: Path) -> None:
     """km:ledBy on the event node, a km:Person, and the graph still conforms."""
     from graph.rdf.validate import validate_graph
 
-    src = tmp_path / "sources"
-    src.mkdir()
-    (src / "medan.md").write_text(
-        "---\ntitle: ASN Medan ke Gwangju\npublished: 2024-05-04\nlanguage: id\n---\n"
+    out = _build_article(
+        tmp_path,
+        "ASN Medan ke Gwangju",
+        "2024-05-04",
         "Sebanyak 20 ASN Pemkot Medan bertolak ke Kota Gwangju untuk mengikuti pelatihan tata "
         "kota pada 3 Mei 2024. Rombongan dipimpin Kepala Dinas Pendidikan Kota Medan, Rudi "
-        "Hartono, dan terbang melalui Jakarta.\n",
-        encoding="utf-8",
+        "Hartono, dan terbang melalui Jakarta.",
     )
-    out = tmp_path / "out"
-    build([src], out, with_metrics=False, with_viz=False)
     rows = select(
         open_store(out),
         "SELECT ?who ?name WHERE { ?e a km:Training ; km:ledBy ?who . ?who a km:Person ; "

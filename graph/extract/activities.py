@@ -293,11 +293,8 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
         or bool(evidence["quoted"])
         or named_in_context
         or (cls == "Signing" and foreign_partner)
-        or (cls == "Activity" and _foreign_funder(r, lo) is not None)
+        or evidence["funder"] is not None
     )
-
-
-_GIVEN_TO = re.compile(r"\b(?:kepada|ke|untuk|bagi|to|for)\s+(?:the\s+)?$", re.I)
 
 
 def _foreign_funder(r: _Reading, at: int) -> str | None:
@@ -311,6 +308,8 @@ def _foreign_funder(r: _Reading, at: int) -> str | None:
         funder = actor_after(d, r.ms, fm.end(), text)
         if funder and d.is_foreign_actor(funder):
             return funder
+    # the taker right after "kepada"/"to" ("… hibah kepada Pemkab Sikka")
+    given_to = re.compile(patterns()["given_to"].pattern + r"\s+(?:the\s+)?$", re.I)
     clause = max(text.rfind(x, 0, at) for x in (". ", "; ", ", "))
     givers = [
         m
@@ -323,7 +322,7 @@ def _foreign_funder(r: _Reading, at: int) -> str | None:
     takers = [
         m
         for m in r.ms
-        if m.start > at and d.is_indonesian_lg(m.slug) and _GIVEN_TO.search(text[: m.start])
+        if m.start > at and d.is_indonesian_lg(m.slug) and given_to.search(text[: m.start])
     ]
     if givers and takers and not negated(text, at):
         return givers[0].slug
@@ -362,6 +361,8 @@ def _new_activity(
         "named": named,
         "where": location_of(d, r.sent, r.ms, lo, hi)
         or (location_of(d, r.sent, r.ms) if single else None),
+        # a grant's funder abroad makes it an activity though undated
+        "funder": _foreign_funder(r, trig.start()) if cls == "Activity" else None,
     }
     actors = [m for m in r.ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
     if not _is_strong(r, cls, lo, hi, evidence) or not (actors or d.home):
@@ -373,8 +374,7 @@ def _new_activity(
     act.participant_count = evidence["count"]  # type: ignore[assignment]
     act.location = evidence["where"]  # type: ignore[assignment]
     act.organized_by = venue_body(d, r.sent, r.ms, lo, hi if not single else None)
-    if cls == "Activity":
-        act.funded_by = _foreign_funder(r, trig.start())
+    act.funded_by = evidence["funder"]  # type: ignore[assignment]
     if named or evidence["quoted"]:
         d.named.add(id(act))
     if re.search(

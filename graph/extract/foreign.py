@@ -136,16 +136,15 @@ PAIR = re.compile(
 )
 
 
-#: substrings one of which any match of ``twin_pair_words`` contains
+#: substrings one of which any match of ``twinning_kind`` contains
 TWIN_HINTS = ("sister", "kembar", "bersaudara", "twin", "friendship")
-#: head words that make a name shared by a city and its province one government
-LEVEL_HEADS = ("Kota", "Provinsi", "Kabupaten", "Daerah Istimewa")
 
 
 def ours_by_name(gaz: Gazetteer, name: str) -> bool:
     """Whether a name is one of our governments, by itself or with a level's head word
     ("Jambi": Kota Jambi and Provinsi Jambi; "Yogyakarta": Daerah Istimewa Yogyakarta)."""
-    for form in (name, *(f"{h} {name}" for h in LEVEL_HEADS)):
+    heads = [h for level in relations_lexicon()["level_prefix"].values() for h in level]
+    for form in (name, *(f"{h} {name}" for h in heads)):
         rec = gaz.lookup(form)
         if rec is not None and rec.country == HOME_COUNTRY:
             return True
@@ -159,7 +158,7 @@ def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     low = text.lower()
     if not any(w in low for w in TWIN_HINTS):
         return  # a cheap test before the pattern
-    for tw in patterns()["twin_pair_words"].finditer(text):
+    for tw in patterns()["twinning_kind"].finditer(text):
         region = bool(re.search(r"provin|state|prefect", tw.group(0), re.I))
         # up to 60 characters past the word, and room for the second name after it
         for m in PAIR.finditer(text, max(0, tw.start() - 100), tw.end() + 150):
@@ -229,7 +228,8 @@ def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
     after = "|".join(data["foreign_partner_after"])
     return (
         (lead(data["foreign_partner_before"]), True),
-        (lead(data["foreign_partner_broad"]), False),
+        # "kerja sama dengan X", "a working visit to X"
+        (lead(data["foreign_partner_broad"] + data["visit_to"]), False),
         (re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+(?i:{after})\b"), True),
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.foreign import TWIN_HINTS, ours_by_name, twinned_pairs
+from graph.extract.foreign import ours_by_name, twinned_pairs
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
 from graph.extract.gazetteer import Match as GazMatch
 from graph.extract.lexicon import patterns
@@ -127,7 +127,7 @@ def might_hold_partnership(
     if not foreign:
         low = text.lower()  # cheap tests before the patterns
         foreign = (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text)) or (
-            any(w in low for w in TWIN_HINTS) and _twinned_abroad(text, gazetteer)
+            _twinned_abroad(text, gazetteer)  # twinned_pairs makes its own cheap test
         )
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
@@ -137,9 +137,7 @@ def might_hold_partnership(
     if not local:
         # no government named by its gazetteer name: a head's title or a "Pemkot X" form,
         # or a name of a city and its province paired by a twinning word
-        local = bool(rx["local_hint"].search(text)) or (
-            any(w in text.lower() for w in TWIN_HINTS) and _ours_in_a_pair(text, gazetteer)
-        )
+        local = bool(rx["local_hint"].search(text)) or _ours_in_a_pair(text, gazetteer)
     if not local:
         return False
     return bool(

@@ -198,19 +198,12 @@ def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: 
     return len({m.slug for m in after}) >= 2 or any(m.start < at for m in lgs)
 
 
-_PROPOSED = re.compile(
-    r"\b(?:mengusulkan|mengajukan|menggagas|mencetuskan|memprakarsai|menginisiasi|"
-    r"proposed|initiated|pioneered)\b",
-    re.I,
-)
-
-
 def _initiator(d: DocContext, v: SentenceView, one: str) -> str | None:
     """The head of ours who proposes or starts a tie ("Gubernur Riau Syamsuar telah
     mengusulkan pembangunan sister city …"; "… digagas oleh Wali Kota X")."""
     rx = patterns()
     heads = [m for m in v.mentions if m.type == "Person" and d.heads.get(m.slug) == one]
-    verb = _PROPOSED.search(v.text)
+    verb = rx["proposed"].search(v.text)
     if verb is not None:
         before = [m for m in heads if m.end <= verb.start()]
         if before:
