@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 import textwrap
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -20,6 +22,8 @@ from hypothesis import strategies as st
 
 from graph.extract import extract
 from graph.extract.activity_parts import theme_of
+from graph.extract.context import DocContext
+from graph.extract.gazetteer import Gazetteer, Record, default_gazetteer
 from graph.model import Activity, Document, Extraction, Qualified
 
 PUBLISHED = "2024-05-20"
@@ -1047,7 +1051,23 @@ def test_the_giver_before_a_grant_to_ours_funds_it() -> None:
 def test_a_theme_takes_the_acronym_that_closes_its_name(text: str, theme: str) -> None:
     trigger = re.search("rapat kerja|pelatihan", text)
     assert trigger is not None
-    assert theme_of(text, trigger.start(), trigger.end()) == theme
+    reading = cast(DocContext, SimpleNamespace(gaz=default_gazetteer()))
+    assert theme_of(reading, text, trigger.start(), trigger.end()) == theme
+
+
+def test_an_acronym_the_readers_gazetteer_knows_names_no_theme() -> None:
+    # the acronym of a programme known to the gazetteer the document is read with (not
+    # the default one) names the programme, so the training's theme stays without it
+    text = "Mereka mengikuti pelatihan Tata Kelola Air Bersih (TKAB) di Singapura."
+    own = Gazetteer.from_records(
+        [Record("tkab", "Programme", {"id": "Tata Kelola Air Bersih"}, ("TKAB",))]
+    )
+    trigger = re.search("pelatihan", text)
+    assert trigger is not None
+    reading = cast(DocContext, SimpleNamespace(gaz=own))
+    assert theme_of(reading, text, trigger.start(), trigger.end()) == (
+        "pelatihan Tata Kelola Air Bersih"
+    )
 
 
 def test_who_pays_for_the_articles_training_funds_it_though_the_sentence_names_none() -> None:
@@ -1960,3 +1980,34 @@ def test_the_signing_ceremony_spelt_penandatangan_is_a_signing() -> None:
     pair = [q for q in ex.qualified if set(q.ends) == {"provinsi-dki-jakarta", "kinshasa"}]
     assert [q.since for q in pair] == ["2025"], ex.qualified
     assert [a.type for a in ex.activities] == ["Signing"], ex.activities
+
+
+def test_a_known_town_then_a_persons_name_is_the_town_not_a_new_one() -> None:
+    ex = run(
+        "Pemkot Jambi mengirim delegasi ke Singapura pada 3 Mei 2024. Kepala Dinas "
+        "Pariwisata Kota Jambi Yon Heri Saputra mengatakan kunjungan itu bermanfaat."
+    )
+    governments = {k for k, e in ex.entities.items() if e.type == "CityGovernment"}
+    assert governments == {"kota-jambi"}
+    assert ("kota-jambi", "singapore") in with_predicate(ex, "sendsDelegationTo")
+
+
+def test_an_offices_name_ends_with_its_government_not_with_its_heads_name() -> None:
+    ex = run(
+        "Pemkot Jambi mengirim delegasi ke Singapura pada 3 Mei 2024. Dinas Pariwisata "
+        "Kota Jambi Yon Heri Saputra menyiapkan bahan presentasi."
+    )
+    offices = [e.labels.get("und", "") for e in ex.entities.values() if e.type == "Organization"]
+    assert offices and all("Yon" not in label for label in offices)
+
+
+def test_a_group_led_by_a_person_named_far_past_his_title_is_led_by_that_person() -> None:
+    ex = run(
+        "Wali Kota Medan Bobby Afif Nasution membuka pameran. Pemkot Medan mengirim delegasi "
+        "ke Gwangju pada 3 Mei 2024 untuk mengikuti pelatihan tata kota. Rombongan dipimpin "
+        "Pelaksana Tugas Kepala Badan Perencanaan Pembangunan Daerah Kota Medan, Bobby Afif "
+        "Nasution."
+    )
+    assert [a.led_by for a in ex.activities] == ["bobby-afif-nasution"]
+    people = {k for k, e in ex.entities.items() if e.type == "Person"}
+    assert people == {"bobby-afif-nasution"}

@@ -329,10 +329,10 @@ def _foreign_funder(r: _Reading, at: int) -> str | None:
     return None
 
 
-def _signing_theme(cls: str, text: str, trig: re.Match[str]) -> str:
+def _signing_theme(d: DocContext, cls: str, text: str, trig: re.Match[str]) -> str:
     """An activity's theme; a signing's names the tie it makes when its sentence does
     ("signing the memorandum of understanding (sister city)")."""
-    theme = theme_of(text, trig.start(), trig.end())
+    theme = theme_of(d, text, trig.start(), trig.end())
     if cls != "Signing":
         return theme
     kind = patterns()["twinning_kind"].search(text)
@@ -351,7 +351,7 @@ def _new_activity(
     # a name of its own: two capitalised words that are not known names
     named = bool(
         re.search(
-            r"[A-Z][\w&'-]+\s+(?:&\s+)?[A-Z][\w'-]+", theme_of(text, trig.start(), trig.end())
+            r"[A-Z][\w&'-]+\s+(?:&\s+)?[A-Z][\w'-]+", theme_of(r.d, text, trig.start(), trig.end())
         )
     )
     evidence: dict[str, object] = {
@@ -369,7 +369,7 @@ def _new_activity(
         return None
     if is_headline(d, r.sent) and not seg_dates:
         return None  # a headline restates the article
-    act = Activity(type=cls or "Activity", theme=_signing_theme(cls, orig, trig))
+    act = Activity(type=cls or "Activity", theme=_signing_theme(d, cls, orig, trig))
     set_dates(act, seg_dates, orig)
     act.participant_count = evidence["count"]  # type: ignore[assignment]
     act.location = evidence["where"]  # type: ignore[assignment]

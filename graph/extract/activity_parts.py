@@ -7,7 +7,7 @@ import re
 
 from graph.extract.context import DocContext, quote_around
 from graph.extract.dates import DateSpan, find_dates
-from graph.extract.gazetteer import ORGANISATION_TYPES, default_gazetteer
+from graph.extract.gazetteer import ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Mention
 from graph.extract.names import stop_words
@@ -27,10 +27,10 @@ END_BEFORE = re.compile(
 CAP = r"(?:[A-Z][\w&'-]*|&|of|in|and|for|on|the|dan)"
 
 
-def theme_of(text: str, start: int, end: int) -> str:
+def theme_of(d: DocContext, text: str, start: int, end: int) -> str:
     """The name of an activity around its trigger word (see :func:`_theme`), without the
     dates it carries ("Signing 28 October 1988" is a signing, dated apart)."""
-    theme = _acronym_after(text, _theme(text, start, end))
+    theme = _acronym_after(d, text, _theme(text, start, end))
     cut = theme
     for span in sorted(find_dates(theme), key=lambda x: -x.begin):
         cut = cut[: span.begin] + cut[span.finish :]
@@ -46,7 +46,7 @@ def theme_of(text: str, start: int, end: int) -> str:
     return cut if len(cut) >= 3 else theme
 
 
-def _acronym_after(text: str, theme: str) -> str:
+def _acronym_after(d: DocContext, text: str, theme: str) -> str:
     """A theme cut short of its name's end takes the acronym that closes the name: "rapat
     kerja III Forum Pemerintahan Daerah Negara-Negara" + "Samudera Hindia (IOLGF)"."""
     at = text.find(theme)
@@ -60,7 +60,7 @@ def _acronym_after(text: str, theme: str) -> str:
         return theme
     # the acronym of a known programme or body ("… Programme (SCP)") names it, not the
     # activity: its part_of or organiser says so already
-    if default_gazetteer().lookup(more.group(1)) is not None:
+    if d.gaz.lookup(more.group(1)) is not None:
         return theme
     return f"{theme} ({more.group(1)})"
 
@@ -279,8 +279,12 @@ def _name_ending(d: DocContext, part: str, at: int, ms: list[Mention]) -> str | 
         return None
     run = runs[-1]
     a, b = at + run.start(1), at + run.end(1)
-    if any(m.start < b and a < m.end for m in ms):
-        return None  # a place or a body ("led by Busan City"), not a person
+    inside = [m for m in ms if m.start < b and a < m.end]
+    if inside:
+        # a person the document already names ("Yon Heri" in "Yon Heri Saputra"), or
+        # a place or a body ("led by Busan City"), not a person
+        people = {m.slug for m in inside if m.type == "Person"}
+        return people.pop() if len(people) == 1 and len(inside) == 1 else None
     name = run.group(1)
     slug = slugify(name)
     ent = d.mentions.entities.get(slug)

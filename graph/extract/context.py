@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.extract.dates import find_dates
-from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import DocumentMentions, Mention
 from graph.model import Activity, Document, Evidence, Extraction, Fact, Qualified
@@ -30,6 +30,7 @@ class DocContext:
     ref: dt.date | None
     home: str | None
     ex: Extraction
+    gaz: Gazetteer  # the names the document was read with
     heads: dict[str, str] = field(default_factory=dict)  # person -> government
     fact_keys: set[tuple[str, str, str]] = field(default_factory=set)
     current: Activity | None = None

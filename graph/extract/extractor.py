@@ -146,7 +146,7 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     ref = reference_date(doc.published, text)
     mentions = find_mentions(sentences, gaz, doc.language or "id", matches)
     ex = Extraction(document=doc)
-    d = DocContext(doc, sentences, mentions, ref, home_government(mentions, sentences), ex)
+    d = DocContext(doc, sentences, mentions, ref, home_government(mentions, sentences), ex, gaz)
     heads(d)
     _read_sentences(d)
     for _, rule in FINISHING_RULES:

@@ -504,6 +504,9 @@ class MentionFinder:
                 ):
                     continue  # "Ibu Kota Negara" is the capital, not a town named Negara
                 rec = self._place_for_level(name, level) or self._abroad_only(name, level)
+                if rec is None:
+                    # "Kota Jambi Yon Heri Saputra": a known place, then a person's name
+                    name, rec = self._known_start(name, level)
                 full = f"{head} {name}"
                 if rec is not None:
                     slug = self._entity_for_record(rec, full)
@@ -516,6 +519,9 @@ class MentionFinder:
                     "RegencyGovernment": "Kabupaten",
                     "ProvincialGovernment": "Provinsi",
                 }[level] + f" {name}"
+                end = m.start() + len(full)
+                if any(x.start < end and m.start() < x.end for x in self.out.in_sentence(s.index)):
+                    continue  # a part of a name already read
                 slug = self._local_entity(label, level, full)
                 if self.out.entities[slug].country is None:
                     # neither in the gazetteer nor a place of the world table: a
@@ -558,6 +564,17 @@ class MentionFinder:
                     self.out.add(Mention(s.index, a, b, alias, slug, type_))
             del folded
 
+    def _known_start(self, name: str, level: str) -> tuple[str, Record | None]:
+        """The longest run of a name's first words that is a known place of the level, with
+        its record; else the name as it is, with None."""
+        tokens = name.split()
+        for n in range(len(tokens) - 1, 0, -1):
+            start = " ".join(tokens[:n])
+            rec = self._place_for_level(start, level)
+            if rec is not None:
+                return start, rec
+        return name, None
+
     def _abroad_only(self, name: str, level: str) -> Record | None:
         """ "Kota Fremantle": a name after a government head word that the Indonesian lists
         (complete) lack and the world table knows only abroad is that place, its largest."""
@@ -587,6 +604,7 @@ class MentionFinder:
         while words and words[0] in stop_words():
             start += len(words[0]) + 1
             words = words[1:]
+        words = self._cut_after_government(words)
         if len(words) < 2:
             return
         surface = " ".join(words)
@@ -600,6 +618,18 @@ class MentionFinder:
         self.out.add(
             Mention(s.index, start, start + len(surface), surface, slug, type_), override=True
         )
+
+    def _cut_after_government(self, words: list[str]) -> list[str]:
+        """ "Dinas Pariwisata Kota Jambi Yon Heri": an office's name ends with the government
+        it belongs to; the capitalised words after it name its head, not the office."""
+        joined = " ".join(words)
+        for m in self.gaz.find(joined):
+            if m.record.type not in LOCAL_GOVERNMENT_TYPES or not 0 < m.start < m.end < len(joined):
+                continue
+            rest = joined[m.end :].split()
+            if len(rest) >= 2 and self.gaz.lookup(" ".join(rest)) is None:
+                return joined[: m.end].split()
+        return words
 
     def _country_in_name(self, name: str) -> str | None:
         """The country an organisation's name carries ("Temasek Polytechnic Singapore",
