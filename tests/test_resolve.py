@@ -542,3 +542,38 @@ def test_who_led_a_delegation_is_on_the_resolved_event(tmp_path: Path) -> None:
     )
     assert rows == [{"who": "https://w3id.org/kotamitra/id/rudi-hartono", "name": "Rudi Hartono"}]
     assert validate_graph(out / "graph.ttl").conforms
+
+
+# --- people across documents -------------------------------------------------------------------
+
+
+def _heads(texts: list[str]) -> set[tuple[str, str]]:
+    from graph.extract import extract
+    from graph.resolve import resolve
+
+    docs = [Document(f"d{i}", t, f"d{i}.txt", language="id") for i, t in enumerate(texts)]
+    exs = resolve([extract(d) for d in docs])
+    return {(f.subject, f.object) for ex in exs for f in ex.facts if f.predicate == "headOf"}
+
+
+def test_a_head_named_in_full_in_one_article_and_shorter_in_another_is_one_person() -> None:
+    heads = _heads(
+        [
+            "Wali Kota Medan Bobby Afif Nasution menerima delegasi Kota Gwangju.",
+            "Wali Kota Medan Bobby Nasution menerima kunjungan Konsul Jenderal Jepang di Medan.",
+        ]
+    )
+    assert heads == {("bobby-afif-nasution", "kota-medan")}
+
+
+def test_two_people_sharing_words_of_their_names_stay_two_unless_they_head_one_government() -> None:
+    heads = _heads(
+        [
+            "Wali Kota Medan Bobby Afif Nasution menerima delegasi Kota Gwangju.",
+            "Bupati Deli Serdang Bobby Nasution menerima kunjungan Konsul Jenderal Jepang.",
+        ]
+    )
+    assert heads == {
+        ("bobby-afif-nasution", "kota-medan"),
+        ("bobby-nasution", "kabupaten-deli-serdang"),
+    }

@@ -41,6 +41,31 @@ def _person_merges(extractions: list[Extraction]) -> dict[str, str]:
             targets = by_token.get(key(name), set())
             if len(targets) == 1:
                 merges[slug] = next(iter(targets))
+    merges.update(_longer_names_of_heads(extractions, persons))
+    return merges
+
+
+def _longer_names_of_heads(
+    extractions: list[Extraction], persons: dict[str, str]
+) -> dict[str, str]:
+    """ "Pramono Anung" and "Pramono Anung Wibowo", both head of the same government: one
+    person, named in full by one article and shorter by another. A name merges into the
+    one longer name of a head of the same government that holds all its words."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        for f in ex.facts:
+            if f.predicate == "headOf":
+                heads[f.subject].add(f.object)
+    words = {slug: frozenset(map(key, persons[slug].split())) for slug in heads if slug in persons}
+    merges = {}
+    for slug, mine in words.items():
+        if len(mine) < 2:
+            continue
+        longer = {
+            other for other, theirs in words.items() if theirs > mine and heads[slug] & heads[other]
+        }
+        if len(longer) == 1:
+            merges[slug] = longer.pop()
     return merges
 
 
