@@ -2011,3 +2011,43 @@ def test_a_group_led_by_a_person_named_far_past_his_title_is_led_by_that_person(
     assert [a.led_by for a in ex.activities] == ["bobby-afif-nasution"]
     people = {k for k, e in ex.entities.items() if e.type == "Person"}
     assert people == {"bobby-afif-nasution"}
+
+
+def test_a_title_after_a_place_no_list_knows_gives_no_head_to_ours() -> None:
+    text = (
+        "The letter of intent was signed by the Mayor of Medan, Bobby Nasution, and "
+        "Wattle Creek Mayor Rosanna Natoli in Medan on 3 May 2024."
+    )
+    assert not [
+        s
+        for s, o in with_predicate(run(text, "en"), "headOf")
+        if o == "kota-medan" and s != "bobby-nasution"
+    ]
+
+
+def test_a_head_abroad_named_before_an_english_title_heads_that_town() -> None:
+    text = (
+        "The letter of intent was signed by the Mayor of Medan, Bobby Nasution, and "
+        "Gold Coast Mayor Tom Tate in Medan, Australia, on 3 May 2024."
+    )
+    assert with_predicate(run(text, "en"), "headOf") == {
+        ("bobby-nasution", "kota-medan"),
+        ("tom-tate", "gold-coast"),
+    }
+
+
+def test_a_nickname_in_quotes_is_no_end_of_the_name_but_an_alias() -> None:
+    ex = run(
+        'Wali Kota Makassar Moh. Ramdhan "Danny" Pomanto menerima delegasi Kota Gwangju '
+        "pada 3 Mei 2024. Danny mengatakan kunjungan itu penting."
+    )
+    assert ("moh-ramdhan-pomanto", "kota-makassar") in with_predicate(ex, "headOf")
+    assert "Danny Pomanto" in ex.entities["moh-ramdhan-pomanto"].aliases
+
+
+def test_where_a_titles_place_lies_comes_between_the_title_and_the_name() -> None:
+    text = (
+        "Wali Kota Lae di Provinsi Morobe, Koim Sakai, menandatangani MoU sister city dengan "
+        "Pemkot Jayapura di Jayapura, Papua Nugini, pada 7 April 2022."
+    )
+    assert ("koim-sakai", "lae") in with_predicate(run(text), "headOf")

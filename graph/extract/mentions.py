@@ -65,6 +65,34 @@ def _squeeze(folded: str) -> str:
     return re.sub(r"(\w)\1+", r"\1", folded)
 
 
+# where a title's place lies, before its holder's name ("… di Provinsi Sepik Timur, John")
+_LOCATIVE = re.compile(r"\s*(?:di|in)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*\s*,\s*")
+# a nickname in quotes inside a name ('Moh. Ramdhan "Danny" Pomanto')
+_NICKNAME = re.compile(r"[\"“”]([A-Z][a-z]+)[\"“”]")
+# two or more capitalised words right before a title: the place it names ("Gold Coast Mayor")
+_NAMED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:['’]s)?\s+$")
+
+
+def _headline_in_title_case(text: str) -> bool:
+    """A line without a closing stop, most of whose words are capitalised."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return (
+        len(words) >= 4
+        and not text.rstrip().endswith((".", '"', "'", ")"))
+        and sum(w[0].isupper() for w in words) / len(words) > 0.7
+    )
+
+
+def _name_past_locative(text: str, at: int) -> list[str]:
+    """ "Wali Kota Wewak di Provinsi Sepik Timur, John Nawas": where the title's place lies,
+    then its holder's name (its tokens; none without that shape)."""
+    where = _LOCATIVE.match(text, at)
+    if where is None:
+        return []
+    named = re.match(rf"({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})", text[where.end() :])
+    return named.group(1).split() if named else []
+
+
 class MentionFinder:
     """Finds the mentions of one document (stateful: people seen so far)."""
 
@@ -149,7 +177,7 @@ class MentionFinder:
     # -- helpers ---------------------------------------------------------------------------
     def _clean_name(self, raw: str) -> str:
         lex = name_patterns()
-        name = lex.honorific.sub("", raw.strip())
+        name = lex.honorific.sub("", _NICKNAME.sub(" ", raw).strip())
         name = lex.degree_tail.sub("", name)
         return name.strip(" ,.")
 
@@ -304,31 +332,17 @@ class MentionFinder:
 
     def _one_role(self, s: Sentence, m: re.Match[str], relation: str, level: str, hon: str) -> None:
         text = s.text
-        words = re.findall(r"[A-Za-z]+", text)
-        if (
-            len(words) >= 4
-            and not text.rstrip().endswith((".", '"', "'", ")"))
-            and sum(w[0].isupper() for w in words) / len(words) > 0.7
-        ):
-            return  # a headline in title case ("Governor Goes to Russia"): names are unsafe
+        if _headline_in_title_case(text):
+            return  # "Governor Goes to Russia": names are unsafe
         # a foreign government already found right after the title ("Walikota Tono City
         # Kazuhiko Tada", "Wali Kota Hluboka nad Vltavou, Tomas Jirsa"): the name follows it
-        lead = re.match(r"\s*(?:of\s+(?:the\s+)?)?", text[m.end() :])
-        at = m.end() + (lead.end() if lead else 0)
-        known = next(
-            (
-                x
-                for x in self.out.in_sentence(s.index)
-                # "Wali Kota Hluboka …": the mention may begin inside the title ("Kota …")
-                if m.start() <= x.start <= at < x.end and x.type in LOCAL_GOVERNMENT_TYPES
-            ),
-            None,
-        )
+        known = self._known_after_title(s, m)
         after_start = known.end if known else m.end()
         after = text[after_start:]
         seq = re.match(
             rf"\s*(?:of\s+(?:the\s+)?)?,?\s*"
-            rf"((?:(?:{hon})\s+|{NAME_TOKEN}[.]?[ \t]*|,[ \t]*(?={NAME_TOKEN}))*)",
+            rf"((?:(?:{hon})\s+|{NAME_TOKEN}[.]?[ \t]*|,[ \t]*(?={NAME_TOKEN})"
+            rf"|{_NICKNAME.pattern}[ \t]*(?={NAME_TOKEN}))*)",
             after,
         )
         chunk = seq.group(1) if seq else ""
@@ -339,15 +353,12 @@ class MentionFinder:
         tokens = re.findall(r"[^\s,]+", head)
         base = after_start + (seq.start(1) if seq else 0)
         # English "the Pontianak mayor, Edi Rusdi Kamtono": a place right before the title
-        place, place_slug = self._place_before(s, m, level)
-        place_tokens = 0
-        if place is None and place_slug is None and known is not None:
-            place, place_slug = self.out.records.get(known.slug), known.slug
-            if place is None:
-                place = self.gaz.lookup(known.surface)
-        elif place is None and place_slug is None:
-            place, place_slug, place_tokens = self._place_after(s, tokens, level, base)
+        place, place_slug, place_tokens = self._title_place(s, m, level, known, tokens, base)
+        if place_slug is None and _NAMED_BEFORE.search(text[: m.start()]):
+            return  # "Gold Coast Mayor Tom Tate": a place no list knows, not ours
         rest = list(tokens[place_tokens:])
+        if place_slug is not None and not rest:
+            rest = _name_past_locative(text, after_start + (seq.end(1) if seq else 0))
         if place_slug is not None and (not rest or known is not None) and chunk.strip():
             # "Wali Kota Miri, Sarawak, Adam Yii …": places in apposition come before the name
             segments = [seg.strip() for seg in chunk.split(",") if seg.strip()]
@@ -377,12 +388,53 @@ class MentionFinder:
         if len(name) < 3 or not self._person_like(name, lenient=place_slug is not None):
             return
         slug = self._person(name, self._clean_name(surface) or name)
+        self._nickname(slug, surface, name_tokens)
         self.out.add(
             Mention(s.index, start, start + len(surface), surface, slug, "Person", relation)
         )
         if place_slug is None:
             place_slug = ""  # resolved later against the document's home government
         self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
+
+    def _title_place(
+        self,
+        s: Sentence,
+        m: re.Match[str],
+        level: str,
+        known: Mention | None,
+        tokens: list[str],
+        base: int,
+    ) -> tuple[Record | None, str | None, int]:
+        """The government a title names: before it (English "the Pontianak mayor"), found
+        right after it, or read from the words after it (with how many of them)."""
+        place, place_slug = self._place_before(s, m, level)
+        if place is not None or place_slug is not None:
+            return place, place_slug, 0
+        if known is not None:
+            place = self.out.records.get(known.slug) or self.gaz.lookup(known.surface)
+            return place, known.slug, 0
+        return self._place_after(s, tokens, level, base)
+
+    def _known_after_title(self, s: Sentence, m: re.Match[str]) -> Mention | None:
+        """A government already found right after a title ("Walikota Tono City Kazuhiko
+        Tada"); its mention may begin inside the title ("Wali Kota Hluboka …")."""
+        lead = re.match(r"\s*(?:of\s+(?:the\s+)?)?", s.text[m.end() :])
+        at = m.end() + (lead.end() if lead else 0)
+        return next(
+            (
+                x
+                for x in self.out.in_sentence(s.index)
+                if m.start() <= x.start <= at < x.end and x.type in LOCAL_GOVERNMENT_TYPES
+            ),
+            None,
+        )
+
+    def _nickname(self, slug: str, surface: str, name_tokens: list[str]) -> None:
+        """'Moh. Ramdhan "Danny" Pomanto' is also "Danny Pomanto", and "Danny" alone."""
+        nick = _NICKNAME.search(surface)
+        if nick and len(name_tokens) > 1:
+            self.out.entities[slug].aliases.add(f"{nick.group(1)} {name_tokens[-1]}")
+            self.person_alias.setdefault(key(nick.group(1)), slug)
 
     def _past_repeated_place(self, tokens: list[str], place: Record | None) -> list[str]:
         """The name's tokens past the title's place repeated ("the Mayor of Bandung,
@@ -439,7 +491,9 @@ class MentionFinder:
         bare = re.search(r"(?<![\w'’-])([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$", before)
         if bare and level and bare.group(1).split()[0] not in stop_words():
             rec = self._place_for_level(bare.group(1), level)
-            if rec is not None and rec.country == HOME_COUNTRY:
+            # ours by a name it shares with its province ("Jambi Mayor"), or a town abroad
+            # the world table knows ("Gold Coast Mayor Tom Tate")
+            if rec is not None:
                 slug = self._entity_for_record(rec, bare.group(1))
                 a = bare.start(1)
                 self.out.add(
