@@ -2051,3 +2051,21 @@ def test_where_a_titles_place_lies_comes_between_the_title_and_the_name() -> Non
         "Pemkot Jayapura di Jayapura, Papua Nugini, pada 7 April 2022."
     )
     assert ("koim-sakai", "lae") in with_predicate(run(text), "headOf")
+
+
+def test_a_head_abroad_at_a_signing_in_our_city_came_with_a_delegation() -> None:
+    text = (
+        "The letter of intent was signed by the Mayor of Medan, Bobby Nasution, and the "
+        "Mayor of Gwangju, Kang Gi-jung, in Medan on 3 May 2024."
+    )
+    ex = run(text, "en")
+    assert ("gwangju", "kota-medan") in with_predicate(ex, "sendsDelegationTo")
+
+
+def test_a_signing_done_online_brings_nobody() -> None:
+    text = (
+        "The letter of intent was signed online by the Mayor of Medan, Bobby Nasution, and "
+        "the Mayor of Gwangju, Kang Gi-jung, in Medan on 3 May 2024."
+    )
+    ex = run(text, "en")
+    assert ("gwangju", "kota-medan") not in with_predicate(ex, "sendsDelegationTo")

@@ -542,6 +542,22 @@ def _named_doers(d: DocContext, act: Activity) -> set[str]:
     return out
 
 
+def _signed_in_person(d: DocContext, act: Activity, p: str) -> bool:
+    """Whether a government abroad came to one of ours for a signing there: its head is
+    named in the signing's account ("signed by … and Gold Coast Mayor Tom Tate … in
+    Makassar"), and the account tells no signing at a distance (online, by video)."""
+    if act.location is None or not d.is_indonesian_lg(act.location):
+        return False
+    sentences = [d.sentences[ev.index].text for ev in act.evidence]
+    if any(patterns()["remote"].search(t) for t in sentences):
+        return False
+    return any(
+        m.type == "Person" and d.heads.get(m.slug) == p
+        for ev in act.evidence
+        for m in d.mentions.in_sentence(ev.index)
+    )
+
+
 def _hosts(d: DocContext, act: Activity) -> bool:
     """Whether the government where an activity takes place takes part in it: one of ours
     hosting it, or a partner of a participant; a city abroad that is only the venue of
@@ -606,7 +622,9 @@ def finish_activities(d: DocContext) -> None:
                     continue
                 if p not in named:
                     continue
-                if act.location == HOME_COUNTRY or act.type == "Signing":
+                if act.location == HOME_COUNTRY:
+                    continue
+                if act.type == "Signing" and not _signed_in_person(d, act, p):
                     continue  # a signing may be done apart, each in its own city
                 if d.country_of(p) != d.country_of(act.location):
                     d.add_fact(
