@@ -2069,3 +2069,36 @@ def test_a_signing_done_online_brings_nobody() -> None:
     )
     ex = run(text, "en")
     assert ("gwangju", "kota-medan") not in with_predicate(ex, "sendsDelegationTo")
+
+
+def test_a_city_network_meeting_ours_takes_part_in_the_meeting() -> None:
+    ex = run(
+        "Direktur Program UCLG ASPAC bertemu Wali Kota Medan Bobby Nasution di Balai Kota "
+        "Medan, Senin (6/5/2024), membahas pelatihan diplomasi kota."
+    )
+    assert [sorted(a.participants) for a in ex.activities] == [["kota-medan", "uclg-aspac"]]
+
+
+def test_a_body_an_award_is_from_takes_no_part() -> None:
+    ex = run(
+        "Delegasi Pemkot Medan menerima penghargaan dari UCLG ASPAC dalam kongres di Gwangju "
+        "pada 3 Mei 2024."
+    )
+    assert ex.activities and all("uclg-aspac" not in a.participants for a in ex.activities)
+
+
+def test_a_persons_name_holding_a_towns_is_no_mention_of_the_town() -> None:
+    ex = run(
+        "Wali Kota Bogor Bima Arya menerima delegasi Kota Gwangju pada 3 Mei 2024. "
+        "Menurut Bima Arya, kunjungan itu penting."
+    )
+    assert "kota-bima" not in ex.entities
+
+
+def test_places_in_apposition_after_a_title_then_the_name_and_a_venue() -> None:
+    text = (
+        "Konsul Jenderal Jepang mengunjungi Gubernur Jawa Timur, Khofifah Indar Parawansa di "
+        "Gedung Negara Grahadi, Kompleks Pemprov, Surabaya, pada 3 Mei 2024."
+    )
+    heads = with_predicate(run(text), "headOf")
+    assert heads == {("khofifah-indar-parawansa", "provinsi-jawa-timur")}

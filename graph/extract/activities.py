@@ -483,6 +483,7 @@ STOPOVER = re.compile(
     r"\b(?:via|melalui|transit(?:\s+di)?|singgah(?:\s+di)?)\s+(?:kota\s+)?$", re.I
 )
 ALONG = re.compile(r"\b(?:dan|and|serta|jajaran|beserta)\b", re.I)
+GIVER = re.compile(r"\b(?:by|oleh|dari|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 FROM = re.compile(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
@@ -500,6 +501,9 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         return d.heads.get(m.slug)
     if m.type == "Organization" and d.mentions.entities[m.slug].country in (None, HOME_COUNTRY):
         return m.slug if ALONG.search(text[max(0, m.start - 25) : m.start]) else None
+    if m.type == "InternationalOrganization":
+        # a city network or a UN body meeting ours; not one an award or a grant is from
+        return None if GIVER.search(text[max(0, m.start - 40) : m.start]) else m.slug
     if m.type == "Country" and m.slug not in (HOME_COUNTRY, act.location):
         return m.slug if FROM.search(text[max(0, m.start - 40) : m.start]) else None
     return None

@@ -357,7 +357,7 @@ class MentionFinder:
         if place_slug is None and _NAMED_BEFORE.search(text[: m.start()]):
             return  # "Gold Coast Mayor Tom Tate": a place no list knows, not ours
         rest = list(tokens[place_tokens:])
-        if place_slug is not None and not rest:
+        if place_slug is not None and not rest and "," not in chunk.strip(" ,"):
             rest = _name_past_locative(text, after_start + (seq.end(1) if seq else 0))
         if place_slug is not None and (not rest or known is not None) and chunk.strip():
             # "Wali Kota Miri, Sarawak, Adam Yii …": places in apposition come before the name
@@ -705,7 +705,8 @@ class MentionFinder:
                 surface = s.text[a:b]
                 if not surface[:1].isupper():
                     continue
-                self.out.add(Mention(s.index, a, b, surface, slug, "Person"))
+                # a person's full name holds a town's ("Bima Arya"): the person wins
+                self.out.add(Mention(s.index, a, b, surface, slug, "Person"), override=" " in alias)
                 self.out.entities[slug].aliases.add(surface)
 
     def _paired_places(self, s: Sentence) -> None:
