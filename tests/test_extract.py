@@ -2102,3 +2102,17 @@ def test_places_in_apposition_after_a_title_then_the_name_and_a_venue() -> None:
     )
     heads = with_predicate(run(text), "headOf")
     assert heads == {("khofifah-indar-parawansa", "provinsi-jawa-timur")}
+
+
+def test_a_place_no_list_knows_then_its_country_then_a_name_after_a_title() -> None:
+    ex = run(
+        "Bupati Bogor Ade Yasin menerima kunjungan Bupati Sancheong, Korea Selatan, Lee "
+        "Seung-hwa di Pendopo Bupati, Cibinong, Senin (6/5/2024)."
+    )
+    assert ex.entities["sancheong"].type == "RegencyGovernment"
+    assert ex.entities["sancheong"].country == "south-korea"
+    assert with_predicate(ex, "headOf") == {
+        ("ade-yasin", "kabupaten-bogor"),
+        ("lee-seung-hwa", "sancheong"),
+    }
+    assert ("sancheong", "kabupaten-bogor") in with_predicate(ex, "sendsDelegationTo")

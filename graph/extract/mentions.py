@@ -354,6 +354,8 @@ class MentionFinder:
         base = after_start + (seq.start(1) if seq else 0)
         # English "the Pontianak mayor, Edi Rusdi Kamtono": a place right before the title
         place, place_slug, place_tokens = self._title_place(s, m, level, known, tokens, base)
+        if place_slug is None:
+            place, place_slug, place_tokens = self._place_with_country(s, chunk, level, base)
         if place_slug is None and _NAMED_BEFORE.search(text[: m.start()]):
             return  # "Gold Coast Mayor Tom Tate": a place no list knows, not ours
         rest = list(tokens[place_tokens:])
@@ -414,6 +416,34 @@ class MentionFinder:
             place = self.out.records.get(known.slug) or self.gaz.lookup(known.surface)
             return place, known.slug, 0
         return self._place_after(s, tokens, level, base)
+
+    def _place_with_country(
+        self, s: Sentence, chunk: str, level: str, base: int
+    ) -> tuple[Record | None, str | None, int]:
+        """ "Bupati Hamyang, Korea Selatan, Seo Chunsu": a name no list knows, then a
+        country abroad, then the holder's name; the first is a government of the title's
+        level in that country."""
+        parts = [x.strip() for x in chunk.split(",")]
+        if len(parts) < 3 or not re.fullmatch(rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}}", parts[0]):
+            return None, None, 0
+        country = self.gaz.lookup(parts[1])
+        if (
+            country is None
+            or country.type != "Country"
+            or country.id == HOME_COUNTRY
+            or parts[0].split()[0] in stop_words()
+            or self.gaz.lookup(parts[0]) is not None
+        ):
+            return None, None, 0
+        slug = slugify(parts[0])
+        if slug in self.gaz.records or slug in self.out.entities:
+            slug = f"{slug}-{country.id}"
+        rec = Record(slug, level, {"en": parts[0]}, (), country=country.id, bare=True)
+        slug = self._entity_for_record(rec, parts[0])
+        at = s.text.find(parts[0], base)
+        if at >= 0:
+            self.out.add(Mention(s.index, at, at + len(parts[0]), parts[0], slug, level))
+        return rec, slug, len(parts[0].split())
 
     def _known_after_title(self, s: Sentence, m: re.Match[str]) -> Mention | None:
         """A government already found right after a title ("Walikota Tono City Kazuhiko
