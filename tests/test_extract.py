@@ -2116,3 +2116,21 @@ def test_a_place_no_list_knows_then_its_country_then_a_name_after_a_title() -> N
         ("lee-seung-hwa", "sancheong"),
     }
     assert ("sancheong", "kabupaten-bogor") in with_predicate(ex, "sendsDelegationTo")
+
+
+def test_an_activity_told_by_a_common_word_under_a_programme_takes_its_name() -> None:
+    ex = run(
+        "Sebanyak 20 Aparatur Sipil Negara (ASN) Pemprov DKI Jakarta mengikuti peningkatan "
+        "kapasitas Aparatur Sipil Negara (ASN) melalui Dutch Training and Exposure Program "
+        "di Rotterdam pada 3 Mei 2024."
+    )
+    assert [a.theme for a in ex.activities] == ["Dutch Training and Exposure Program"]
+
+
+def test_an_activity_with_a_name_of_its_own_keeps_it_under_a_programme() -> None:
+    ex = run(
+        'Sebanyak 25 ASN Pemkot Jambi mengikuti pelatihan "Smart Water" melalui Singapore '
+        "Cooperation Programme (SCP) di Singapura pada 3 Mei 2024."
+    )
+    assert [a.theme for a in ex.activities] != ["Singapore Cooperation Programme"]
+    assert all("Smart Water" in (a.theme or "") for a in ex.activities)

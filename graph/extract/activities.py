@@ -546,6 +546,31 @@ def _named_doers(d: DocContext, act: Activity) -> set[str]:
     return out
 
 
+def _without_expansions(text: str) -> str:
+    """A text without its spelt-out acronyms ("Aparatur Sipil Negara (ASN)")."""
+
+    def drop(m: re.Match[str]) -> str:
+        words, acronym = m.group(1).split(), m.group(2)
+        initials = "".join(w[0] for w in words[-len(acronym) :])
+        if len(words) < len(acronym) or initials != acronym:
+            return m.group(0)
+        return " ".join(words[: -len(acronym)]) + " "
+
+    return re.sub(r"((?:[A-Z][\w-]*\s+)+)\(([A-Z]{2,6})\)", drop, text)
+
+
+def _programme_theme(d: DocContext, act: Activity) -> None:
+    """An activity told only by a common word ("peningkatan kapasitas ASN") under a named
+    programme takes the programme's name as its theme ("Dutch Training and Exposure
+    Program")."""
+    if not act.part_of or re.search(r"\b[A-Z][a-z]", _without_expansions(act.theme or "X")):
+        return
+    ent = d.mentions.entities.get(act.part_of)
+    name = ent and (ent.labels.get("en") or ent.labels.get("id") or ent.labels.get("und"))
+    if name and len(name.split()) > 1:
+        act.theme = name
+
+
 def _signed_in_person(d: DocContext, act: Activity, p: str) -> bool:
     """Whether a government abroad came to one of ours for a signing there: its head is
     named in the signing's account ("signed by … and Gold Coast Mayor Tom Tate … in
@@ -606,6 +631,7 @@ def finish_activities(d: DocContext) -> None:
         ours = [act.location, act.organized_by, act.funded_by, *act.participants]
         if not any(x and d.is_indonesian_lg(x) for x in ours):
             continue
+        _programme_theme(d, act)
         # who pays for or runs an activity is not one of its participants
         act.participants = [
             p for p in act.participants if p not in (act.funded_by, act.organized_by)
