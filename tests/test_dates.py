@@ -218,3 +218,27 @@ def test_a_month_first_date_is_read_so_only_when_the_publication_date_says_so() 
     # day-first stays the rule when it fits, or when neither reading is near
     assert [x.start for x in find_dates("Senin (1/8) lalu", ref)] == ["2017-08-01"]
     assert [x.start for x in find_dates("Senin (12/5)", ref)] == ["2017-05-12"]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Hari ini Wali Kota Medan menerima delegasi Gwangju.", "2024-05-20"),
+        ("Today, the mayor inaugurated the monument.", "2024-05-20"),
+        ("Kemarin, rombongan tiba di Gwangju.", "2024-05-19"),
+        ("The delegation arrived yesterday.", "2024-05-19"),
+    ],
+)
+def test_today_and_yesterday_are_the_reference_day_and_the_one_before(text: str, day: str) -> None:
+    assert [x.start for x in find_dates(text, dt.date(2024, 5, 20))] == [day]
+
+
+def test_kemarin_after_a_weekday_or_a_month_is_no_day_of_its_own() -> None:
+    ref = dt.date(2024, 5, 20)
+    assert [x.start for x in find_dates("Rombongan tiba pada Rabu kemarin.", ref)] == ["2024-05"]
+    assert [x.start for x in find_dates("Kunjungan itu pada Maret kemarin.", ref)] == ["2024-03"]
+
+
+def test_a_speakers_today_inside_a_quotation_is_no_date() -> None:
+    text = '"Hari ini kita menandatangani kerja sama," kata Wali Kota.'
+    assert find_dates(text, dt.date(2024, 5, 20)) == []

@@ -2134,3 +2134,14 @@ def test_an_activity_with_a_name_of_its_own_keeps_it_under_a_programme() -> None
     )
     assert [a.theme for a in ex.activities] != ["Singapore Cooperation Programme"]
     assert all("Smart Water" in (a.theme or "") for a in ex.activities)
+
+
+def test_an_inauguration_abroad_told_as_today_is_dated_by_the_report() -> None:
+    ex = run(
+        "GWANGJU - Today, the Mayor of Medan, Bobby Nasution, inaugurated Medan Garden in the "
+        "city of Gwangju, South Korea. The garden is part of the sister city cooperation "
+        "between Medan and Gwangju.",
+        "en",
+        published="2024-05-20",
+    )
+    assert [(a.start, a.location) for a in ex.activities] == [("2024-05-20", "gwangju")]

@@ -37,6 +37,8 @@ def _data() -> dict[str, object]:
         "past": set(data["past_words"]),
         "this": set(data["this_words"]),
         "next": set(data["next_words"]),
+        "today": "|".join(map(re.escape, data["today_words"])),
+        "yesterday": "|".join(map(re.escape, data["yesterday_words"])),
     }
 
 
@@ -87,6 +89,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("rel_month", r"\b(?:bulan\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+month)\b"),
         # a weekday alone ("on Monday", "Rabu lalu"): the reference month, never a day
         ("weekday", rf"\b(?:{d['weekday']})\b(?!\s*(?:pagi|siang|sore|malam)?\s*[(,]?\s*\d)"),
+        # hari ini / today / kemarin / yesterday: the reference day, or the day before
+        (
+            "rel_day",
+            rf"\b(?:(?P<today>{d['today']})|(?P<yesterday>{d['yesterday']}))\b",
+        ),
     ]
     return [(name, re.compile(p, re.I)) for name, p in pats]
 
@@ -95,7 +102,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 def _date_hint() -> re.Pattern[str]:
     d = _data()
     return re.compile(
-        rf"\d|\b{d['month']}(?!\w)|\b(?:{d['weekday']}|tahun|year|bulan|month)\b", re.I
+        rf"\d|\b{d['month']}(?!\w)|\b(?:{d['weekday']}|{d['today']}|{d['yesterday']}"
+        r"|tahun|year|bulan|month)\b",
+        re.I,
     )
 
 
@@ -292,6 +301,21 @@ def _relative(name: str, g: dict[str, str | None], ref: dt.date | None) -> Inter
     return f"{year:04d}-{(month - 1) % 12 + 1:02d}", None, True
 
 
+def _relative_day(m: re.Match[str], ref: dt.date | None) -> Interpretation:
+    """ "hari ini", "yesterday": the reference day or the day before; not a "kemarin" that
+    qualifies a weekday or a month before it ("Rabu kemarin" is last Wednesday)."""
+    d = _data()
+    before = m.string[: m.start()]
+    if ref is None or re.search(rf"\b(?:{d['weekday']}|{d['month']})\s+$", before, re.I):
+        return None
+    if re.match(r"\s*[(,]?\s*\d", m.string[m.end() :]):
+        return None  # "today (8/2)": the date that follows says it
+    if len(re.findall(r"[\"“”]", before)) % 2:
+        return None  # a speaker's "hari ini" is the day of the speech, which may be any
+    day = ref if m.group("today") else ref - dt.timedelta(days=1)
+    return day.isoformat(), None, True
+
+
 def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretation:
     """A date pattern's match as (start, end, relative), at the precision it gives."""
     g: dict[str, str | None] = m.groupdict()
@@ -308,6 +332,8 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
         return g["y"] or "", None, False
     if name in {"rel_month", "weekday", "rel_year"}:
         return _relative(name, g, ref)
+    if name == "rel_day":
+        return _relative_day(m, ref)
     return None
 
 
