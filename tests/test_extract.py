@@ -2145,3 +2145,32 @@ def test_an_inauguration_abroad_told_as_today_is_dated_by_the_report() -> None:
         published="2024-05-20",
     )
     assert [(a.start, a.location) for a in ex.activities] == [("2024-05-20", "gwangju")]
+
+
+def test_a_list_of_pairs_pairs_each_of_ours_with_its_own_partner() -> None:
+    text = (
+        "Beberapa kota telah menjalin sister city, seperti Kota Medan dengan Gwangju, Kota "
+        "Semarang dengan Brisbane, serta Kota Bandung dengan Braunschweig."
+    )
+    assert partners(run(text)) == {
+        frozenset({"kota-medan", "gwangju"}),
+        frozenset({"kota-semarang", "brisbane"}),
+        frozenset({"kota-bandung", "braunschweig"}),
+    }
+
+
+def test_a_list_of_pairs_may_name_one_of_ours_again() -> None:
+    text = (
+        "Kerja sama sister city yang telah terjalin antara Medan-Gwangju, Bandung-Suwon, "
+        "Medan-Ichikawa harus dievaluasi."
+    )
+    assert partners(run(text)) == {
+        frozenset({"kota-medan", "gwangju"}),
+        frozenset({"kota-bandung", "suwon"}),
+        frozenset({"kota-medan", "ichikawa"}),
+    }
+
+
+def test_two_of_ours_then_two_partners_are_every_pair() -> None:
+    text = "Kota Medan dan Kota Bandung menjalin sister city dengan Gwangju dan Suwon pada 2024."
+    assert len(partners(run(text))) == 4

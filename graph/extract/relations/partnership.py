@@ -239,6 +239,28 @@ def _home_abroad(d: DocContext, v: SentenceView, ones: list[str], pm: re.Match[s
     return [home]
 
 
+def _paired_items(v: SentenceView, ones: list[str], partners: list[str]) -> dict[str, str]:
+    """ "Surabaya dengan Guangzhou, Semarang dengan Brisbane, serta Bau-Bau dengan Seoul":
+    a list of pairs, each of ours followed by its own partners before the next of ours.
+    Maps each partner to its one of ours; empty unless the sentence is such a list."""
+    if len(ones) < 2 or len(partners) < 2:
+        return {}
+    order = [m.slug for m in sorted(v.mentions, key=lambda m: m.start) if m.slug in ones + partners]
+    if not order or order[0] not in ones:
+        return {}
+    out: dict[str, str] = {}
+    current, paired = "", True
+    for slug in order:
+        if slug in ones:
+            if not paired:
+                return {}  # one of ours with no partner of its own: not a list of pairs
+            current, paired = slug, False
+        else:
+            out.setdefault(slug, current)
+            paired = True
+    return out if paired else {}
+
+
 def partnership(d: DocContext, v: SentenceView) -> None:
     """Partnerships between the sentence's Indonesian governments and foreign actors."""
     rx = patterns()
@@ -267,6 +289,7 @@ def partnership(d: DocContext, v: SentenceView) -> None:
     if not partners and not is_planned:
         _date_the_partnership(d, v, pm.start())
     signed = bool(rx["signing"].search(v.text))
+    items = _paired_items(v, ones, partners)
     for other in partners:
         # each partner under the partnership word nearest before it: "she hoped the
         # cooperation would go on, pointing out that Semarang is a sister city of Brisbane"
@@ -280,6 +303,8 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         for one in ones:
             if one == other or d.country_of(one) == d.country_of(other):
                 continue
+            if items and items.get(other) != one:
+                continue  # a list of pairs: each of ours with the partners of its own item
             since = _start_year(d, v, trig.start(), signed) if status == "active" else None
             # listed among a foreign government's partners, the sentence's dates belong to
             # the other items: only the bracket closing ours dates ours ("Surabaya (a
