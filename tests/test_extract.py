@@ -2174,3 +2174,9 @@ def test_a_list_of_pairs_may_name_one_of_ours_again() -> None:
 def test_two_of_ours_then_two_partners_are_every_pair() -> None:
     text = "Kota Medan dan Kota Bandung menjalin sister city dengan Gwangju dan Suwon pada 2024."
     assert len(partners(run(text))) == 4
+
+
+def test_a_quoted_twinning_word_still_names_the_partner_after_it() -> None:
+    text = 'Pemkot Pontianak resmi menjalin "Sister City" antara Lyon di Perancis dan Pontianak.'
+    plain = text.replace('"', "")
+    assert partners(run(text)) == partners(run(plain)) == {frozenset({"kota-pontianak", "lyon"})}

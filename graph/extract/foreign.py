@@ -217,7 +217,9 @@ def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
 
     def lead(words: list[str]) -> re.Pattern[str]:
         return re.compile(
-            rf"(?i:\b(?:{'|'.join(words)}))[ \t]+(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
+            # a quoted partner word ('membangun "Sister City" antara Lyon …')
+            rf"(?i:\b(?:{'|'.join(words)}))[\"”’']?[ \t]+"
+            rf"(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
             rf"(?:(?i:{titles})[ \t]+)*"
             # "sister city Makassar-Taipei", "sister city Pontianak dengan Lyon"
             rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
