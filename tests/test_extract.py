@@ -1021,7 +1021,8 @@ def test_the_giver_before_a_grant_to_ours_funds_it() -> None:
         "pembangunan klinik kesehatan, Senin (5/5/2022)."
     )
     act = only_activity(run(text))
-    assert (act.theme, act.start, act.funded_by) == ("hibah", "2022-05-05", "kedutaan-besar-jepang")
+    # an embassy gives what its state gives: the funder is Japan
+    assert (act.theme, act.start, act.funded_by) == ("hibah", "2022-05-05", "japan")
     english = (
         "The Government of Japan handed over a grant of US$90,000 to Kabupaten Sikka for a "
         "health clinic on 5 May 2022."
@@ -2180,3 +2181,15 @@ def test_a_quoted_twinning_word_still_names_the_partner_after_it() -> None:
     text = 'Pemkot Pontianak resmi menjalin "Sister City" antara Lyon di Perancis dan Pontianak.'
     plain = text.replace('"', "")
     assert partners(run(text)) == partners(run(plain)) == {frozenset({"kota-pontianak", "lyon"})}
+
+
+def test_a_grant_from_an_embassy_is_its_states_and_the_embassy_is_a_body_of_it() -> None:
+    ex = run(
+        "The regency of Sikka has received a grant from the Japanese Embassy here in "
+        "Indonesia. The grant was handed over on 3 May 2024 in Maumere.",
+        "en",
+    )
+    embassy = ex.entities["japanese-embassy"]
+    assert (embassy.type, embassy.country) == ("Organization", "japan")
+    assert [a.funded_by for a in ex.activities] == ["japan"]
+    assert all(a.location != "indonesia" for a in ex.activities)

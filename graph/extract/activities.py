@@ -31,6 +31,7 @@ from graph.extract.context import (
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Mention
+from graph.extract.names import titlecase
 from graph.model import Activity, Evidence
 from graph.sources.text import Sentence
 from graph.vocab import HOME_COUNTRY
@@ -307,7 +308,7 @@ def _foreign_funder(r: _Reading, at: int) -> str | None:
     if fm is not None and not negated(text, fm.start()):
         funder = actor_after(d, r.ms, fm.end(), text)
         if funder and d.is_foreign_actor(funder):
-            return funder
+            return _state_of_mission(d, funder)
     # the taker right after "kepada"/"to" ("… hibah kepada Pemkab Sikka")
     given_to = re.compile(patterns()["given_to"].pattern + r"\s+(?:the\s+)?$", re.I)
     clause = max(text.rfind(x, 0, at) for x in (". ", "; ", ", "))
@@ -325,8 +326,25 @@ def _foreign_funder(r: _Reading, at: int) -> str | None:
         if m.start > at and d.is_indonesian_lg(m.slug) and given_to.search(text[: m.start])
     ]
     if givers and takers and not negated(text, at):
-        return givers[0].slug
+        return _state_of_mission(d, givers[0].slug)
     return None
+
+
+def _state_of_mission(d: DocContext, slug: str) -> str:
+    """A grant from an embassy or a consulate is its state's: the country it represents."""
+    ent = d.mentions.entities.get(slug)
+    if ent is None or ent.type != "Organization" or not ent.country:
+        return slug
+    names = " ".join([*ent.labels.values(), *ent.aliases])
+    if not patterns()["missions"].search(names):
+        return slug
+    if ent.country not in d.mentions.entities:
+        rec = d.gaz.records.get(ent.country)
+        if rec is None:
+            return slug
+        d.mentions.entities[rec.id] = rec.entity()
+        d.mentions.records[rec.id] = rec
+    return ent.country
 
 
 def _signing_theme(d: DocContext, cls: str, text: str, trig: re.Match[str]) -> str:
@@ -476,7 +494,10 @@ def is_headline(d: DocContext, sent: Sentence) -> bool:
     """Whether the sentence is the article's title (restated in scraped text)."""
     title = " ".join((d.doc.title or "").split()).casefold()
     text = " ".join(sent.text.split()).casefold()
-    return bool(title) and (text == title or (sent.index <= 1 and text.startswith(title[:40])))
+    if not title:
+        # a text without its title apart: its first line, in title case, with no stop
+        return sent.index == 0 and titlecase(sent.text) and not sent.text.rstrip().endswith(".")
+    return text == title or (sent.index <= 1 and text.startswith(title[:40]))
 
 
 STOPOVER = re.compile(

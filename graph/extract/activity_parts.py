@@ -14,7 +14,7 @@ from graph.extract.names import stop_words
 from graph.extract.numbers import find_numbers
 from graph.model import Activity, Entity
 from graph.sources.text import Sentence
-from graph.vocab import ACTIVITY_CLASSES, slugify
+from graph.vocab import ACTIVITY_CLASSES, HOME_COUNTRY, slugify
 
 SINCE_BEFORE = re.compile(
     r"\b(?:sejak|since|mulai|selama|semenjak|hingga|sampai)\s+(?:tahun\s+)?$", re.I
@@ -204,6 +204,8 @@ def location_of(
             continue
         if m.type in {"Person", "Programme", "Policy"}:
             continue
+        if m.slug == HOME_COUNTRY and _mission_seat(sent.text, m.start):
+            continue  # "the Japanese Embassy here in Indonesia": where the giver sits
         before = sent.text[max(0, m.start - 90) : m.start]
         # the preposition in any case; the words between it and the place (a venue:
         # "di Diaz Hotel Mossel Bay") capitalised; a venue may stand in apposition ("di
@@ -222,6 +224,13 @@ def location_of(
             best = m
             break
     return best.slug if best else None
+
+
+def _mission_seat(text: str, at: int) -> bool:
+    """Whether the place at ``at`` follows a mission's name and "in" ("Embassy … in")."""
+    missions = patterns()["missions"].pattern
+    before = text[max(0, at - 40) : at]
+    return re.search(rf"(?:{missions})[\w ]{{0,12}}\s(?:in|di)\s+$", before, re.I) is not None
 
 
 def venue_body(

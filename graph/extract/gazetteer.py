@@ -241,6 +241,25 @@ DEMONYM_WORDS = (
 
 
 @cache
+def demonym_countries() -> dict[str, str]:
+    """Each English demonym of ``demonyms.yaml`` and the country slug it names."""
+    data = load_yaml("demonyms.yaml") or {}
+    return {d: slug for slug, demonyms in data.items() for d in demonyms}
+
+
+#: a state's mission after its country's name or demonym ("Indonesia Embassy", "Japanese
+#: Consulate General")
+MISSION = r"(?:Embassy|Consulate(?:[ -]General)?|High Commission)\b"
+
+
+@cache
+def demonym_mission() -> re.Pattern[str]:
+    """ "the Japanese Embassy": a demonym (group 1) and a mission word after it."""
+    demonyms = "|".join(sorted(map(re.escape, demonym_countries()), key=len, reverse=True))
+    return re.compile(rf"\b({demonyms})\s+{MISSION}")
+
+
+@cache
 def default_gazetteer() -> Gazetteer:
     """The gazetteer shipped with the package (all ``lexicon/*.jsonl`` files)."""
     records: list[Record] = []

@@ -79,7 +79,7 @@ WORD_LISTS = {
     "since": "a start year after it",
     "origin": "the start of a partnership, dated in its sentence",
     "beyond": "words before a programme that put what follows outside it",
-    "missions": "a country's embassy or consulate: as a partner, the country",
+    "missions": "a country's embassy or consulate: as a partner or a funder, the country",
     "foreign_partner_before": "a partner named after it ('sister city dengan X')",
     "foreign_partner_broad": "a partner named after it, if large ('kerja sama dengan X')",
     "foreign_partner_titles": "titles skipped before a partner's name ('dengan Wali Kota X')",

@@ -13,7 +13,16 @@ import re
 
 import graph.extract.foreign as foreign
 from graph.extract.coreference import doc_level_merges, mark_qualifiers, merge
-from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, Match, Record, key
+from graph.extract.gazetteer import (
+    LOCAL_GOVERNMENT_TYPES,
+    MISSION,
+    Gazetteer,
+    Match,
+    Record,
+    demonym_countries,
+    demonym_mission,
+    key,
+)
 from graph.extract.lexicon import patterns
 from graph.extract.names import (
     NAME_TOKEN,
@@ -57,7 +66,7 @@ def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[i
 
 
 # a diplomatic mission named after its country ("Indonesia Embassy", "Japan Consulate")
-_MISSION_AFTER = re.compile(r"\s+(?:Embassy|Consulate(?: General)?|High Commission)\b")
+_MISSION_AFTER = re.compile(rf"\s+{MISSION}")
 
 
 def _squeeze(folded: str) -> str:
@@ -242,6 +251,7 @@ class MentionFinder:
                 continue
             slug = self._entity_for_record(m.record, m.surface)
             self.out.add(Mention(s.index, m.start, m.end, m.surface, slug, m.record.type))
+        self._demonym_missions(s)
         self._paired_places(s)
         self._policies(s)
         self._quoted_programmes(s)
@@ -269,6 +279,14 @@ class MentionFinder:
             slug = self._entity_for_record(rec, s.text[start:end])
             self.out.entities[slug].aliases.add(name)
             self.out.add(Mention(s.index, start, end, s.text[start:end], slug, level), True)
+
+    def _demonym_missions(self, s: Sentence) -> None:
+        """ "the Japanese Embassy", "the Australian Consulate General": that country's
+        mission, an organisation of it."""
+        if not _MISSION_AFTER.search(s.text):
+            return
+        for m in demonym_mission().finditer(s.text):
+            self._body_of_country(s, m.start(), m.end(), demonym_countries()[m.group(1)])
 
     def _body_of_country(self, s: Sentence, start: int, end: int, country: str) -> None:
         """An organisation of a state, named with its country: an Organization of it."""

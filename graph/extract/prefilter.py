@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.extract.foreign import ours_by_name, twinned_pairs
-from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, demonym_mission
 from graph.extract.gazetteer import Match as GazMatch
 from graph.extract.lexicon import patterns
 from graph.extract.places import world_places
@@ -128,6 +128,11 @@ def might_hold_partnership(
         low = text.lower()  # cheap tests before the patterns
         foreign = (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text)) or (
             _twinned_abroad(text, gazetteer)  # twinned_pairs makes its own cheap test
+        )
+    if not foreign:
+        # "a grant from the Japanese Embassy": a foreign state's mission named by demonym
+        foreign = any(w in text for w in ("Embassy", "Consulate", "High Commission")) and bool(
+            demonym_mission().search(text)
         )
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
