@@ -2193,3 +2193,14 @@ def test_a_grant_from_an_embassy_is_its_states_and_the_embassy_is_a_body_of_it()
     assert (embassy.type, embassy.country) == ("Organization", "japan")
     assert [a.funded_by for a in ex.activities] == ["japan"]
     assert all(a.location != "indonesia" for a in ex.activities)
+
+
+def test_a_title_without_a_place_is_the_one_its_holder_has_with_a_place() -> None:
+    text = (
+        "Gubernur Bali Wayan Koster menerima Gubernur Kumamoto, Kabashima Ikuo, di Denpasar "
+        "pada 3 Mei 2024 untuk membahas sister province. Gubernur Kabashima mengatakan "
+        "kerja sama itu penting."
+    )
+    heads = with_predicate(run(text), "headOf")
+    assert ("kabashima-ikuo", "provinsi-bali") not in heads
+    assert ("wayan-koster", "provinsi-bali") in heads

@@ -35,6 +35,30 @@ _FOREIGN_HINTS = (
 )
 
 
+# a head's title before a name ("Gubernur Kumamoto", "Mayor of Sibu")
+_TITLED = re.compile(
+    r"\b(?:Gubernur|Wali\s?[Kk]ota|Bupati|Governor|Mayor|Regent)\s+(?:of\s+)?"
+    r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+)
+
+
+#: substrings one of which any match of _TITLED contains
+_TITLE_HINTS = ("Gubernur", "Wali", "Bupati", "Governor", "Mayor", "Regent")
+
+
+def _titled_abroad(text: str, matches: list[GazMatch]) -> bool:
+    """Whether a head's title names a place the gazetteer does not know and the world
+    table knows only abroad ("Gubernur Kumamoto, Kabashima Ikuo")."""
+    known = [(m.start, m.end) for m in matches]
+    for m in _TITLED.finditer(text):
+        if any(a < m.end(1) and m.start(1) < b for a, b in known):
+            continue
+        found = world_places().lookup(m.group(1).split()[0])
+        if found and all(p.country != HOME_COUNTRY for p in found):
+            return True
+    return False
+
+
 def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
     """Whether a government form names a place the gazetteer does not know as Indonesian
     ("Kota Fremantle", not "Kota Bandung")."""
@@ -124,6 +148,9 @@ def might_hold_partnership(
                 and _unknown_government_form(text, matches)
             )
         )
+    if not foreign and any(t in text for t in _TITLE_HINTS):
+        # "Gubernur Kumamoto … sister province": a head abroad the gazetteer lacks
+        foreign = _titled_abroad(text, matches) and bool(rx["partnership"].search(text))
     if not foreign:
         low = text.lower()  # cheap tests before the patterns
         foreign = (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text)) or (

@@ -40,8 +40,11 @@ def _placeless(d: DocContext, role: Role) -> str | None:
 
 def heads(d: DocContext) -> None:
     """``headOf`` / ``deputyHeadOf`` for every role of the document."""
+    # "Gubernur Kumamoto, Kabashima Ikuo … Gubernur Kabashima": a title without a place
+    # is the one the same person holds with a place elsewhere in the article
+    placed = {r.person: r.government for r in d.mentions.roles if r.government}
     for role in d.mentions.roles:
-        slug = role.government or _placeless(d, role)
+        slug = role.government or placed.get(role.person) or _placeless(d, role)
         if not slug:
             continue
         d.heads.setdefault(role.person, slug)
