@@ -10,6 +10,7 @@ named in full before.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import graph.extract.foreign as foreign
 from graph.extract.coreference import doc_level_merges, mark_qualifiers, merge
@@ -80,6 +81,11 @@ _LOCATIVE = re.compile(r"\s*(?:di|in)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-
 _NICKNAME = re.compile(r"[\"“”]([A-Z][a-z]+)[\"“”]")
 # two or more capitalised words right before a title: the place it names ("Gold Coast Mayor")
 _NAMED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:['’]s)?\s+$")
+
+
+@cache
+def _org_head() -> re.Pattern[str]:
+    return re.compile(rf"(?:{name_patterns().org_heads})")
 
 
 def _headline_in_title_case(text: str) -> bool:
@@ -703,9 +709,13 @@ class MentionFinder:
             ):
                 words = words[: i + 1]
                 break
-        while words and words[0] in stop_words():
+        # sentence-opening words go ("Sementara Dinas …"); the organisation's own head
+        # word stays ("Badan Nasional Penanggulangan Bencana", "Dinas Pariwisata …")
+        while words and words[0] in stop_words() and not _org_head().fullmatch(words[0]):
             start += len(words[0]) + 1
             words = words[1:]
+        if words and name_patterns().any_role.fullmatch(" ".join(words[1:])):
+            return  # "Rumah Dinas Wali Kota": an official residence, no body
         words = self._cut_after_government(words)
         if len(words) < 2:
             return
