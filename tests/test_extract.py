@@ -24,7 +24,9 @@ from graph.extract import extract
 from graph.extract.activity_parts import theme_of
 from graph.extract.context import DocContext
 from graph.extract.gazetteer import Gazetteer, Record, default_gazetteer
+from graph.extract.mentions import find_mentions
 from graph.model import Activity, Document, Extraction, Qualified
+from graph.sources.text import split_sentences
 
 PUBLISHED = "2024-05-20"
 
@@ -2220,3 +2222,19 @@ def test_an_official_residence_is_no_organisation() -> None:
         "Wali Kota Medan menerima delegasi Kota Gwangju di Rumah Dinas Wali Kota pada 3 Mei 2024."
     )
     assert not [k for k, e in ex.entities.items() if e.type == "Organization"]
+
+
+def test_a_title_of_address_ends_an_unknown_regions_name() -> None:
+    text = "Kepala Satpol PP Kabupaten Sukamakmur Drs. Sujatmiko menerima hibah dari Jepang."
+    found = find_mentions(split_sentences(text), default_gazetteer(), "id")
+    regencies = [m.surface for m in found.in_sentence(0) if m.type == "RegencyGovernment"]
+    assert regencies == ["Kabupaten Sukamakmur"]
+
+
+def test_a_possessive_is_no_part_of_a_towns_name() -> None:
+    ex = run(
+        "The City of Gold Coast's website lists Makassar among its sister cities in "
+        "Indonesia since 2019.",
+        "en",
+    )
+    assert "gold-coast" in ex.entities and "gold" not in ex.entities

@@ -264,7 +264,8 @@ def _trim(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1] in CONTEXT_STARTS:
         words.pop()
-    return " ".join(words).strip(" .,'’")
+    # "the City of Gold Coast's website": the possessive is no part of the name
+    return re.sub(r"['’]s$", "", " ".join(words)).strip(" .,'’")
 
 
 def _tail_matches(tail: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -604,6 +604,8 @@ class MentionFinder:
             for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
                 name = m.group(1)
                 name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
+                # "Kabupaten Tubaba Drs. Sujatmiko": a title of address starts a person
+                name = re.split(rf"\s+(?:{lex.hon_alt})\.?(?=\s|$)", name)[0]
                 first = name.split()[0]
                 if (
                     first in stop_words()
