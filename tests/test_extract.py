@@ -2238,3 +2238,14 @@ def test_a_possessive_is_no_part_of_a_towns_name() -> None:
         "en",
     )
     assert "gold-coast" in ex.entities and "gold" not in ex.entities
+
+
+def test_one_of_ours_whose_partner_no_list_knows_takes_none_in_a_list_of_pairs() -> None:
+    text = (
+        "Kerja sama sister city yang telah terjalin antara Medan-Gwangju, Bandung-Xyzabad, "
+        "Medan-Ichikawa harus dievaluasi."
+    )
+    assert partners(run(text)) == {
+        frozenset({"kota-medan", "gwangju"}),
+        frozenset({"kota-medan", "ichikawa"}),
+    }

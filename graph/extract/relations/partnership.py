@@ -249,16 +249,16 @@ def _paired_items(v: SentenceView, ones: list[str], partners: list[str]) -> dict
     if not order or order[0] not in ones:
         return {}
     out: dict[str, str] = {}
-    current, paired = "", True
-    for slug in order:
+    current, items = "", 0
+    for prev, slug in zip(["", *order], order, strict=False):
         if slug in ones:
-            if not paired:
-                return {}  # one of ours with no partner of its own: not a list of pairs
-            current, paired = slug, False
+            current = slug
         else:
             out.setdefault(slug, current)
-            paired = True
-    return out if paired else {}
+            items += prev in ones
+    # two or more of ours each followed by its partner; one of ours whose partner no list
+    # knows ("Jakarta-Roterdam") gets none
+    return out if items >= 2 else {}
 
 
 def partnership(d: DocContext, v: SentenceView) -> None:
