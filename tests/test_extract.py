@@ -2249,3 +2249,20 @@ def test_one_of_ours_whose_partner_no_list_knows_takes_none_in_a_list_of_pairs()
         frozenset({"kota-medan", "gwangju"}),
         frozenset({"kota-medan", "ichikawa"}),
     }
+
+
+def test_a_group_named_by_the_government_abroad_that_sent_it_came_to_ours() -> None:
+    ex = run(
+        "Seluruh delegasi Pemerintah Kota Gwangju mengenakan batik dalam jamuan di Balai Kota "
+        "Medan pada 3 Mei 2024."
+    )
+    assert ("gwangju", "kota-medan") in with_predicate(ex, "sendsDelegationTo")
+
+
+def test_delegations_of_two_cities_meeting_abroad_come_to_neither() -> None:
+    ex = run(
+        "The delegation of Gwangju and Medan met for the first time in Brazil in 1992, when "
+        "both received an award.",
+        "en",
+    )
+    assert ("gwangju", "kota-medan") not in with_predicate(ex, "sendsDelegationTo")

@@ -28,12 +28,39 @@ OUTBOUND_BEFORE = re.compile(
 )
 
 
-def _inbound(d: DocContext, v: SentenceView) -> str | None:
+# a group named by the government that sent it ("delegasi Prefektur Ehime", "kunjungan
+# kehormatan Pemerintah Prefektur Ehime", "the delegation of Gwangju")
+INBOUND_OF = re.compile(
+    r"\b(?:delegasi|rombongan|utusan|kunjungan(?:\s+(?:kerja|kehormatan|resmi))?|"
+    r"(?:delegation|visit)\s+(?:of|from|by)(?:\s+the)?)\s+(?:(?:pemerintah|government)\s+)?$",
+    re.I,
+)
+
+
+def _inbound(d: DocContext, v: SentenceView) -> tuple[str, str | None] | None:
+    """A government abroad whose people come, and the host the sentence names (None: the
+    article's own government)."""
     for m in v.mentions:
         if not d.is_foreign_actor(m.slug) or d.ent_type(m.slug) in ORGANISATION_TYPES:
             continue
-        if INBOUND_BEFORE.search(v.sent.text[max(0, m.start - 80) : m.start]):
-            return m.slug
+        before = v.sent.text[max(0, m.start - 80) : m.start]
+        if INBOUND_BEFORE.search(before):
+            host = next((x.slug for x in v.mentions if d.is_indonesian_lg(x.slug)), d.home)
+            return m.slug, host
+        if INBOUND_OF.search(before):
+            # "delegasi Prefektur Ehime … di rumah jabatan Gubernur Gorontalo": where it
+            # came; "the delegation of Kitakyushu and Surabaya met … in Brasil": not ours
+            placed = [
+                x
+                for x in v.mentions
+                if x is not m
+                and d.ent_type(x.slug) in (*LOCAL_GOVERNMENT_TYPES, "Country")
+                and OUTBOUND_BEFORE.search(v.sent.text[max(0, x.start - 60) : x.start])
+            ]
+            if not placed:
+                return m.slug, d.home
+            if d.is_indonesian_lg(placed[0].slug):
+                return m.slug, placed[0].slug
     return None
 
 
@@ -154,10 +181,10 @@ def delegation(d: DocContext, v: SentenceView) -> None:
         return
     if sender is not None and not _agent_before(v, sender, dm.start()):
         return
-    inbound = _inbound(d, v)
-    if inbound:
+    came = _inbound(d, v)
+    if came:
         # "mahasiswa yang datang dari Kota Gwangju ke Kota Medan"
-        host = next((m.slug for m in v.mentions if d.is_indonesian_lg(m.slug)), d.home)
+        inbound, host = came
         if host and d.country_of(host) != d.country_of(inbound):
             d.add_fact(inbound, "sendsDelegationTo", host, v.sent)
         return
