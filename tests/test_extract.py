@@ -2266,3 +2266,25 @@ def test_delegations_of_two_cities_meeting_abroad_come_to_neither() -> None:
         "en",
     )
     assert ("gwangju", "kota-medan") not in with_predicate(ex, "sendsDelegationTo")
+
+
+def test_each_item_of_a_list_of_heads_heads_the_government_it_names_last() -> None:
+    text = (
+        "Kota-kota di Indonesia bergabung dengan jaringan ICLEI pada 3 Mei 2024.\n"
+        "Para wali kota yang menandatangani surat komitmen:\n"
+        "• Dr. H. Budi Santoso, M.Si, Kota Kendari\n"
+        "• Ir. Susanto, Kota Tarakan\n"
+        "• Kota Bontang\n"
+    )
+    heads = with_predicate(run(text), "headOf")
+    assert heads == {("budi-santoso", "kota-kendari"), ("susanto", "kota-tarakan")}
+
+
+def test_a_list_not_introduced_as_heads_names_no_heads() -> None:
+    text = (
+        "Kota-kota di Indonesia bergabung dengan jaringan ICLEI pada 3 Mei 2024.\n"
+        "Para peserta pelatihan:\n"
+        "• Budi Santoso, Kota Kendari\n"
+        "• Susanto Wibowo, Kota Tarakan\n"
+    )
+    assert not with_predicate(run(text), "headOf")

@@ -88,6 +88,15 @@ def _org_head() -> re.Pattern[str]:
     return re.compile(rf"(?:{name_patterns().org_heads})")
 
 
+# a list item ("• Ibnu Sina, …", "- …", "1. …") and what introduces a list of heads
+_BULLET = re.compile(r"\s*(?:[•\-*–·]|\d{1,2}[.)])\s+")
+_ROSTER_INTRO = re.compile(
+    r"\b(?:mayors|regents|governors|wali\s?kota|walikota|bupati|gubernur|kepala daerah)\b"
+    r"[^.]*:\s*$",
+    re.I,
+)
+
+
 def _headline_in_title_case(text: str) -> bool:
     """A line without a closing stop, most of whose words are capitalised."""
     words = re.findall(r"[A-Za-z]+", text)
@@ -118,6 +127,7 @@ class MentionFinder:
         self.person_alias: dict[str, str] = {}  # folded alias -> person slug
         self.doc_countries: set[str] = set()  # the countries the document names
         self.local_alias: dict[str, tuple[str, str]] = {}  # folded alias -> (slug, type)
+        self.roster = False  # the sentences before introduce a list of heads
 
     # -- entity registry -------------------------------------------------------------
     def _entity_for_record(self, rec: Record, surface: str | None) -> str:
@@ -229,6 +239,7 @@ class MentionFinder:
             text
         ):
             self._roles(s)
+        self._roster_item(s)
         headline: bool | None = None  # computed when a place needs it
         for i, m in enumerate(found):
             if name_lexicon().prefix_block.search(text[: m.start]):
@@ -482,6 +493,34 @@ class MentionFinder:
             ),
             None,
         )
+
+    def _roster_item(self, s: Sentence) -> None:
+        """ "The following mayors …:" then "• Ibnu Sina, S.Pi, M.Si, Banjarmasin City": each
+        item of a list of heads names a person and, last, the government it heads."""
+        item = _BULLET.match(s.text)
+        if item is None:
+            self.roster = bool(_ROSTER_INTRO.search(s.text))
+            return
+        if not self.roster:
+            return
+        parts = [p.strip() for p in s.text[item.end() :].split(",") if p.strip()]
+        if len(parts) < 2:
+            return
+        place = self.gaz.lookup(parts[-1].rstrip("."), LOCAL_GOVERNMENT_TYPES)
+        name = self._clean_name(parts[0])
+        # one name alone only after a title of address ("Ir. H. Asrun")
+        single = len(name.split()) == 1 and name != parts[0].strip() and len(name) >= 4
+        if place is None or place.country != HOME_COUNTRY or not (len(name.split()) > 1 or single):
+            return
+        if not self._person_like(name) or any(t in stop_words() for t in name.split()):
+            return
+        at = s.text.find(parts[0])
+        slug = self._person(name, name)
+        self.out.add(Mention(s.index, at, at + len(parts[0]), parts[0], slug, "Person", "headOf"))
+        gov = self._entity_for_record(place, parts[-1])
+        a = s.text.rfind(parts[-1])
+        self.out.add(Mention(s.index, a, a + len(parts[-1]), parts[-1], gov, place.type))
+        self.out.roles.append(Role(slug, "headOf", gov, place.type, s.index))
 
     def _nickname(self, slug: str, surface: str, name_tokens: list[str]) -> None:
         """'Moh. Ramdhan "Danny" Pomanto' is also "Danny Pomanto", and "Danny" alone."""
