@@ -2210,11 +2210,11 @@ def test_a_title_without_a_place_is_the_one_its_holder_has_with_a_place() -> Non
 
 def test_an_organisations_head_word_stays_in_its_name() -> None:
     ex = run(
-        "Korea Selatan menyerahkan hibah kepada Badan Nasional Penanggulangan Bencana untuk "
-        "Pemkot Palu di Jakarta pada 3 Mei 2024."
+        "Korea Selatan menyerahkan hibah kepada Badan Pengelola Sungai Palu untuk Pemkot Palu "
+        "di Jakarta pada 3 Mei 2024."
     )
     labels = {e.labels.get("id") or e.labels.get("und") for e in ex.entities.values()}
-    assert "Badan Nasional Penanggulangan Bencana" in labels
+    assert "Badan Pengelola Sungai Palu" in labels
 
 
 def test_an_official_residence_is_no_organisation() -> None:
