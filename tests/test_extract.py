@@ -2313,3 +2313,18 @@ def test_a_mayor_of_a_large_city_abroad_heads_it_not_a_town_of_its_first_word() 
     text = "Wali Kota San Diego Todd Gloria menerima Wali Kota Makassar di San Diego."
     found = find_mentions(split_sentences(text), default_gazetteer(), "id")
     assert [r.government for r in found.roles][:1] == ["san-diego"]
+
+
+def test_a_state_after_a_city_abroad_only_locates_it() -> None:
+    text = "Kota San Diego, California, Amerika Serikat dan Kota Medan resmi menjadi sister city."
+    assert partners(run(text)) == {frozenset({"kota-medan", "san-diego"})}
+
+
+def test_a_tie_someone_will_initiate_is_planned() -> None:
+    text = (
+        "Konsul Jenderal Budi akan menginisiasi Kota San Diego, California, Amerika Serikat "
+        "menjadi twinning city Kota Medan."
+    )
+    ex = run(text)
+    assert not partners(ex)
+    assert [q.status for q in ex.qualified if q.kind == "Partnership"] == ["planned"]

@@ -9,7 +9,9 @@ from dataclasses import replace
 
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, key
 from graph.extract.lexicon import patterns
+from graph.extract.places import world_places
 from graph.extract.spans import DocumentMentions, Mention
+from graph.model import Entity
 from graph.sources.text import Sentence
 
 
@@ -80,6 +82,16 @@ def doc_level_merges(out: DocumentMentions) -> dict[str, str]:
     return merges
 
 
+def _region_only(ent: Entity, country: str) -> bool:
+    """Whether a place's name is, in that country, a region's and no large city's
+    ("California"; not "Gwangju", a region and a city of 1.4 million)."""
+    name = next(iter(ent.labels.values()), "")
+    found = [p for p in world_places().lookup(name) if p.country == country]
+    return any(p.kind == "region" for p in found) and not any(
+        p.kind == "city" and p.population >= 100_000 for p in found
+    )
+
+
 def _contains(out: DocumentMentions, small: str, big: str) -> bool:
     """Whether the place ``big`` contains the local government ``small``."""
     a, b = out.entities[small], out.entities[big]
@@ -96,6 +108,14 @@ def _contains(out: DocumentMentions, small: str, big: str) -> bool:
         and a.country == b.country
     ):
         return True  # "Lismore, New South Wales": a foreign city and its state
+    if (
+        a.type in LOCAL_GOVERNMENT_TYPES
+        and b.type in LOCAL_GOVERNMENT_TYPES
+        and a.country not in (None, "indonesia")
+        and a.country == b.country
+        and _region_only(b, a.country)
+    ):
+        return True  # "San Diego, California": a foreign city and its state, read as a town
     if b.type == "ProvincialGovernment" and big not in out.records:
         # "Mossel Bay (Provinsi Western Cape, …)": an unknown province after a foreign city
         return small in out.records and a.country not in (None, "indonesia")

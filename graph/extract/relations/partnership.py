@@ -181,6 +181,10 @@ def _wished(text: str, at: int) -> bool:
         r"[;]|,\s+(?:pointing|noting|adding|saying|sedangkan|namun|tetapi)\b", text[:at]
     )[-1]
     hoped = bool(rx["wishes"].search(before) or rx["tentative"].search(before))
+    # "akan menginisiasi Kota San Diego … menjadi twinning city": a tie yet to be started
+    hoped = hoped or bool(
+        re.search(rf"\b(?:akan|will|hendak|plans? to)\s+(?:{rx['proposed'].pattern})", before, re.I)
+    )
     conditional = bool(re.match(r"\s*(?:jika|apabila|bila|kalau|if|should)\b", text, re.I))
     return (hoped or conditional) and not rx["existing"].search(text)
 
