@@ -125,7 +125,10 @@ def unwrap(text: str) -> str:
     continuing = _continuing()
     last = ""  # the physical line before: a short one ends its paragraph, however long that is
     for line in lines:
-        if out and line.strip() and continuing.search(out[-1].rstrip()):
+        # only the end of the paragraph so far can match (a long one searched whole, at
+        # every line, was the slowest step of reading news)
+        tail = out[-1].rstrip() if out else ""
+        if out and line.strip() and continuing.search(tail, max(0, len(tail) - 40)):
             out[-1] = out[-1].rstrip() + " " + line.strip()
             last = line
             continue
