@@ -2328,3 +2328,10 @@ def test_a_tie_someone_will_initiate_is_planned() -> None:
     ex = run(text)
     assert not partners(ex)
     assert [q.status for q in ex.qualified if q.kind == "Partnership"] == ["planned"]
+
+
+def test_the_province_a_capital_is_of_only_locates_it() -> None:
+    text = "Medan, the capital of North Sumatra, became Gwangju's sister city in 1997."
+    ex = run(text, "en")
+    assert partners(ex) == {frozenset({"kota-medan", "gwangju"})}
+    assert [q.since for q in ex.qualified if q.kind == "Partnership"] == ["1997"]

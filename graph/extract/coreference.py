@@ -82,6 +82,15 @@ def doc_level_merges(out: DocumentMentions) -> dict[str, str]:
     return merges
 
 
+# what may stand between a place and the one that locates it: "Gwangju, Korea Selatan",
+# "Bandung in West Java", "Surabaya, the capital of East Java", "Medan, ibu kota Sumatera Utara"
+_LOCATING_GAP = re.compile(
+    r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?"
+    r"(?:(?:capital(?:\s+city)?|ibu\s?kota(?:\s+provinsi)?)\s+(?:of\s+|dari\s+)?(?:the\s+)?)?",
+    re.I,
+)
+
+
 def _region_only(ent: Entity, country: str) -> bool:
     """Whether a place's name is, in that country, a region's and no large city's
     ("California"; not "Gwangju", a region and a city of 1.4 million)."""
@@ -137,7 +146,5 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
         for i in range(1, len(items)):
             prev, cur = items[i - 1], items[i]
             gap = s.text[prev.end : cur.start]
-            if re.fullmatch(r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?", gap) and _contains(
-                out, prev.slug, cur.slug
-            ):
+            if _LOCATING_GAP.fullmatch(gap) and _contains(out, prev.slug, cur.slug):
                 items[i] = replace(cur, qualifier=True)

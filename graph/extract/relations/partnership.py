@@ -114,8 +114,20 @@ def _origin_year(d: DocContext, v: SentenceView) -> str | None:
     return spans[0].start[:4] if spans else None
 
 
+def _became_year(d: DocContext, v: SentenceView, at: int) -> str | None:
+    """ "became our sister city in 1991", "resmi menjadi kota kembar pada 1985": an origin
+    word right before the tie word, and the year right after it."""
+    text = v.sent.text
+    if not patterns()["origin"].search(text[max(0, at - 30) : at]):
+        return None
+    for span in find_dates(text[at : at + 50], d.ref):
+        if not span.relative and len(span.start) >= 4:
+            return span.start[:4]
+    return None
+
+
 def _start_year(d: DocContext, v: SentenceView, at: int, signed: bool) -> str | None:
-    since = since_year(v.sent.text, d.ref, at)
+    since = since_year(v.sent.text, d.ref, at) or _became_year(d, v, at)
     if since is None and signed and not patterns()["renewal"].search(v.text):
         spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative or x.start.count("-")]
         if spans:
