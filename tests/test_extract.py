@@ -2335,3 +2335,27 @@ def test_the_province_a_capital_is_of_only_locates_it() -> None:
     ex = run(text, "en")
     assert partners(ex) == {frozenset({"kota-medan", "gwangju"})}
     assert [q.since for q in ex.qualified if q.kind == "Partnership"] == ["1997"]
+
+
+def test_an_undated_working_visit_abroad_told_as_made_is_an_activity() -> None:
+    ex = run(
+        "Dipimpin Gubernur Bobby Nasution, delegasi Pemprov Sumatera Utara menjadi pusat "
+        "perhatian dalam rangkaian kunjungan kerja ke Provinsi Shandong, Tiongkok."
+    )
+    assert [(a.type, a.location) for a in ex.activities] == [("Visit", "shandong")]
+
+
+def test_an_undated_visit_abroad_still_to_come_is_no_activity() -> None:
+    ex = run(
+        "Bupati Bogor akan berkunjung ke Busan, Korea Selatan, untuk menjemput hibah air bersih."
+    )
+    assert not ex.activities
+
+
+def test_a_body_naming_which_countries_takes_no_part_and_a_venue_is_not_ours_taking_part() -> None:
+    ex = run(
+        "Kunjungan Presiden Prancis ke tiga negara ASEAN dibahas dalam pertemuan di Gedung "
+        "Sekretariat Kabinet, Kota Jakarta Pusat, pada 3 Mei 2024. Kami juga sudah ada "
+        "pertemuan dengan World Bank di Bali pada 4 Mei 2024."
+    )
+    assert not ex.activities

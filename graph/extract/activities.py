@@ -294,8 +294,22 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
         or bool(evidence["quoted"])
         or named_in_context
         or (cls == "Signing" and foreign_partner)
+        # an undated visit abroad, told as made ("kunjungan kerja ke Provinsi Shandong"),
+        # not as one to come ("akan berkunjung ke Busan")
+        or (
+            cls == "Visit"
+            and bool(evidence["where"])
+            and r.d.is_foreign_actor(str(evidence["where"]))
+            and not _FUTURE.search(r.text[:lo])
+            # a visit word, not a journey's ("berangkat ke", "flew to"), by no club or family
+            and not patterns()["travel"].match(r.text, lo)
+            and not patterns()["non_agents"].search(r.text[:lo])
+        )
         or evidence["funder"] is not None
     )
+
+
+_FUTURE = re.compile(r"\b(?:akan|bakal|segera|mendatang|will|shall|is to|are to)\b", re.I)
 
 
 def _foreign_funder(r: _Reading, at: int) -> str | None:
@@ -505,6 +519,9 @@ STOPOVER = re.compile(
 )
 ALONG = re.compile(r"\b(?:dan|and|serta|jajaran|beserta)\b", re.I)
 GIVER = re.compile(r"\b(?:by|oleh|dari|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+MEMBERS = re.compile(
+    r"\b(?:negara|negara-negara|countries|nations|anggota|members?(?: states)?)\s+$", re.I
+)
 FROM = re.compile(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
@@ -524,7 +541,11 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         return m.slug if ALONG.search(text[max(0, m.start - 25) : m.start]) else None
     if m.type == "InternationalOrganization":
         # a city network or a UN body meeting ours; not one an award or a grant is from
-        return None if GIVER.search(text[max(0, m.start - 40) : m.start]) else m.slug
+        before = text[max(0, m.start - 40) : m.start]
+        # "tiga negara ASEAN": the body only names which countries
+        if GIVER.search(before) or MEMBERS.search(before):
+            return None
+        return m.slug
     if m.type == "Country" and m.slug not in (HOME_COUNTRY, act.location):
         return m.slug if FROM.search(text[max(0, m.start - 40) : m.start]) else None
     return None
@@ -636,6 +657,7 @@ def finish_activities(d: DocContext) -> None:
             continue
         # only activities with a foreign side belong to the partnership graph: held abroad,
         # with a foreign participant, or under, by or paid by a foreign actor or programme
+        ours_taking_part = any(d.is_indonesian_lg(p) for p in act.participants)
         foreign_side = (
             # a programme the gazetteer lists (SCP, JENESYS …), not any name ending in
             # "Initiative" or "Program" found in the text
@@ -643,7 +665,13 @@ def finish_activities(d: DocContext) -> None:
             or any(
                 x and d.is_foreign_actor(x) for x in (act.location, act.organized_by, act.funded_by)
             )
-            or any(d.is_foreign_actor(p) for p in act.participants)
+            or any(
+                d.is_foreign_actor(p)
+                # a city network or a UN body meeting ours counts only with one of ours
+                # taking part, not one that is only the venue's government
+                and (d.ent_type(p) != "InternationalOrganization" or ours_taking_part)
+                for p in act.participants
+            )
         )
         if not foreign_side:
             continue
