@@ -2359,3 +2359,10 @@ def test_a_body_naming_which_countries_takes_no_part_and_a_venue_is_not_ours_tak
         "pertemuan dengan World Bank di Bali pada 4 Mei 2024."
     )
     assert not ex.activities
+
+
+def test_a_heads_first_name_that_is_a_place_abroad_lets_no_news_in() -> None:
+    # "Ahmad" is a place abroad in the world table; here it is a governor's first name
+    text = "Program Sekolah Kemitraan itu diinisiasi Gubernur Ahmad Luthfi di Semarang."
+    ex = run(text)
+    assert not ex.facts and not ex.entities

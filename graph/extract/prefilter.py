@@ -53,7 +53,12 @@ def _titled_abroad(text: str, matches: list[GazMatch]) -> bool:
     for m in _TITLED.finditer(text):
         if any(a < m.end(1) and m.start(1) < b for a, b in known):
             continue
-        found = world_places().lookup(m.group(1).split()[0])
+        words = m.group(1).split()
+        # "Gubernur Kumamoto, Kabashima" names a place; "Gubernur Ahmad Luthfi" a person
+        # whose first name is also a place somewhere
+        if len(words) > 1 and not world_places().lookup(m.group(1)):
+            continue
+        found = world_places().lookup(m.group(1))
         if found and all(p.country != HOME_COUNTRY for p in found):
             return True
     return False
