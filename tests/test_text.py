@@ -200,3 +200,28 @@ def test_an_abbreviation_at_a_wrapped_line_end_ends_no_sentence() -> None:
     one = unwrap("\n".join(lines))
     assert "ketika Drs. Jufri menjadi Walikota Bukittinggi" in one
     assert "\n" not in one
+
+
+def test_a_word_the_wrap_broke_at_its_hyphen_is_one_word_again() -> None:
+    text = (
+        "Dana hibah itu akan dipakai untuk membangun kembali rumah dan proyek-\n"
+        "proyek tambahan bagi warga yang terdampak gempa bumi di Kota Palu tahun lalu.\n"
+        "Paragraf berikutnya dimulai di sini."
+    )
+    assert "proyek-proyek tambahan" in clean(text)
+
+
+def test_the_wrapped_rest_of_a_debris_line_goes_with_it() -> None:
+    text = (
+        "Kota Medan menjalin kerja sama dengan Gwangju sejak 1997 di bidang pendidikan.\n"
+        "Baca juga: Medan Kirim Pelajar ke Gwangju untuk Belajar Budaya dan Bahasa di\n"
+        "Korea\n"
+        "Baca juga: Medan Kirim Pelajar ke Gwangju untuk Belajar Budaya dan\n"
+        "bahasa Korea\n"
+        "Kerja sama itu terus berjalan."
+    )
+    lines = clean(text).split("\n")
+    assert lines == [
+        "Kota Medan menjalin kerja sama dengan Gwangju sejak 1997 di bidang pendidikan.",
+        "Kerja sama itu terus berjalan.",
+    ]

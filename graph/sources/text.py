@@ -146,7 +146,9 @@ def unwrap(text: str) -> str:
             and ((width and len(last.rstrip()) >= 0.6 * width) or bool(_LOWER_START.match(line)))
         )
         if joins:
-            out[-1] = prev + " " + line.strip()
+            # "proyek-" then "proyek tambahan": a word the wrap broke at its hyphen
+            glue = "" if prev.endswith("-") and _LOWER_START.match(line) else " "
+            out[-1] = prev + glue + line.strip()
         else:
             out.append(line)
         last = line
@@ -159,10 +161,24 @@ def clean_lines(text: str) -> list[str]:
     debris, prefixes, _ = _patterns()
     cutoff = _cutoff()
     kept: list[str] = []
+    in_debris = False  # the line before was debris that may go on in this one
     for raw in normalise(text).splitlines():
         line = raw.strip()
         if line and any(kept) and cutoff.match(line):
             break
+        rest = prefixes.sub("", line).strip()  # "iklan Mereka berangkat …": its own text
+        if (
+            rest
+            and in_debris
+            and (
+                _LOWER_START.match(rest) or (len(rest.split()) <= 3 and not _TERMINAL.search(rest))
+            )
+        ):
+            # "Baca juga: … Gempa" hard-wrapped, then "dan Tsunami di Sulteng" (or a last
+            # word or two, "Sulteng"): the rest of the debris line
+            kept.append("")
+            continue
+        in_debris = bool(line) and bool(debris.match(line)) and not _TERMINAL.search(line)
         if line and debris.match(line):
             line = ""
         kept.append(prefixes.sub("", line).strip() if line else "")
