@@ -166,7 +166,8 @@ def clean_lines(text: str) -> list[str]:
         line = raw.strip()
         if line and any(kept) and cutoff.match(line):
             break
-        rest = prefixes.sub("", line).strip()  # "iklan Mereka berangkat …": its own text
+        # "iklan Mereka berangkat …": its own text
+        rest = prefixes.sub("", line).strip() if in_debris else ""
         if (
             rest
             and in_debris
@@ -178,8 +179,9 @@ def clean_lines(text: str) -> list[str]:
             # word or two, "Sulteng"): the rest of the debris line
             kept.append("")
             continue
-        in_debris = bool(line) and bool(debris.match(line)) and not _TERMINAL.search(line)
-        if line and debris.match(line):
+        is_debris = bool(line) and debris.match(line) is not None
+        in_debris = is_debris and not _TERMINAL.search(line)
+        if is_debris:
             line = ""
         kept.append(prefixes.sub("", line).strip() if line else "")
     return [line for line in unwrap("\n".join(kept)).split("\n") if line.strip()]
