@@ -2150,28 +2150,37 @@ def test_an_inauguration_abroad_told_as_today_is_dated_by_the_report() -> None:
     assert [(a.start, a.location) for a in ex.activities] == [("2024-05-20", "gwangju")]
 
 
-def test_a_list_of_pairs_pairs_each_of_ours_with_its_own_partner() -> None:
-    text = (
-        "Beberapa kota telah menjalin sister city, seperti Kota Medan dengan Gwangju, Kota "
-        "Semarang dengan Brisbane, serta Kota Bandung dengan Braunschweig."
-    )
-    assert partners(run(text)) == {
-        frozenset({"kota-medan", "gwangju"}),
-        frozenset({"kota-semarang", "brisbane"}),
-        frozenset({"kota-bandung", "braunschweig"}),
-    }
-
-
-def test_a_list_of_pairs_may_name_one_of_ours_again() -> None:
-    text = (
-        "Kerja sama sister city yang telah terjalin antara Medan-Gwangju, Bandung-Suwon, "
-        "Medan-Ichikawa harus dievaluasi."
-    )
-    assert partners(run(text)) == {
-        frozenset({"kota-medan", "gwangju"}),
-        frozenset({"kota-bandung", "suwon"}),
-        frozenset({"kota-medan", "ichikawa"}),
-    }
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        pytest.param(
+            "Beberapa kota telah menjalin sister city, seperti Kota Medan dengan Gwangju, Kota "
+            "Semarang dengan Brisbane, serta Kota Bandung dengan Braunschweig.",
+            [
+                ("kota-medan", "gwangju"),
+                ("kota-semarang", "brisbane"),
+                ("kota-bandung", "braunschweig"),
+            ],
+            id="each of ours with its own partner",
+        ),
+        pytest.param(
+            "Kerja sama sister city yang telah terjalin antara Medan-Gwangju, Bandung-Suwon, "
+            "Medan-Ichikawa harus dievaluasi.",
+            [("kota-medan", "gwangju"), ("kota-bandung", "suwon"), ("kota-medan", "ichikawa")],
+            id="one of ours named again",
+        ),
+        pytest.param(
+            "Kerja sama sister city yang telah terjalin antara Medan-Gwangju, Bandung-Xyzabad, "
+            "Medan-Ichikawa harus dievaluasi.",
+            [("kota-medan", "gwangju"), ("kota-medan", "ichikawa")],
+            id="one of ours whose partner no list knows takes none",
+        ),
+    ],
+)
+def test_a_list_of_pairs_pairs_each_of_ours_with_the_partners_of_its_item(
+    text: str, pairs: list[tuple[str, str]]
+) -> None:
+    assert partners(run(text)) == {frozenset(p) for p in pairs}
 
 
 def test_two_of_ours_then_two_partners_are_every_pair() -> None:
@@ -2238,17 +2247,6 @@ def test_a_possessive_is_no_part_of_a_towns_name() -> None:
         "en",
     )
     assert "gold-coast" in ex.entities and "gold" not in ex.entities
-
-
-def test_one_of_ours_whose_partner_no_list_knows_takes_none_in_a_list_of_pairs() -> None:
-    text = (
-        "Kerja sama sister city yang telah terjalin antara Medan-Gwangju, Bandung-Xyzabad, "
-        "Medan-Ichikawa harus dievaluasi."
-    )
-    assert partners(run(text)) == {
-        frozenset({"kota-medan", "gwangju"}),
-        frozenset({"kota-medan", "ichikawa"}),
-    }
 
 
 def test_a_group_named_by_the_government_abroad_that_sent_it_came_to_ours() -> None:

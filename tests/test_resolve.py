@@ -502,45 +502,41 @@ def _build_article(tmp_path: Path, title: str, published: str, body: str) -> Pat
     return out
 
 
-def test_the_proposer_of_a_planned_partnership_is_on_its_resolved_node(tmp_path: Path) -> None:
-    """km:initiatedBy on the km:Partnership the resolved layer writes, and the graph still
-    conforms to the shapes."""
+@pytest.mark.parametrize(
+    ("title", "published", "text", "query", "expected"),
+    [
+        pytest.param(
+            "Riau usulkan sister city",
+            "2019-11-03",
+            "Gubernur Riau Syamsuar mengusulkan pembangunan sister city kepada Wakil Menteri "
+            "Luar Negeri Malaysia dalam pertemuan di Pekanbaru pada 2 November 2019.",
+            "SELECT ?status ?who WHERE { ?p a km:Partnership ; km:status ?status ; "
+            "km:initiatedBy ?who }",
+            [{"status": "planned", "who": "https://w3id.org/kotamitra/id/syamsuar"}],
+            id="the proposer of a planned partnership is on its resolved node",
+        ),
+        pytest.param(
+            "ASN Medan ke Gwangju",
+            "2024-05-04",
+            "Sebanyak 20 ASN Pemkot Medan bertolak ke Kota Gwangju untuk mengikuti pelatihan "
+            "tata kota pada 3 Mei 2024. Rombongan dipimpin Kepala Dinas Pendidikan Kota Medan, "
+            "Rudi Hartono, dan terbang melalui Jakarta.",
+            "SELECT ?who ?name WHERE { ?e a km:Training ; km:ledBy ?who . ?who a km:Person ; "
+            "rdfs:label ?name }",
+            [{"who": "https://w3id.org/kotamitra/id/rudi-hartono", "name": "Rudi Hartono"}],
+            id="who led a delegation is on the resolved event",
+        ),
+    ],
+)
+def test_resolved_nodes_carry_the_article_facts_and_conform(
+    tmp_path: Path, title: str, published: str, text: str, query: str, expected: list[dict]
+) -> None:
+    """km:initiatedBy on the km:Partnership, km:ledBy (a km:Person) on the event node, and
+    the graph still conforms to the shapes."""
     from graph.rdf.validate import validate_graph
 
-    out = _build_article(
-        tmp_path,
-        "Riau usulkan sister city",
-        "2019-11-03",
-        "Gubernur Riau Syamsuar mengusulkan pembangunan sister city kepada Wakil Menteri Luar "
-        "Negeri Malaysia dalam pertemuan di Pekanbaru pada 2 November 2019.",
-    )
-    rows = select(
-        open_store(out),
-        "SELECT ?status ?who WHERE { ?p a km:Partnership ; km:status ?status ; "
-        "km:initiatedBy ?who }",
-    )
-    assert rows == [{"status": "planned", "who": "https://w3id.org/kotamitra/id/syamsuar"}]
-    assert validate_graph(out / "graph.ttl").conforms
-
-
-def test_who_led_a_delegation_is_on_the_resolved_event(tmp_path: Path) -> None:
-    """km:ledBy on the event node, a km:Person, and the graph still conforms."""
-    from graph.rdf.validate import validate_graph
-
-    out = _build_article(
-        tmp_path,
-        "ASN Medan ke Gwangju",
-        "2024-05-04",
-        "Sebanyak 20 ASN Pemkot Medan bertolak ke Kota Gwangju untuk mengikuti pelatihan tata "
-        "kota pada 3 Mei 2024. Rombongan dipimpin Kepala Dinas Pendidikan Kota Medan, Rudi "
-        "Hartono, dan terbang melalui Jakarta.",
-    )
-    rows = select(
-        open_store(out),
-        "SELECT ?who ?name WHERE { ?e a km:Training ; km:ledBy ?who . ?who a km:Person ; "
-        "rdfs:label ?name }",
-    )
-    assert rows == [{"who": "https://w3id.org/kotamitra/id/rudi-hartono", "name": "Rudi Hartono"}]
+    out = _build_article(tmp_path, title, published, text)
+    assert select(open_store(out), query) == expected
     assert validate_graph(out / "graph.ttl").conforms
 
 
