@@ -300,16 +300,13 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
             cls == "Visit"
             and bool(evidence["where"])
             and r.d.is_foreign_actor(str(evidence["where"]))
-            and not _FUTURE.search(r.text[:lo])
+            and not patterns()["future"].search(r.text[:lo])
             # a visit word, not a journey's ("berangkat ke", "flew to"), by no club or family
             and not patterns()["travel"].match(r.text, lo)
             and not patterns()["non_agents"].search(r.text[:lo])
         )
         or evidence["funder"] is not None
     )
-
-
-_FUTURE = re.compile(r"\b(?:akan|bakal|segera|mendatang|will|shall|is to|are to)\b", re.I)
 
 
 def _foreign_funder(r: _Reading, at: int) -> str | None:
@@ -519,9 +516,6 @@ STOPOVER = re.compile(
 )
 ALONG = re.compile(r"\b(?:dan|and|serta|jajaran|beserta)\b", re.I)
 GIVER = re.compile(r"\b(?:by|oleh|dari|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
-MEMBERS = re.compile(
-    r"\b(?:negara|negara-negara|countries|nations|anggota|members?(?: states)?)\s+$", re.I
-)
 FROM = re.compile(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
@@ -543,7 +537,8 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         # a city network or a UN body meeting ours; not one an award or a grant is from
         before = text[max(0, m.start - 40) : m.start]
         # "tiga negara ASEAN": the body only names which countries
-        if GIVER.search(before) or MEMBERS.search(before):
+        members = rf"(?:{patterns()['members_of'].pattern})\s+$"
+        if GIVER.search(before) or re.search(members, before, re.I):
             return None
         return m.slug
     if m.type == "Country" and m.slug not in (HOME_COUNTRY, act.location):

@@ -266,8 +266,8 @@ def default_gazetteer() -> Gazetteer:
     for path in sorted(lexicon_dir().glob("*.jsonl")):
         records.extend(_read_jsonl(path))
     extra: dict[str, list[str]] = dict(load_yaml("aliases_extra.yaml") or {})
-    for slug, demonyms in (load_yaml("demonyms.yaml") or {}).items():
-        extra[slug] = [*extra.get(slug, []), *(f"{d} {w}" for d in demonyms for w in DEMONYM_WORDS)]
+    for demonym, slug in demonym_countries().items():
+        extra[slug] = [*extra.get(slug, []), *(f"{demonym} {w}" for w in DEMONYM_WORDS)]
     for i, rec in enumerate(records):
         if rec.id in extra:
             records[i] = replace(rec, aliases=tuple(dict.fromkeys([*rec.aliases, *extra[rec.id]])))

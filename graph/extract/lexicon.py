@@ -56,6 +56,8 @@ WORD_LISTS = {
     "venue_after": "a word after an activity word that makes it a room ('conference hall')",
     "twinning_kind": "the kind of tie a twinning makes ('sister city'): names signings, pairs",
     "deepen": "widening or deepening a tie: a wish to do so presupposes the tie exists",
+    "future": "told as still to come: an undated visit after it is not one made",
+    "members_of": "before a body that only names which countries ('tiga negara ASEAN')",
     "remote": "done at a distance (online, by video): a signing told so brings nobody",
     "led_by": "led by: the person after it led the group before it",
     "led_group": "a group that someone leads ('rombongan', 'delegation')",

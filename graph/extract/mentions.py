@@ -66,12 +66,16 @@ def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[i
     return out
 
 
-# a diplomatic mission named after its country ("Indonesia Embassy", "Japan Consulate")
-_MISSION_BEFORE = re.compile(
-    r"\b(?:Kedutaan\s+Besar|Kedubes|Konsulat(?:\s+Jenderal)?|Konjen)\s+(?:Republik\s+)?$"
-)
+# a diplomatic mission after its country's name ("Indonesia Embassy", "Japanese Consulate")
 _SEAT_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]+){1,3}")
 _MISSION_AFTER = re.compile(rf"\s+{MISSION}")
+
+
+@cache
+def _mission_before() -> re.Pattern[str]:
+    """A diplomatic mission (the ``missions`` words) right before its country's name
+    ("Kedubes Perancis", "Konsulat Jenderal Australia")."""
+    return re.compile(rf"\b(?:{patterns()['missions'].pattern})\s+(?:Republik\s+)?$", re.I)
 
 
 def _squeeze(folded: str) -> str:
@@ -248,7 +252,9 @@ class MentionFinder:
         for i, m in enumerate(found):
             if name_lexicon().prefix_block.search(text[: m.start]):
                 continue
-            envoy = _MISSION_BEFORE.search(text, 0, m.start) if m.record.type == "Country" else None
+            envoy = (
+                _mission_before().search(text, 0, m.start) if m.record.type == "Country" else None
+            )
             if envoy is not None:
                 # "Kedubes Perancis", "Konsulat Jenderal Australia": that country's mission;
                 # ours is named by where it sits ("Konjen RI Los Angeles")
@@ -482,10 +488,10 @@ class MentionFinder:
             or self.gaz.lookup(parts[0]) is not None
         ):
             return None, None, 0
-        slug = slugify(parts[0])
-        if slug in self.gaz.records or slug in self.out.entities:
-            slug = f"{slug}-{country.id}"
-        rec = Record(slug, level, {"en": parts[0]}, (), country=country.id, bare=True)
+        kind = "region" if level == "ProvincialGovernment" else "city"
+        rec = foreign.record_for(
+            foreign.Place(parts[0], country.id, kind), level, self.gaz, parts[0]
+        )
         slug = self._entity_for_record(rec, parts[0])
         at = s.text.find(parts[0], base)
         if at >= 0:

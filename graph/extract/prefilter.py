@@ -56,9 +56,9 @@ def _titled_abroad(text: str, matches: list[GazMatch]) -> bool:
         words = m.group(1).split()
         # "Gubernur Kumamoto, Kabashima" names a place; "Gubernur Ahmad Luthfi" a person
         # whose first name is also a place somewhere
-        if len(words) > 1 and not world_places().lookup(m.group(1)):
-            continue
         found = world_places().lookup(m.group(1))
+        if len(words) > 1 and not found:
+            continue
         if found and all(p.country != HOME_COUNTRY for p in found):
             return True
     return False
