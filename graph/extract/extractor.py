@@ -117,7 +117,11 @@ def _named(sentences: list[Sentence], mentions: DocumentMentions) -> set[str]:
     for sent in sentences:
         dateline = DATELINE.match(sent.text) if sent.index == sentences[0].index else None
         for m in mentions.in_sentence(sent.index):
-            if m.qualifier or m.type == "Person" or (dateline and m.end <= dateline.end()):
+            if (
+                m.qualifier
+                or (m.type == "Person" and m.via_role != "official")
+                or (dateline and m.end <= dateline.end())
+            ):
                 continue
             out.add(m.slug)
     return out

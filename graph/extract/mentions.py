@@ -35,6 +35,7 @@ from graph.extract.names import (
     stop_words,
     titlecase,
 )
+from graph.extract.officials import official_names
 from graph.extract.spans import DocumentMentions, Mention, Role
 from graph.model import Entity
 from graph.sources.text import Sentence
@@ -169,6 +170,11 @@ class MentionFinder:
                 if len(tokens) > 1 and set(map(key, tokens)) >= set(map(key, known_tokens)):
                     slug = known
                     break
+                if 1 < len(tokens) < len(known_tokens) and list(map(key, tokens)) == list(
+                    map(key, known_tokens[: len(tokens)])
+                ):
+                    slug = known  # "Sri Sultan" after "Sri Sultan Hamengku Buwono X"
+                    break
         if slug is None and len(tokens) > 1:
             # the same name spelt with a letter doubled or not ("Bradd Pettitt", "Brad
             # Pettitt"), as one article may spell a foreign head both ways
@@ -292,6 +298,18 @@ class MentionFinder:
         self._quoted_programmes(s)
         self._unknown_names(s)
         self._people_short_forms(s)
+        self._officials(s)
+
+    def _officials(self, s: Sentence) -> None:
+        """Ministers, envoys and heads of bodies named with their title: people of the
+        graph, though they head no local government."""
+        known = [(x.start, x.end) for x in self.out.in_sentence(s.index)]
+        for start, end, surface in official_names(s.text, known, self._is_place):
+            name = self._clean_name(surface)
+            if len(name.split()) < 2:
+                continue
+            slug = self._person(name, surface)
+            self.out.add(Mention(s.index, start, end, surface, slug, "Person", "official"))
 
     def _foreign_governments(self, s: Sentence, found: list[Match]) -> None:
         """Foreign local governments the gazetteer lacks, in a government context
