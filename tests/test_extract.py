@@ -1443,6 +1443,46 @@ def test_prefilter_keeps_membership_and_policy_texts(text, expected):
     assert expected in facts_of(text)
 
 
+def test_a_tie_between_two_of_our_governments_gives_their_heads_and_nothing_international():
+    text = (
+        "Bupati Sleman Rahmat Hidayat menerima kunjungan kerja Bupati Kabupaten Banyumas,"
+        " Sinta Dewi, di pendapa, Senin. Kedua kabupaten akan menjadi kabupaten kembar."
+    )
+    ex = run(text)
+    assert not ex.prefiltered
+    assert triples(ex) == {
+        ("rahmat-hidayat", "headOf", "kabupaten-sleman"),
+        ("sinta-dewi", "headOf", "kabupaten-banyumas"),
+    }
+    assert not ex.qualified and not ex.activities
+    assert {k for k, e in ex.entities.items() if e.type == "RegencyGovernment"} == {
+        "kabupaten-sleman",
+        "kabupaten-banyumas",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one government of ours only
+        "Bupati Sleman Rahmat Hidayat melakukan kunjungan kerja ke pasar desa, Senin.",
+        # two governments, but no tie or visit word ("kerja sama" alone is everywhere)
+        "Pemkab Sleman dan Pemkab Bantul bekerja sama membangun jalan desa.",
+    ],
+)
+def test_domestic_news_without_a_tie_between_two_governments_is_skipped(text):
+    assert run(text).prefiltered
+
+
+def test_a_long_run_of_capitalised_words_before_a_title_is_an_office_not_a_head():
+    text = (
+        "Kepala Kejaksaan Tinggi, Budi Hartono, mengapresiasi Jaksa Agung Muda Tindak Pidana"
+        " Umum, Gubernur Jawa Barat, serta para bupati. Jawa Barat menjalin kerja sama"
+        " sister province dengan Provinsi Gyeonggi, Korea Selatan."
+    )
+    assert not [f for f in triples(run(text)) if f[1] == "headOf"]
+
+
 # -- issue 11: what general news must not give, and wrapped text --------------------------
 
 

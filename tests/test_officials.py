@@ -71,6 +71,12 @@ def test_an_official_named_with_a_title_is_found(text: str, expected: list[str])
         "Dubes Jepang dan Sri Sultan membahas kerja sama.",
         # one word only
         "Ketua DPRD Kota Medan, Budi, hadir.",
+        # a place named after an office
+        "Presiden melayat ke kompleks Menteri Widya Chandra, Jakarta.",
+        # a place after "di"
+        "Rapat digelar di rumah dinas Menteri di Widya Chandra.",
+        # the place of a minister's portfolio, not a name
+        "Wakil Menteri Luar Negeri Multicultural Affairs Northern Territory Australia, kemarin.",
     ],
 )
 def test_no_official_where_the_title_is_followed_by_no_name(text: str) -> None:

@@ -17,7 +17,7 @@ from graph.extract.dates import reference_date
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, default_gazetteer
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import find_mentions
-from graph.extract.prefilter import might_hold_partnership
+from graph.extract.prefilter import domestic_cooperation, might_hold_partnership
 from graph.extract.relations.delegation import delegation, reception
 from graph.extract.relations.funding import funding
 from graph.extract.relations.heads import heads
@@ -34,6 +34,7 @@ from graph.extract.relations.view import SentenceView
 from graph.extract.spans import DocumentMentions
 from graph.model import Document, Extraction
 from graph.sources.text import Sentence, clean, split_sentences
+from graph.vocab import HOME_COUNTRY
 
 SentenceRule = Callable[[DocContext, SentenceView], None]
 DocumentRule = Callable[[DocContext], None]
@@ -127,6 +128,16 @@ def _named(sentences: list[Sentence], mentions: DocumentMentions) -> set[str]:
     return out
 
 
+def _ours_named(sentences: list[Sentence], mentions: DocumentMentions) -> set[str]:
+    """The governments of ours a text names (for a tie between two of them)."""
+    return {
+        slug
+        for slug in _named(sentences, mentions)
+        if mentions.entities[slug].type in LOCAL_GOVERNMENT_TYPES
+        and (mentions.records.get(slug) is None or mentions.records[slug].country == HOME_COUNTRY)
+    }
+
+
 def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     """Extract every fact of one document.
 
@@ -144,7 +155,8 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     gaz = gazetteer or default_gazetteer()
     text = clean(doc.text)
     matches = gaz.find(text)
-    if not might_hold_partnership(text, gaz, matches):
+    international = might_hold_partnership(text, gaz, matches)
+    if not international and not domestic_cooperation(text, matches):
         return Extraction(document=doc, prefiltered=True)
     sentences = split_sentences(text)
     ref = reference_date(doc.published, text)
@@ -152,6 +164,14 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     ex = Extraction(document=doc)
     d = DocContext(doc, sentences, mentions, ref, home_government(mentions, sentences), ex, gaz)
     heads(d)
+    if not international:
+        # a tie between two of our own governments: who they are and who heads them
+        ex.entities = {
+            k: v
+            for k, v in mentions.entities.items()
+            if k in _used_entities(ex) or k in _ours_named(sentences, mentions)
+        }
+        return ex
     _read_sentences(d)
     for _, rule in FINISHING_RULES:
         rule(d)

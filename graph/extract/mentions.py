@@ -24,7 +24,7 @@ from graph.extract.gazetteer import (
     demonym_mission,
     key,
 )
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.names import (
     NAME_TOKEN,
     PLACE_TYPES,
@@ -43,6 +43,11 @@ from graph.vocab import HOME_COUNTRY, slugify
 
 __all__ = ["DocumentMentions", "Mention", "MentionFinder", "Role", "find_mentions"]
 
+
+#: honorifics as bare words ("Bapak", "Dr"), before a name without being part of it
+_HONORIFIC_WORDS = frozenset(
+    re.sub(r"\\\.|\?|\\", "", h) for h in relations_lexicon()["honorifics"]
+)
 
 _FORMER = re.compile(r"\b(?:mantan|eks|bekas|former|ex)[- ]?\s*$", re.I)
 
@@ -304,9 +309,10 @@ class MentionFinder:
         """Ministers, envoys and heads of bodies named with their title: people of the
         graph, though they head no local government."""
         known = [(x.start, x.end) for x in self.out.in_sentence(s.index)]
-        for start, end, surface in official_names(s.text, known, self._is_place):
+        in_gazetteer = lambda name: self.gaz.lookup(name) is not None  # noqa: E731
+        for start, end, surface in official_names(s.text, known, in_gazetteer):
             name = self._clean_name(surface)
-            if len(name.split()) < 2:
+            if len(name.split()) < 2 or self._is_place(name):
                 continue
             slug = self._person(name, surface)
             self.out.add(Mention(s.index, start, end, surface, slug, "Person", "official"))
@@ -651,6 +657,9 @@ class MentionFinder:
         capacity = prev is not None and re.search(r"(?:selaku|sebagai)\s+$", before)
         if not (prev and (place_slug or capacity) and self._person_like(prev.group(1))):
             return None
+        longer = re.search(r"(?<![\w.])([A-Z][\w'’-]{2,})\s+$", before[: prev.start(1)])
+        if longer and longer.group(1) not in stop_words() | _HONORIFIC_WORDS:
+            return None  # "Jaksa Agung Muda Tindak Pidana Umum, Gubernur …": an office
         return self._clean_name(prev.group(1)).split(), prev.start(1), prev.group(1)
 
     def _person_like(self, name: str, lenient: bool = False) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.extract.names import NAME_TOKEN, name_patterns, stop_words
+from graph.extract.names import NAME_TOKEN, name_lexicon, name_patterns, stop_words
 from graph.resources import load_yaml
 
 Span = tuple[int, int]
@@ -58,7 +58,8 @@ def official_names(
     text: str, known: list[Span], is_place: Callable[[str], bool]
 ) -> list[tuple[int, int, str]]:
     """The (start, end, name) of every official named with a title in ``text``;
-    ``known`` are the spans of names already found there (places, countries, bodies).
+    ``known`` are the spans of names already found there (places, countries, bodies);
+    ``is_place`` tells a known place's name (the whole name, or its last word, is none).
 
     >>> official_names("Duta Besar Korsel untuk Indonesia Kim Chang-beom hadir.",
     ...                [(11, 17), (24, 33)], lambda w: False)
@@ -71,7 +72,10 @@ def official_names(
     lex = _lexicon()
     found: list[tuple[int, int, str]] = []
     spans = [m.span(1) for m in _APPOSITION.finditer(text) if lex.titles.fullmatch(m.group(2))]
+    venue = name_lexicon().venue_before_role
     for m in lex.titles.finditer(text):
+        if venue.search(text, 0, m.start()):
+            continue  # "kompleks Menteri Widya Chandra": a place named after an office
         span = _Reader(text, known, lex).name_after(m.end())
         if span is not None:
             spans.append(span)
@@ -92,10 +96,11 @@ class _Reader:
     blocked: bool = False  # the run holds an office word: no name
     strong: bool = False  # the last reset was at a word that surely ends the title
     bounded: bool = False  # the run began after such a word
-    before_locative: list[Span] = field(default_factory=list)
+    fallback: list[Span] = field(default_factory=list)  # a name if no other follows
+    located: bool = False  # the run follows "di", "in": a place ("… di Widya Chandra")
 
     def reset(self, strong: bool) -> None:
-        self.run, self.blocked, self.strong = [], False, strong
+        self.run, self.blocked, self.strong, self.located = [], False, strong, False
 
     def name_after(self, at: int) -> Span | None:
         tokens = list(_TOKEN.finditer(self.text, at, min(len(self.text), at + 200)))
@@ -111,8 +116,14 @@ class _Reader:
                     i += 1
             elif word == ",":
                 commas += 1
-                if (self.run and not self.blocked) or commas > 1:
+                if commas > 1:
                     break
+                if self.run and not self.blocked and not self.located:
+                    if not (nxt[:1].isupper() and nxt.rstrip(".") not in stop_words()):
+                        break  # "… Budi Santoso, kemarin"
+                    # "Manager … KSO Wika-Jaya Konstruksi, Angga Bagus, …": the body, then
+                    # the name; the run before is the name only if none follows
+                    self.fallback = self.run
                 self.reset(True)  # "Kepala Dinas Pariwisata, Budi Santoso"
             elif word == "(":
                 close = next((j for j in range(i, len(tokens)) if tokens[j].group() == ")"), None)
@@ -125,8 +136,9 @@ class _Reader:
             if word.endswith(".") and len(word) > 3 and not re.fullmatch(r"(?:[A-Z]\.)+", word):
                 break  # a full stop ends the sentence, an initial's does not
             i += 1
-        run = self.run if self.run and not self.blocked and len(self.run) > 1 else []
-        run = run or self.before_locative
+        whole = self.run and not self.blocked and not self.located and len(self.run) > 1
+        run = self.run if whole else []
+        run = run or self.fallback
         if not run:
             return None
         end = run[-1][1]
@@ -147,16 +159,23 @@ class _Reader:
                 return False
             elif word in lex.connectives and (nxt[:1].isupper() or nxt in lex.connectives):
                 if self.run and not self.blocked and word in _LOCATIVE:
-                    self.before_locative = self.run
+                    self.fallback = self.run
                 self.reset(False)
+                self.located = word in _LOCATIVE
             else:
                 return False
         elif bare in lex.title_words or "/" in word:
             self.reset(True)  # "Menteri PPN/Kepala …", "… Center Kim Minsu"
+        elif bare in lex.descriptors:
+            # "Menteri Perhubungan Budi …": a portfolio word ends the title, but not an
+            # office's name ("Kepala Badan Kesehatan Dunia …" stays no name)
+            blocked = self.blocked
+            self.reset(False)
+            self.blocked = blocked
         elif _ACRONYM.fullmatch(bare) and not self.run:
             self.reset(True)  # "Ketua DPRD …", "Duta Besar RI …": a body's acronym
         else:
-            if bare in stop_words() or bare in lex.descriptors:
+            if bare in stop_words():
                 self.blocked = True
             if not self.run:
                 self.bounded = self.strong
@@ -171,4 +190,4 @@ def _valid(name: str, is_place: Callable[[str], bool]) -> bool:
         return False
     if any(w.isupper() and len(w) > 2 for w in names):
         return False  # an acronym: a body, not a person
-    return not is_place(name)
+    return not is_place(name) and not is_place(names[-1])  # "… Northern Territory Australia"

@@ -187,3 +187,16 @@ def might_hold_partnership(
         or rx["funded_by"].search(text)  # "hibah dari Pemerintah Jepang"
         or rx["activity:Activity"].search(text)  # "Japan handed over a grant to …"
     )
+
+
+def domestic_cooperation(text: str, matches: list[GazMatch]) -> bool:
+    """Whether a text the prefilter turned away still tells of a tie or a working visit
+    between two of our own governments ("kabupaten kembar", "studi banding ke Kota Batu"):
+    a twinning, agreement or visit word, and two governments of ours named. Only the
+    governments and their heads are read from it, never an international fact."""
+    ours = {
+        m.record.id
+        for m in matches
+        if m.record.type in LOCAL_GOVERNMENT_TYPES and m.record.country == HOME_COUNTRY
+    }
+    return len(ours) >= 2 and bool(patterns()["domestic_cooperation"].search(text))
