@@ -804,6 +804,33 @@ def test_a_quoted_name_after_a_programme_word_is_a_programme() -> None:
     ) in triples(ex)
 
 
+def test_a_programme_named_by_its_acronym_after_its_head_word():
+    text = (
+        "Pemkab Sleman kembali mengikuti Program KIZUNA (Kyoto Youth Exchange Network) dari"
+        " Pemerintah Jepang."
+    )
+    ex = run(text)
+    assert ("kabupaten-sleman", "participatesIn", "kizuna") in triples(ex)
+    assert ex.entities["kizuna"].type == "Programme"
+    assert "Kyoto Youth Exchange Network" in ex.entities["kizuna"].aliases
+    # the long name's place is the programme's word, no government of its own
+    assert "kyoto" not in ex.entities
+
+
+def test_the_governments_listed_as_taking_part_in_the_programme_named_before():
+    text = (
+        "Pemkab Sleman mengirim ASN ke Program KIZUNA dari Pemerintah Jepang. Peserta program"
+        " ini berasal dari Pemprov Jawa Tengah, Pemkab Banyumas, dan Pemkot Semarang."
+    )
+    got = {s for s, p, o in triples(run(text)) if p == "participatesIn" and o == "kizuna"}
+    assert got == {
+        "kabupaten-sleman",
+        "provinsi-jawa-tengah",
+        "kabupaten-banyumas",
+        "kota-semarang",
+    }
+
+
 # -- activities ----------------------------------------------------------------------------------
 
 

@@ -36,6 +36,7 @@ class DocContext:
     current: Activity | None = None
     current_sentence: int = -1
     recent_foreign: list[str] = field(default_factory=list)  # foreign LGs in order of mention
+    recent_programme: Mention | None = None  # the programme last named
     touched: list[Activity] = field(default_factory=list)  # activities of the current sentence
     background: set[int] = field(default_factory=set)  # ids of activities told as background
     named: set[int] = field(default_factory=set)  # ids of activities with a name of their own

@@ -34,6 +34,8 @@ WORD_LISTS = {
     "organisation_heads": "head words that start an organisation's name",
     "organisation_tails": "head words that end an organisation's name",
     "programme_tails": "head words that end a programme's name",
+    "programme_heads": "head words before a programme's acronym ('Program JENESYS')",
+    "programme_anaphor": "the programme named before ('program ini', 'this programme')",
     "partnership": "a partnership or cooperation",
     "both": "the two partners together ('kedua kota')",
     "signing": "signing an agreement",

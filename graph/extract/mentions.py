@@ -98,6 +98,14 @@ _NAMED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:[
 
 
 @cache
+def _programme_acronym() -> re.Pattern[str]:
+    heads = "|".join(relations_lexicon()["programme_heads"])
+    return re.compile(
+        rf"\b(?:{heads})\s+([A-Z][A-Z0-9]{{2,}}(?:-[A-Z0-9]+)?)\b(?:\s*\(([^()]{{3,120}})\))?"
+    )
+
+
+@cache
 def _org_head() -> re.Pattern[str]:
     return re.compile(rf"(?:{name_patterns().org_heads})")
 
@@ -747,6 +755,26 @@ class MentionFinder:
         for m in re.finditer(rf"\b{name_seq}\s+(?:{prog_tails})\b", text):
             if not any(a <= m.start() < b for a, b in spans):
                 self._add_local(s, m.start(), m.group(0), "Programme")
+        self._acronym_programmes(s)
+
+    def _acronym_programmes(self, s: Sentence) -> None:
+        """ "Program JENESYS (Japan-East Asia Network of Exchange …)": a programme named by
+        its acronym after a head word, its long name (if given) in brackets."""
+        for m in _programme_acronym().finditer(s.text):
+            acronym, long_name = m.group(1), m.group(2)
+            if self.gaz.lookup(acronym) is not None:
+                continue  # a programme the lexicon knows ("Program SCP")
+            slug = self._local_entity(acronym, "Programme", m.group(0).split("(")[0].strip())
+            ent = self.out.entities[slug]
+            if ent.type != "Programme":
+                continue
+            ent.aliases.add(acronym)
+            if long_name:
+                ent.aliases.add(long_name.strip())
+            # the long name's places are the programme's words, not mentions of their own
+            self.out.add(
+                Mention(s.index, m.start(), m.end(), m.group(0), slug, "Programme"), override=True
+            )
 
     def _local_aliases(self, s: Sentence) -> None:
         """Acronyms in brackets after a local name: "Perumdam Tirta Mayang (PTM)"."""

@@ -47,6 +47,12 @@ def _initiator(d: DocContext, v: SentenceView, p: Mention, who: str) -> None:
 def programme(d: DocContext, v: SentenceView) -> None:
     """``participatesIn``, ``organizedBy`` and the initiator of a participation."""
     rx = patterns()
+    if v.programmes:
+        d.recent_programme = v.programmes[-1]
+    elif d.recent_programme is not None and rx["programme_anaphor"].search(v.sent.text):
+        # "ASN yang diundang dalam program ini berasal dari Pemprov A, Pemkab B, …": the
+        # governments whose people take part in the programme named before
+        _participation(d, v, d.recent_programme)
     for p in v.programmes:
         if rx["beyond"].search(v.sent.text[max(0, p.start - 20) : p.start]):
             continue  # "Di luar SCP, ada pula ASN yang dikirim ke Denmark": not SCP
