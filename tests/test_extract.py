@@ -1308,6 +1308,38 @@ def test_a_working_visit_to_a_large_city_abroad_that_the_lexicon_lacks() -> None
     assert ex.entities["gold-coast"].country == "australia"
 
 
+def test_a_sister_city_association_is_a_body_and_still_pairs_its_cities():
+    text = (
+        "Medan and Hamburg have been sister cities since 1995. Anna Becker, president of the"
+        " Medan-Hamburg Sister City Association (MHSCA), opened the exhibition in Hamburg."
+    )
+    ex = run(text, "en")
+    assert ex.entities["medan-hamburg-sister-city-association"].type == "Organization"
+    assert frozenset({"kota-medan", "hamburg"}) in partners(ex)
+
+
+def test_a_hospital_is_a_body():
+    text = (
+        "Kabupaten Sleman and Kyoto, Japan, signed a sister city agreement in 2020. The city"
+        " of Kyoto donated an ambulance to the Sinar Kasih General Hospital in Sleman."
+    )
+    ex = run(text, "en")
+    assert ex.entities["sinar-kasih-general-hospital"].type == "Organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rombongan DPRD Kabupaten Sleman melakukan kunjungan kerja ke Kota Kyoto, Jepang.",
+        "The Sleman Regency's DPRD members made a working visit to Kyoto, Japan.",
+    ],
+)
+def test_the_assembly_of_one_of_our_governments_is_a_body_beside_it(text):
+    ex = run(text, "en" if text.startswith("The") else "id")
+    assert ex.entities["dprd-kabupaten-sleman"].type == "Organization"
+    assert ex.entities["dprd-kabupaten-sleman"].country == "indonesia"
+
+
 # -- evidence ------------------------------------------------------------------------------------
 
 EVIDENCE_DOCS = [

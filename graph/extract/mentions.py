@@ -312,6 +312,38 @@ class MentionFinder:
         self._unknown_names(s)
         self._people_short_forms(s)
         self._officials(s)
+        self._assemblies(s)
+
+    def _assemblies(self, s: Sentence) -> None:
+        """ "DPRD Kabupaten Purbalingga", "the Purbalingga District's DPRD": the regional
+        assembly of one of our governments, a body of its own beside the government."""
+        for x in list(self.out.in_sentence(s.index)):
+            if x.type not in LOCAL_GOVERNMENT_TYPES or self.out.entities[x.slug].country not in (
+                None,
+                HOME_COUNTRY,
+            ):
+                continue
+            rec = self.out.records.get(x.slug)
+            if rec is not None and rec.country != HOME_COUNTRY:
+                continue
+            before = re.search(r"\bDPRD\s+$", s.text[: x.start])
+            after = re.match(
+                r"(?:\s+(?:City|District|Regency|Province))?(?:['’]s)?\s+DPRD\b", s.text[x.end :]
+            )
+            if before is None and after is None:
+                continue
+            label = next(iter(self.out.entities[x.slug].labels.values()))
+            surface = (
+                s.text[before.start() : x.end] if before else s.text[x.start : x.end + after.end()]
+            )
+            slug = self._local_entity(f"DPRD {label}", "Organization", surface)
+            self.out.entities[slug].country = HOME_COUNTRY
+            a, b = (
+                (before.start(), before.start() + 4)
+                if before
+                else (x.end + after.end() - 4, x.end + after.end())
+            )
+            self.out.add(Mention(s.index, a, b, s.text[a:b], slug, "Organization"))
 
     def _officials(self, s: Sentence) -> None:
         """Ministers, envoys and heads of bodies named with their title: people of the
@@ -841,13 +873,22 @@ class MentionFinder:
         ent = self.out.entities[slug]
         if ent.country is None and ent.type == "Organization":
             ent.country = self._country_in_name(surface)
-        self.out.add(
-            Mention(s.index, start, start + len(surface), surface, slug, type_), override=True
+        end = start + len(surface)
+        # "Seattle-Surabaya Sister City Association": the governments and the tie in a
+        # body's name stay readable (the name pairs them); the body's mention is its tail
+        inner = any(
+            start <= x.start and x.end <= end and x.type in LOCAL_GOVERNMENT_TYPES
+            for x in self.out.in_sentence(s.index)
         )
+        if inner and type_ == "Organization" and re.search(r"(?i)\bsister|\btwin", surface):
+            start = end - len(words[-1])
+        self.out.add(Mention(s.index, start, end, s.text[start:end], slug, type_), override=True)
 
     def _cut_after_government(self, words: list[str]) -> list[str]:
         """ "Dinas Pariwisata Kota Jambi Yon Heri": an office's name ends with the government
         it belongs to; the capitalised words after it name its head, not the office."""
+        if words and re.fullmatch(name_patterns().org_tails, words[-1]):
+            return words  # "Seattle-Surabaya Sister City Association": it ends as a body
         joined = " ".join(words)
         for m in self.gaz.find(joined):
             if m.record.type not in LOCAL_GOVERNMENT_TYPES or not 0 < m.start < m.end < len(joined):
