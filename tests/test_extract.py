@@ -551,6 +551,22 @@ def test_an_anniversary_of_a_tie_says_it_exists() -> None:
     assert partners(run(text)) == {frozenset({"kota-surabaya", "kochi"})}
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "partner"),
+    [
+        # a town abroad the gazetteer lacks, named only after the twinning phrase
+        ("Bogor has been a sister city of Fremantle since 2015.", "en", "fremantle"),
+        ("Kota Bogor merupakan kota kembar dari Fremantle sejak 2015.", "id", "fremantle"),
+        # an abbreviated first word; the alias "City of St. Louis" is not the tie's word
+        ("Bogor has been a sister city of St. Louis since 2015.", "en", "st-louis"),
+    ],
+)
+def test_a_twinning_phrase_names_the_partner_after_it(text, language, partner):
+    ex = run(text, language)
+    assert frozenset({"kota-bogor", partner}) in partners(ex)
+    assert any(q.since == "2015" for q in ex.qualified)
+
+
 # -- sendsDelegationTo ---------------------------------------------------------------------------
 
 
@@ -654,6 +670,38 @@ def test_our_own_ambassador_travelling_with_a_mayor_sends_nobody_of_his() -> Non
         "3 Mei 2024."
     )
     assert with_predicate(run(text), "sendsDelegationTo") == {("kota-medan", "gwangju")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "city"),
+    [
+        (
+            "Delegasi Kota Ho Chi Minh, Vietnam, berkunjung ke Makassar pekan lalu.",
+            "id",
+            "ho-chi-minh",
+        ),
+        # a place whose own name ends in "City"
+        (
+            "A delegation from Ho Chi Minh City visited Makassar last week to talk trade.",
+            "en",
+            "ho-chi-minh-city",
+        ),
+    ],
+)
+def test_a_delegation_from_a_city_abroad_visiting_ours(text, language, city):
+    assert (city, "sendsDelegationTo", "kota-makassar") in facts_of(text, language)
+
+
+def test_a_delegation_received_on_a_day_is_a_visit():
+    text = (
+        "The Mayor of Bandung, Muhammad Farhan, received a delegation from Braunschweig,"
+        " Germany, at City Hall on Tuesday, March 12, 2024."
+    )
+    ex = run(text, "en")
+    visit = only_activity(ex)
+    assert visit.type == "Visit"
+    assert visit.start == "2024-03-12"
+    assert set(visit.participants) == {"kota-bandung", "braunschweig"}
 
 
 # -- participatesIn, Participation, organizedBy, fundedBy, memberOf, implementsPolicy -----------

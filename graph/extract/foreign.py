@@ -28,7 +28,9 @@ from graph.vocab import HOME_COUNTRY, slugify
 
 # a capitalised word, or a lower-case particle inside a name ("Hluboká nad Vltavou")
 NAME = (
-    r"(?:[A-Z][\w'’-]*|(?:nad|pod|am|an|der|de|del|della|dos|das|du|la|le|sur|"
+    # "St. Louis", "Ft. Worth": an abbreviated first word keeps its full stop
+    r"(?:(?:St|Ste|Mt|Ft)\.(?=[ \t]+[A-Z])|[A-Z][\w'’-]*|"
+    r"(?:nad|pod|am|an|der|de|del|della|dos|das|du|la|le|sur|"
     r"upon|en|op|aan|van|von)(?=[ \t]+[A-Z]))"
 )
 #: words that end a name because they begin a context word ("Sibu Municipal Council")
@@ -219,7 +221,7 @@ def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
         return re.compile(
             # a quoted partner word ('membangun "Sister City" antara Lyon …')
             rf"(?i:\b(?:{'|'.join(words)}))[\"”’']?[ \t]+"
-            rf"(?:(?i:dengan|with|of|antara|between)[ \t]+)?"
+            rf"(?:(?i:dengan|with|of|dari|antara|between)[ \t]+)?"
             rf"(?:(?i:{titles})[ \t]+)*"
             # "sister city Makassar-Taipei", "sister city Pontianak dengan Lyon"
             rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
@@ -371,6 +373,11 @@ def resolve(
         if len(name) < 3 or name in DIRECTIONS:
             continue
         found = world_places().lookup(name, cand.country)
+        # the place's own name holds the context word: "Ho Chi Minh City", "Quezon City"
+        named_so = k == len(words) and cand.surface.endswith(f"{name} City")
+        whole = named_so and bool(world_places().lookup(f"{name} City", cand.country))
+        if whole:
+            found = world_places().lookup(f"{name} City", cand.country)
         if not found:
             continue
         if cand.level != REGION:  # a city before a province of the same name
@@ -382,7 +389,7 @@ def resolve(
             place = in_doc[0]
         elif known:
             place = known[0]
-        elif cand.explicit:
+        elif cand.explicit or whole:
             place = found[0]
         elif cand.partner and big:
             place = big[0]
@@ -391,7 +398,7 @@ def resolve(
         if place.country == HOME_COUNTRY:
             return None
         level = cand.level or (REGION if place.kind == "region" else CITY)
-        return place, level, name
+        return place, level, f"{name} City" if whole else name
     return None
 
 

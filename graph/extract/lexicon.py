@@ -60,6 +60,7 @@ WORD_LISTS = {
     "deepen": "widening or deepening a tie: a wish to do so presupposes the tie exists",
     "future": "told as still to come: an undated visit after it is not one made",
     "members_of": "before a body that only names which countries ('tiga negara ASEAN')",
+    "twinned_with": "a twinning phrase before the partner's name ('a sister city of X')",
     "domestic_cooperation": "a tie or a working visit between two of our own governments",
     "remote": "done at a distance (online, by video): a signing told so brings nobody",
     "led_by": "led by: the person after it led the group before it",

@@ -49,6 +49,9 @@ _HONORIFIC_WORDS = frozenset(
     re.sub(r"\\\.|\?|\\", "", h) for h in relations_lexicon()["honorifics"]
 )
 
+_LOWER_HEAD = re.compile(r"(?:city|town|municipality|province|state|prefecture) of\s+")
+_TIE_BEFORE = re.compile(r"(?i:sister|twin|friendship|partner)\s+$")
+
 _FORMER = re.compile(r"\b(?:mantan|eks|bekas|former|ex)[- ]?\s*$", re.I)
 
 
@@ -271,6 +274,13 @@ class MentionFinder:
         for i, m in enumerate(found):
             if name_lexicon().prefix_block.search(text[: m.start]):
                 continue
+            lower_head = _LOWER_HEAD.match(m.surface)
+            if lower_head and _TIE_BEFORE.search(text, 0, m.start):
+                # "a sister city of St. Louis": the alias "City of St. Louis" matched in lower
+                # case takes the tie's word; the place is the name after it
+                m = Match(
+                    m.start + lower_head.end(), m.end, m.surface[lower_head.end() :], m.record
+                )
             envoy = (
                 _mission_before().search(text, 0, m.start) if m.record.type == "Country" else None
             )

@@ -76,13 +76,14 @@ def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
 
 #: substrings one of which any match of the visit and twinning patterns contains
 _VISIT_HINTS = ("visit", "kunjungan kerja", "kunker", "studi banding", "study")
-_NAME_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+_TWIN_HINTS = ("sister", "twin", "kembar", "bersaudara", "friendship city")
+_NAME_AFTER = re.compile(r"\s+((?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
-def _visit_abroad(text: str) -> bool:
-    """ "a working visit to Gold Coast": a large city abroad (the world table, 100,000
-    people or more, no Indonesian place of that name) after a visit phrase."""
-    for m in patterns()["visit_to"].finditer(text):
+def _named_abroad(text: str, phrase: str, population: int) -> bool:
+    """Whether a place abroad (the world table, no Indonesian place of that name, at least
+    ``population`` people) is named right after a match of the word list ``phrase``."""
+    for m in patterns()[phrase].finditer(text):
         name = _NAME_AFTER.match(text, m.end())
         if name is None:
             continue
@@ -90,9 +91,21 @@ def _visit_abroad(text: str) -> bool:
         for k in range(len(words), 0, -1):
             found = world_places().lookup(" ".join(words[:k]))
             abroad = found and all(p.country != HOME_COUNTRY for p in found)
-            if abroad and any(p.population >= 100_000 for p in found):
+            if abroad and any(p.population >= population for p in found):
                 return True
     return False
+
+
+def _visit_abroad(text: str) -> bool:
+    """ "a working visit to Gold Coast": a large city abroad (100,000 people or more)
+    after a visit phrase."""
+    return _named_abroad(text, "visit_to", 100_000)
+
+
+def _twinned_with_abroad(text: str) -> bool:
+    """ "a sister city of Fremantle": a town abroad after a twinning phrase (a twinning
+    names towns of any size: a thousand people or more)."""
+    return _named_abroad(text, "twinned_with", 1_000)
 
 
 def _twinned_abroad(text: str, gazetteer: Gazetteer) -> bool:
@@ -158,8 +171,10 @@ def might_hold_partnership(
         foreign = _titled_abroad(text, matches) and bool(rx["partnership"].search(text))
     if not foreign:
         low = text.lower()  # cheap tests before the patterns
-        foreign = (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text)) or (
-            _twinned_abroad(text, gazetteer)  # twinned_pairs makes its own cheap test
+        foreign = (
+            (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text))
+            or _twinned_abroad(text, gazetteer)  # twinned_pairs makes its own cheap test
+            or (any(w in low for w in _TWIN_HINTS) and _twinned_with_abroad(text))
         )
     if not foreign:
         # "a grant from the Japanese Embassy": a foreign state's mission named by demonym

@@ -74,12 +74,20 @@ def _non_agent(text: str, at: int, end: int) -> bool:
     return bool(rx.search(clause) or rx.match(obj))
 
 
-def _in_proper_name(text: str, m: re.Match[str]) -> bool:
-    """A trigger word inside a capitalised name ("Travel Smart Rewards"), not a verb."""
+def _in_proper_name(v: SentenceView, m: re.Match[str]) -> bool:
+    """A trigger word inside a capitalised name ("Travel Smart Rewards"), not a verb; a
+    government named right after it is no part of its name ("Delegasi Kota Ho Chi Minh")."""
+    text = v.sent.text
     if not text[m.start()].isupper():
         return False
     before = re.search(r"[A-Z][\w-]*\s+$", text[: m.start()])
     after = re.match(r"\s+[A-Z][\w-]*", text[m.end() :])
+    if after and not before:
+        at = m.end() + len(after.group()) - len(after.group().lstrip())
+        if any(
+            x.start == at and x.type in (*LOCAL_GOVERNMENT_TYPES, "Country") for x in v.mentions
+        ):
+            return False
     return bool(before or after)
 
 
@@ -173,15 +181,23 @@ def delegation(d: DocContext, v: SentenceView) -> None:
     # them with the article's government); a place merely named ("penerbangan dari
     # Surabaya menuju Bangkok") sends nobody
     sender = subject_of(d, v.sent, v.mentions, strict=True)
-    if _non_agent(v.text, dm.start(), dm.end()) or _in_proper_name(v.sent.text, dm):
+    if _non_agent(v.text, dm.start(), dm.end()) or _in_proper_name(v, dm):
         return
     if _envoys_country(d, v, 0, dm.start()):
         # "Duta Besar Ceko … mengunjungi Gubernur DIY": the envoy's country visits
         _visit_from_abroad(d, v, dm.start())
         return
-    if sender is not None and not _agent_before(v, sender, dm.start()):
-        return
     came = _inbound(d, v)
+    if sender is not None and not _agent_before(v, sender, dm.start()):
+        if (
+            came
+            and came[1] == sender
+            and d.ent_type(came[0]) in LOCAL_GOVERNMENT_TYPES
+            and d.country_of(sender) != d.country_of(came[0])
+        ):
+            # "a delegation from Ho Chi Minh City visited Makassar": ours is the host
+            d.add_fact(came[0], "sendsDelegationTo", sender, v.sent)
+        return
     if came:
         # "mahasiswa yang datang dari Kota Gwangju ke Kota Medan"
         inbound, host = came
@@ -208,7 +224,7 @@ def reception(d: DocContext, v: SentenceView) -> None:
     rm = patterns()["reception"].search(v.text)
     if not rm or negated(v.text, rm.start()) or wished(v.text, rm.start()):
         return
-    if _in_proper_name(v.sent.text, rm):
+    if _in_proper_name(v, rm):
         return  # "'Welcome to Darwin', a community event"
     heads = {r.person: r.government for r in d.mentions.roles if r.government}
     visitor = None
