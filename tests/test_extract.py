@@ -567,6 +567,12 @@ def test_a_twinning_phrase_names_the_partner_after_it(text, language, partner):
     assert any(q.since == "2015" for q in ex.qualified)
 
 
+def test_a_member_of_a_network_the_lexicon_keeps_as_a_programme_takes_part_in_it():
+    ex = run("Kota Denpasar menjadi anggota jaringan kota kreatif UNESCO sejak 2019.")
+    assert ("kota-denpasar", "participatesIn", "unesco-creative-cities-network") in triples(ex)
+    assert [q.since for q in ex.qualified] == ["2019"]
+
+
 # -- sendsDelegationTo ---------------------------------------------------------------------------
 
 
@@ -1202,6 +1208,25 @@ def test_a_government_led_by_its_head_is_no_group_led() -> None:
         "dipimpin Wali Kota Bobby Nasution."
     )
     assert all(a.led_by is None for a in run(text).activities)
+
+
+def test_a_period_after_mulai_dates_the_activity_rather_than_a_beginning():
+    text = (
+        "Wali Kota Pekanbaru bersama rombongan melakukan kunjungan kerja ke Kota Melaka,"
+        " Malaysia, selama tiga hari mulai 6 hingga 8 Mei 2024."
+    )
+    visit = only_activity(run(text))
+    assert (visit.start, visit.end) == ("2024-05-06", "2024-05-08")
+
+
+def test_the_country_of_a_visiting_envoy_takes_part():
+    text = (
+        "Gubernur Sulawesi Utara menerima kunjungan Duta Besar Jepang untuk Indonesia di"
+        " Manado, Senin (13/5/2024)."
+    )
+    visit = only_activity(run(text))
+    assert visit.start == "2024-05-13"
+    assert {"provinsi-sulawesi-utara", "japan"} <= set(visit.participants)
 
 
 # -- mentions: places that are not actors ----------------------------------------------------------

@@ -21,6 +21,7 @@ from graph.extract.context import (
     DATELINE,
     DocContext,
     actor_after,
+    envoys_country,
     home_national,
     is_actor,
     masked,
@@ -568,6 +569,10 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
     for m in ms:
         if not m.qualifier:
             add(_participant(d, sent, m, act))
+    # "menerima kunjungan Duta Besar Jepang": the envoy's country takes part
+    envoy = envoys_country(d, sent.text, ms)
+    if envoy and envoy != act.location:
+        add(envoy)
 
 
 def _named_doers(d: DocContext, act: Activity) -> set[str]:

@@ -310,7 +310,11 @@ def dates_in(d: DocContext, text: str, lo: int = 0, hi: int | None = None) -> li
     for span in find_dates(text, d.ref):
         if span.begin < lo or (hi is not None and span.begin > hi):
             continue
-        if SINCE_BEFORE.search(text[: span.begin]) and not END_BEFORE.search(text[: span.begin]):
+        if (
+            SINCE_BEFORE.search(text[: span.begin])
+            and not END_BEFORE.search(text[: span.begin])
+            and not span.end  # "mulai 6 hingga 8 Mei": a period, not a beginning
+        ):
             continue
         out.append(span)
     # the most precise date first: a day beats a month, a month a year

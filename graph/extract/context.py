@@ -269,6 +269,21 @@ def since_year(text: str, ref: dt.date | None, after: int = 0) -> str | None:
     return None
 
 
+def envoys_country(
+    d: DocContext, text: str, ms: list[Mention], lo: int = 0, hi: int | None = None
+) -> str | None:
+    """The country whose envoy is named in ``text[lo:hi]`` beside it ("Duta Besar Ceko",
+    "Australia's Ambassador", "the Ambassador of Japan")."""
+    for e in patterns()["envoys"].finditer(text, lo, len(text) if hi is None else hi):
+        for m in ms:
+            if m.type != "Country" or not d.is_foreign_actor(m.slug):
+                continue
+            gap = text[e.end() : m.start] if m.start >= e.end() else text[m.end : e.start()]
+            if len(gap) <= 6 and re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
+                return m.slug
+    return None
+
+
 def actor_after(
     d: DocContext,
     ms: list[Mention],

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DATELINE, DocContext, home_national, negated, subject_of, wished
+from graph.extract.context import (
+    DATELINE,
+    DocContext,
+    envoys_country,
+    home_national,
+    negated,
+    subject_of,
+    wished,
+)
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
@@ -123,17 +131,8 @@ _CITY_FIRST = re.compile(r"^\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,}?(?=\s*[(,:\u20
 
 
 def _envoys_country(d: DocContext, v: SentenceView, lo: int, hi: int) -> str | None:
-    """The country whose envoy is named in ``lo:hi`` beside it ("Duta Besar Ceko",
-    "Australia's Ambassador", "the Ambassador of Japan"): it is the visitor."""
-    text = v.sent.text
-    for e in patterns()["envoys"].finditer(text, lo, hi):
-        for m in v.mentions:
-            if m.type != "Country" or not d.is_foreign_actor(m.slug):
-                continue
-            gap = text[e.end() : m.start] if m.start >= e.end() else text[m.end : e.start()]
-            if len(gap) <= 6 and re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
-                return m.slug
-    return None
+    """The country whose envoy is named in ``lo:hi`` beside it: it is the visitor."""
+    return envoys_country(d, v.sent.text, v.mentions, lo, hi)
 
 
 def _visit_from_abroad(d: DocContext, v: SentenceView, at: int) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from graph.extract.context import DocContext, actor_after, negated
+from graph.extract.context import DocContext, actor_after, negated, since_year
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
+from graph.model import Evidence
 
 
 def membership(d: DocContext, v: SentenceView) -> None:
@@ -16,3 +17,16 @@ def membership(d: DocContext, v: SentenceView) -> None:
     actor = v.explicit_lgs[0] if v.explicit_lgs else None
     if org and actor:
         d.add_fact(actor, "memberOf", org, v.sent)
+        return
+    # "menjadi anggota jaringan kota kreatif UNESCO": a network the lexicon keeps as a
+    # programme; its members take part in it
+    network = next(
+        (m for m in v.programmes if 0 <= m.start - mm.end() <= 60 and not m.qualifier), None
+    )
+    if network is not None and actor:
+        d.add_fact(actor, "participatesIn", network.slug, v.sent)
+        q = d.qualified("Participation", actor, network.slug)
+        q.evidence.append(Evidence(v.sent.text, v.sent.index))
+        since = since_year(v.text, d.ref)
+        if since and (q.since is None or since < q.since):
+            q.since = since
