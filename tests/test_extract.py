@@ -573,6 +573,30 @@ def test_a_member_of_a_network_the_lexicon_keeps_as_a_programme_takes_part_in_it
     assert [q.since for q in ex.qualified] == ["2019"]
 
 
+def test_each_partner_of_a_list_takes_the_since_year_after_it():
+    text = (
+        "Ambon has had a sister city relationship with Darwin since 1988, and with"
+        " Vlissingen since 2019."
+    )
+    ex = run(text, "en")
+    since = {frozenset(q.ends): q.since for q in ex.qualified}
+    assert since == {
+        frozenset({"kota-ambon", "darwin"}): "1988",
+        frozenset({"kota-ambon", "vlissingen"}): "2019",
+    }
+
+
+@pytest.mark.parametrize("direction", ["South", "Western"])
+def test_a_direction_before_a_country_names_its_state(direction):
+    text = (
+        f"The West Java provincial government has partnered with {direction} Australia since 1997."
+    )
+    ex = run(text, "en")
+    state = f"{direction.lower()}-australia"
+    assert frozenset({"provinsi-jawa-barat", state}) in partners(ex)
+    assert "australia" not in ex.entities
+
+
 # -- sendsDelegationTo ---------------------------------------------------------------------------
 
 
@@ -1227,6 +1251,27 @@ def test_the_country_of_a_visiting_envoy_takes_part():
     visit = only_activity(run(text))
     assert visit.start == "2024-05-13"
     assert {"provinsi-sulawesi-utara", "japan"} <= set(visit.participants)
+
+
+def test_a_visit_to_a_large_city_the_gazetteer_lacks_is_read():
+    text = (
+        "Makassar Mayor Danny Pomanto visited Taipei on a three-day working visit starting"
+        " May 6, 2024."
+    )
+    ex = run(text, "en")
+    assert ("kota-makassar", "sendsDelegationTo", "taipei") in triples(ex)
+    visit = only_activity(ex)
+    assert visit.start == "2024-05-06"
+    assert "Danny" not in visit.theme  # a verb's subject is no part of the activity's name
+
+
+def test_a_signing_dated_by_month_and_day_in_brackets():
+    text = (
+        "The Surabaya city government and the city of Busan signed a letter of intent on"
+        " smart city development on Monday (May 13)."
+    )
+    signing = only_activity(run(text, "en"))
+    assert (signing.theme, signing.start) == ("letter of intent", "2024-05-13")
 
 
 # -- mentions: places that are not actors ----------------------------------------------------------

@@ -99,7 +99,7 @@ def _theme(text: str, start: int, end: int) -> str:
         )
         if agreement:
             return re.sub(
-                r"(?:\s+(?:antara|dengan|pada|di|with|between|on|in|at|oleh|by|yang|which))+.*$",
+                r"(?:\s+(?:antara|dengan|pada|di|with|between|on|in|at|oleh|by|yang|which)\b)+.*$",
                 "",
                 agreement.group(0),
             )
@@ -113,9 +113,12 @@ def _theme(text: str, start: int, end: int) -> str:
         if words:
             return " ".join(words)
     left = re.search(r"((?:[A-Z][\w&'-]*\s+|&\s+){1,5})$", text[:start])
+    # a verb's capitalised words before it are its subject ("Mayor Danny Pomanto visited")
+    verb = re.fullmatch(r"[a-z]+ed|(?:me|ber|di)[a-z]+", trigger.split()[0])
     lead = (
         left.group(1)
         if left
+        and not verb
         and not re.match(r"(?:Pemkot|Pemerintah|Kota|Wali|The|Dalam|Di|Pada)\b", left.group(1))
         # "After signing …": a word opening the sentence is no part of the name
         and left.group(1).split()[0] not in stop_words()

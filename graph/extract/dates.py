@@ -241,8 +241,8 @@ def _day(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpreta
         year = int(g["y"] or 0)
         year = year + 2000 if year < 100 else year
     else:
-        if name == "mdy" and mo == 5 and token.lower() == "may":
-            return None  # "may 15" is too often the modal verb
+        if name == "mdy" and mo == 5 and token == "may":
+            return None  # "may 15" in lower case is the modal verb; "May 15" the month
         year = _year_for(mo, ref, None)
         if year is None:
             return None

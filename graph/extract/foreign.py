@@ -383,7 +383,8 @@ def resolve(
         if cand.level != REGION:  # a city before a province of the same name
             found.sort(key=lambda p: p.kind == "region")
         in_doc = [p for p in found if p.country in doc_countries]
-        big = [p for p in found if p.population >= PARTNER_POPULATION]
+        # a large city, or a region (a state, a prefecture: large by nature)
+        big = [p for p in found if p.population >= PARTNER_POPULATION or p.kind == "region"]
         known = _known_partners(found, gaz)
         if in_doc:
             place = in_doc[0]

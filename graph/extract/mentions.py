@@ -291,6 +291,8 @@ class MentionFinder:
                 seat = _SEAT_AFTER.match(text, end) if m.record.id == HOME_COUNTRY else None
                 self._body_of_country(s, envoy.start(), seat.end() if seat else end, m.record.id)
                 continue
+            if m.record.type == "Country" and self._region_of_country(s, m):
+                continue  # "South Australia", "Western Australia": a state, read as one
             if m.record.type in PLACE_TYPES:
                 if headline is None:
                     headline = titlecase(text)
@@ -323,6 +325,25 @@ class MentionFinder:
         self._people_short_forms(s)
         self._officials(s)
         self._assemblies(s)
+
+    def _region_of_country(self, s: Sentence, m: Match) -> bool:
+        """A direction word, then a country's name, that the world table knows as a region
+        of that country ("South Australia", "Western Australia"): a mention of the region."""
+        before = re.search(
+            r"\b(South|North|West|East|Western|Eastern|Northern|Southern)\s+$", s.text[: m.start]
+        )
+        if before is None:
+            return False
+        name = f"{before.group(1)} {m.surface}"
+        regions = [
+            p for p in foreign.world_places().lookup(name, m.record.id) if p.kind == "region"
+        ]
+        if not regions:
+            return False
+        rec = foreign.record_for(regions[0], foreign.REGION, self.gaz, name)
+        slug = self._entity_for_record(rec, name)
+        self.out.add(Mention(s.index, before.start(1), m.end, name, slug, foreign.REGION), True)
+        return True
 
     def _assemblies(self, s: Sentence) -> None:
         """ "DPRD Kabupaten Purbalingga", "the Purbalingga District's DPRD": the regional

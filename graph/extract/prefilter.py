@@ -75,8 +75,18 @@ def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
 
 
 #: substrings one of which any match of the visit and twinning patterns contains
-_VISIT_HINTS = ("visit", "kunjungan kerja", "kunker", "studi banding", "study")
-_TWIN_HINTS = ("sister", "twin", "kembar", "bersaudara", "friendship city")
+_VISIT_HINTS = (
+    "visit",
+    "kunjungan kerja",
+    "kunker",
+    "studi banding",
+    "study",
+    "kunjung",
+    "lawatan",
+    "mission",
+    "misi dagang",
+)
+_TWIN_HINTS = ("sister", "twin", "kembar", "bersaudara", "friendship city", "partner", "mitra")
 _NAME_AFTER = re.compile(r"\s+((?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
 
 
@@ -91,7 +101,7 @@ def _named_abroad(text: str, phrase: str, population: int) -> bool:
         for k in range(len(words), 0, -1):
             found = world_places().lookup(" ".join(words[:k]))
             abroad = found and all(p.country != HOME_COUNTRY for p in found)
-            if abroad and any(p.population >= population for p in found):
+            if abroad and any(p.population >= population or p.kind == "region" for p in found):
                 return True
     return False
 

@@ -104,6 +104,23 @@ def _bracket_year(v: SentenceView, partner: str) -> str | None:
     return None
 
 
+def _item_since(d: DocContext, v: SentenceView, partner: str, partners: list[str]) -> str | None:
+    """ "with Darwin since 1988, and with Vlissingen since 2019": with several partners
+    in a sentence, a "since" year between a partner and the next one dates that one."""
+    if len(partners) < 2:
+        return None
+    text = v.sent.text
+    starts = sorted(x.start for x in v.mentions if x.slug in partners)
+    for m in v.mentions:
+        if m.slug != partner:
+            continue
+        stop = next((a for a in starts if a > m.start), len(text))
+        year = since_year(text[m.end : stop], d.ref)
+        if year:
+            return year
+    return None
+
+
 def _origin_year(d: DocContext, v: SentenceView) -> str | None:
     """ "Dari dua gubernur itu lahir kesepakatan sister city pada 16 Juli 1985": a dated
     origin of the partnership (not a renewal)."""
@@ -325,7 +342,11 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             # listed among a foreign government's partners, the sentence's dates belong to
             # the other items: only the bracket closing ours dates ours ("Surabaya (a
             # sister city - 1997)")
-            since = _bracket_year(v, one) if listed else _bracket_year(v, other) or since
+            since = (
+                _bracket_year(v, one)
+                if listed
+                else _bracket_year(v, other) or _item_since(d, v, other, partners) or since
+            )
             _record(d, v, (one, other), status, since)
             who = _initiator(d, v, one)
             if who:
