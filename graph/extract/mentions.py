@@ -361,19 +361,19 @@ class MentionFinder:
             after = re.match(
                 r"(?:\s+(?:City|District|Regency|Province))?(?:['’]s)?\s+DPRD\b", s.text[x.end :]
             )
-            if before is None and after is None:
+            if before is not None:
+                surface, (a, b) = (
+                    s.text[before.start() : x.end],
+                    (before.start(), before.start() + 4),
+                )
+            elif after is not None:
+                end = x.end + after.end()
+                surface, (a, b) = s.text[x.start : end], (end - 4, end)
+            else:
                 continue
             label = next(iter(self.out.entities[x.slug].labels.values()))
-            surface = (
-                s.text[before.start() : x.end] if before else s.text[x.start : x.end + after.end()]
-            )
             slug = self._local_entity(f"DPRD {label}", "Organization", surface)
             self.out.entities[slug].country = HOME_COUNTRY
-            a, b = (
-                (before.start(), before.start() + 4)
-                if before
-                else (x.end + after.end() - 4, x.end + after.end())
-            )
             self.out.add(Mention(s.index, a, b, s.text[a:b], slug, "Organization"))
 
     def _officials(self, s: Sentence) -> None:
