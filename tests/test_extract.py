@@ -1274,6 +1274,26 @@ def test_a_signing_dated_by_month_and_day_in_brackets():
     assert (signing.theme, signing.start) == ("letter of intent", "2024-05-13")
 
 
+def test_aid_received_from_a_government_abroad_is_a_funded_activity():
+    text = (
+        "Pemprov DKI Jakarta menerima bantuan 100 unit bus listrik dari Pemerintah Korea"
+        " Selatan pada Senin (13/5/2024)."
+    )
+    aid = only_activity(run(text))
+    assert (aid.funded_by, aid.start) == ("south-korea", "2024-05-13")
+    assert aid.participants == ["provinsi-dki-jakarta"]
+
+
+def test_an_envoy_meeting_national_officials_in_a_city_of_ours_is_no_local_activity():
+    text = (
+        "Wali Kota Jakarta Pusat hadir dalam rapat koordinasi pagi ini. Persiapan kunjungan"
+        " ini juga telah dibahas dalam pertemuan antara Duta Besar Prancis untuk Indonesia,"
+        " Jean Dupont, dengan Sekretaris Kabinet, pada Selasa (27/5/2025). Pertemuan tersebut"
+        " berlangsung di Gedung Sekretariat Kabinet, Jakarta Pusat."
+    )
+    assert not run(text, published="2025-05-28").activities
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 

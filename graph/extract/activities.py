@@ -569,7 +569,8 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
     for m in ms:
         if not m.qualifier:
             add(_participant(d, sent, m, act))
-    # "menerima kunjungan Duta Besar Jepang": the envoy's country takes part
+    # "Gubernur … menerima kunjungan Duta Besar Jepang": the envoy's country takes part
+    # (a sentence with national officials gives no activity at all: "… Sekretaris Kabinet")
     envoy = envoys_country(d, sent.text, ms)
     if envoy and envoy != act.location:
         add(envoy)
