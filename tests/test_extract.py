@@ -734,6 +734,20 @@ def test_a_delegation_received_on_a_day_is_a_visit():
     assert set(visit.participants) == {"kota-bandung", "braunschweig"}
 
 
+def test_a_group_of_ours_welcomed_by_a_government_abroad_was_sent_there():
+    text = (
+        "Darwin Lord Mayor Kon Vatskalis welcomed a 12-member delegation from Ambon, led by"
+        " Mayor Bodewin Wattimena, at the Darwin Civic Centre on Friday."
+    )
+    ex = run(text, "en")
+    assert ("kota-ambon", "sendsDelegationTo", "darwin") in triples(ex)
+    visit = only_activity(ex)
+    assert visit.participant_count == 12
+    assert set(visit.participants) == {"kota-ambon", "darwin"}
+    # the weekday after a venue's name is no part of it
+    assert "darwin-civic-centre" in ex.entities
+
+
 # -- participatesIn, Participation, organizedBy, fundedBy, memberOf, implementsPolicy -----------
 
 

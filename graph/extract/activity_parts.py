@@ -147,7 +147,11 @@ def participant_count(text: str) -> int | None:
     nouns = patterns()["people_nouns"]
     for n in find_numbers(text):
         after = text[n.end : n.end + 40]
-        if nouns.match(after.lstrip()) or re.match(r"\s*orang\b", after):
+        # "12 peserta", "20 orang", "a 12-member delegation"
+        group = re.match(
+            r"-(?:member|strong|person)\s+(?:[\w-]+\s+)?(?:delegation|team|group)", after
+        )
+        if nouns.match(after.lstrip()) or re.match(r"\s*orang\b", after) or group:
             if n.approximate:
                 continue
             if re.match(

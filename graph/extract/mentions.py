@@ -52,6 +52,8 @@ _HONORIFIC_WORDS = frozenset(
 _LOWER_HEAD = re.compile(r"(?:city|town|municipality|province|state|prefecture) of\s+")
 _TIE_BEFORE = re.compile(r"(?i:sister|twin|friendship|partner)\s+$")
 
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
 _FORMER = re.compile(r"\b(?:mantan|eks|bekas|former|ex)[- ]?\s*$", re.I)
 
 
@@ -806,7 +808,8 @@ class MentionFinder:
         org_heads, org_tails, prog_tails = lex.org_heads, lex.org_tails, lex.prog_tails
         for m in re.finditer(rf"\b(?:{org_heads})\s+{name_seq}", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
-        tail_of = rf"(?:\s+(?:for|of|on)\s+{name_seq})?"  # "Asian Center for Low Carbon …"
+        # "Asian Center for Low Carbon …", not "… Civic Centre on Friday"
+        tail_of = rf"(?:\s+(?:for|of|on)\s+(?!(?:{_WEEKDAYS})\b){name_seq})?"
         for m in re.finditer(rf"\b{name_seq}\s+(?:{org_tails})\b{tail_of}", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
         # "Dutch Training and Exposure Program": a programme's name may join two parts

@@ -17,6 +17,7 @@ from graph.extract.context import (
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
+from graph.extract.spans import Mention
 from graph.vocab import HOME_COUNTRY
 
 # who comes from abroad: a group sent by a government (a delegation, officials, students
@@ -240,9 +241,44 @@ def reception(d: DocContext, v: SentenceView) -> None:
         # "menerima kunjungan Dubes Ceko": an envoy's country, received
         visitor = _envoys_country(d, v, rm.end(), min(len(v.sent.text), rm.end() + 60))
     if visitor is None:
+        _received_abroad(d, v, rm, heads)
         return
     hosts = [m.slug for m in v.mentions if d.is_indonesian_lg(m.slug)]
     hosts += [heads[m.slug] for m in v.mentions if m.slug in heads]
     host = next((h for h in hosts if d.is_indonesian_lg(h)), d.home)
     if host and d.is_indonesian_lg(host):
         d.add_fact(visitor, "sendsDelegationTo", host, v.sent)
+
+
+def _received_abroad(
+    d: DocContext, v: SentenceView, rm: re.Match[str], heads: dict[str, str]
+) -> None:
+    """The mirror of a reception: a government abroad (or its head), named before the
+    word, receives a group of ours named right after it ("Darwin Lord Mayor … welcomed a
+    delegation from Ambon"): ours sent it there."""
+
+    def government(m: Mention) -> str:
+        return heads.get(m.slug, "") if d.ent_type(m.slug) == "Person" else m.slug
+
+    host = next(
+        (
+            gov
+            for m in reversed(v.mentions)
+            if m.end <= rm.start()
+            and (gov := government(m))
+            and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES
+            and d.is_foreign_actor(gov)
+        ),
+        None,
+    )
+    if host is None:
+        return
+    for m in v.mentions:
+        if m.start < rm.end() or m.start - rm.end() > 60:
+            continue
+        if re.search(r"[.;]", v.sent.text[rm.end() : m.start]):
+            return
+        gov = government(m)
+        if gov and d.is_indonesian_lg(gov):
+            d.add_fact(gov, "sendsDelegationTo", host, v.sent)
+            return
