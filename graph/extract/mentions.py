@@ -52,6 +52,8 @@ _HONORIFIC_WORDS = frozenset(
 _LOWER_HEAD = re.compile(r"(?:city|town|municipality|province|state|prefecture) of\s+")
 _TIE_BEFORE = re.compile(r"(?i:sister|twin|friendship|partner)\s+$")
 
+_DPRD_BEFORE = re.compile(r"\bDPRD\s+$")
+_DIRECTION_BEFORE = re.compile(r"\b(South|North|West|East|Western|Eastern|Northern|Southern)\s+$")
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 _FORMER = re.compile(r"\b(?:mantan|eks|bekas|former|ex)[- ]?\s*$", re.I)
@@ -331,9 +333,7 @@ class MentionFinder:
     def _region_of_country(self, s: Sentence, m: Match) -> bool:
         """A direction word, then a country's name, that the world table knows as a region
         of that country ("South Australia", "Western Australia"): a mention of the region."""
-        before = re.search(
-            r"\b(South|North|West|East|Western|Eastern|Northern|Southern)\s+$", s.text[: m.start]
-        )
+        before = _DIRECTION_BEFORE.search(s.text, max(0, m.start - 12), m.start)
         if before is None:
             return False
         name = f"{before.group(1)} {m.surface}"
@@ -359,7 +359,7 @@ class MentionFinder:
             rec = self.out.records.get(x.slug)
             if rec is not None and rec.country != HOME_COUNTRY:
                 continue
-            before = re.search(r"\bDPRD\s+$", s.text[: x.start])
+            before = _DPRD_BEFORE.search(s.text, max(0, x.start - 8), x.start)
             after = re.match(
                 r"(?:\s+(?:City|District|Regency|Province))?(?:['’]s)?\s+DPRD\b", s.text[x.end :]
             )

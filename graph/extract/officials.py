@@ -27,10 +27,9 @@ _JOINING = frozenset({"dan", "and", "serta", "&"})
 _LOCATIVE = frozenset({"di", "in", "at"})  # "… Kim Chang-beom di Jakarta": the name ended
 _TOKEN = re.compile(r"\(|\)|,|[^\s,()]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]+")
-_APPOSITION = re.compile(
-    rf"(?:^|(?<=[a-z] )|(?<=, ))({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}}),\s+(?:the\s+)?"
-    r"([a-z-]+|[A-Z][a-z-]+)\s+(?:of|dari|pada)\b"
-)
+# "Jane Doe, president of …": the title after a comma, then the name before it
+_APPOSITION = re.compile(r",\s+(?:the\s+)?([a-z-]+|[A-Z][a-z-]+)\s+(?:of|dari|pada)\b")
+_NAME_BEFORE = re.compile(rf"(?:^|(?<=[a-z] )|(?<=, ))({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})$")
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,12 @@ def official_names(
     """
     lex = _lexicon()
     found: list[tuple[int, int, str]] = []
-    spans = [m.span(1) for m in _APPOSITION.finditer(text) if lex.titles.fullmatch(m.group(2))]
+    spans = []
+    for m in _APPOSITION.finditer(text):
+        if lex.titles.fullmatch(m.group(1)):
+            name = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if name is not None:
+                spans.append(name.span(1))
     venue = name_lexicon().venue_before_role
     for m in lex.titles.finditer(text):
         if venue.search(text, 0, m.start()):
