@@ -1308,6 +1308,26 @@ def test_an_envoy_meeting_national_officials_in_a_city_of_ours_is_no_local_activ
     assert not run(text, published="2025-05-28").activities
 
 
+def test_an_activity_first_told_by_an_anaphor_takes_the_participants_before_it():
+    text = (
+        "Wali Kota Medan Bobby Nasution menerima kunjungan delegasi Kota Ichikawa, Jepang."
+        " Pertemuan itu digelar di Balai Kota Medan pada Selasa (14/5/2024)."
+    )
+    meeting = only_activity(run(text))
+    assert (meeting.theme, meeting.start) == ("Pertemuan", "2024-05-14")
+    assert set(meeting.participants) == {"kota-medan", "ichikawa"}
+
+
+def test_a_signing_that_marks_the_tie_told_before_is_between_its_partners():
+    text = (
+        "Pemprov Bali menjalin kerja sama dengan Prefektur Kumamoto. Kerja sama itu ditandai"
+        " dengan penandatanganan Letter of Intent di Denpasar, Kamis (16/5/2024)."
+    )
+    signing = only_activity(run(text))
+    assert signing.start == "2024-05-16"
+    assert {"provinsi-bali", "kumamoto"} <= set(signing.participants)
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 

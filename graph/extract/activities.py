@@ -474,6 +474,11 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         if not fresh:
             _update_told(r, act, lo, hi)
         _complete(r, act)
+        if fresh and ana is not None and ana.start() <= trig.start() < ana.end():
+            _from_sentence_before(r, act, told=True)
+        elif fresh and patterns()["tie_anaphora"].search(r.orig, 0, trig.start()):
+            # "Kerja sama itu ditandai dengan penandatanganan …": the tie told before
+            _from_sentence_before(r, act, told=False)
         if fresh:
             same = next((o for o in d.ex.activities if same_activity(o, act, d)), None)
             if same is not None:
@@ -483,6 +488,25 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
                 d.ex.activities.append(act)
         d.current, d.current_sentence = act, sent.index
     return touched
+
+
+def _from_sentence_before(r: _Reading, act: Activity, told: bool) -> None:
+    """ "… menerima kunjungan delegasi Kota Ichikawa. Pertemuan itu digelar … pada Selasa":
+    an activity first told by an anaphor is the one the sentence before told (``told``),
+    or the act of the tie it told; it takes the participants that sentence names."""
+    before = next((s for s in r.d.sentences if s.index == r.sent.index - 1), None)
+    if before is None:
+        return
+    ms = r.d.mentions.in_sentence(before.index)
+    if not ms or (
+        told and not _triggers_of(_Reading(r.d, before, ms, masked(before, ms), before.text))
+    ):
+        return  # ``told``: the sentence before tells an activity (else a tie)
+    add_participants(r.d, before, ms, act)
+    act.evidence.insert(0, Evidence(before.text, before.index))
+    bare = re.match(r"(\w+)\s+(?:itu|tersebut|ini)\b", act.theme or "")
+    if bare:
+        act.theme = bare.group(1)  # "Pertemuan itu digelar": the meeting
 
 
 def absorb(into: Activity, other: Activity) -> None:

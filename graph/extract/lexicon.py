@@ -35,6 +35,7 @@ WORD_LISTS = {
     "organisation_tails": "head words that end an organisation's name",
     "programme_tails": "head words that end a programme's name",
     "programme_heads": "head words before a programme's acronym ('Program JENESYS')",
+    "tie_anaphora": "a tie told in the sentence before ('kerja sama itu')",
     "programme_anaphor": "the programme named before ('program ini', 'this programme')",
     "partnership": "a partnership or cooperation",
     "both": "the two partners together ('kedua kota')",
