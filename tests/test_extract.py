@@ -1328,6 +1328,28 @@ def test_a_signing_that_marks_the_tie_told_before_is_between_its_partners():
     assert {"provinsi-bali", "kumamoto"} <= set(signing.participants)
 
 
+def test_a_signing_between_two_of_our_governments_is_an_activity_of_their_tie():
+    text = (
+        "Pemprov Jawa Barat dan Pemprov Maluku Utara menandatangani 10 perjanjian kerja sama"
+        " di Sofifi, Kamis (12/12/2019). Jawa Barat juga menjalin kerja sama sister province"
+        " dengan Provinsi Gyeonggi, Korea Selatan."
+    )
+    signing = next(a for a in run(text).activities if a.type == "Signing")
+    assert signing.start == "2019-12-12"
+    assert {"provinsi-jawa-barat", "provinsi-maluku-utara"} <= set(signing.participants)
+
+
+def test_an_award_told_in_a_city_of_a_province_is_no_tie_between_them():
+    text = (
+        "Seorang guru besar Bali meraih tanda jasa dari Pemerintah Jepang. Konsulat Jenderal"
+        " Jepang menjelaskan di Denpasar, Bali, Selasa (4/11/2025) bahwa ia mendapat"
+        " penghargaan the Order of the Rising Sun. Ia juga menjadi profesor tamu di"
+        " Universitas Yamaguchi sejak 2018. Pertukaran mahasiswa serta kuliah umum itu"
+        " memperkuat hubungan pendidikan antara kedua negara."
+    )
+    assert not run(text, published="2025-11-05").activities
+
+
 # -- mentions: places that are not actors ----------------------------------------------------------
 
 

@@ -667,6 +667,21 @@ def _hosts(d: DocContext, act: Activity) -> bool:
     )
 
 
+def _between_two_of_ours(d: DocContext, act: Activity) -> bool:
+    """An activity of a tie between two governments of ours ("penandatanganan perjanjian
+    kerja sama Kota Batu dan Kabupaten Kulon Progo", a working visit of one to the other):
+    two of them take part or host it, one named as a doer, and its account speaks of a tie."""
+    ours = {x for x in (act.location, *act.participants) if x and d.is_indonesian_lg(x)}
+    doers = _named_doers(d, act) - {act.location}
+    if len(ours) < 2 or not ours & doers:
+        return False
+    rx = patterns()
+    return any(
+        rx["domestic_cooperation"].search(e.sentence) or rx["partnership"].search(e.sentence)
+        for e in act.evidence
+    )
+
+
 def finish_activities(d: DocContext) -> None:
     keep = []
     for act in d.ex.activities:
@@ -698,7 +713,7 @@ def finish_activities(d: DocContext) -> None:
                 for p in act.participants
             )
         )
-        if not foreign_side:
+        if not foreign_side and not _between_two_of_ours(d, act):
             continue
         # nor to it without one of ours: "Kalymnos: signing 23 April 1982 in Darwin" on a
         # page about Darwin's sister cities is Darwin's activity, not one of ours
