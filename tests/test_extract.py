@@ -237,6 +237,35 @@ def test_a_title_of_address_and_degrees_stay_out_of_a_heads_name() -> None:
     assert ("penang", "sendsDelegationTo", "kabupaten-aceh-besar") in triples(ex)
 
 
+def test_a_head_of_a_prefecture_named_with_its_government_word():
+    text = (
+        "Gubernur Jawa Tengah menerima kunjungan Gubernur Prefektur Shizuoka Heita Kawakatsu"
+        " dalam rangka kerja sama sister province, Selasa (14/5/2024)."
+    )
+    heads = with_predicate(run(text), "headOf")
+    assert ("heita-kawakatsu", "shizuoka") in heads
+    assert not any(gov == "provinsi-jawa-tengah" for _, gov in heads)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sarawak Premier Abang Johari Openg met West Kalimantan Governor Sutarmidji in"
+            " Kuching to discuss cross-border cooperation.",
+            {("abang-johari-openg", "sarawak"), ("sutarmidji", "provinsi-kalimantan-barat")},
+        ),
+        # a title only heads abroad hold never falls back to a government of ours
+        (
+            "The Premier Tom Baker said the cooperation with West Java and Japan will grow.",
+            set(),
+        ),
+    ],
+)
+def test_premiers_and_chief_ministers_head_states_abroad(text, expected):
+    assert with_predicate(run(text, "en"), "headOf") == expected
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 
@@ -746,6 +775,14 @@ def test_a_group_of_ours_welcomed_by_a_government_abroad_was_sent_there():
     assert set(visit.participants) == {"kota-ambon", "darwin"}
     # the weekday after a venue's name is no part of it
     assert "darwin-civic-centre" in ex.entities
+
+
+def test_a_head_abroad_received_by_ours_came_with_a_delegation():
+    text = (
+        "Wali Kota Surabaya Eri Cahyadi menerima Wali Kota Kitakyushu Kazuhisa Takeuchi di"
+        " Balai Kota Surabaya untuk membahas kerja sama sister city, Senin (13/5/2024)."
+    )
+    assert ("kitakyushu", "sendsDelegationTo", "kota-surabaya") in facts_of(text)
 
 
 # -- participatesIn, Participation, organizedBy, fundedBy, memberOf, implementsPolicy -----------

@@ -107,6 +107,7 @@ WORD_TABLES = {
     "foreign_heads_after": ("city", "city_explicit", "region", "region_explicit"),
 }
 ROLE_KEYS = {"pattern", "relation", "level"}
+ROLE_OPTIONAL = {"abroad"}  # true: a title only heads abroad hold ("Premier")
 ROLE_RELATIONS = {"headOf", "deputyHeadOf"}
 
 
@@ -134,8 +135,13 @@ def _check_roles(value: object, where: str) -> None:
         raise LexiconError(f"{where}: expected a list of {{pattern, relation, level}}")
     for i, role in enumerate(value):
         at = f"{where}[{i}]"
-        if not isinstance(role, dict) or set(role) != ROLE_KEYS:
-            raise LexiconError(f"{at}: expected exactly the keys {sorted(ROLE_KEYS)}")
+        if not isinstance(role, dict) or not ROLE_KEYS <= set(role) <= ROLE_KEYS | ROLE_OPTIONAL:
+            raise LexiconError(
+                f"{at}: expected the keys {sorted(ROLE_KEYS)} (and optionally "
+                f"{sorted(ROLE_OPTIONAL)})"
+            )
+        if not isinstance(role.get("abroad", False), bool):
+            raise LexiconError(f"{at}.abroad: expected true or false")
         _compiles(role["pattern"], f"{at}.pattern")
         if role["relation"] not in ROLE_RELATIONS:
             raise LexiconError(

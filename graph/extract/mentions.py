@@ -54,6 +54,10 @@ _TIE_BEFORE = re.compile(r"(?i:sister|twin|friendship|partner)\s+$")
 
 _DPRD_BEFORE = re.compile(r"\bDPRD\s+$")
 _DIRECTION_BEFORE = re.compile(r"\b(South|North|West|East|Western|Eastern|Northern|Southern)\s+$")
+#: words that name a kind of government before its place ("Prefektur Shizuoka")
+_GOVERNMENT_WORDS = frozenset(
+    {"Prefektur", "Prefecture", "Provinsi", "Propinsi", "Negara", "Bagian", "State", "Oblast"}
+)
 _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 _FORMER = re.compile(r"\b(?:mantan|eks|bekas|former|ex)[- ]?\s*$", re.I)
@@ -502,12 +506,10 @@ class MentionFinder:
         head = chunk.partition(",")[0]
         tokens = re.findall(r"[^\s,]+", head)
         base = after_start + (seq.start(1) if seq else 0)
-        # English "the Pontianak mayor, Edi Rusdi Kamtono": a place right before the title
-        place, place_slug, place_tokens = self._title_place(s, m, level, known, tokens, base)
-        if place_slug is None:
-            place, place_slug, place_tokens = self._place_with_country(s, chunk, level, base)
-        if place_slug is None and _NAMED_BEFORE.search(text[: m.start()]):
-            return  # "Gold Coast Mayor Tom Tate": a place no list knows, not ours
+        held = self._role_place(s, m, level, known, tokens, chunk, base)
+        if held is None:
+            return
+        place, place_slug, place_tokens = held
         rest = list(tokens[place_tokens:])
         if place_slug is not None and not rest and "," not in chunk.strip(" ,"):
             rest = _name_past_locative(text, after_start + (seq.end(1) if seq else 0))
@@ -662,6 +664,12 @@ class MentionFinder:
         how many of ``tokens`` name it."""
         if tokens and name_patterns().honorific.match(tokens[0] + " "):
             return None, None, 0  # "its mayor, Drs H Sumastro": a title, not a place
+        head = 0
+        while head < min(len(tokens) - 1, 2) and tokens[head] in _GOVERNMENT_WORDS:
+            head += 1  # "Gubernur Prefektur Shizuoka Heita Kawakatsu": the place after it
+        if head:
+            rec, slug, k = self._place_after(s, tokens[head:], level, base)
+            return (rec, slug, k + head) if rec is not None else (None, None, 0)
         for k in range(min(len(tokens), 4), 0, -1):
             rec = self._place_for_level(" ".join(tokens[:k]).rstrip("."), level)
             if rec is None:
@@ -676,6 +684,52 @@ class MentionFinder:
                 k += 1
             return rec, slug, k
         return None, None, 0
+
+    def _role_place(
+        self,
+        s: Sentence,
+        m: re.Match[str],
+        level: str,
+        known: Mention | None,
+        tokens: list[str],
+        chunk: str,
+        base: int,
+    ) -> tuple[Record | None, str | None, int] | None:
+        """The government a title names, its slug and how many name tokens name it (a
+        None slug: the document's home government); None when the title is no head of
+        ours and names no place abroad the lists know."""
+        # English "the Pontianak mayor, Edi Rusdi Kamtono": a place right before the title
+        place, place_slug, place_tokens = self._title_place(s, m, level, known, tokens, base)
+        if place_slug is None:
+            place, place_slug, place_tokens = self._place_with_country(s, chunk, level, base)
+        if place_slug is None and _NAMED_BEFORE.search(s.text[: m.start()]):
+            return None  # "Gold Coast Mayor Tom Tate": a place no list knows, not ours
+        if name_patterns().abroad_role.fullmatch(m.group(0)):
+            # "Sarawak Premier …": a title only heads abroad hold, never one of ours
+            if place_slug is None:
+                place, place_slug = self._region_before(s, m, level)
+            if place_slug is None or self.out.entities[place_slug].country == HOME_COUNTRY:
+                return None
+        return place, place_slug, place_tokens
+
+    def _region_before(
+        self, s: Sentence, m: re.Match[str], level: str
+    ) -> tuple[Record | None, str | None]:
+        """ "Sarawak Premier": a region abroad named by one word right before the title."""
+        word = re.search(
+            r"([A-Z][\w'’-]+)(?:['’]s)?\s+$", s.text[max(0, m.start() - 40) : m.start()]
+        )
+        if word is None:
+            return None, None
+        regions = [
+            p
+            for p in foreign.world_places().lookup(word.group(1))
+            if p.kind == "region" and p.country != HOME_COUNTRY
+        ]
+        if not regions:
+            return None, None
+        rec = foreign.record_for(regions[0], level, self.gaz, word.group(1))
+        return rec, self._entity_for_record(rec, word.group(1))
 
     def _place_before(
         self, s: Sentence, m: re.Match[str], level: str | None = None

@@ -107,6 +107,7 @@ class NamePatterns:
     honorific: re.Pattern[str]
     degree_tail: re.Pattern[str]
     roles: list[tuple[re.Pattern[str], str, str]]
+    abroad_role: re.Pattern[str]  # titles only heads abroad hold ("Premier", "Chief Minister")
     level_prefix: dict[str, list[str]]
     gov_heads: list[tuple[str, str]]
     org_heads: str
@@ -149,6 +150,10 @@ def name_patterns() -> NamePatterns:
         honorific=re.compile(rf"^(?:(?:{hon})\s+)+"),
         degree_tail=re.compile(rf"(?:,?\s*(?:{deg}))+\s*$"),
         roles=roles,
+        abroad_role=re.compile(
+            "|".join(rf"(?:{r['pattern']})" for r in data["roles"] if r.get("abroad")) or "(?!)",
+            re.I,
+        ),
         level_prefix=data["level_prefix"],
         gov_heads=gov_heads,
         org_heads="|".join(data["organisation_heads"]),
