@@ -474,9 +474,9 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         if not fresh:
             _update_told(r, act, lo, hi)
         _complete(r, act)
-        if fresh and ana is not None and ana.start() <= trig.start() < ana.end():
+        if trig is not None and ana is not None and ana.start() <= trig.start() < ana.end():
             _from_sentence_before(r, act, told=True)
-        elif fresh and patterns()["tie_anaphora"].search(r.orig, 0, trig.start()):
+        elif trig is not None and patterns()["tie_anaphora"].search(r.orig, 0, trig.start()):
             # "Kerja sama itu ditandai dengan penandatanganan …": the tie told before
             _from_sentence_before(r, act, told=False)
         if fresh:
