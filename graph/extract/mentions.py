@@ -38,6 +38,7 @@ from graph.extract.names import (
 from graph.extract.officials import official_names
 from graph.extract.spans import DocumentMentions, Mention, Role
 from graph.model import Entity
+from graph.resources import load_yaml
 from graph.sources.text import Sentence
 from graph.vocab import HOME_COUNTRY, slugify
 
@@ -53,12 +54,8 @@ _LOWER_HEAD = re.compile(r"(?:city|town|municipality|province|state|prefecture) 
 _TIE_BEFORE = re.compile(r"(?i:sister|twin|friendship|partner)\s+$")
 
 _DPRD_BEFORE = re.compile(r"\bDPRD\s+$")
-_DIRECTION_BEFORE = re.compile(r"\b(South|North|West|East|Western|Eastern|Northern|Southern)\s+$")
-#: words that name a kind of government before its place ("Prefektur Shizuoka")
-_GOVERNMENT_WORDS = frozenset(
-    {"Prefektur", "Prefecture", "Provinsi", "Propinsi", "Negara", "Bagian", "State", "Oblast"}
-)
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DIRECTIONS = sorted(w for w in foreign.DIRECTIONS if w not in {"The", "Kota", "City"})
+_DIRECTION_BEFORE = re.compile(rf"\b({'|'.join(_DIRECTIONS)})\s+$")  # "South Australia"
 
 _FORMER = re.compile(r"\b(?:mantan|eks|bekas|former|ex)[- ]?\s*$", re.I)
 
@@ -106,6 +103,26 @@ _LOCATIVE = re.compile(r"\s*(?:di|in)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-
 _NICKNAME = re.compile(r"[\"“”]([A-Z][a-z]+)[\"“”]")
 # two or more capitalised words right before a title: the place it names ("Gold Coast Mayor")
 _NAMED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:['’]s)?\s+$")
+
+
+@cache
+def _weekdays() -> str:
+    """The weekday names of ``dates.yaml``, as one alternation."""
+    return "|".join(load_yaml("dates.yaml")["weekdays"])
+
+
+@cache
+def _region_words() -> frozenset[str]:
+    """The capitalised words naming a region's government before its name ("Prefektur
+    Shizuoka", "Negara Bagian Victoria"), from ``foreign_heads_before``."""
+    heads = relations_lexicon()["foreign_heads_before"]
+    return frozenset(
+        w
+        for kind in ("region", "region_explicit")
+        for h in heads[kind]
+        for w in h.split()
+        if w[:1].isupper() and w not in {"Pemerintah", "Pemprov", "Daerah", "Otonom"}
+    )
 
 
 @cache
@@ -665,11 +682,12 @@ class MentionFinder:
         if tokens and name_patterns().honorific.match(tokens[0] + " "):
             return None, None, 0  # "its mayor, Drs H Sumastro": a title, not a place
         head = 0
-        while head < min(len(tokens) - 1, 2) and tokens[head] in _GOVERNMENT_WORDS:
+        while head < min(len(tokens) - 1, 2) and tokens[head] in _region_words():
             head += 1  # "Gubernur Prefektur Shizuoka Heita Kawakatsu": the place after it
         if head:
             rec, slug, k = self._place_after(s, tokens[head:], level, base)
-            return (rec, slug, k + head) if rec is not None else (None, None, 0)
+            if rec is not None:
+                return rec, slug, k + head
         for k in range(min(len(tokens), 4), 0, -1):
             rec = self._place_for_level(" ".join(tokens[:k]).rstrip("."), level)
             if rec is None:
@@ -863,7 +881,7 @@ class MentionFinder:
         for m in re.finditer(rf"\b(?:{org_heads})\s+{name_seq}", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
         # "Asian Center for Low Carbon …", not "… Civic Centre on Friday"
-        tail_of = rf"(?:\s+(?:for|of|on)\s+(?!(?:{_WEEKDAYS})\b){name_seq})?"
+        tail_of = rf"(?:\s+(?:for|of|on)\s+(?!(?i:{_weekdays()})\b){name_seq})?"
         for m in re.finditer(rf"\b{name_seq}\s+(?:{org_tails})\b{tail_of}", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
         # "Dutch Training and Exposure Program": a programme's name may join two parts
