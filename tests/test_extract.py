@@ -626,6 +626,27 @@ def test_a_direction_before_a_country_names_its_state(direction):
     assert "australia" not in ex.entities
 
 
+def test_a_tie_that_ended_and_was_not_renewed_is_ended():
+    text = (
+        "Kerja sama sister city antara Pemkot Denpasar dan Kota Mossel Bay, Afrika Selatan,"
+        " telah berakhir pada 2020 dan tidak diperpanjang."
+    )
+    assert [q.status for q in run(text).qualified] == ["ended"]
+
+
+def test_a_city_abroad_whose_own_name_begins_with_kota():
+    text = (
+        "Wakil Wali Kota Tarakan Effendhi Djuprianto menghadiri pertemuan BIMP-EAGA di Kota"
+        " Kinabalu, Sabah, 20-22 Mei 2024."
+    )
+    ex = run(text)
+    assert ("kota-tarakan", "participatesIn", "bimp-eaga") in triples(ex)
+    meeting = only_activity(ex)
+    city = ex.entities[meeting.location]
+    assert (city.labels, city.country) == ({"en": "Kota Kinabalu"}, "malaysia")
+    assert (meeting.start, meeting.end) == ("2024-05-20", "2024-05-22")
+
+
 # -- sendsDelegationTo ---------------------------------------------------------------------------
 
 

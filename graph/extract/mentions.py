@@ -842,7 +842,11 @@ class MentionFinder:
                     or re.search(r"\bIbu\s+$", text[: m.start()])
                 ):
                     continue  # "Ibu Kota Negara" is the capital, not a town named Negara
-                rec = self._place_for_level(name, level) or self._abroad_only(name, level)
+                rec = (
+                    self._named_so_abroad(f"{head} {name}", level)
+                    or self._place_for_level(name, level)
+                    or self._abroad_only(name, level)
+                )
                 if rec is None:
                     # "Kota Jambi Yon Heri Saputra": a known place, then a person's name
                     name, rec = self._known_start(name, level)
@@ -934,6 +938,13 @@ class MentionFinder:
             if rec is not None:
                 return start, rec
         return name, None
+
+    def _named_so_abroad(self, name: str, level: str) -> Record | None:
+        """ "Kota Kinabalu": a place abroad whose own name begins with the head word."""
+        found = foreign.world_places().lookup(name)
+        if not found or any(p.country == HOME_COUNTRY for p in found) or self.gaz.lookup(name):
+            return None
+        return foreign.record_for(max(found, key=lambda p: p.population), level, self.gaz, name)
 
     def _abroad_only(self, name: str, level: str) -> Record | None:
         """ "Kota Fremantle": a name after a government head word that the Indonesian lists

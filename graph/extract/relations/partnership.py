@@ -318,7 +318,10 @@ def partnership(d: DocContext, v: SentenceView) -> None:
     if not partners and not listed:
         partners = _home_abroad(d, v, ones, pm)
     is_planned = planned(v.text, pm.start(), pm.end()) or _wished(v.text, pm.start())
-    ended = bool(rx["ended"].search(v.text)) and not is_planned and not rx["renewal"].search(v.text)
+    renewed = any(
+        not negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text)
+    )  # "berakhir pada 2020 dan tidak diperpanjang": ended, not renewed
+    ended = bool(rx["ended"].search(v.text)) and not is_planned and not renewed
     if not partners and not is_planned:
         _date_the_partnership(d, v, pm.start())
     signed = bool(rx["signing"].search(v.text))
