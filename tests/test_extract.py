@@ -647,6 +647,16 @@ def test_a_city_abroad_whose_own_name_begins_with_kota():
     assert (meeting.start, meeting.end) == ("2024-05-20", "2024-05-22")
 
 
+def test_places_named_after_their_countrys_possessive():
+    text = (
+        "Indonesia's Makassar and China's Zhengzhou agreed to become sister cities during a"
+        " visit by a Zhengzhou delegation to Makassar on 15 May 2024."
+    )
+    ex = run(text, "en")
+    assert frozenset({"kota-makassar", "zhengzhou"}) in partners(ex)
+    assert "china" not in ex.entities  # it only locates the city
+
+
 # -- sendsDelegationTo ---------------------------------------------------------------------------
 
 

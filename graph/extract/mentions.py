@@ -53,6 +53,7 @@ _HONORIFIC_WORDS = frozenset(
 _LOWER_HEAD = re.compile(r"(?:city|town|municipality|province|state|prefecture) of\s+")
 _TIE_BEFORE = re.compile(r"(?i:sister|twin|friendship|partner)\s+$")
 
+_POSSESSIVE_PLACE = re.compile(r"['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _DPRD_BEFORE = re.compile(r"\bDPRD\s+$")
 _DIRECTIONS = sorted(w for w in foreign.DIRECTIONS if w not in {"The", "Kota", "City"})
 _DIRECTION_BEFORE = re.compile(rf"\b({'|'.join(_DIRECTIONS)})\s+$")  # "South Australia"
@@ -318,6 +319,8 @@ class MentionFinder:
                 continue
             if m.record.type == "Country" and self._region_of_country(s, m):
                 continue  # "South Australia", "Western Australia": a state, read as one
+            if m.record.type == "Country" and self._place_of_country(s, m):
+                continue  # "China's Zhengzhou": the city; its country only locates it
             if m.record.type in PLACE_TYPES:
                 if headline is None:
                     headline = titlecase(text)
@@ -350,6 +353,25 @@ class MentionFinder:
         self._people_short_forms(s)
         self._officials(s)
         self._assemblies(s)
+
+    def _place_of_country(self, s: Sentence, m: Match) -> bool:
+        """ "China's Zhengzhou", "Japan's Kitakyushu": a place of that country named after
+        its possessive; a mention of the place (a known one is the gazetteer's)."""
+        after = _POSSESSIVE_PLACE.match(s.text, m.end)
+        if after is None or m.record.id == HOME_COUNTRY:
+            return False
+        name = after.group(1)
+        if self.gaz.lookup(name) is not None:
+            return False  # read by the gazetteer in its turn
+        found = foreign.world_places().lookup(name, m.record.id)
+        if not found:
+            return False
+        place = found[0]
+        level = foreign.REGION if place.kind == "region" else foreign.CITY
+        rec = foreign.record_for(place, level, self.gaz, name)
+        slug = self._entity_for_record(rec, name)
+        self.out.add(Mention(s.index, after.start(1), after.end(1), name, slug, level), True)
+        return True
 
     def _region_of_country(self, s: Sentence, m: Match) -> bool:
         """A direction word, then a country's name, that the world table knows as a region

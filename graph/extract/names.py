@@ -94,6 +94,8 @@ def inside_a_name(text: str, start: int, headline: bool) -> bool:
     heads = lex.place_heads
     if re.search(r"[a-z][A-Z]", word):
         return False  # words run together by a scraper ("DenpasarWalikota"), not a name
+    if re.search(r"['’]s$", word):
+        return False  # "Indonesia's Makassar": a possessive names the place's country
     return not (word in stop_words() or word in heads)
 
 
