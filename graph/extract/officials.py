@@ -38,6 +38,7 @@ class _Lexicon:
     title_words: frozenset[str]  # the words of the titles, and the bodies' tail words
     connectives: frozenset[str]
     descriptors: frozenset[str]
+    hint: re.Pattern[str]  # a cheap test: the first letters of some title
 
 
 @cache
@@ -50,6 +51,7 @@ def _lexicon() -> _Lexicon:
         title_words=frozenset([w for t in titles for w in t.split()] + tails),
         connectives=frozenset(data["title_connectives"]),
         descriptors=frozenset(data["title_descriptors"]),
+        hint=re.compile("|".join(sorted({re.escape(t[:4]) for t in titles}))),
     )
 
 
@@ -70,6 +72,8 @@ def official_names(
     """
     lex = _lexicon()
     found: list[tuple[int, int, str]] = []
+    if not lex.hint.search(text):
+        return found
     spans = []
     for m in _APPOSITION.finditer(text):
         if lex.titles.fullmatch(m.group(1)):

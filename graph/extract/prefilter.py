@@ -86,6 +86,21 @@ _VISIT_HINTS = (
     "mission",
     "misi dagang",
 )
+#: substrings one of which any match of the domestic_cooperation list contains
+_DOMESTIC_HINTS = (
+    "kembar",
+    "sister",
+    "bersaudara",
+    "kesepahaman",
+    "mou",
+    "perjanjian",
+    "kesepakatan",
+    "kunjungan kerja",
+    "kunker",
+    "studi",
+    "visit",
+    "comparative",
+)
 _TWIN_HINTS = ("sister", "twin", "kembar", "bersaudara", "friendship city", "partner", "mitra")
 _NAME_AFTER = re.compile(r"\s+((?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
 
@@ -224,4 +239,9 @@ def domestic_cooperation(text: str, matches: list[GazMatch]) -> bool:
         for m in matches
         if m.record.type in LOCAL_GOVERNMENT_TYPES and m.record.country == HOME_COUNTRY
     }
-    return len(ours) >= 2 and bool(patterns()["domestic_cooperation"].search(text))
+    if len(ours) < 2:
+        return False
+    low = text.lower()
+    return any(w in low for w in _DOMESTIC_HINTS) and bool(
+        patterns()["domestic_cooperation"].search(text)
+    )
