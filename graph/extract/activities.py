@@ -76,8 +76,8 @@ def find_triggers(text: str) -> list[tuple[str, re.Match[str]]]:
             if any(m.start() < o.end() and o.start() < m.end() for _, o in found):
                 continue
             # "ruang rapat", "conference hall": a room, not an occurrence
-            before = text[: m.start()].split()[-1:]
-            after = text[m.end() :].split()[:1]
+            before = text[max(0, m.start() - 40) : m.start()].split()[-1:]
+            after = text[m.end() : m.end() + 40].split()[:1]
             if (before and venue_before.fullmatch(before[0].strip("\"'(,"))) or (
                 after and venue_after.fullmatch(after[0].strip("\"'),.;"))
             ):
@@ -171,7 +171,9 @@ def _triggers_of(r: _Reading) -> list[Trigger]:
         for c, m in find_triggers(text)
         if not negated(text, m.start())
         and not wished(text, m.start())
-        and not patterns()["tentative"].search(" ".join(text[: m.start()].split()[-3:]))
+        and not patterns()["tentative"].search(
+            " ".join(text[max(0, m.start() - 120) : m.start()].split()[-3:])
+        )
     ]
     found = _journeys_dropped(text, found)
     if not found:

@@ -102,7 +102,7 @@ def negated(text: str, at: int) -> bool:
     """A negation word among the three words before offset ``at``, in the same clause,
     that bears on the trigger: "tidak menjalin kerja sama" is negated, but in "tak
     memengaruhi kerja sama" the negation bears on the other verb."""
-    words = text[:at].split()[-3:]
+    words = text[max(0, at - 120) : at].split()[-3:]
     for i, w in enumerate(words):
         if w.lower().strip(",") in {"yang", "which", "that", "who"} or w.endswith(","):
             words = words[i + 1 :]
@@ -150,7 +150,7 @@ def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
 
 
 def planned(text: str, at: int, end: int) -> bool:
-    window = " ".join(text[:at].split()[-4:]) + " " + text[at:end]
+    window = " ".join(text[max(0, at - 160) : at].split()[-4:]) + " " + text[at:end]
     return bool(patterns()["planned"].search(window))
 
 
