@@ -1325,14 +1325,29 @@ def test_a_period_after_mulai_dates_the_activity_rather_than_a_beginning():
     assert (visit.start, visit.end) == ("2024-05-06", "2024-05-08")
 
 
-def test_the_country_of_a_visiting_envoy_takes_part():
-    text = (
-        "Gubernur Sulawesi Utara menerima kunjungan Duta Besar Jepang untuk Indonesia di"
-        " Manado, Senin (13/5/2024)."
-    )
-    visit = only_activity(run(text))
-    assert visit.start == "2024-05-13"
-    assert {"provinsi-sulawesi-utara", "japan"} <= set(visit.participants)
+@pytest.mark.parametrize(
+    ("text", "start", "parties"),
+    [
+        # the country of a visiting envoy takes part
+        (
+            "Gubernur Sulawesi Utara menerima kunjungan Duta Besar Jepang untuk Indonesia di"
+            " Manado, Senin (13/5/2024).",
+            "2024-05-13",
+            {"provinsi-sulawesi-utara", "japan"},
+        ),
+        # a signing that marks the tie told before is between its partners
+        (
+            "Pemprov Bali menjalin kerja sama dengan Prefektur Kumamoto. Kerja sama itu ditandai"
+            " dengan penandatanganan Letter of Intent di Denpasar, Kamis (16/5/2024).",
+            "2024-05-16",
+            {"provinsi-bali", "kumamoto"},
+        ),
+    ],
+)
+def test_an_activity_takes_the_parties_its_sentences_imply(text, start, parties):
+    activity = only_activity(run(text))
+    assert activity.start == start
+    assert parties <= set(activity.participants)
 
 
 def test_a_visit_to_a_large_city_the_gazetteer_lacks_is_read():
@@ -1384,16 +1399,6 @@ def test_an_activity_first_told_by_an_anaphor_takes_the_participants_before_it()
     meeting = only_activity(run(text))
     assert (meeting.theme, meeting.start) == ("Pertemuan", "2024-05-14")
     assert set(meeting.participants) == {"kota-medan", "ichikawa"}
-
-
-def test_a_signing_that_marks_the_tie_told_before_is_between_its_partners():
-    text = (
-        "Pemprov Bali menjalin kerja sama dengan Prefektur Kumamoto. Kerja sama itu ditandai"
-        " dengan penandatanganan Letter of Intent di Denpasar, Kamis (16/5/2024)."
-    )
-    signing = only_activity(run(text))
-    assert signing.start == "2024-05-16"
-    assert {"provinsi-bali", "kumamoto"} <= set(signing.participants)
 
 
 def test_a_signing_between_two_of_our_governments_is_an_activity_of_their_tie():

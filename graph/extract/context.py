@@ -88,6 +88,16 @@ class DocContext:
         self.fact_keys.add(k)
         self.ex.facts.append(Fact(k[0], p, k[2], Evidence(sent.text, sent.index)))
 
+    def take_part(self, actor: str, programme: str, sent: Sentence, text: str) -> None:
+        """``actor participatesIn programme``, with its Participation node dated by the
+        earliest "since" year the sentence (``text``, names blanked) gives."""
+        self.add_fact(actor, "participatesIn", programme, sent)
+        q = self.qualified("Participation", actor, programme)
+        q.evidence.append(Evidence(sent.text, sent.index))
+        since = since_year(text, self.ref)
+        if since and (q.since is None or since < q.since):
+            q.since = since
+
     def qualified(self, kind: str, a: str, b: str) -> Qualified:
         ends = (a, b) if kind == "Participation" else tuple(sorted((a, b)))
         for q in self.ex.qualified:

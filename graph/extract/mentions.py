@@ -589,25 +589,6 @@ class MentionFinder:
             place_slug = ""  # resolved later against the document's home government
         self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
 
-    def _title_place(
-        self,
-        s: Sentence,
-        m: re.Match[str],
-        level: str,
-        known: Mention | None,
-        tokens: list[str],
-        base: int,
-    ) -> tuple[Record | None, str | None, int]:
-        """The government a title names: before it (English "the Pontianak mayor"), found
-        right after it, or read from the words after it (with how many of them)."""
-        place, place_slug = self._place_before(s, m, level)
-        if place is not None or place_slug is not None:
-            return place, place_slug, 0
-        if known is not None:
-            place = self.out.records.get(known.slug) or self.gaz.lookup(known.surface)
-            return place, known.slug, 0
-        return self._place_after(s, tokens, level, base)
-
     def _place_with_country(
         self, s: Sentence, chunk: str, level: str, base: int
     ) -> tuple[Record | None, str | None, int]:
@@ -738,8 +719,16 @@ class MentionFinder:
         """The government a title names, its slug and how many name tokens name it (a
         None slug: the document's home government); None when the title is no head of
         ours and names no place abroad the lists know."""
-        # English "the Pontianak mayor, Edi Rusdi Kamtono": a place right before the title
-        place, place_slug, place_tokens = self._title_place(s, m, level, known, tokens, base)
+        # before the title (English "the Pontianak mayor, Edi Rusdi Kamtono"), found right
+        # after it, or read from the words after it
+        place, place_slug = self._place_before(s, m, level)
+        place_tokens = 0
+        if place is None and place_slug is None:
+            if known is not None:
+                place = self.out.records.get(known.slug) or self.gaz.lookup(known.surface)
+                place_slug = known.slug
+            else:
+                place, place_slug, place_tokens = self._place_after(s, tokens, level, base)
         if place_slug is None:
             place, place_slug, place_tokens = self._place_with_country(s, chunk, level, base)
         if place_slug is None and _NAMED_BEFORE.search(s.text[: m.start()]):
@@ -963,10 +952,7 @@ class MentionFinder:
 
     def _named_so_abroad(self, name: str, level: str) -> Record | None:
         """ "Kota Kinabalu": a place abroad whose own name begins with the head word."""
-        found = foreign.world_places().lookup(name)
-        if not found or any(p.country == HOME_COUNTRY for p in found) or self.gaz.lookup(name):
-            return None
-        return foreign.record_for(max(found, key=lambda p: p.population), level, self.gaz, name)
+        return None if self.gaz.lookup(name) else self._abroad_only(name, level)
 
     def _abroad_only(self, name: str, level: str) -> Record | None:
         """ "Kota Fremantle": a name after a government head word that the Indonesian lists

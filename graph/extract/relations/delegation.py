@@ -233,7 +233,7 @@ def reception(d: DocContext, v: SentenceView) -> None:
             continue
         if re.search(r"[.;]", v.sent.text[rm.end() : m.start]):
             break
-        gov = heads.get(m.slug, "") if d.ent_type(m.slug) == "Person" else m.slug
+        gov = _government(d, m, heads)
         if gov and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES and d.is_foreign_actor(gov):
             visitor = gov
             break
@@ -250,6 +250,11 @@ def reception(d: DocContext, v: SentenceView) -> None:
         d.add_fact(visitor, "sendsDelegationTo", host, v.sent)
 
 
+def _government(d: DocContext, m: Mention, heads: dict[str, str]) -> str:
+    """The government a mention stands for: itself, or the one a person named heads."""
+    return heads.get(m.slug, "") if d.ent_type(m.slug) == "Person" else m.slug
+
+
 def _received_abroad(
     d: DocContext, v: SentenceView, rm: re.Match[str], heads: dict[str, str]
 ) -> None:
@@ -257,15 +262,12 @@ def _received_abroad(
     word, receives a group of ours named right after it ("Darwin Lord Mayor … welcomed a
     delegation from Ambon"): ours sent it there."""
 
-    def government(m: Mention) -> str:
-        return heads.get(m.slug, "") if d.ent_type(m.slug) == "Person" else m.slug
-
     host = next(
         (
             gov
             for m in reversed(v.mentions)
             if m.end <= rm.start()
-            and (gov := government(m))
+            and (gov := _government(d, m, heads))
             and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES
             and d.is_foreign_actor(gov)
         ),
@@ -278,7 +280,7 @@ def _received_abroad(
             continue
         if re.search(r"[.;]", v.sent.text[rm.end() : m.start]):
             return
-        gov = government(m)
+        gov = _government(d, m, heads)
         if gov and d.is_indonesian_lg(gov):
             d.add_fact(gov, "sendsDelegationTo", host, v.sent)
             return

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from graph.extract.context import DocContext, actor_after, negated, since_year
+from graph.extract.context import DocContext, actor_after, negated
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
-from graph.model import Evidence
 
 
 def membership(d: DocContext, v: SentenceView) -> None:
@@ -24,9 +23,4 @@ def membership(d: DocContext, v: SentenceView) -> None:
         (m for m in v.programmes if 0 <= m.start - mm.end() <= 60 and not m.qualifier), None
     )
     if network is not None and actor:
-        d.add_fact(actor, "participatesIn", network.slug, v.sent)
-        q = d.qualified("Participation", actor, network.slug)
-        q.evidence.append(Evidence(v.sent.text, v.sent.index))
-        since = since_year(v.text, d.ref)
-        if since and (q.since is None or since < q.since):
-            q.since = since
+        d.take_part(actor, network.slug, v.sent, v.text)

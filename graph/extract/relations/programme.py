@@ -21,12 +21,7 @@ def _participation(d: DocContext, v: SentenceView, p: Mention) -> None:
         return
     for a in dict.fromkeys(actors):
         if a and not negated(v.text, p.start):
-            d.add_fact(a, "participatesIn", p.slug, v.sent)
-            q = d.qualified("Participation", a, p.slug)
-            q.evidence.append(Evidence(v.sent.text, v.sent.index))
-            since = since_year(v.text, d.ref)
-            if since and (q.since is None or since < q.since):
-                q.since = since
+            d.take_part(a, p.slug, v.sent, v.text)
 
 
 def _initiator(d: DocContext, v: SentenceView, p: Mention, who: str) -> None:
