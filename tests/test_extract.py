@@ -2730,3 +2730,25 @@ def test_a_heads_first_name_that_is_a_place_abroad_lets_no_news_in() -> None:
     text = "Program Sekolah Kemitraan itu diinisiasi Gubernur Ahmad Luthfi di Semarang."
     ex = run(text)
     assert not ex.facts and not ex.entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemkot Surabaya Menjalin KERJA SAMA Sister City dengan Kochi.",
+        "The Mayor LED a DELEGATION to Fremantle for a Memorandum of Understanding.",
+        "Bupati menerima HIBAH dari Pemerintah Jepang untuk program air bersih.",
+        "Kota itu menjadi ANGGOTA UCLG ASPAC sejak 2019 dan mengikuti Pelatihan.",
+        "Harga cabai naik di pasar induk pada Senin pagi.",
+    ],
+)
+def test_the_lowered_word_lists_find_what_the_case_insensitive_ones_find(text: str) -> None:
+    from graph.extract.lexicon import WORD_LISTS, lowered, patterns, relations_lexicon
+
+    names = [n for n in WORD_LISTS if n in relations_lexicon()]
+    names += [f"activity:{cls}" for cls in relations_lexicon()["activities"]]
+    for name in names:
+        found = patterns()[name].search(text) is not None
+        assert (lowered(name).search(text.lower()) is not None) == found, name
+    either = any(patterns()[n].search(text) for n in ("partnership", "funded_by"))
+    assert (lowered("partnership", "funded_by").search(text.lower()) is not None) == either

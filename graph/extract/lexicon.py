@@ -180,9 +180,38 @@ def relations_lexicon() -> dict[str, Any]:
     return check_relations(load_yaml(RELATIONS_FILE))
 
 
-def _alternation(words: list[str]) -> re.Pattern[str]:
+def _alternation(words: list[str], flags: int = re.I) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", re.I)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(ordered) + r")(?![\w-])", flags)
+
+
+def _lower_unless_escape(m: re.Match[str]) -> str:
+    return m.group() if m.group()[0] == "\\" else m.group().lower()
+
+
+def _lower_regex(pattern: str) -> str:
+    r"""A word-list pattern in lower case, its escapes kept (``\S`` is not ``\s``)."""
+    return re.sub(r"\\.|[A-Z]+", _lower_unless_escape, pattern)
+
+
+@cache
+def lowered(*names: str) -> re.Pattern[str]:
+    """One alternation of the named word lists of :func:`patterns` (``activity:<Class>``
+    for an activity class), case-sensitive and in lower case, to test ``text.lower()``.
+
+    It says whether any of the words occurs, several times faster than the
+    case-insensitive alternation does; positions in a lower-cased text may differ, so use
+    it for yes-or-no tests only.
+
+    >>> bool(lowered("partnership", "delegation").search("kerja sama sister city".lower()))
+    True
+    """
+    data = relations_lexicon()
+    words: list[str] = []
+    for name in names:
+        kind, _, cls = name.partition(":")
+        words += data["activities"][cls] if kind == "activity" and cls else data[name]
+    return _alternation([_lower_regex(w) for w in words], flags=0)
 
 
 @cache

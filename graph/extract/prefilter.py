@@ -8,7 +8,7 @@ import re
 from graph.extract.foreign import ours_by_name, twinned_pairs
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, demonym_mission
 from graph.extract.gazetteer import Match as GazMatch
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import lowered, patterns
 from graph.extract.places import world_places
 from graph.vocab import HOME_COUNTRY
 
@@ -32,6 +32,19 @@ _FOREIGN_HINTS = (
     "Province",
     "Oblast",
     "Shire",
+)
+
+
+#: the word lists one of which a text must hold to state a fact
+_FACT_LISTS = (
+    "partnership",
+    "delegation",
+    "reception",
+    "participation",
+    "membership",
+    "implements",
+    "funded_by",
+    "activity:Activity",
 )
 
 
@@ -165,7 +178,7 @@ def might_hold_partnership(
     fact at all? It needs a foreign actor or a cooperation programme named (one
     Aho-Corasick pass over the text), or a well-formed name of a foreign government
     with a partnership word ("Kota Mossel Bay" with "sister city")."""
-    rx = patterns()
+    low = text.lower()  # the word lists are tested on it, case-sensitively (much faster)
     local = foreign = False
     matches = gazetteer.find(text) if matches is None else matches
     for m in matches:
@@ -184,18 +197,17 @@ def might_hold_partnership(
         formed = any(hint in text for hint in _FOREIGN_HINTS) and bool(_FOREIGN_FORM.search(text))
         foreign = formed and (
             # "sister city dengan Kota Mossel Bay"
-            bool(rx["partnership"].search(text))
+            bool(lowered("partnership").search(low))
             # "menerima delegasi Kota Fremantle": a place the gazetteer does not know
             or (
-                any(rx[k].search(text) for k in ("delegation", "reception"))
+                bool(lowered("delegation", "reception").search(low))
                 and _unknown_government_form(text, matches)
             )
         )
     if not foreign and any(t in text for t in _TITLE_HINTS):
         # "Gubernur Kumamoto … sister province": a head abroad the gazetteer lacks
-        foreign = _titled_abroad(text, matches) and bool(rx["partnership"].search(text))
+        foreign = _titled_abroad(text, matches) and bool(lowered("partnership").search(low))
     if not foreign:
-        low = text.lower()  # cheap tests before the patterns
         foreign = (
             (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text))
             or _twinned_abroad(text, gazetteer)  # twinned_pairs makes its own cheap test
@@ -214,19 +226,12 @@ def might_hold_partnership(
     if not local:
         # no government named by its gazetteer name: a head's title or a "Pemkot X" form,
         # or a name of a city and its province paired by a twinning word
-        local = bool(rx["local_hint"].search(text)) or _ours_in_a_pair(text, gazetteer)
+        local = bool(lowered("local_hint").search(low)) or _ours_in_a_pair(text, gazetteer)
     if not local:
         return False
-    return bool(
-        rx["partnership"].search(text)
-        or rx["delegation"].search(text)
-        or rx["reception"].search(text)  # "menyambut kedatangan Wali Kota Kochi"
-        or rx["participation"].search(text)
-        or rx["membership"].search(text)
-        or rx["implements"].search(text)
-        or rx["funded_by"].search(text)  # "hibah dari Pemerintah Jepang"
-        or rx["activity:Activity"].search(text)  # "Japan handed over a grant to …"
-    )
+    # a fact's words: "menyambut kedatangan Wali Kota Kochi" (reception), "hibah dari
+    # Pemerintah Jepang" (funded_by), "Japan handed over a grant to …" (an activity)
+    return bool(lowered(*_FACT_LISTS).search(low))
 
 
 def domestic_cooperation(text: str, matches: list[GazMatch]) -> bool:

@@ -26,10 +26,30 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
 
 
 @cache
-def _continuing() -> re.Pattern[str]:
-    """A line end that cannot end a sentence: a comma or a continuing word (text.yaml)."""
-    words = load_yaml("text.yaml")["continuing_words"]
-    return re.compile(r"(?:,|\b(?:" + "|".join(map(re.escape, words)) + r"))$", re.I)
+def _continuing_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("text.yaml")["continuing_words"])
+
+
+_LAST_WORD = re.compile(r"\w+$")
+
+
+def _goes_on(line: str) -> bool:
+    """Whether a line ends where no sentence can: a comma or a continuing word such as
+    "dan" or "the" (text.yaml), a whole word at the very end.
+
+    >>> _goes_on("Kota Jambi dan"), _goes_on("Jambi, "), _goes_on("dan"), _goes_on("Jambidan")
+    (True, True, True, False)
+    """
+    line = line.rstrip()
+    if line.endswith(","):
+        return True
+    # the continuing words are short: a word at the end is read from a short tail, and a
+    # run as long as the tail cannot be one of them
+    tail = line[-16:]
+    m = _LAST_WORD.search(tail)
+    if m is None or (m.start() == 0 and len(tail) < len(line)):
+        return False  # no word at the end, or one longer than any continuing word
+    return m.group().lower() in _continuing_words()
 
 
 @cache
@@ -122,13 +142,11 @@ def unwrap(text: str) -> str:
     lines = text.split("\n")
     width = _is_wrapped(lines)
     out: list[str] = []
-    continuing = _continuing()
     last = ""  # the physical line before: a short one ends its paragraph, however long that is
     for line in lines:
         # only the end of the paragraph so far can match (a long one searched whole, at
         # every line, was the slowest step of reading news)
-        tail = out[-1].rstrip() if out else ""
-        if out and line.strip() and continuing.search(tail, max(0, len(tail) - 40)):
+        if out and line.strip() and _goes_on(out[-1]):
             out[-1] = out[-1].rstrip() + " " + line.strip()
             last = line
             continue
