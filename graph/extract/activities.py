@@ -30,7 +30,7 @@ from graph.extract.context import (
     wished,
 )
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import lowered, patterns
 from graph.extract.mentions import Mention
 from graph.extract.names import titlecase
 from graph.model import Activity, Evidence
@@ -69,6 +69,8 @@ def _framing(text: str, start: int) -> bool:
 
 def find_triggers(text: str) -> list[tuple[str, re.Match[str]]]:
     """Activity triggers of a sentence, in order, one per stretch of text."""
+    if not lowered(*(f"activity:{cls}" for cls in ACTIVITY_CLASSES)).search(text.lower()):
+        return []  # most sentences name no activity: one fast test spares the six patterns
     found: list[tuple[str, re.Match[str]]] = []
     venue_before, venue_after = patterns()["venue_before"], patterns()["venue_after"]
     for cls in ACTIVITY_CLASSES:
