@@ -1508,6 +1508,33 @@ def test_a_government_named_without_a_fact_is_still_an_entity() -> None:
     assert "hendra-wijaya" not in ex.entities
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["Jakarta (Warta Nusa) - ", "Jakarta - ", "JAKARTA, WARTANUSA.com - "],
+)
+def test_a_dateline_city_is_neither_a_partner_nor_an_entity(opening: str) -> None:
+    """The city a dateline names is where the news was written, in capitals or not."""
+    text = (
+        "Medan dan Gwangju Perkuat Kerja Sama\n\n"
+        f"{opening}Pemkot Medan menjalin kerja sama sister city dengan Kota Gwangju, Korea "
+        "Selatan, kata Wali Kota Medan Bobby Nasution."
+    )
+    ex = run(text)
+    assert partners(ex) == {frozenset({"kota-medan", "gwangju"})}
+    assert "provinsi-dki-jakarta" not in ex.entities
+
+
+def test_a_place_of_telling_is_no_entity() -> None:
+    """ "..., kata X di Jakarta, Jumat": where something was said, not who said or did it."""
+    text = (
+        "Pemkot Medan menjalin kerja sama sister city dengan Kota Gwangju, Korea Selatan, "
+        "kata Wali Kota Medan Bobby Nasution di Jakarta, Jumat."
+    )
+    ex = run(text)
+    assert partners(ex) == {frozenset({"kota-medan", "gwangju"})}
+    assert "provinsi-dki-jakarta" not in ex.entities
+
+
 def test_general_news_keeps_no_entities() -> None:
     text = "Pemkot Medan dan Pemkot Binjai meresmikan pasar baru di Kota Medan pada 3 Mei 2024."
     assert run(text).entities == {}

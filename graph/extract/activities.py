@@ -18,9 +18,9 @@ from graph.extract.activity_parts import (
     venue_body,
 )
 from graph.extract.context import (
-    DATELINE,
     DocContext,
     actor_after,
+    dateline_in,
     envoys_country,
     home_national,
     is_actor,
@@ -554,7 +554,7 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
     if m.type in LOCAL_GOVERNMENT_TYPES and m.slug != act.location:
         if STOPOVER.search(text[: m.start]):
             return None  # a stop on the way, not a participant
-        dateline = DATELINE.match(text)
+        dateline = dateline_in(sent)
         if dateline and m.end <= dateline.end():
             return None  # "JAKARTA, KOMPAS.com -" says where the news was written
         return m.slug

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from graph.extract.dates import find_dates
+from graph.extract.dates import find_dates, opens_with_date
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import DocumentMentions, Mention
@@ -165,6 +165,40 @@ def planned(text: str, at: int, end: int) -> bool:
 
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*[\w.]*(?:\s*\|\s*[\w.]+)?\s*[-\u2013\u2014]+\s*")
+# the same in mixed case, told by the dash after the city and its outlet: "Jakarta
+# (Indonesia Window) -", "Namur, Belgium (ANTARA News) -", "Jakarta - Pemerintah ..."
+_DATELINE_MIXED = re.compile(
+    r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*[A-Z][a-z]+)?(?:\s*\([^()]{1,40}\))?\s+[-\u2013\u2014]+\s+"
+)
+_DATELINE_SENTENCES = 8  # a dateline opens the body: a title, captions and debris may precede it
+
+
+def dateline_in(sent: Sentence) -> re.Match[str] | None:
+    """A dateline opening ``sent``: in capitals anywhere ("JAKARTA, KOMPAS.com -"), in
+    mixed case only among the opening sentences."""
+    if m := DATELINE.match(sent.text):
+        return m
+    return _DATELINE_MIXED.match(sent.text) if sent.index < _DATELINE_SENTENCES else None
+
+
+def dateline(sentences: list[Sentence]) -> tuple[int, int] | None:
+    """The article's dateline as (sentence index, end offset): the first of its opening
+    sentences that starts with a city and the dash after it (or its outlet)."""
+    for sent in sentences[:_DATELINE_SENTENCES]:
+        if m := dateline_in(sent):
+            return sent.index, m.end()
+    return None
+
+
+def place_of_telling(sent: Sentence, m: Mention) -> bool:
+    """ "kata Christiandy, di Jakarta, Jumat", "signed in Bandung, 4 December 2018": a place
+    after "di" or "in" with the day after it, where something was told or done; it names
+    where, not who."""
+    if not re.search(r"\b(?:di|in|at)\s+$", sent.text[max(0, m.start - 4) : m.start]):
+        return False
+    after = sent.text[m.end : m.end + 40]
+    comma = re.match(r"\s*,\s*", after)
+    return comma is not None and opens_with_date(after[comma.end() :])
 
 
 def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
@@ -173,8 +207,8 @@ def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     dateline ("JAKARTA, KOMPAS.com -"), not part of a quoted title."""
     if m.qualifier:
         return False
-    dateline = DATELINE.match(sent.text)
-    if dateline and m.end <= dateline.end():
+    line = dateline_in(sent)
+    if line and m.end <= line.end():
         return False
     before = sent.text[max(0, m.start - 30) : m.start]
     preps = "di|ke|menuju|via|melalui|transit|singgah|in|at|to|near|around"

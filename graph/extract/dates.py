@@ -381,6 +381,20 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
     return None
 
 
+def opens_with_date(text: str) -> bool:
+    """Whether ``text`` begins with a weekday or a date, as the time after a place of
+    telling does ("di Jakarta, Jumat", "in Bandung, 4 December 2018").
+
+    >>> opens_with_date("Selasa, 4 Desember 2018."), opens_with_date("4/12"), opens_with_date("dan")
+    (True, True, False)
+    """
+    text = text.lstrip()
+    if re.match(rf"(?:{_data()['weekday']})\b", text, re.I):
+        return True
+    spans = find_dates(text, dt.date(2000, 1, 1))  # any reference: only where a date begins
+    return bool(spans) and spans[0].begin == 0
+
+
 def to_date(iso: str | None) -> dt.date | None:
     """The first day an ISO string of any precision can mean, for comparisons."""
     if not iso:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from graph.extract.activities import activities, finish_activities
 from graph.extract.claims import claims
-from graph.extract.context import DATELINE, DocContext, home_government
+from graph.extract.context import DocContext, dateline, home_government, place_of_telling
 from graph.extract.dates import reference_date
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, default_gazetteer
 from graph.extract.lexicon import patterns
@@ -113,15 +113,17 @@ def _used_entities(ex: Extraction) -> set[str]:
 def _named(sentences: list[Sentence], mentions: DocumentMentions) -> set[str]:
     """The governments, countries and bodies that reporting on a partnership names, in no
     fact as well: a reader puts them in the graph. Not the people (only through a fact),
-    nor a place that only locates another, nor the city of a dateline."""
+    nor a place that only locates another or tells where ("di Jakarta, Jumat"), nor the
+    city of a dateline."""
     out: set[str] = set()
+    line = dateline(sentences)
     for sent in sentences:
-        dateline = DATELINE.match(sent.text) if sent.index == sentences[0].index else None
         for m in mentions.in_sentence(sent.index):
             if (
                 m.qualifier
                 or (m.type == "Person" and m.via_role != "official")
-                or (dateline and m.end <= dateline.end())
+                or (line and sent.index == line[0] and m.end <= line[1])
+                or place_of_telling(sent, m)
             ):
                 continue
             out.add(m.slug)
