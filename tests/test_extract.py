@@ -2779,3 +2779,45 @@ def test_the_lowered_word_lists_find_what_the_case_insensitive_ones_find(text: s
         assert (lowered(name).search(text.lower()) is not None) == found, name
     either = any(patterns()[n].search(text) for n in ("partnership", "funded_by"))
     assert (lowered("partnership", "funded_by").search(text.lower()) is not None) == either
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "Provinsi Kalimantan Barat menjalin kerja sama dengan Sarawak.",
+            "id",
+            {"provinsi-kalimantan-barat", "sarawak"},
+        ),
+        (
+            "Pemprov Kaltim menandatangani nota kesepahaman dengan Pemerintah Negara Bagian "
+            "Sabah pada 3 Mei 2023.",
+            "id",
+            {"provinsi-kalimantan-timur", "sabah"},
+        ),
+        (
+            "The East Java provincial government signed an agreement with the State of "
+            "Queensland on 3 May 2023.",
+            "en",
+            {"provinsi-jawa-timur", "queensland"},
+        ),
+    ],
+)
+def test_a_region_abroad_the_lexicon_lacks_is_a_partner_after_a_broad_tie_phrase(
+    text: str, language: str, pair: set[str]
+) -> None:
+    """A state or a large city abroad that only the world table knows, after "kerja sama
+    dengan", "nota kesepahaman dengan" or "an agreement with" (titles such as "Pemerintah
+    Negara Bagian" skipped), is the partner; the text is not turned away before reading."""
+    assert partners(run(text, language)) == {frozenset(pair)}
+
+
+def test_a_company_branch_here_is_no_place_abroad() -> None:
+    """ "Google Indonesia": a company's branch in our country, though "Google" is also the
+    name of a place abroad in the world table."""
+    ex = run(
+        "Dinas Perhubungan Pemprov DKI Jakarta bekerja sama dengan Google Indonesia untuk "
+        "mengatur lampu lalu lintas, kata Kepala Dishub DKI Jakarta."
+    )
+    assert partners(ex) == set()
+    assert "google" not in ex.entities

@@ -122,6 +122,13 @@ _PARTNER_HINTS = (
     "kerja",
     "cooperation",
     "partnership",
+    "collaborat",
+    "kolaborasi",
+    "kesepahaman",
+    "memorandum",
+    "mou",
+    "agreement",
+    "perjanjian",
     "sebagai",
     "visit",
     "kunker",
@@ -363,6 +370,13 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             )
 
 
+def branch_here(words: list[str], k: int) -> bool:
+    """Whether the word after the first ``k`` of a name is our country's ("Google
+    Indonesia", "Toyota Indonesia"): a company's branch here, whatever place the first
+    words could name abroad."""
+    return k < len(words) and slugify(words[k]) == HOME_COUNTRY
+
+
 def resolve(
     cand: Candidate, gaz: Gazetteer, doc_countries: set[str]
 ) -> tuple[Place, str, str] | None:
@@ -376,6 +390,8 @@ def resolve(
             return None  # the gazetteer's (Indonesian places, known partners, countries)
         if len(name) < 3 or name in DIRECTIONS:
             continue
+        if branch_here(words, k):
+            return None
         found = world_places().lookup(name, cand.country)
         # the place's own name holds the context word: "Ho Chi Minh City", "Quezon City"
         named_so = k == len(words) and cand.surface.endswith(f"{name} City")

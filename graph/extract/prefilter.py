@@ -4,11 +4,12 @@ an international partnership fact at all (most general news cannot)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from graph.extract.foreign import ours_by_name, twinned_pairs
+from graph.extract.foreign import branch_here, ours_by_name, twinned_pairs
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, demonym_mission
 from graph.extract.gazetteer import Match as GazMatch
-from graph.extract.lexicon import lowered, patterns
+from graph.extract.lexicon import lowered, patterns, relations_lexicon
 from graph.extract.places import world_places
 from graph.vocab import HOME_COUNTRY
 
@@ -114,19 +115,30 @@ _DOMESTIC_HINTS = (
     "visit",
     "comparative",
 )
+_TIE_HINTS = (" dengan ", " with ")  # every broad partnership phrase ends with one
 _TWIN_HINTS = ("sister", "twin", "kembar", "bersaudara", "friendship city", "partner", "mitra")
-_NAME_AFTER = re.compile(r"\s+((?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})")
+_NAME = r"((?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
+
+
+@cache
+def _name_after() -> re.Pattern[str]:
+    """A name after a phrase, past the titles and government words before a partner's name
+    ("dengan Pemerintah Negara Bagian Sabah", "with the State of Queensland")."""
+    titles = "|".join(sorted(relations_lexicon()["foreign_partner_titles"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:(?i:{titles})\s+)*{_NAME}")
 
 
 def _named_abroad(text: str, phrase: str, population: int) -> bool:
     """Whether a place abroad (the world table, no Indonesian place of that name, at least
     ``population`` people) is named right after a match of the word list ``phrase``."""
     for m in patterns()[phrase].finditer(text):
-        name = _NAME_AFTER.match(text, m.end())
+        name = _name_after().match(text, m.end())
         if name is None:
             continue
         words = name.group(1).split()
         for k in range(len(words), 0, -1):
+            if branch_here(words, k):
+                break
             found = world_places().lookup(" ".join(words[:k]))
             abroad = found and all(p.country != HOME_COUNTRY for p in found)
             if abroad and any(p.population >= population or p.kind == "region" for p in found):
@@ -144,6 +156,12 @@ def _twinned_with_abroad(text: str) -> bool:
     """ "a sister city of Fremantle": a town abroad after a twinning phrase (a twinning
     names towns of any size: a thousand people or more)."""
     return _named_abroad(text, "twinned_with", 1_000)
+
+
+def _tied_abroad(text: str) -> bool:
+    """ "kerja sama dengan Sarawak", "an agreement with Kuching": a region or a large city
+    abroad (100,000 people or more) after a broad partnership phrase."""
+    return _named_abroad(text, "foreign_partner_broad", 100_000)
 
 
 def _twinned_abroad(text: str, gazetteer: Gazetteer) -> bool:
@@ -212,6 +230,7 @@ def might_hold_partnership(
             (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text))
             or _twinned_abroad(text, gazetteer)  # twinned_pairs makes its own cheap test
             or (any(w in low for w in _TWIN_HINTS) and _twinned_with_abroad(text))
+            or (any(w in low for w in _TIE_HINTS) and _tied_abroad(text))
         )
     if not foreign:
         # "a grant from the Japanese Embassy": a foreign state's mission named by demonym
