@@ -2821,3 +2821,33 @@ def test_a_company_branch_here_is_no_place_abroad() -> None:
     )
     assert partners(ex) == set()
     assert "google" not in ex.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "West Kalimantan and Sarawak signed a memorandum of understanding on 3 May 2023.",
+            "en",
+            {"provinsi-kalimantan-barat", "sarawak"},
+        ),
+        (
+            "Pemkab Badung dan Kuching menandatangani nota kesepahaman pada 3 Mei 2023.",
+            "id",
+            {"kabupaten-badung", "kuching"},
+        ),
+    ],
+)
+def test_a_place_abroad_signing_with_one_of_ours_is_its_partner(
+    text: str, language: str, pair: set[str]
+) -> None:
+    ex = run(text, language)
+    assert partners(ex) == {frozenset(pair)}
+    signing = [a for a in ex.activities if a.type == "Signing"]
+    assert [a.start for a in signing] == ["2023-05-03"]
+
+
+def test_two_places_abroad_signing_together_are_no_partners_of_ours() -> None:
+    """A signing between two places abroad, reported here, is not a tie of ours."""
+    ex = run("Kuching and Perth signed a memorandum of understanding on 3 May 2023.", "en")
+    assert partners(ex) == set()

@@ -184,6 +184,26 @@ def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
             yield m, region
 
 
+@cache
+def _signed_pair() -> re.Pattern[str]:
+    signing = "|".join(sorted(relations_lexicon()["signing"], key=len, reverse=True))
+    return re.compile(
+        rf"{PAIR.pattern}[ \t]+(?:(?i:have|has|had|jointly|telah|sudah|resmi|bersama)[ \t]+)*"
+        rf"(?i:{signing})\b"
+    )
+
+
+def signed_pairs(text: str) -> Iterator[re.Match[str]]:
+    """Two names that sign together ("West Kalimantan and Sarawak signed a memorandum",
+    "Pemkab Badung dan Kuching menandatangani ..."): the pair right before the verb."""
+    low = text.lower()
+    if not any(w in low for w in ("sign", "tandatangan", "teken")):
+        return  # a cheap test before the pattern
+    for m in _signed_pair().finditer(text):
+        if not (m.group("first").isupper() or m.group("second").isupper()):
+            yield m
+
+
 #: a partner named bare ("sister city dengan X") must be a city at least this large when the
 #: document does not name its country
 PARTNER_POPULATION = 100_000
@@ -350,6 +370,22 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
                 name,
                 REGION if region else None,
                 True,
+                partner=True,
+                paired_with=_trim(m.group(other)),
+            )
+    # "West Kalimantan and Sarawak signed …": the one of a signing pair that is not ours,
+    # a large place (a signing names partners of every kind)
+    for m in signed_pairs(text):
+        for group, other in (("first", "second"), ("second", "first")):
+            name = _trim(m.group(group))
+            start = m.start(group)
+            yield Candidate(
+                start,
+                start + len(name),
+                name,
+                name,
+                None,
+                False,
                 partner=True,
                 paired_with=_trim(m.group(other)),
             )

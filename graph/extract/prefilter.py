@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from graph.extract.foreign import branch_here, ours_by_name, twinned_pairs
+from graph.extract.foreign import branch_here, ours_by_name, signed_pairs, twinned_pairs
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, demonym_mission
 from graph.extract.gazetteer import Match as GazMatch
 from graph.extract.lexicon import lowered, patterns, relations_lexicon
@@ -179,6 +179,21 @@ def _twinned_abroad(text: str, gazetteer: Gazetteer) -> bool:
     return False
 
 
+def _signed_abroad(text: str, gazetteer: Gazetteer) -> bool:
+    """ "West Kalimantan and Sarawak signed …": one of a signing pair is ours and the other
+    a region or a large city abroad (100,000 people or more) the gazetteer lacks."""
+    for m in signed_pairs(text):
+        names = (m.group("first"), m.group("second"))
+        for name, other in (names, names[::-1]):
+            if not ours_by_name(gazetteer, other) or gazetteer.lookup(name):
+                continue
+            found = world_places().lookup(name)
+            abroad = found and all(p.country != HOME_COUNTRY for p in found)
+            if abroad and any(p.population >= 100_000 or p.kind == "region" for p in found):
+                return True
+    return False
+
+
 def _ours_in_a_pair(text: str, gazetteer: Gazetteer) -> bool:
     """ "Yogyakarta and Kyoto … sister provinces": a name that the gazetteer knows only with
     its level (a city and a province share it), paired by a twinning word."""
@@ -229,6 +244,7 @@ def might_hold_partnership(
         foreign = (
             (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text))
             or _twinned_abroad(text, gazetteer)  # twinned_pairs makes its own cheap test
+            or _signed_abroad(text, gazetteer)  # so does signed_pairs
             or (any(w in low for w in _TWIN_HINTS) and _twinned_with_abroad(text))
             or (any(w in low for w in _TIE_HINTS) and _tied_abroad(text))
         )
