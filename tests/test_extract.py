@@ -2851,3 +2851,44 @@ def test_two_places_abroad_signing_together_are_no_partners_of_ours() -> None:
     """A signing between two places abroad, reported here, is not a tie of ours."""
     ex = run("Kuching and Perth signed a memorandum of understanding on 3 May 2023.", "en")
     assert partners(ex) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sender", "place", "dates"),
+    [
+        (
+            "Bupati Banyuwangi Ipuk Fiestiandani memimpin delegasi ke Tiongkok untuk promosi "
+            "pariwisata pada 5-9 Juni 2023.",
+            "id",
+            "kabupaten-banyuwangi",
+            "china",
+            ("2023-06-05", "2023-06-09"),
+        ),
+        (
+            "The Mayor of Padang led a delegation to Fremantle, Western Australia, from 12 to "
+            "15 March 2024.",
+            "en",
+            "kota-padang",
+            "fremantle",
+            ("2024-03-12", "2024-03-15"),
+        ),
+    ],
+)
+def test_a_delegation_led_abroad_on_given_days_is_a_visit(
+    text: str, language: str, sender: str, place: str, dates: tuple[str, str]
+) -> None:
+    ex = run(text, language)
+    assert (sender, "sendsDelegationTo", place) in triples(ex)
+    visits = [a for a in ex.activities if a.type == "Visit"]
+    assert [(a.start, a.end, a.location) for a in visits] == [(*dates, place)]
+    assert sender in visits[0].participants
+
+
+def test_cooperation_in_education_is_no_training() -> None:
+    """ "kerja sama pendidikan" names the field of a tie, not a course someone attends."""
+    ex = run(
+        "Pemkot Medan menjalin kerja sama pendidikan dengan Kota Gwangju, Korea Selatan, "
+        "pada 3 Mei 2024."
+    )
+    assert partners(ex) == {frozenset({"kota-medan", "gwangju"})}
+    assert not [a for a in ex.activities if a.type == "Training"]

@@ -134,6 +134,14 @@ _PARTNER_HINTS = (
     "kunker",
     "studi banding",
     "study",
+    "delegat",
+    "delegasi",
+    "rombongan",
+    "kunjungan",
+    "berkunjung",
+    "lawatan",
+    "mission",
+    "misi dagang",
 )
 # the next item of a list, after an optional bracket ("(1960)", "(Jepang)") and a separator
 _LIST_ITEM = re.compile(
