@@ -2892,3 +2892,25 @@ def test_cooperation_in_education_is_no_training() -> None:
     )
     assert partners(ex) == {frozenset({"kota-medan", "gwangju"})}
     assert not [a for a in ex.activities if a.type == "Training"]
+
+
+def test_a_meeting_abroad_is_dated_and_its_venue_is_no_partner() -> None:
+    ex = run(
+        "Gubernur Bali Wayan Koster bertemu Gubernur Queensland di Brisbane, Australia, pada "
+        "14 Juli 2023, membahas kerja sama pendidikan."
+    )
+    pairs = {frozenset(q.ends) for q in ex.qualified if q.kind == "Partnership"}
+    assert pairs == {frozenset({"provinsi-bali", "queensland"})}
+    meetings = [a for a in ex.activities if a.type == "Meeting"]
+    assert [(a.start, a.location) for a in meetings] == [("2023-07-14", "brisbane")]
+    assert set(meetings[0].participants) == {"provinsi-bali", "queensland"}
+
+
+def test_meeting_people_who_attend_a_training_tells_the_training() -> None:
+    ex = run(
+        "Wali Kota Gwangju bertemu dengan 20 ASN Pemkot Medan yang sedang mengikuti pelatihan "
+        "tata kota di Gwangju, Korea Selatan, pada 5 Agustus 2024."
+    )
+    assert [(a.type, a.start, a.participant_count) for a in ex.activities] == [
+        ("Training", "2024-08-05", 20)
+    ]

@@ -152,11 +152,12 @@ class _Reading:
 def _journeys_dropped(text: str, found: list[Trigger]) -> list[Trigger]:
     """A journey word followed in its clause by what the journey is for ("bertolak ke
     Singapura untuk mengikuti pelatihan", "left for Tokyo to attend a forum") tells that
-    activity, not a visit of its own."""
+    activity, not a visit of its own; so does meeting someone ("bertemu pejabat yang sedang
+    mengikuti pelatihan")."""
     rx = patterns()
     out = []
     for cls, m in found:
-        if rx["travel"].fullmatch(m.group(0)):
+        if rx["travel"].fullmatch(m.group(0)) or rx["meeting_people"].fullmatch(m.group(0)):
             rest = re.split(r"[.;]", text[m.end() :])[0]
             later = any(x.start() > m.end() for _, x in found)
             if later or rx["participation"].search(rest):

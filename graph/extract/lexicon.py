@@ -54,6 +54,7 @@ WORD_LISTS = {
     "attribution_before": "words before a government naming it as a source ('keterangan resmi')",
     "people_of": "words for the people of a country ('orang Malaysia'): not its government",
     "travel": "the journey itself: with another activity after it, that activity is the one",
+    "meeting_people": "meeting someone ('bertemu'): another activity after it is the one",
     "reception": "receiving visitors: a foreign government named after it visits the host",
     "venue_before": "a word before an activity word that makes it a room ('ruang rapat')",
     "venue_after": "a word after an activity word that makes it a room ('conference hall')",

@@ -38,6 +38,9 @@ def _seat_of_mission(text: str, at: int) -> bool:
     return mission is not None
 
 
+_LOCATIVE = re.compile(r"\b(?:di|in|at)\s+$")
+
+
 def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     """The Indonesian governments of the sentence and their foreign partners."""
     rx = patterns()
@@ -55,6 +58,13 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     # organisations around it ("met in Brazil, honoured by the United Nations")
     if any(d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES]
+    # "bertemu Gubernur Queensland di Brisbane": with another government abroad named, a
+    # place after "di" / "in" is where they met, not a partner
+    venues = {
+        m.slug for m in v.foreign if _LOCATIVE.search(v.sent.text, max(0, m.start - 4), m.start)
+    }
+    if any(p not in venues and d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
+        partners = [p for p in partners if p not in venues]
     partners = list(dict.fromkeys(partners))
     if home_national(d, v.sent.text, v.mentions) or any(m.slug == HOME_COUNTRY for m in v.mentions):
         # "hubungan bilateral Indonesia-Prancis", a president's visit: national, not local
