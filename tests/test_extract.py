@@ -2914,3 +2914,10 @@ def test_meeting_people_who_attend_a_training_tells_the_training() -> None:
     assert [(a.type, a.start, a.participant_count) for a in ex.activities] == [
         ("Training", "2024-08-05", 20)
     ]
+
+
+def test_a_partner_after_the_ties_own_noun_is_found() -> None:
+    """ "the sister city relationship with Gold Coast": the noun between the twinning
+    word and "with" does not hide the partner the lexicon lacks."""
+    ex = run("Makassar has had a sister city relationship with Gold Coast since 2016.", "en")
+    assert partners(ex) == {frozenset({"kota-makassar", "gold-coast"})}

@@ -255,11 +255,14 @@ def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
     data = relations_lexicon()
 
     titles = "|".join(sorted(data["foreign_partner_titles"], key=len, reverse=True))
+    nouns = "|".join(sorted(data["tie_nouns"], key=len, reverse=True))
 
     def lead(words: list[str]) -> re.Pattern[str]:
         return re.compile(
             # a quoted partner word ('membangun "Sister City" antara Lyon …')
             rf"(?i:\b(?:{'|'.join(words)}))[\"”’']?[ \t]+"
+            # "the sister city relationship with X": the tie's noun before the preposition
+            rf"(?:(?i:{nouns})[ \t]+(?=(?i:dengan|with|antara|between)\b))?"
             rf"(?:(?i:dengan|with|of|dari|antara|between)[ \t]+)?"
             rf"(?:(?i:{titles})[ \t]+)*"
             # "sister city Makassar-Taipei", "sister city Pontianak dengan Lyon"
