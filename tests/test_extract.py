@@ -2921,3 +2921,29 @@ def test_a_partner_after_the_ties_own_noun_is_found() -> None:
     word and "with" does not hide the partner the lexicon lacks."""
     ex = run("Makassar has had a sister city relationship with Gold Coast since 2016.", "en")
     assert partners(ex) == {frozenset({"kota-makassar", "gold-coast"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Wakil Gubernur Jawa Timur Emil Dardak menerima Konsul Jenderal Amerika Serikat di "
+            "Surabaya Chris Green di Gedung Negara Grahadi, Kamis (9/3/2023).",
+            "id",
+            ("2023-03-09", {"provinsi-jawa-timur", "united-states"}),
+        ),
+        (
+            "The Governor of Bali welcomed the Premier of Western Australia in Denpasar on "
+            "3 May 2024.",
+            "en",
+            ("2024-05-03", {"provinsi-bali", "western-australia"}),
+        ),
+    ],
+)
+def test_receiving_a_foreign_head_or_envoy_is_a_visit_hosted_by_the_receiver(
+    text: str, language: str, expected: tuple[str, set[str]]
+) -> None:
+    """The receiver hosts; the city after "di"/"in" (the venue, or the seat of a mission)
+    is where, not one more participant."""
+    visits = [a for a in run(text, language).activities if a.type == "Visit"]
+    assert [(a.start, set(a.participants)) for a in visits] == [expected]

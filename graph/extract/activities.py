@@ -576,6 +576,9 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
     return None
 
 
+_LOCATIVE = re.compile(r"\b(?:di|in|at)\s+$")
+
+
 def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Activity) -> None:
     """The governments (and organisations, and countries people come from) that take part
     in an activity, as one sentence tells them."""
@@ -595,9 +598,18 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
         if len(active) == 1:
             for end in active[0].ends:
                 add(end)
+    venues: set[str] = set()
     for m in ms:
         if not m.qualifier:
-            add(_participant(d, sent, m, act))
+            slug = _participant(d, sent, m, act)
+            add(slug)
+            if slug and _LOCATIVE.search(sent.text, max(0, m.start - 4), m.start):
+                venues.add(slug)
+    # "the Governor of Bali welcomed the Premier in Denpasar": a city of ours after "in",
+    # with another government of ours taking part, is where, not who
+    ours = [p for p in act.participants if not d.is_foreign_actor(p)]
+    if any(p not in venues for p in ours):
+        act.participants = [p for p in act.participants if p not in venues or p == subj]
     # "Gubernur … menerima kunjungan Duta Besar Jepang": the envoy's country takes part
     # (a sentence with national officials gives no activity at all: "… Sekretaris Kabinet")
     envoy = envoys_country(d, sent.text, ms)
@@ -661,11 +673,14 @@ def _signed_in_person(d: DocContext, act: Activity, p: str) -> bool:
 
 def _hosts(d: DocContext, act: Activity) -> bool:
     """Whether the government where an activity takes place takes part in it: one of ours
-    hosting it, or a partner of a participant; a city abroad that is only the venue of
-    others' signing ("berlangsung di Vladivostok") does not."""
+    hosting it (unless another of ours takes part: "the Governor of Bali welcomed the
+    Premier in Denpasar"), or a partner of a participant; a city abroad that is only the
+    venue of others' signing ("berlangsung di Vladivostok") does not."""
     where = act.location
-    if where is None or d.is_indonesian_lg(where):
+    if where is None:
         return True
+    if d.is_indonesian_lg(where):
+        return not any(p != where and d.is_indonesian_lg(p) for p in act.participants)
     return any(
         q.kind == "Partnership" and where in q.ends and set(q.ends) & set(act.participants)
         for q in d.ex.qualified
