@@ -1,5 +1,5 @@
-"""Score the extractor on the project's own gold corpus (tests/gold/tune and check) and
-on the shared development set, in one run.
+"""Score the extractor on the project's own gold corpus (tests/gold/tune, check and
+check2) and on the shared development set, in one run.
 
 The article texts are third-party and never in the repository: save them (as each gold
 file's ``retrieve`` block says) under one folder, by their ``source.file`` names, and
@@ -8,8 +8,8 @@ files and the texts found for them; a gold whose text is missing is reported as 
 
     python scripts/eval_gold.py --texts ~/kotamitra-texts [--shared ../shared] [-v] [--only tune]
 
-``-v`` lists what each tune and dev document misses; the check half is held out, so only
-its score is ever printed.
+``-v`` lists what each tune and dev document misses; the check halves are held out, so
+only their scores are ever printed.
 """
 
 from __future__ import annotations
@@ -49,12 +49,15 @@ def main() -> int:
         action="store_true",
         help="per-document scores and misses of tune and dev (never of check, held out)",
     )
-    parser.add_argument("--only", choices=["tune", "check", "dev"], help="score one split")
+    parser.add_argument(
+        "--only", choices=["tune", "check", "check2", "dev"], help="score one split"
+    )
     args = parser.parse_args()
     texts = [p for p in [args.texts, *args.texts.rglob("*")] if p.is_dir()]
     splits = {
         "tune": sorted((ROOT / "tests" / "gold" / "tune").glob("*.gold.yaml")),
         "check": sorted((ROOT / "tests" / "gold" / "check").glob("*.gold.yaml")),
+        "check2": sorted((ROOT / "tests" / "gold" / "check2").glob("*.gold.yaml")),
     }
     dev = [*(args.shared / "eval" / "dev").glob("*.gold.yaml")]
     dev += sorted((args.shared / "eval" / "dev-pages").glob("*.gold.yaml"))
@@ -64,8 +67,10 @@ def main() -> int:
     for name, golds in splits.items():
         if args.only and name.split()[0] != args.only:
             continue
-        # the check half stays held out: its score is printed, never what it misses
-        verbose = args.verbose and name != "check"
+        if not golds:
+            continue
+        # the check halves stay held out: their score is printed, never what they miss
+        verbose = args.verbose and not name.startswith("check")
         out = score(golds, texts, verbose)
         print(f"== {name}: {len(golds)} gold files")
         print(out if verbose else out.splitlines()[-1])
