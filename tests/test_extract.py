@@ -2947,3 +2947,25 @@ def test_receiving_a_foreign_head_or_envoy_is_a_visit_hosted_by_the_receiver(
     is where, not one more participant."""
     visits = [a for a in run(text, language).activities if a.type == "Visit"]
     assert [(a.start, set(a.participants)) for a in visits] == [expected]
+
+
+def test_a_festival_in_a_partner_town_abroad_is_read_without_a_tie_word() -> None:
+    """No tie word, but a town abroad the gazetteer knows and an activity word: the text
+    is read, and the performance there is an activity of ours abroad."""
+    ex = run(
+        "Tim kesenian Pemkot Yogyakarta tampil dalam festival budaya di Kyoto, Jepang, pada "
+        "3 Agustus 2023."
+    )
+    assert [(a.type, a.location, a.start) for a in ex.activities] == [
+        ("Meeting", "kyoto", "2023-08-03")
+    ]
+    assert "kota-yogyakarta" in ex.activities[0].participants
+
+
+def test_a_meeting_with_only_a_country_abroad_named_is_not_read() -> None:
+    """A press meeting about a tournament a country hosts names no town abroad: not read."""
+    ex = run(
+        "Tuan rumah SEA Games adalah Thailand, kata Deputi Kemenpora dalam pertemuan di Media "
+        "Center Kemenpora, Jakarta, Kamis (6/11/2025)."
+    )
+    assert ex.prefiltered

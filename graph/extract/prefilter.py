@@ -49,6 +49,12 @@ _FACT_LISTS = (
 )
 
 
+#: the activity lists that, with a town abroad named, make a text worth reading
+_ACTIVITY_LISTS = tuple(
+    f"activity:{c}" for c in ("Meeting", "Training", "Visit", "Exchange", "Signing")
+)
+
+
 # a head's title before a name ("Gubernur Kumamoto", "Mayor of Sibu")
 _TITLED = re.compile(
     r"\b(?:Gubernur|Wali\s?[Kk]ota|Bupati|Governor|Mayor|Regent)\s+(?:of\s+)?"
@@ -204,16 +210,10 @@ def _ours_in_a_pair(text: str, gazetteer: Gazetteer) -> bool:
     )
 
 
-def might_hold_partnership(
-    text: str, gazetteer: Gazetteer, matches: list[GazMatch] | None = None
-) -> bool:
-    """A cheap test before extraction: can this text state an international partnership
-    fact at all? It needs a foreign actor or a cooperation programme named (one
-    Aho-Corasick pass over the text), or a well-formed name of a foreign government
-    with a partnership word ("Kota Mossel Bay" with "sister city")."""
-    low = text.lower()  # the word lists are tested on it, case-sensitively (much faster)
-    local = foreign = False
-    matches = gazetteer.find(text) if matches is None else matches
+def _named(matches: list[GazMatch]) -> tuple[bool, bool, bool]:
+    """What the gazetteer found: one of our governments, anything foreign (a country, a
+    programme, an international body, a place abroad), and a government abroad."""
+    local = foreign = town_abroad = False
     for m in matches:
         rec = m.record
         if rec.type in {"Programme", "InternationalOrganization"}:
@@ -222,10 +222,24 @@ def might_hold_partnership(
             foreign = foreign or rec.id != HOME_COUNTRY
         elif rec.country not in (None, HOME_COUNTRY):
             foreign = True
+            town_abroad = town_abroad or rec.type in LOCAL_GOVERNMENT_TYPES
         elif rec.type in LOCAL_GOVERNMENT_TYPES:
             local = True
-        if local and foreign:
+        if local and town_abroad:
             break
+    return local, foreign, town_abroad
+
+
+def might_hold_partnership(
+    text: str, gazetteer: Gazetteer, matches: list[GazMatch] | None = None
+) -> bool:
+    """A cheap test before extraction: can this text state an international partnership
+    fact at all? It needs a foreign actor or a cooperation programme named (one
+    Aho-Corasick pass over the text), or a well-formed name of a foreign government
+    with a partnership word ("Kota Mossel Bay" with "sister city")."""
+    low = text.lower()  # the word lists are tested on it, case-sensitively (much faster)
+    matches = gazetteer.find(text) if matches is None else matches
+    local, foreign, town_abroad = _named(matches)
     if not foreign:
         formed = any(hint in text for hint in _FOREIGN_HINTS) and bool(_FOREIGN_FORM.search(text))
         foreign = formed and (
@@ -266,7 +280,11 @@ def might_hold_partnership(
         return False
     # a fact's words: "menyambut kedatangan Wali Kota Kochi" (reception), "hibah dari
     # Pemerintah Jepang" (funded_by), "Japan handed over a grant to …" (an activity)
-    return bool(lowered(*_FACT_LISTS).search(low))
+    if lowered(*_FACT_LISTS).search(low):
+        return True
+    # a festival, a training or a meeting in a town abroad the gazetteer knows (a partner
+    # city): an activity of ours there, though no tie word is said
+    return town_abroad and bool(lowered(*_ACTIVITY_LISTS).search(low))
 
 
 def domestic_cooperation(text: str, matches: list[GazMatch]) -> bool:
