@@ -2969,3 +2969,20 @@ def test_a_meeting_with_only_a_country_abroad_named_is_not_read() -> None:
         "Center Kemenpora, Jakarta, Kamis (6/11/2025)."
     )
     assert ex.prefiltered
+
+
+@pytest.mark.parametrize(
+    ("visitor", "participant"),
+    [
+        ("Pemerintah Jerman", "germany"),
+        ("Kementerian Luar Negeri Jerman", "kementerian-luar-negeri-jerman"),
+    ],
+)
+def test_a_visiting_delegation_of_a_state_or_its_body_takes_part(
+    visitor: str, participant: str
+) -> None:
+    ex = run(f"Pemprov Kaltim menerima kunjungan delegasi {visitor} pada 12 Juni 2023.")
+    visits = [a for a in ex.activities if a.type == "Visit"]
+    assert [(a.start, set(a.participants)) for a in visits] == [
+        ("2023-06-12", {"provinsi-kalimantan-timur", participant})
+    ]

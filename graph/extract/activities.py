@@ -547,6 +547,12 @@ STOPOVER = re.compile(
 ALONG = re.compile(r"\b(?:dan|and|serta|jajaran|beserta)\b", re.I)
 GIVER = re.compile(r"\b(?:by|oleh|dari|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 FROM = re.compile(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+# "delegasi Pemerintah Jerman", "a delegation of the German government": a state as the
+# government whose people come
+AS_GOVERNMENT = re.compile(
+    r"\b(?:delegasi|rombongan|delegation|pemerintah(?:an)?|government(?: of)?)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> str | None:
@@ -561,8 +567,18 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         return m.slug
     if m.type == "Person":
         return d.heads.get(m.slug)
-    if m.type == "Organization" and d.mentions.entities[m.slug].country in (None, HOME_COUNTRY):
+    country = d.mentions.entities[m.slug].country
+    if m.type == "Organization" and country in (None, HOME_COUNTRY):
         return m.slug if ALONG.search(text[max(0, m.start - 25) : m.start]) else None
+    if m.type == "Organization":
+        # the delegation of a body of a state abroad ("delegasi Kementerian Luar Negeri
+        # Jerman"), not a venue's or a giver's name; a mission stands for its country, as
+        # it does as a partner
+        if not AS_GOVERNMENT.search(text[max(0, m.start - 40) : m.start]):
+            return None
+        if patterns()["missions"].match(m.surface) and country in d.mentions.entities:
+            return country
+        return m.slug
     if m.type == "InternationalOrganization":
         # a city network or a UN body meeting ours; not one an award or a grant is from
         before = text[max(0, m.start - 40) : m.start]
@@ -572,7 +588,8 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
             return None
         return m.slug
     if m.type == "Country" and m.slug not in (HOME_COUNTRY, act.location):
-        return m.slug if FROM.search(text[max(0, m.start - 40) : m.start]) else None
+        before = text[max(0, m.start - 40) : m.start]
+        return m.slug if FROM.search(before) or AS_GOVERNMENT.search(before) else None
     return None
 
 
