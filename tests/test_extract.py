@@ -2986,3 +2986,31 @@ def test_a_visiting_delegation_of_a_state_or_its_body_takes_part(
     assert [(a.start, set(a.participants)) for a in visits] == [
         ("2023-06-12", {"provinsi-kalimantan-timur", participant})
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "body"),
+    [
+        (
+            "Pemkot Malang menjalin kerja sama dengan Universitas Kyushu, Jepang, dalam "
+            "bidang pengelolaan sampah.",
+            "id",
+            "universitas-kyushu",
+        ),
+        (
+            "The Makassar city government signed an MoU with the University of Western "
+            "Australia on 5 May 2023.",
+            "en",
+            "university-of-western-australia",
+        ),
+    ],
+)
+def test_a_university_abroad_is_the_partner_not_its_country_or_state(
+    text: str, language: str, body: str
+) -> None:
+    """A body named with its country after it ("Universitas Kyushu, Jepang") is of that
+    country; "University of Western Australia" is a university, not the state."""
+    ex = run(text, language)
+    (pair,) = partners(ex)
+    assert body in pair
+    assert ex.entities[body].type == "Organization"

@@ -13,6 +13,7 @@ from graph.extract.places import world_places
 from graph.extract.spans import DocumentMentions, Mention
 from graph.model import Entity
 from graph.sources.text import Sentence
+from graph.vocab import HOME_COUNTRY
 
 
 def merge(out: DocumentMentions, merges: dict[str, str]) -> None:
@@ -131,6 +132,21 @@ def _contains(out: DocumentMentions, small: str, big: str) -> bool:
     return False
 
 
+_BODY_GAP = re.compile(r"\s*(?:,|\()\s*")
+
+
+def _body_of(out: DocumentMentions, body: str, country: str) -> bool:
+    """Whether ``body`` is an organisation of no known country and ``country`` a country
+    abroad (named right after it, it says whose the body is)."""
+    a, b = out.entities[body], out.entities[country]
+    return (
+        a.type == "Organization"
+        and a.country is None
+        and b.type == "Country"
+        and country != HOME_COUNTRY
+    )
+
+
 def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
     """ "Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
     Selatan": the second place only locates the first and is not an actor there; and
@@ -147,4 +163,9 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
             prev, cur = items[i - 1], items[i]
             gap = s.text[prev.end : cur.start]
             if _LOCATING_GAP.fullmatch(gap) and _contains(out, prev.slug, cur.slug):
+                items[i] = replace(cur, qualifier=True)
+            elif _body_of(out, prev.slug, cur.slug) and _BODY_GAP.fullmatch(gap):
+                # "Universitas Kyushu, Jepang": the body is of that country, which only
+                # locates it
+                out.entities[prev.slug].country = cur.slug
                 items[i] = replace(cur, qualifier=True)
