@@ -3014,3 +3014,30 @@ def test_a_university_abroad_is_the_partner_not_its_country_or_state(
     (pair,) = partners(ex)
     assert body in pair
     assert ex.entities[body].type == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "government", "heads"),
+    [
+        (
+            "Kerja sama sister city Kota Bukittinggi dan Seremban diteken pada 1985. Sejak itu, "
+            "Kota Bukittinggi dipimpin oleh empat wali kota, yakni Drs. B. Burhanuddin, Ismet "
+            "Amzis, Ramlan Nurmatias dan Erman Safar.",
+            "id",
+            "kota-bukittinggi",
+            {"b-burhanuddin", "ismet-amzis", "ramlan-nurmatias", "erman-safar"},
+        ),
+        (
+            "Surabaya and Kitakyushu have been sister cities since 2012. Surabaya has been led "
+            "by mayors Tri Rismaharini and Eri Cahyadi since then.",
+            "en",
+            "kota-surabaya",
+            {"tri-rismaharini", "eri-cahyadi"},
+        ),
+    ],
+)
+def test_a_list_of_heads_after_a_plural_title_gives_each_its_government(
+    text: str, language: str, government: str, heads: set[str]
+) -> None:
+    found = {s for s, o in with_predicate(run(text, language), "headOf") if o == government}
+    assert found == heads

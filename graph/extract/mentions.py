@@ -141,6 +141,21 @@ def _org_head() -> re.Pattern[str]:
 
 # a list item ("• Ibnu Sina, …", "- …", "1. …") and what introduces a list of heads
 _BULLET = re.compile(r"\s*(?:[•\-*–·]|\d{1,2}[.)])\s+")
+
+
+@cache
+def _head_list() -> re.Pattern[str]:
+    """ "dipimpin oleh empat wali kota, yakni A, B dan C", "led by mayors A, B and C": the
+    words (name_lexicon's head_list) and the names after them (three or more capitalised
+    names, or two joined by "dan"/"and")."""
+    lex = name_lexicon()
+    name = rf"{NAME_TOKEN}\.?(?:\s+{NAME_TOKEN}\.?){{1,4}}"
+    names = rf"{name}(?:\s*,\s*{name})*,?\s+(?:dan|and|serta)\s+{name}"
+    return re.compile(
+        rf"(?:{lex.head_list})\s*,?\s*(?:(?:{lex.head_list_intro})\s*:?\s*)?(?P<names>{names})"
+    )
+
+
 _ROSTER_INTRO = re.compile(
     r"\b(?:mayors|regents|governors|wali\s?kota|walikota|bupati|gubernur|kepala daerah)\b"
     r"[^.]*:\s*$",
@@ -353,6 +368,41 @@ class MentionFinder:
         self._people_short_forms(s)
         self._officials(s)
         self._assemblies(s)
+        self._head_lists(s)
+
+    def _head_lists(self, s: Sentence) -> None:
+        """ "Bukittinggi dipimpin oleh empat wali kota, yakni A, B dan C", "Surabaya has
+        been led by mayors A, B and C": a list of names after a plural head's title, each
+        a head of the government of ours named right before "led by"."""
+        text = s.text
+        if not any(w in text for w in ("dipimpin", "led by", "headed by")):
+            return  # a cheap test before the pattern
+        for m in _head_list().finditer(text):
+            govs = [
+                x
+                for x in self.out.in_sentence(s.index)
+                if x.end <= m.start()
+                and x.type in LOCAL_GOVERNMENT_TYPES
+                and self.out.entities[x.slug].country == HOME_COUNTRY
+            ]
+            if not govs or m.start() - govs[-1].end > 12:
+                continue  # the government must be what is led: "Bukittinggi dipimpin …"
+            gov = govs[-1]
+            names = re.split(
+                r"\s*,\s*(?:(?:dan|and|serta)\s+)?|\s+(?:dan|and|serta)\s+", m.group("names")
+            )
+            at = m.start("names")
+            for raw in names:
+                name = self._clean_name(raw)
+                start = text.find(raw, at)
+                at = start + len(raw) if start >= 0 else at
+                if start < 0 or len(name.split()) < 2 or not self._person_like(name):
+                    continue
+                if any(t in stop_words() for t in name.split()):
+                    continue
+                slug = self._person(name, name)
+                self.out.add(Mention(s.index, start, start + len(raw), raw, slug, "Person"))
+                self.out.roles.append(Role(slug, "headOf", gov.slug, gov.type, s.index))
 
     def _place_of_country(self, s: Sentence, m: Match) -> bool:
         """ "China's Zhengzhou", "Japan's Kitakyushu": a place of that country named after

@@ -24,6 +24,8 @@ class NameLexicon:
     not_place_words: frozenset[str]
     prefix_block: re.Pattern[str]
     venue_before_role: re.Pattern[str]
+    head_list: str  # alternation: "led by … mayors" before a list of heads' names
+    head_list_intro: str  # alternation: "yakni", "namely" between the title and the list
 
 
 @cache
@@ -40,6 +42,8 @@ def name_lexicon() -> NameLexicon:
         not_place_words=frozenset(data["not_place_words"]),
         prefix_block=words_before("name_prefix_block"),
         venue_before_role=words_before("venue_before_role", re.I),
+        head_list="|".join(data["head_list"]),
+        head_list_intro="|".join(data["head_list_intro"]),
     )
 
 
