@@ -3041,3 +3041,19 @@ def test_a_list_of_heads_after_a_plural_title_gives_each_its_government(
 ) -> None:
     found = {s for s, o in with_predicate(run(text, language), "headOf") if o == government}
     assert found == heads
+
+
+def test_each_government_of_a_list_joining_a_network_is_a_member() -> None:
+    ex = run(
+        "Kota Banda Aceh, Banjarmasin, Bontang dan Kendari bergabung dalam Global Covenant of "
+        "Mayors pada 2016, kata Wali Kota Banda Aceh."
+    )
+    members = {s for s, o in with_predicate(ex, "memberOf") if o == "global-covenant-of-mayors"}
+    assert members == {"kota-banda-aceh", "kota-banjarmasin", "kota-bontang", "kota-kendari"}
+
+
+def test_a_government_only_speaking_before_a_member_is_not_one() -> None:
+    ex = run(
+        "Wali Kota Medan mengatakan bahwa Kota Surabaya menjadi anggota UCLG ASPAC sejak 2010."
+    )
+    assert with_predicate(ex, "memberOf") == {("kota-surabaya", "uclg-aspac")}

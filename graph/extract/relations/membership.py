@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.context import DocContext, actor_after, negated
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
+
+_LISTED = re.compile(r"\s*(?:,\s*(?:(?:dan|and|serta)\s+)?|(?:dan|and|serta|&)\s+)")
+
+
+def _members(d: DocContext, v: SentenceView, at: int) -> list[str]:
+    """The governments of ours that join: the list of them that ends nearest before the
+    membership word ("Kota Banda Aceh, Banjarmasin, Bontang dan Kendari bergabung"), else
+    the first one the sentence names as a doer."""
+    ours = [m for m in v.mentions if m.end <= at and m.slug in v.explicit_lgs and not m.qualifier]
+    if not ours:
+        return v.explicit_lgs[:1]
+    listed = [ours[-1]]
+    for prev in reversed(ours[:-1]):
+        if not _LISTED.fullmatch(v.sent.text[prev.end : listed[0].start]):
+            break
+        listed.insert(0, prev)
+    return list(dict.fromkeys(m.slug for m in listed))
 
 
 def membership(d: DocContext, v: SentenceView) -> None:
@@ -13,9 +32,11 @@ def membership(d: DocContext, v: SentenceView) -> None:
     if not mm or negated(v.text, mm.start()):
         return
     org = actor_after(d, v.mentions, mm.end(), v.text, types=("InternationalOrganization",))
-    actor = v.explicit_lgs[0] if v.explicit_lgs else None
+    members = _members(d, v, mm.start())
+    actor = members[0] if members else None
     if org and actor:
-        d.add_fact(actor, "memberOf", org, v.sent)
+        for member in members:
+            d.add_fact(member, "memberOf", org, v.sent)
         return
     # "menjadi anggota jaringan kota kreatif UNESCO": a network the lexicon keeps as a
     # programme; its members take part in it
