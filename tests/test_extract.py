@@ -3057,3 +3057,24 @@ def test_a_government_only_speaking_before_a_member_is_not_one() -> None:
         "Wali Kota Medan mengatakan bahwa Kota Surabaya menjadi anggota UCLG ASPAC sejak 2010."
     )
     assert with_predicate(ex, "memberOf") == {("kota-surabaya", "uclg-aspac")}
+
+
+def test_a_dateline_with_a_colon_is_no_partner() -> None:
+    ex = run(
+        "KUCHING: The Sarawak State Government and the West Kalimantan provincial government "
+        "have agreed to strengthen cooperation.",
+        "en",
+    )
+    assert partners(ex) == {frozenset({"provinsi-kalimantan-barat", "sarawak"})}
+
+
+def test_a_chief_minister_abroad_is_no_national_actor_of_ours() -> None:
+    """ "Chief Minister" holds the word "Minister", but it is a head abroad: the visit of
+    our governor to meet one stays a local government's activity."""
+    ex = run(
+        "The Governor of East Nusa Tenggara, Viktor Laiskodat, visited Darwin on 3 May 2024 to "
+        "discuss cattle trade with Chief Minister Natasha Fyles.",
+        "en",
+    )
+    assert ("provinsi-nusa-tenggara-timur", "sendsDelegationTo", "darwin") in triples(ex)
+    assert [(a.type, a.start) for a in ex.activities] == [("Visit", "2024-05-03")]

@@ -15,6 +15,7 @@ from graph.extract.dates import find_dates, opens_with_date
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import DocumentMentions, Mention
+from graph.extract.names import name_patterns
 from graph.model import Activity, Document, Evidence, Extraction, Fact, Qualified
 from graph.sources.text import Sentence
 from graph.vocab import HOME_COUNTRY
@@ -148,9 +149,13 @@ def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
         return bool(patterns()["national"].search(text))
     bodies = [m for m in ms if m.type in ("Organization", "Country") and d.is_foreign_actor(m.slug)]
     foreign = [m for m in bodies if m.type == "Country"]
+    # "Chief Minister", "Ketua Menteri": a head abroad, not one of our ministers
+    abroad = [(r.start(), r.end()) for r in name_patterns().abroad_role.finditer(text)]
     for nm in patterns()["national"].finditer(text):
         if any(b.start <= nm.start() < b.end for b in bodies):
             continue  # inside the name of a foreign body ("Kementerian Luar Negeri Singapura")
+        if any(a <= nm.start() < b for a, b in abroad):
+            continue
         owner = next((m for m in foreign if 0 <= m.start - nm.end() <= 40), None)
         if owner is None or re.search(
             r"[,.;:()]|\b(?:dan|and|di|in|ke|to)\b", text[nm.end() : owner.start]
@@ -173,10 +178,14 @@ _DATELINE_MIXED = re.compile(
 _DATELINE_SENTENCES = 8  # a dateline opens the body: a title, captions and debris may precede it
 
 
+# "KUCHING:", "SIBU (Feb 18):": a city in capitals and a colon, as Malaysian outlets write
+_DATELINE_COLON = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^()]{1,30}\))?:\s+")
+
+
 def dateline_in(sent: Sentence) -> re.Match[str] | None:
-    """A dateline opening ``sent``: in capitals anywhere ("JAKARTA, KOMPAS.com -"), in
-    mixed case only among the opening sentences."""
-    if m := DATELINE.match(sent.text):
+    """A dateline opening ``sent``: in capitals anywhere ("JAKARTA, KOMPAS.com -",
+    "KUCHING:"), in mixed case only among the opening sentences."""
+    if m := DATELINE.match(sent.text) or _DATELINE_COLON.match(sent.text):
         return m
     return _DATELINE_MIXED.match(sent.text) if sent.index < _DATELINE_SENTENCES else None
 

@@ -308,6 +308,8 @@ def _trim(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1] in CONTEXT_STARTS:
         words.pop()
+    if len(words) > 1 and words[0] == "The":
+        words.pop(0)  # "The Sarawak State Government" opening a sentence
     # "the City of Gold Coast's website": the possessive is no part of the name
     return re.sub(r"['’]s$", "", " ".join(words)).strip(" .,'’")
 

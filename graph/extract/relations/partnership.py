@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, home_national, negated, planned, since_year
+from graph.extract.context import (
+    DocContext,
+    dateline_in,
+    home_national,
+    negated,
+    planned,
+    since_year,
+)
 from graph.extract.dates import find_dates
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
@@ -45,10 +52,13 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     """The Indonesian governments of the sentence and their foreign partners."""
     rx = patterns()
     ones = list(dict.fromkeys(v.explicit_lgs))
+    line = dateline_in(v.sent)
     partners = [
         _for_mission(d, m.slug, m.surface)
         for m in v.foreign
-        if not m.qualifier and not _seat_of_mission(v.sent.text, m.start)
+        if not m.qualifier
+        and not _seat_of_mission(v.sent.text, m.start)
+        and not (line and m.end <= line.end())  # "KUCHING: …" says where it was written
     ]
     if not partners and rx["both"].search(v.text):
         # "sister city antar kedua kota": the two cities named before
