@@ -3078,3 +3078,14 @@ def test_a_chief_minister_abroad_is_no_national_actor_of_ours() -> None:
     )
     assert ("provinsi-nusa-tenggara-timur", "sendsDelegationTo", "darwin") in triples(ex)
     assert [(a.type, a.start) for a in ex.activities] == [("Visit", "2024-05-03")]
+
+
+def test_a_language_named_after_a_country_is_not_that_country() -> None:
+    """ "pelatihan bahasa Inggris": English, not the United Kingdom."""
+    ex = run(
+        "Sebanyak 30 ASN Pemko Batam mengikuti pelatihan bahasa Inggris di Singapura dalam "
+        "program SCP pada 5 Agustus 2024."
+    )
+    assert ex.activities
+    assert "united-kingdom" not in ex.entities
+    assert all("united-kingdom" not in a.participants for a in ex.activities)

@@ -52,7 +52,7 @@ WORD_LISTS = {
     "ended": "a partnership that ended",
     "delegation": "sending or leading a delegation",
     "attribution_before": "words before a government naming it as a source ('keterangan resmi')",
-    "people_of": "words for the people of a country ('orang Malaysia'): not its government",
+    "people_of": "its people, language or goods ('bahasa Inggris'): not its government",
     "travel": "the journey itself: with another activity after it, that activity is the one",
     "meeting_people": "meeting someone ('bertemu'): another activity after it is the one",
     "reception": "receiving visitors: a foreign government named after it visits the host",
