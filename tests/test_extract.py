@@ -3089,3 +3089,15 @@ def test_a_language_named_after_a_country_is_not_that_country() -> None:
     assert ex.activities
     assert "united-kingdom" not in ex.entities
     assert all("united-kingdom" not in a.participants for a in ex.activities)
+
+
+@pytest.mark.parametrize(
+    "seat", ["(KBRI Tokyo/Warta Nusa)", "kata Konsul Jenderal RI di Perth, Budi Santoso."]
+)
+def test_the_seat_of_our_mission_abroad_is_no_entity(seat: str) -> None:
+    ex = run(
+        "Pemerintah Provinsi Bali menjalin kerja sama sister province dengan Prefektur "
+        f"Kumamoto sejak 2019. {seat}"
+    )
+    assert partners(ex) == {frozenset({"provinsi-bali", "kumamoto"})}
+    assert not {"tokyo", "perth"} & set(ex.entities)

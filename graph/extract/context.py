@@ -199,6 +199,27 @@ def dateline(sentences: list[Sentence]) -> tuple[int, int] | None:
     return None
 
 
+# "KBRI Tokyo", "Konsul Jenderal RI di Perth": our mission, or our envoy, and its seat
+_MISSION_ACRONYM = re.compile(
+    r"\b(?:KBRI|KJRI|(?:Konjen|Konsul(?:\s+Jenderal)?|Duta\s+Besar|Dubes)\s+RI\s+di)\s+$"
+)
+
+
+def seat_of_mission(text: str, at: int) -> bool:
+    """ "melalui KBRI di Praha", "KBRI Tokyo", "the Indonesian Consulate General in Los
+    Angeles": the city where a diplomatic mission sits (the name at ``at``), not a partner
+    nor an actor."""
+    window = text[max(0, at - 60) : at]
+    if _MISSION_ACRONYM.search(window):
+        return True
+    before = re.sub(r"\s+(?:di|in|at)\s*$", "", window, flags=re.I)
+    if before == window:
+        return False
+    named = r"(?:\s+(?:RI|Republik Indonesia|[A-Z][\w-]*)){0,3}$"
+    mission = re.search(rf"(?:{patterns()['missions'].pattern}){named}", before, re.I)
+    return mission is not None
+
+
 def place_of_telling(sent: Sentence, m: Mention) -> bool:
     """ "kata Christiandy, di Jakarta, Jumat", "signed in Bandung, 4 December 2018": a place
     after "di" or "in" with the day after it, where something was told or done; it names

@@ -12,7 +12,13 @@ from collections.abc import Callable
 
 from graph.extract.activities import activities, finish_activities
 from graph.extract.claims import claims
-from graph.extract.context import DocContext, dateline, home_government, place_of_telling
+from graph.extract.context import (
+    DocContext,
+    dateline,
+    home_government,
+    place_of_telling,
+    seat_of_mission,
+)
 from graph.extract.dates import reference_date
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, default_gazetteer
 from graph.extract.lexicon import patterns
@@ -124,6 +130,7 @@ def _named(sentences: list[Sentence], mentions: DocumentMentions) -> set[str]:
                 or (m.type == "Person" and m.via_role != "official")
                 or (line and sent.index == line[0] and m.end <= line[1])
                 or place_of_telling(sent, m)
+                or seat_of_mission(sent.text, m.start)  # "KBRI Tokyo", "KJRI di Perth"
             ):
                 continue
             out.add(m.slug)

@@ -11,6 +11,7 @@ from graph.extract.context import (
     home_national,
     negated,
     planned,
+    seat_of_mission,
     since_year,
 )
 from graph.extract.dates import find_dates
@@ -34,17 +35,6 @@ def _for_mission(d: DocContext, slug: str, surface: str) -> str:
     return slug
 
 
-def _seat_of_mission(text: str, at: int) -> bool:
-    """ "melalui KBRI di Praha", "the Indonesian Consulate General in Los Angeles": the
-    city where a diplomatic mission sits, not a partner."""
-    before = re.sub(r"\s+(?:di|in|at)\s*$", "", text[max(0, at - 60) : at], flags=re.I)
-    if before == text[max(0, at - 60) : at]:
-        return False
-    named = r"(?:\s+(?:RI|Republik Indonesia|[A-Z][\w-]*)){0,3}$"
-    mission = re.search(rf"(?:{patterns()['missions'].pattern}){named}", before, re.I)
-    return mission is not None
-
-
 _LOCATIVE = re.compile(r"\b(?:di|in|at)\s+$")
 
 
@@ -57,7 +47,7 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
         _for_mission(d, m.slug, m.surface)
         for m in v.foreign
         if not m.qualifier
-        and not _seat_of_mission(v.sent.text, m.start)
+        and not seat_of_mission(v.sent.text, m.start)
         and not (line and m.end <= line.end())  # "KUCHING: …" says where it was written
     ]
     if not partners and rx["both"].search(v.text):
