@@ -1175,12 +1175,7 @@ def find_mentions(
     every = (
         matches if matches is not None else [m for s in sentences for m in gazetteer.find(s.text)]
     )
-    # the countries named, and those of the places abroad named ("Western Australia")
-    finder.doc_countries = {m.record.id for m in every if m.record.type == "Country"} | {
-        m.record.country
-        for m in every
-        if m.record.type in LOCAL_GOVERNMENT_TYPES and m.record.country not in (None, HOME_COUNTRY)
-    }
+    finder.doc_countries = {m.record.id for m in every if m.record.type == "Country"}
     for s in sentences:
         finder.sentence(s, None if matches is None else _matches_in(s, matches))
     merge(finder.out, doc_level_merges(finder.out))
