@@ -3101,3 +3101,31 @@ def test_the_seat_of_our_mission_abroad_is_no_entity(seat: str) -> None:
     )
     assert partners(ex) == {frozenset({"provinsi-bali", "kumamoto"})}
     assert not {"tokyo", "perth"} & set(ex.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "taker", "funder"),
+    [
+        (
+            "Pemerintah Jepang melalui Kedutaan Besar Jepang menyerahkan hibah senilai 90.000 "
+            "dolar AS kepada Pemkab Flores Timur untuk sarana air bersih pada 30 Oktober 2019.",
+            "id",
+            "kabupaten-flores-timur",
+            "japan",
+        ),
+        (
+            "The Korean government, through KOICA, provided a grant of 5 million dollars to the "
+            "Central Sulawesi provincial government on 4 December 2018.",
+            "en",
+            "provinsi-sulawesi-tengah",
+            "south-korea",
+        ),
+    ],
+)
+def test_a_grant_is_funded_by_its_giver_not_by_its_currency(
+    text: str, language: str, taker: str, funder: str
+) -> None:
+    """ "dolar AS" is money, not the United States; the giver before an apposition
+    ("…, through KOICA, …") still gives."""
+    grants = [a for a in run(text, language).activities if a.funded_by]
+    assert [(a.funded_by, taker in a.participants) for a in grants] == [(funder, True)]

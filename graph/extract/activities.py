@@ -329,14 +329,14 @@ def _foreign_funder(r: _Reading, at: int) -> str | None:
     # the taker right after "kepada"/"to" ("… hibah kepada Pemkab Sikka")
     given_to = re.compile(patterns()["given_to"].pattern + r"\s+(?:the\s+)?$", re.I)
     clause = max(text.rfind(x, 0, at) for x in (". ", "; ", ", "))
-    givers = [
+    before = [
         m
         for m in r.ms
-        if clause < m.start < at
-        and not m.qualifier
-        and d.is_foreign_actor(m.slug)
-        and m.type != "Person"
+        if m.start < at and not m.qualifier and d.is_foreign_actor(m.slug) and m.type != "Person"
     ]
+    # the giver in the grant's clause; else the sentence's first actor, past an apposition
+    # ("The Korean government, through KOICA, provided a grant to …")
+    givers = [m for m in before if m.start > clause] or before[:1]
     takers = [
         m
         for m in r.ms

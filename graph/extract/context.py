@@ -368,8 +368,8 @@ def actor_after(
 ) -> str | None:
     """The first actor named within a few words after ``offset``."""
     for m in ms:
-        if m.start < offset or m.start - offset > 60:
-            continue
+        if m.start < offset or m.start - offset > 60 or m.qualifier:
+            continue  # a place that only locates, a country named for its people or money
         if types and m.type not in types:
             continue
         if m.type == "Person" and not people:
