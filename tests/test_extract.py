@@ -3129,3 +3129,39 @@ def test_a_grant_is_funded_by_its_giver_not_by_its_currency(
     ("…, through KOICA, …") still gives."""
     grants = [a for a in run(text, language).activities if a.funded_by]
     assert [(a.funded_by, taker in a.participants) for a in grants] == [(funder, True)]
+
+
+def test_an_envoys_seat_is_not_a_participant_of_the_visit() -> None:
+    ex = run(
+        "Konsul Jenderal Jepang di Surabaya, Kenji Shinoda, melakukan kunjungan kehormatan ke "
+        "Pemkab Malang, Rabu (15/3/2023)."
+    )
+    visits = [a for a in ex.activities if a.type == "Visit"]
+    assert [(a.start, set(a.participants)) for a in visits] == [
+        ("2023-03-15", {"japan", "kabupaten-malang"})
+    ]
+
+
+def test_a_delegation_welcomed_by_a_head_of_ours_is_a_visit() -> None:
+    ex = run(
+        "Delegasi dari Provinsi Gyeonggi, Korea Selatan, disambut Wakil Gubernur Jawa Barat di "
+        "Gedung Sate pada 21 Maret 2023."
+    )
+    assert ("gyeonggi", "sendsDelegationTo", "provinsi-jawa-barat") in triples(ex)
+    visits = [a for a in ex.activities if a.type == "Visit"]
+    assert [(a.start, set(a.participants)) for a in visits] == [
+        ("2023-03-21", {"gyeonggi", "provinsi-jawa-barat"})
+    ]
+
+
+def test_a_delegation_arriving_is_a_visit_but_a_family_arriving_is_not() -> None:
+    ex = run(
+        "Rombongan Pemerintah Kota Kitakyushu tiba di Surabaya pada Senin (20/3/2023) untuk "
+        "mempererat kerja sama kedua kota."
+    )
+    assert [(a.type, a.start) for a in ex.activities] == [("Visit", "2023-03-20")]
+    family = run(
+        "Mukatin dan suaminya tiba di Bangkalan pagi tadi, setelah berangkat dari Jeddah pada "
+        "19 Juni 2025."
+    )
+    assert not family.facts and not family.activities

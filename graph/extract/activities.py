@@ -26,6 +26,7 @@ from graph.extract.context import (
     is_actor,
     masked,
     negated,
+    seat_of_mission,
     subject_of,
     wished,
 )
@@ -564,6 +565,8 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         dateline = dateline_in(sent)
         if dateline and m.end <= dateline.end():
             return None  # "JAKARTA, KOMPAS.com -" says where the news was written
+        if seat_of_mission(text, m.start):
+            return None  # "Konsul Jenderal Jepang di Surabaya": where the envoy sits
         return m.slug
     if m.type == "Person":
         return d.heads.get(m.slug)

@@ -216,8 +216,10 @@ def seat_of_mission(text: str, at: int) -> bool:
     if before == window:
         return False
     named = r"(?:\s+(?:RI|Republik Indonesia|[A-Z][\w-]*)){0,3}$"
-    mission = re.search(rf"(?:{patterns()['missions'].pattern}){named}", before, re.I)
-    return mission is not None
+    # a mission ("KBRI di Praha") or an envoy ("Konsul Jenderal Jepang di Surabaya")
+    rx = patterns()
+    seat = rf"(?:{rx['missions'].pattern}|{rx['envoys'].pattern}){named}"
+    return re.search(seat, before, re.I) is not None
 
 
 def place_of_telling(sent: Sentence, m: Mention) -> bool:
