@@ -3165,3 +3165,23 @@ def test_a_delegation_arriving_is_a_visit_but_a_family_arriving_is_not() -> None
         "19 Juni 2025."
     )
     assert not family.facts and not family.activities
+
+
+def test_a_renewal_signed_on_a_day_is_a_signing() -> None:
+    ex = run(
+        "Bandung Mayor Ridwan Kamil and Braunschweig Lord Mayor Ulrich Markurth renewed the "
+        "sister city agreement in Braunschweig on 12 October 2015.",
+        "en",
+    )
+    signings = [a for a in ex.activities if a.type == "Signing"]
+    assert [(a.start, a.location) for a in signings] == [("2015-10-12", "braunschweig")]
+
+
+def test_an_envoys_seat_is_not_where_the_visit_is() -> None:
+    ex = run(
+        "The Governor of Central Java, Ganjar Pranowo, received a visit from the Consul "
+        "General of Japan in Surabaya, Ken Tanizaki, at his office on Monday, 5 June 2023.",
+        "en",
+    )
+    visits = [a for a in ex.activities if a.type == "Visit"]
+    assert [(a.start, a.location) for a in visits] == [("2023-06-05", None)]

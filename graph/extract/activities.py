@@ -565,7 +565,7 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         dateline = dateline_in(sent)
         if dateline and m.end <= dateline.end():
             return None  # "JAKARTA, KOMPAS.com -" says where the news was written
-        if seat_of_mission(text, m.start):
+        if seat_of_mission(text, m.start, missions=False):
             return None  # "Konsul Jenderal Jepang di Surabaya": where the envoy sits
         return m.slug
     if m.type == "Person":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, quote_around
+from graph.extract.context import DocContext, quote_around, seat_of_mission
 from graph.extract.dates import DateSpan, find_dates
 from graph.extract.gazetteer import ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
@@ -213,6 +213,8 @@ def location_of(
             continue
         if m.slug == HOME_COUNTRY and _mission_seat(sent.text, m.start):
             continue  # "the Japanese Embassy here in Indonesia": where the giver sits
+        if seat_of_mission(sent.text, m.start, missions=False):
+            continue  # "the Consul General of Japan in Surabaya": where the envoy sits
         before = sent.text[max(0, m.start - 90) : m.start]
         # the preposition in any case; the words between it and the place (a venue:
         # "di Diaz Hotel Mossel Bay") capitalised; a venue may stand in apposition ("di

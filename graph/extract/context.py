@@ -205,21 +205,22 @@ _MISSION_ACRONYM = re.compile(
 )
 
 
-def seat_of_mission(text: str, at: int) -> bool:
+def seat_of_mission(text: str, at: int, missions: bool = True) -> bool:
     """ "melalui KBRI di Praha", "KBRI Tokyo", "the Indonesian Consulate General in Los
-    Angeles": the city where a diplomatic mission sits (the name at ``at``), not a partner
-    nor an actor."""
+    Angeles", "the Consul General of Japan in Surabaya": the city where a diplomatic mission
+    or an envoy sits (the name at ``at``), not a partner nor an actor. Without
+    ``missions``, only an envoy's seat: a signing at a consulate in a city is in that city."""
     window = text[max(0, at - 60) : at]
-    if _MISSION_ACRONYM.search(window):
+    if missions and _MISSION_ACRONYM.search(window):
         return True
     before = re.sub(r"\s+(?:di|in|at)\s*$", "", window, flags=re.I)
     if before == window:
         return False
-    named = r"(?:\s+(?:RI|Republik Indonesia|[A-Z][\w-]*)){0,3}$"
+    named = r"(?:\s+(?:of|the|RI|Republik Indonesia|[A-Z][\w-]*)){0,4}$"
     # a mission ("KBRI di Praha") or an envoy ("Konsul Jenderal Jepang di Surabaya")
     rx = patterns()
-    seat = rf"(?:{rx['missions'].pattern}|{rx['envoys'].pattern}){named}"
-    return re.search(seat, before, re.I) is not None
+    kinds = f"{rx['missions'].pattern}|{rx['envoys'].pattern}" if missions else rx["envoys"].pattern
+    return re.search(rf"(?:{kinds}){named}", before, re.I) is not None
 
 
 def place_of_telling(sent: Sentence, m: Mention) -> bool:
