@@ -26,7 +26,7 @@ from graph.extract.context import DocContext
 from graph.extract.gazetteer import Gazetteer, Record, default_gazetteer
 from graph.extract.mentions import find_mentions
 from graph.model import Activity, Document, Extraction, Qualified
-from graph.sources.text import split_sentences
+from graph.sources.text import clean, split_sentences
 
 PUBLISHED = "2024-05-20"
 
@@ -3185,3 +3185,14 @@ def test_an_envoys_seat_is_not_where_the_visit_is() -> None:
     )
     visits = [a for a in ex.activities if a.type == "Visit"]
     assert [(a.start, a.location) for a in visits] == [("2023-06-05", None)]
+
+
+def test_an_acronym_defined_in_brackets_names_the_body_later() -> None:
+    text = (
+        "Korea Water Resources Corporation (K-water) menandatangani nota kesepahaman dengan "
+        "Pemkot Bogor pada 3 Mei 2023. Selanjutnya K-water membangun instalasi air di Bogor."
+    )
+    sentences = split_sentences(clean(text))
+    found = find_mentions(sentences, default_gazetteer(), "id")
+    later = [m.slug for m in found.in_sentence(sentences[1].index) if m.surface == "K-water"]
+    assert later == ["korea-water-resources-corporation"]

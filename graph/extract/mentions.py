@@ -143,6 +143,9 @@ def _org_head() -> re.Pattern[str]:
 _BULLET = re.compile(r"\s*(?:[•\-*–·]|\d{1,2}[.)])\s+")
 
 
+_BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+
+
 @cache
 def _head_list() -> re.Pattern[str]:
     """ "dipimpin oleh empat wali kota, yakni A, B dan C", "led by mayors A, B and C": the
@@ -1058,6 +1061,13 @@ class MentionFinder:
         if inner and type_ == "Organization" and re.search(r"(?i)\bsister|\btwin", surface):
             start = end - len(words[-1])
         self.out.add(Mention(s.index, start, end, s.text[start:end], slug, type_), override=True)
+        # "Korea Water Resources Corporation (K-water)": the acronym defined in brackets
+        # names the body too, here and later in the text (when the body is what the name
+        # was read as: "Sibu Municipal Council (SMC)" is a government)
+        acronym = _BRACKET_ACRONYM.match(s.text, end)
+        held = any(x.slug == slug for x in self.out.in_sentence(s.index))
+        if acronym and held and self.gaz.lookup(acronym.group(1)) is None:
+            ent.aliases.add(acronym.group(1))
 
     def _cut_after_government(self, words: list[str]) -> list[str]:
         """ "Dinas Pariwisata Kota Jambi Yon Heri": an office's name ends with the government
