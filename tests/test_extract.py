@@ -3196,3 +3196,17 @@ def test_an_acronym_defined_in_brackets_names_the_body_later() -> None:
     found = find_mentions(sentences, default_gazetteer(), "id")
     later = [m.slug for m in found.in_sentence(sentences[1].index) if m.surface == "K-water"]
     assert later == ["korea-water-resources-corporation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Sister city Kota Bukittinggi dan Seremban sudah tidak aktif sejak 2010.", "id"),
+        ("The sister city relationship between Bukittinggi and Seremban has been dormant.", "en"),
+    ],
+)
+def test_a_dormant_tie_is_no_active_partnership_and_its_lapse_no_start(
+    text: str, language: str
+) -> None:
+    q = partnership(run(text, language), "kota-bukittinggi", "seremban")
+    assert q is not None and (q.status, q.since) == ("ended", None)
