@@ -3210,3 +3210,25 @@ def test_a_dormant_tie_is_no_active_partnership_and_its_lapse_no_start(
 ) -> None:
     q = partnership(run(text, language), "kota-bukittinggi", "seremban")
     assert q is not None and (q.status, q.since) == ("ended", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "since"),
+    [
+        (
+            "East Java and Western Australia have been sister states since 1990.",
+            {"provinsi-jawa-timur", "western-australia"},
+            "1990",
+        ),
+        (
+            "Central Java has had a sister state relationship with Queensland since 1991.",
+            {"provinsi-jawa-tengah", "queensland"},
+            "1991",
+        ),
+    ],
+)
+def test_sister_states_are_partners(text: str, pair: set[str], since: str) -> None:
+    ex = run(text, "en")
+    assert partners(ex) == {frozenset(pair)}
+    q = partnership(ex, *sorted(pair))
+    assert q is not None and q.since == since
