@@ -3232,3 +3232,9 @@ def test_sister_states_are_partners(text: str, pair: set[str], since: str) -> No
     assert partners(ex) == {frozenset(pair)}
     q = partnership(ex, *sorted(pair))
     assert q is not None and q.since == since
+
+
+def test_a_twin_town_abroad_named_right_after_the_tie_word_is_read() -> None:
+    """ "Bali's sister province Kumamoto": no preposition, a town the lexicon lacks."""
+    ex = run("Bali's sister province Kumamoto sent a delegation to Denpasar last month.", "en")
+    assert partners(ex) == {frozenset({"provinsi-bali", "kumamoto"})}

@@ -159,9 +159,12 @@ def _visit_abroad(text: str) -> bool:
 
 
 def _twinned_with_abroad(text: str) -> bool:
-    """ "a sister city of Fremantle": a town abroad after a twinning phrase (a twinning
-    names towns of any size: a thousand people or more)."""
-    return _named_abroad(text, "twinned_with", 1_000)
+    """ "a sister city of Fremantle", "Bali's sister province Kumamoto": a town abroad
+    after a twinning phrase or word (a twinning names towns of any size: a thousand people
+    or more)."""
+    return _named_abroad(text, "twinned_with", 1_000) or _named_abroad(
+        text, "foreign_partner_before", 1_000
+    )
 
 
 def _tied_abroad(text: str) -> bool:
