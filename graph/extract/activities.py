@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from graph.extract.activity_parts import (
     END_BEFORE,
@@ -20,6 +21,7 @@ from graph.extract.activity_parts import (
 from graph.extract.context import (
     DocContext,
     actor_after,
+    after_locative,
     dateline_in,
     envoys_country,
     home_national,
@@ -31,7 +33,7 @@ from graph.extract.context import (
     wished,
 )
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
-from graph.extract.lexicon import lowered, patterns
+from graph.extract.lexicon import lowered, patterns, relations_lexicon
 from graph.extract.mentions import Mention
 from graph.extract.names import titlecase
 from graph.model import Activity, Evidence
@@ -548,12 +550,14 @@ STOPOVER = re.compile(
 ALONG = re.compile(r"\b(?:dan|and|serta|jajaran|beserta)\b", re.I)
 GIVER = re.compile(r"\b(?:by|oleh|dari|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 FROM = re.compile(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
-# "delegasi Pemerintah Jerman", "a delegation of the German government": a state as the
-# government whose people come
-AS_GOVERNMENT = re.compile(
-    r"\b(?:delegasi|rombongan|delegation|pemerintah(?:an)?|government(?: of)?)\s+(?:the\s+)?$",
-    re.I,
-)
+
+
+@cache
+def _as_government() -> re.Pattern[str]:
+    """ "delegasi Pemerintah Jerman", "a delegation of the German government": the words
+    before a state named as the government whose people come (state_as_government)."""
+    words = "|".join(relations_lexicon()["state_as_government"])
+    return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.I)
 
 
 def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> str | None:
@@ -577,7 +581,7 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         # the delegation of a body of a state abroad ("delegasi Kementerian Luar Negeri
         # Jerman"), not a venue's or a giver's name; a mission stands for its country, as
         # it does as a partner
-        if not AS_GOVERNMENT.search(text[max(0, m.start - 40) : m.start]):
+        if not _as_government().search(text[max(0, m.start - 40) : m.start]):
             return None
         if patterns()["missions"].match(m.surface) and country in d.mentions.entities:
             return country
@@ -592,11 +596,8 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         return m.slug
     if m.type == "Country" and m.slug not in (HOME_COUNTRY, act.location):
         before = text[max(0, m.start - 40) : m.start]
-        return m.slug if FROM.search(before) or AS_GOVERNMENT.search(before) else None
+        return m.slug if FROM.search(before) or _as_government().search(before) else None
     return None
-
-
-_LOCATIVE = re.compile(r"\b(?:di|in|at)\s+$")
 
 
 def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Activity) -> None:
@@ -623,7 +624,7 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
         if not m.qualifier:
             slug = _participant(d, sent, m, act)
             add(slug)
-            if slug and _LOCATIVE.search(sent.text, max(0, m.start - 4), m.start):
+            if slug and after_locative(sent.text, m.start):
                 venues.add(slug)
     # "the Governor of Bali welcomed the Premier in Denpasar": a city of ours after "in",
     # with another government of ours taking part, is where, not who

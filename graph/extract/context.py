@@ -10,10 +10,11 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from graph.extract.dates import find_dates, opens_with_date
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import DocumentMentions, Mention
 from graph.extract.names import name_patterns
 from graph.model import Activity, Document, Evidence, Extraction, Fact, Qualified
@@ -199,10 +200,10 @@ def dateline(sentences: list[Sentence]) -> tuple[int, int] | None:
     return None
 
 
-# "KBRI Tokyo", "Konsul Jenderal RI di Perth": our mission, or our envoy, and its seat
-_MISSION_ACRONYM = re.compile(
-    r"\b(?:KBRI|KJRI|(?:Konjen|Konsul(?:\s+Jenderal)?|Duta\s+Besar|Dubes)\s+RI\s+di)\s+$"
-)
+@cache
+def _own_mission_before() -> re.Pattern[str]:
+    """ "KBRI Tokyo", "Konsul Jenderal RI di Perth": our mission or envoy before its seat."""
+    return re.compile(rf"\b(?:{'|'.join(relations_lexicon()['own_mission_seat'])})\s+$")
 
 
 def seat_of_mission(text: str, at: int, missions: bool = True) -> bool:
@@ -211,7 +212,7 @@ def seat_of_mission(text: str, at: int, missions: bool = True) -> bool:
     or an envoy sits (the name at ``at``), not a partner nor an actor. Without
     ``missions``, only an envoy's seat: a signing at a consulate in a city is in that city."""
     window = text[max(0, at - 60) : at]
-    if missions and _MISSION_ACRONYM.search(window):
+    if missions and _own_mission_before().search(window):
         return True
     before = re.sub(r"\s+(?:di|in|at)\s*$", "", window, flags=re.I)
     if before == window:
@@ -223,11 +224,23 @@ def seat_of_mission(text: str, at: int, missions: bool = True) -> bool:
     return re.search(rf"(?:{kinds}){named}", before, re.I) is not None
 
 
+@cache
+def _locative_before() -> re.Pattern[str]:
+    preps = "|".join(sorted(relations_lexicon()["location_preps"], key=len, reverse=True))
+    return re.compile(rf"\b(?i:{preps})\s+$")
+
+
+def after_locative(text: str, at: int) -> bool:
+    """Whether the name at ``at`` follows a preposition of place ("di", "in", "at",
+    "bertempat di": location_preps): where something is, not who does it."""
+    return _locative_before().search(text, max(0, at - 20), at) is not None
+
+
 def place_of_telling(sent: Sentence, m: Mention) -> bool:
     """ "kata Christiandy, di Jakarta, Jumat", "signed in Bandung, 4 December 2018": a place
     after "di" or "in" with the day after it, where something was told or done; it names
     where, not who."""
-    if not re.search(r"\b(?:di|in|at)\s+$", sent.text[max(0, m.start - 4) : m.start]):
+    if not after_locative(sent.text, m.start):
         return False
     after = sent.text[m.end : m.end + 40]
     comma = re.match(r"\s*,\s*", after)

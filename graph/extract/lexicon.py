@@ -87,6 +87,8 @@ WORD_LISTS = {
     "since": "a start year after it",
     "origin": "the start of a partnership, dated in its sentence",
     "beyond": "words before a programme that put what follows outside it",
+    "own_mission_seat": "our mission or envoy right before its seat ('KBRI Tokyo')",
+    "state_as_government": "before a country named as a delegation's government",
     "missions": "a country's embassy or consulate: as a partner or a funder, the country",
     "foreign_partner_before": "a partner named after it ('sister city dengan X')",
     "foreign_partner_broad": "a partner named after it, if large ('kerja sama dengan X')",

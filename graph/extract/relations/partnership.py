@@ -7,6 +7,7 @@ import re
 
 from graph.extract.context import (
     DocContext,
+    after_locative,
     dateline_in,
     home_national,
     negated,
@@ -35,9 +36,6 @@ def _for_mission(d: DocContext, slug: str, surface: str) -> str:
     return slug
 
 
-_LOCATIVE = re.compile(r"\b(?:di|in|at)\s+$")
-
-
 def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     """The Indonesian governments of the sentence and their foreign partners."""
     rx = patterns()
@@ -60,9 +58,7 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
         partners = [p for p in partners if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES]
     # "bertemu Gubernur Queensland di Brisbane": with another government abroad named, a
     # place after "di" / "in" is where they met, not a partner
-    venues = {
-        m.slug for m in v.foreign if _LOCATIVE.search(v.sent.text, max(0, m.start - 4), m.start)
-    }
+    venues = {m.slug for m in v.foreign if after_locative(v.sent.text, m.start)}
     if any(p not in venues and d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if p not in venues]
     partners = list(dict.fromkeys(partners))
