@@ -3238,3 +3238,33 @@ def test_a_twin_town_abroad_named_right_after_the_tie_word_is_read() -> None:
     """ "Bali's sister province Kumamoto": no preposition, a town the lexicon lacks."""
     ex = run("Bali's sister province Kumamoto sent a delegation to Denpasar last month.", "en")
     assert partners(ex) == {frozenset({"provinsi-bali", "kumamoto"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "country", "host"),
+    [
+        (
+            "Menteri Luar Negeri Singapura Vivian Balakrishnan berkunjung ke Kota Batam pada "
+            "5 Mei 2023.",
+            "id",
+            "singapore",
+            "kota-batam",
+        ),
+        (
+            "Prime Minister of Papua New Guinea James Marape visited Jayapura on 4 May 2023.",
+            "en",
+            "papua-new-guinea",
+            "kota-jayapura",
+        ),
+    ],
+)
+def test_a_foreign_minister_visits_for_the_country(
+    text: str, language: str, country: str, host: str
+) -> None:
+    ex = run(text, language)
+    assert (country, "sendsDelegationTo", host) in triples(ex)
+
+
+def test_our_own_minister_sends_no_delegation() -> None:
+    ex = run("Menteri Luar Negeri Retno Marsudi berkunjung ke Kota Batam pada 5 Mei 2023.")
+    assert not [f for f in ex.facts if f.predicate == "sendsDelegationTo"]
