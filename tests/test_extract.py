@@ -3268,3 +3268,23 @@ def test_a_foreign_minister_visits_for_the_country(
 def test_our_own_minister_sends_no_delegation() -> None:
     ex = run("Menteri Luar Negeri Retno Marsudi berkunjung ke Kota Batam pada 5 Mei 2023.")
     assert not [f for f in ex.facts if f.predicate == "sendsDelegationTo"]
+
+
+def test_a_foreign_minister_named_alone_later_still_acts_for_the_country() -> None:
+    ex = run(
+        "Menteri Kedua Luar Negeri Singapura Maliki Osman tiba di Batam. Maliki melakukan "
+        "kunjungan kerja ke Kepulauan Riau pada 21-23 Agustus 2024."
+    )
+    assert ("singapore", "sendsDelegationTo", "provinsi-kepulauan-riau") in triples(ex)
+    visits = [a for a in ex.activities if a.type == "Visit"]
+    assert [(a.start, a.end, set(a.participants)) for a in visits] == [
+        ("2024-08-21", "2024-08-23", {"singapore", "provinsi-kepulauan-riau"})
+    ]
+
+
+def test_an_official_of_ours_after_an_envoy_is_not_the_envoys() -> None:
+    ex = run(
+        "Duta Besar Jepang hadir bersama Kepala Dinas Pariwisata Budi Santoso di Kota Medan. "
+        "Budi Santoso melakukan kunjungan kerja ke Kota Binjai pada 3 Mei 2024."
+    )
+    assert not [f for f in ex.facts if f.subject == "japan" and f.object == "kota-binjai"]

@@ -573,7 +573,7 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
             return None  # "Konsul Jenderal Jepang di Surabaya": where the envoy sits
         return m.slug
     if m.type == "Person":
-        return d.heads.get(m.slug)
+        return d.heads.get(m.slug) or d.officials_abroad.get(m.slug)
     country = d.mentions.entities[m.slug].country
     if m.type == "Organization" and country in (None, HOME_COUNTRY):
         return m.slug if ALONG.search(text[max(0, m.start - 25) : m.start]) else None

@@ -45,6 +45,23 @@ class DocContext:
     # partner pairs (as recorded) told as a plan, and those a sentence says were made
     planned_pairs: set[tuple[str, str]] = field(default_factory=set)
     made_pairs: set[tuple[str, str]] = field(default_factory=set)
+    _officials_abroad: dict[str, str] | None = None
+
+    @property
+    def officials_abroad(self) -> dict[str, str]:
+        """Person -> country, for the envoys and ministers of a state abroad the document
+        names with their title ("Menteri Kedua Luar Negeri Singapura Maliki Osman"): named
+        again alone ("Maliki melakukan kunjungan kerja …"), they act for that state."""
+        if self._officials_abroad is None:
+            self._officials_abroad = {}
+            for sent in self.sentences:
+                ms = self.mentions.in_sentence(sent.index)
+                for p in ms:
+                    if p.type == "Person" and p.slug not in self.heads:
+                        country = _title_country(self, sent.text, ms, p.start)
+                        if country is not None:
+                            self._officials_abroad.setdefault(p.slug, country)
+        return self._officials_abroad
 
     def ent_type(self, slug: str) -> str:
         return self.mentions.entities[slug].type
@@ -370,6 +387,22 @@ def envoys_country(
                 continue
             gap = text[e.end() : m.start] if m.start >= e.end() else text[m.end : e.start()]
             if len(gap) <= 6 and re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
+                return m.slug
+    return None
+
+
+def _title_country(d: DocContext, text: str, ms: list[Mention], at: int) -> str | None:
+    """The country of an envoy's or a minister's title that ends right before the name at
+    ``at`` ("Menteri Luar Negeri Singapura Maliki Osman", "Duta Besar Jepang, Kenji")."""
+    lo = max(0, at - 80)
+    for e in patterns()["envoys"].finditer(text, lo, at):
+        for m in ms:
+            if m.type != "Country" or not d.is_foreign_actor(m.slug):
+                continue
+            gap = text[e.end() : m.start] if m.start >= e.end() else text[m.end : e.start()]
+            if len(gap) > 6 or not re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
+                continue
+            if re.fullmatch(r"\s*,?\s*", text[max(e.end(), m.end) : at]):
                 return m.slug
     return None
 

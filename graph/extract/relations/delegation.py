@@ -132,8 +132,19 @@ _CITY_FIRST = re.compile(r"^\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,}?(?=\s*[(,:\u20
 
 
 def _envoys_country(d: DocContext, v: SentenceView, lo: int, hi: int) -> str | None:
-    """The country whose envoy is named in ``lo:hi`` beside it: it is the visitor."""
-    return envoys_country(d, v.sent.text, v.mentions, lo, hi)
+    """The country whose envoy is named in ``lo:hi`` beside it, or named before with the
+    title and now alone ("Maliki melakukan kunjungan kerja …"): it is the visitor."""
+    named = envoys_country(d, v.sent.text, v.mentions, lo, hi)
+    if named is not None:
+        return named
+    return next(
+        (
+            d.officials_abroad[m.slug]
+            for m in v.mentions
+            if lo <= m.start < hi and m.slug in d.officials_abroad
+        ),
+        None,
+    )
 
 
 def _visit_from_abroad(d: DocContext, v: SentenceView, at: int) -> None:
