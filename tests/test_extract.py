@@ -3288,3 +3288,39 @@ def test_an_official_of_ours_after_an_envoy_is_not_the_envoys() -> None:
         "Budi Santoso melakukan kunjungan kerja ke Kota Binjai pada 3 Mei 2024."
     )
     assert not [f for f in ex.facts if f.subject == "japan" and f.object == "kota-binjai"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Davao City has sister city agreements with Manado and Bitung in Indonesia, signed "
+            "in 2009 and 2014.",
+            "en",
+            {("davao-city", "kota-manado"): "2009", ("davao-city", "kota-bitung"): "2014"},
+        ),
+        (
+            "Kota Bandung memiliki kota kembar Braunschweig dan Suwon yang masing-masing dijalin "
+            "pada 1960 dan 1997.",
+            "id",
+            {("kota-bandung", "braunschweig"): "1960", ("kota-bandung", "suwon"): "1997"},
+        ),
+    ],
+)
+def test_listed_partners_take_their_years_in_order(
+    text: str, language: str, expected: dict[tuple[str, str], str]
+) -> None:
+    ex = run(text, language)
+    for (a, b), year in expected.items():
+        q = partnership(ex, a, b)
+        assert q is not None and q.since == year, (a, b)
+
+
+def test_a_mayor_meeting_a_mayor_abroad_is_a_meeting() -> None:
+    ex = run(
+        "Semarang Mayor Hevearita Gunaryanti Rahayu met Brisbane Lord Mayor Adrian Schrinner "
+        "in Brisbane on 10 October 2023.",
+        "en",
+    )
+    meetings = [a for a in ex.activities if a.type == "Meeting"]
+    assert [(a.start, a.location) for a in meetings] == [("2023-10-10", "brisbane")]

@@ -127,6 +127,30 @@ def _item_since(d: DocContext, v: SentenceView, partner: str, partners: list[str
     return None
 
 
+def _respective_since(
+    d: DocContext, v: SentenceView, partner: str, partners: list[str]
+) -> str | None:
+    """ "sister city agreements with Manado and Bitung, signed in 2009 and 2014": as many
+    years after the last partner as partners listed, each partner takes its own, in order."""
+    if len(partners) < 2:
+        return None
+    text = v.sent.text
+    firsts: dict[str, int] = {}
+    for m in v.mentions:
+        if m.slug in partners:
+            firsts.setdefault(m.slug, m.start)
+    if len(firsts) != len(set(partners)):
+        return None
+    last = max(m.end for m in v.mentions if m.slug in partners)
+    years = [
+        x.start for x in find_dates(text[last:], d.ref) if not x.relative and len(x.start) == 4
+    ]
+    if len(years) != len(firsts) or len(set(years)) != len(years):
+        return None
+    ordered = sorted(firsts, key=firsts.__getitem__)
+    return years[ordered.index(partner)]
+
+
 def _origin_year(d: DocContext, v: SentenceView) -> str | None:
     """ "Dari dua gubernur itu lahir kesepakatan sister city pada 16 Juli 1985": a dated
     origin of the partnership (not a renewal)."""
@@ -354,7 +378,11 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             since = (
                 _bracket_year(v, one)
                 if listed
-                else _bracket_year(v, other) or _item_since(d, v, other, partners) or since
+                else _bracket_year(v, other)
+                or _item_since(d, v, other, partners)
+                or _respective_since(d, v, other, partners)
+                or _respective_since(d, v, one, ones)  # "… with Manado and Bitung, in …"
+                or since
             )
             _record(d, v, (one, other), status, since)
             who = _initiator(d, v, one)
