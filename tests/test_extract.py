@@ -3324,3 +3324,19 @@ def test_a_mayor_meeting_a_mayor_abroad_is_a_meeting() -> None:
     )
     meetings = [a for a in ex.activities if a.type == "Meeting"]
     assert [(a.start, a.location) for a in meetings] == [("2023-10-10", "brisbane")]
+
+
+def test_two_weeks_is_no_sunday() -> None:
+    """ "selama dua minggu": for two weeks; "Minggu" (capitalised) is Sunday."""
+    ex = run(
+        "Sebanyak 12 pelajar SMA Kota Padang mengikuti pertukaran pelajar ke Hildesheim, "
+        "Jerman, selama dua minggu pada Juli 2023."
+    )
+    assert [a.start for a in ex.activities] == ["2023-07"]
+
+
+def test_a_mayor_at_a_summit_of_cities_abroad_is_no_national_agenda() -> None:
+    ex = run("Wali Kota Makassar menghadiri World Cities Summit di Singapura pada 2-4 Juni 2024.")
+    assert [(a.type, a.start, a.location) for a in ex.activities] == [
+        ("Meeting", "2024-06-02", "singapore")
+    ]

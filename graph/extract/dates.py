@@ -221,6 +221,8 @@ def _scan_dates(sentence: str, ref: dt.date | None = None) -> list[DateSpan]:
         for m in pattern.finditer(sentence):
             if not free(m.start(), m.end()):
                 continue
+            if name == "weekday" and m.group(0) in _WEEK_WORDS:
+                continue  # "selama dua minggu": two weeks, not a Sunday ("Minggu")
             span = _interpret(name, m, ref)
             if span is None:
                 if name in {"dmy_dmy", "dd_my", "dmy", "num", "iso"} and _names_invalid_day(m):
@@ -249,6 +251,8 @@ def _names_invalid_day(m: re.Match[str]) -> bool:
 
 
 Interpretation = tuple[str, str | None, bool] | None
+# a weekday's name that, written in lower case, is a common word: "minggu" is a week
+_WEEK_WORDS = frozenset({"minggu"})
 _SHORT_MONTHS = {"may", "mar", "jan", "jun", "jul", "sep", "des", "dec", "nov", "apr"}
 _DELTA = {"lalu": -1, "last": -1, "ini": 0, "this": 0, "depan": 1, "next": 1}
 
