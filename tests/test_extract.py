@@ -3340,3 +3340,30 @@ def test_a_mayor_at_a_summit_of_cities_abroad_is_no_national_agenda() -> None:
     assert [(a.type, a.start, a.location) for a in ex.activities] == [
         ("Meeting", "2024-06-02", "singapore")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "government"),
+    [
+        (
+            "Mayor Bima Arya of Bogor received the Ambassador of the Netherlands, Lambert "
+            "Grijns, at the Bogor City Hall on 14 March 2023.",
+            "bima-arya",
+            "kota-bogor",
+        ),
+        (
+            "Governor Ganjar Pranowo of Central Java met the Premier of Queensland in Brisbane "
+            "on 14 March 2023.",
+            "ganjar-pranowo",
+            "provinsi-jawa-tengah",
+        ),
+    ],
+)
+def test_a_head_named_between_the_title_and_of_place(
+    text: str, person: str, government: str
+) -> None:
+    """ "Mayor Bima Arya of Bogor": the name sits between the title and its place, and a
+    town's name inside it ("Bima") is the person's."""
+    ex = run(text, "en")
+    assert (person, "headOf", government) in triples(ex)
+    assert "kota-bima" not in ex.entities

@@ -143,6 +143,11 @@ def _org_head() -> re.Pattern[str]:
 _BULLET = re.compile(r"\s*(?:[•\-*–·]|\d{1,2}[.)])\s+")
 
 
+# "Mayor Bima Arya of Bogor": the name, then "of" and the title's place
+_NAME_OF_PLACE = re.compile(
+    rf"\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s+of\s+(?:the\s+)?"
+    rf"(?P<place>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})"
+)
 _BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 
 
@@ -582,6 +587,8 @@ class MentionFinder:
             return  # "Governor Goes to Russia": names are unsafe
         # a foreign government already found right after the title ("Walikota Tono City
         # Kazuhiko Tada", "Wali Kota Hluboka nad Vltavou, Tomas Jirsa"): the name follows it
+        if self._name_of_place(s, m, relation, level):
+            return
         known = self._known_after_title(s, m)
         after_start = known.end if known else m.end()
         after = text[after_start:]
@@ -641,6 +648,31 @@ class MentionFinder:
         if place_slug is None:
             place_slug = ""  # resolved later against the document's home government
         self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
+
+    def _name_of_place(self, s: Sentence, m: re.Match[str], relation: str, level: str) -> bool:
+        """ "Mayor Bima Arya of Bogor", "Governor Ganjar Pranowo of Central Java": in English
+        the name may come between the title and its place (a town's name inside the
+        person's, "Bima", is then part of the name)."""
+        hit = _NAME_OF_PLACE.match(s.text, m.end())
+        if hit is None:
+            return False
+        rec = self._place_for_level(hit.group("place"), level)
+        name = self._clean_name(hit.group("name"))
+        if (
+            rec is None
+            or not self._person_like(name, lenient=True)
+            or name.split()[0] in stop_words()
+        ):
+            return False
+        slug = self._person(name, name)
+        a = hit.start("name")
+        self.out.add(
+            Mention(s.index, a, hit.end("name"), hit.group("name"), slug, "Person", relation),
+            override=True,
+        )
+        gov = self._entity_for_record(rec, hit.group("place"))
+        self.out.roles.append(Role(slug, relation, gov, level, s.index))
+        return True
 
     def _place_with_country(
         self, s: Sentence, chunk: str, level: str, base: int
