@@ -3367,3 +3367,36 @@ def test_a_head_named_between_the_title_and_of_place(
     ex = run(text, "en")
     assert (person, "headOf", government) in triples(ex)
     assert "kota-bima" not in ex.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair", "since"),
+    [
+        (
+            "Kota Surabaya dan Kochi merayakan 25 tahun kerja sama sister city pada 17 Juli 2022.",
+            "id",
+            ("kochi", "kota-surabaya"),
+            "1997",
+        ),
+        (
+            "Penang and Medan celebrated 35 years of their sister city ties on 20 May 2023.",
+            "en",
+            ("kota-medan", "penang"),
+            "1988",
+        ),
+    ],
+)
+def test_a_ties_exact_age_at_a_date_gives_its_start(
+    text: str, language: str, pair: tuple[str, str], since: str
+) -> None:
+    q = partnership(run(text, language), *pair)
+    assert q is not None and q.since == since
+
+
+def test_an_approximate_age_gives_no_start() -> None:
+    q = partnership(
+        run("Kerja sama sister city Kota Medan dan Gwangju sudah berjalan sekitar 20 tahun."),
+        "kota-medan",
+        "gwangju",
+    )
+    assert q is not None and q.since is None

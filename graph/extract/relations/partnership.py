@@ -173,8 +173,23 @@ def _became_year(d: DocContext, v: SentenceView, at: int) -> str | None:
     return None
 
 
+def _anniversary_year(d: DocContext, v: SentenceView) -> str | None:
+    """ "merayakan 25 tahun kerja sama sister city pada 17 Juli 2022": the year of the
+    sentence's date (else the article's) less the tie's exact age."""
+    m = patterns()["anniversary"].search(v.sent.text)
+    number = re.search(r"\d+", m.group(0)) if m else None
+    if number is None:
+        return None
+    age = int(number.group())
+    spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative]
+    year = int(spans[0].start[:4]) if spans else (d.ref.year if d.ref else None)
+    if year is None or not 0 < age < 100:
+        return None
+    return str(year - age)
+
+
 def _start_year(d: DocContext, v: SentenceView, at: int, signed: bool) -> str | None:
-    since = since_year(v.sent.text, d.ref, at) or _became_year(d, v, at)
+    since = since_year(v.sent.text, d.ref, at) or _became_year(d, v, at) or _anniversary_year(d, v)
     if since is None and signed and not patterns()["renewal"].search(v.text):
         spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative or x.start.count("-")]
         if spans:
