@@ -3167,26 +3167,6 @@ def test_a_delegation_arriving_is_a_visit_but_a_family_arriving_is_not() -> None
     assert not family.facts and not family.activities
 
 
-def test_a_renewal_signed_on_a_day_is_a_signing() -> None:
-    ex = run(
-        "Bandung Mayor Ridwan Kamil and Braunschweig Lord Mayor Ulrich Markurth renewed the "
-        "sister city agreement in Braunschweig on 12 October 2015.",
-        "en",
-    )
-    signings = [a for a in ex.activities if a.type == "Signing"]
-    assert [(a.start, a.location) for a in signings] == [("2015-10-12", "braunschweig")]
-
-
-def test_an_envoys_seat_is_not_where_the_visit_is() -> None:
-    ex = run(
-        "The Governor of Central Java, Ganjar Pranowo, received a visit from the Consul "
-        "General of Japan in Surabaya, Ken Tanizaki, at his office on Monday, 5 June 2023.",
-        "en",
-    )
-    visits = [a for a in ex.activities if a.type == "Visit"]
-    assert [(a.start, a.location) for a in visits] == [("2023-06-05", None)]
-
-
 def test_an_acronym_defined_in_brackets_names_the_body_later() -> None:
     text = (
         "Korea Water Resources Corporation (K-water) menandatangani nota kesepahaman dengan "
@@ -3316,16 +3296,6 @@ def test_listed_partners_take_their_years_in_order(
         assert q is not None and q.since == year, (a, b)
 
 
-def test_a_mayor_meeting_a_mayor_abroad_is_a_meeting() -> None:
-    ex = run(
-        "Semarang Mayor Hevearita Gunaryanti Rahayu met Brisbane Lord Mayor Adrian Schrinner "
-        "in Brisbane on 10 October 2023.",
-        "en",
-    )
-    meetings = [a for a in ex.activities if a.type == "Meeting"]
-    assert [(a.start, a.location) for a in meetings] == [("2023-10-10", "brisbane")]
-
-
 def test_two_weeks_is_no_sunday() -> None:
     """ "selama dua minggu": for two weeks; "Minggu" (capitalised) is Sunday."""
     ex = run(
@@ -3400,3 +3370,36 @@ def test_an_approximate_age_gives_no_start() -> None:
         "gwangju",
     )
     assert q is not None and q.since is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        # a renewal signed on a day is a signing
+        (
+            "Bandung Mayor Ridwan Kamil and Braunschweig Lord Mayor Ulrich Markurth renewed the "
+            "sister city agreement in Braunschweig on 12 October 2015.",
+            "Signing",
+            [("2015-10-12", "braunschweig")],
+        ),
+        # an envoy's seat ("the Consul General of Japan in Surabaya") is not where the visit is
+        (
+            "The Governor of Central Java, Ganjar Pranowo, received a visit from the Consul "
+            "General of Japan in Surabaya, Ken Tanizaki, at his office on Monday, 5 June 2023.",
+            "Visit",
+            [("2023-06-05", None)],
+        ),
+        # a mayor meeting a mayor abroad is a meeting
+        (
+            "Semarang Mayor Hevearita Gunaryanti Rahayu met Brisbane Lord Mayor Adrian "
+            "Schrinner in Brisbane on 10 October 2023.",
+            "Meeting",
+            [("2023-10-10", "brisbane")],
+        ),
+    ],
+)
+def test_an_english_activity_is_dated_and_placed(
+    text: str, kind: str, expected: list[tuple[str, str | None]]
+) -> None:
+    acts = [a for a in run(text, "en").activities if a.type == kind]
+    assert [(a.start, a.location) for a in acts] == expected

@@ -334,6 +334,24 @@ def _tail_words() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(words)})\b")
 
 
+def _pair_candidates(m: re.Match[str], level: str | None, sure: bool) -> Iterator[Candidate]:
+    """Each name of a pair ("Bali and Kumamoto"), paired with the other: the one that is
+    not ours is the candidate (``resolve`` checks the other is ours)."""
+    for group, other in (("first", "second"), ("second", "first")):
+        name = _trim(m.group(group))
+        start = m.start(group)
+        yield Candidate(
+            start,
+            start + len(name),
+            name,
+            name,
+            level,
+            sure,
+            partner=True,
+            paired_with=_trim(m.group(other)),
+        )
+
+
 def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     """Names in a government context in one sentence. ``countries`` maps the start of
     each country mention in the sentence to its slug."""
@@ -373,35 +391,11 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
                 at = item.end("name")
     # "Bali and Kumamoto … sister province": the one of a pair that is not ours
     for m, region in twinned_pairs(text) if partner else ():
-        for group, other in (("first", "second"), ("second", "first")):
-            name = _trim(m.group(group))
-            start = m.start(group)
-            yield Candidate(
-                start,
-                start + len(name),
-                name,
-                name,
-                REGION if region else None,
-                True,
-                partner=True,
-                paired_with=_trim(m.group(other)),
-            )
+        yield from _pair_candidates(m, REGION if region else None, sure=True)
     # "West Kalimantan and Sarawak signed …": the one of a signing pair that is not ours,
     # a large place (a signing names partners of every kind)
     for m in signed_pairs(text):
-        for group, other in (("first", "second"), ("second", "first")):
-            name = _trim(m.group(group))
-            start = m.start(group)
-            yield Candidate(
-                start,
-                start + len(name),
-                name,
-                name,
-                None,
-                False,
-                partner=True,
-                paired_with=_trim(m.group(other)),
-            )
+        yield from _pair_candidates(m, None, sure=False)
     # "Ivanovo, Rusia" / "Hluboká nad Vltavou (Ceko)": a name right before a country
     for start, country in countries.items():
         lo = max(0, start - 80)

@@ -26,6 +26,7 @@ from graph.extract.gazetteer import (
 )
 from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.names import (
+    LIST_SEPARATOR,
     NAME_TOKEN,
     PLACE_TYPES,
     capitalised_throughout,
@@ -396,9 +397,7 @@ class MentionFinder:
             if not govs or m.start() - govs[-1].end > 12:
                 continue  # the government must be what is led: "Bukittinggi dipimpin …"
             gov = govs[-1]
-            names = re.split(
-                r"\s*,\s*(?:(?:dan|and|serta)\s+)?|\s+(?:dan|and|serta)\s+", m.group("names")
-            )
+            names = LIST_SEPARATOR.split(m.group("names"))
             at = m.start("names")
             for raw in names:
                 name = self._clean_name(raw)

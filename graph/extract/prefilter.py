@@ -4,6 +4,7 @@ an international partnership fact at all (most general news cannot)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from graph.extract.foreign import branch_here, ours_by_name, signed_pairs, twinned_pairs
@@ -149,9 +150,27 @@ def _named_abroad(text: str, phrase: str, population: int) -> bool:
         for k in range(len(words), 0, -1):
             if branch_here(words, k):
                 break
-            found = world_places().lookup(" ".join(words[:k]))
-            abroad = found and all(p.country != HOME_COUNTRY for p in found)
-            if abroad and any(p.population >= population or p.kind == "region" for p in found):
+            if _abroad(" ".join(words[:k]), population):
+                return True
+    return False
+
+
+def _abroad(name: str, population: int) -> bool:
+    """Whether the world table knows ``name`` only abroad, as a region or a place of at
+    least ``population`` people."""
+    found = world_places().lookup(name)
+    abroad = found and all(p.country != HOME_COUNTRY for p in found)
+    return bool(abroad) and any(p.population >= population or p.kind == "region" for p in found)
+
+
+def _pair_abroad(pairs: Iterable[re.Match[str]], gazetteer: Gazetteer, population: int) -> bool:
+    """Whether one name of a pair is ours and the other a place abroad the gazetteer lacks
+    (of at least ``population`` people, or a region)."""
+    for m in pairs:
+        names = (m.group("first"), m.group("second"))
+        for name, other in (names, names[::-1]):
+            ours = ours_by_name(gazetteer, other) and not gazetteer.lookup(name)
+            if ours and _abroad(name, population):
                 return True
     return False
 
@@ -181,30 +200,13 @@ def _twinned_abroad(text: str, gazetteer: Gazetteer) -> bool:
     """ "Bali and Kumamoto … sister province": one of a pair named with a twinning word is
     ours and the other a place abroad the gazetteer lacks (the world table knows it, not in
     Indonesia)."""
-    for m, _ in twinned_pairs(text):
-        names = (m.group("first"), m.group("second"))
-        for name, other in (names, names[::-1]):
-            if not ours_by_name(gazetteer, other) or gazetteer.lookup(name):
-                continue
-            found = world_places().lookup(name)
-            if found and all(p.country != HOME_COUNTRY for p in found):
-                return True
-    return False
+    return _pair_abroad((m for m, _ in twinned_pairs(text)), gazetteer, 0)
 
 
 def _signed_abroad(text: str, gazetteer: Gazetteer) -> bool:
     """ "West Kalimantan and Sarawak signed …": one of a signing pair is ours and the other
     a region or a large city abroad (100,000 people or more) the gazetteer lacks."""
-    for m in signed_pairs(text):
-        names = (m.group("first"), m.group("second"))
-        for name, other in (names, names[::-1]):
-            if not ours_by_name(gazetteer, other) or gazetteer.lookup(name):
-                continue
-            found = world_places().lookup(name)
-            abroad = found and all(p.country != HOME_COUNTRY for p in found)
-            if abroad and any(p.population >= 100_000 or p.kind == "region" for p in found):
-                return True
-    return False
+    return _pair_abroad(signed_pairs(text), gazetteer, 100_000)
 
 
 def _ours_in_a_pair(text: str, gazetteer: Gazetteer) -> bool:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from graph.extract.context import DocContext, actor_after, negated
 from graph.extract.lexicon import patterns
+from graph.extract.names import LIST_SEPARATOR
 from graph.extract.relations.view import SentenceView
-
-_LISTED = re.compile(r"\s*(?:,\s*(?:(?:dan|and|serta)\s+)?|(?:dan|and|serta|&)\s+)")
 
 
 def _members(d: DocContext, v: SentenceView, at: int) -> list[str]:
@@ -20,7 +17,7 @@ def _members(d: DocContext, v: SentenceView, at: int) -> list[str]:
         return v.explicit_lgs[:1]
     listed = [ours[-1]]
     for prev in reversed(ours[:-1]):
-        if not _LISTED.fullmatch(v.sent.text[prev.end : listed[0].start]):
+        if not LIST_SEPARATOR.fullmatch(v.sent.text[prev.end : listed[0].start]):
             break
         listed.insert(0, prev)
     return list(dict.fromkeys(m.slug for m in listed))
