@@ -266,6 +266,54 @@ def test_premiers_and_chief_ministers_head_states_abroad(text, expected):
     assert with_predicate(run(text, "en"), "headOf") == expected
 
 
+def test_a_lord_mayor_without_a_place_heads_the_town_abroad_nearest_the_title() -> None:
+    ex = run(
+        "Nota kesepahaman diteken Wali Kota Palembang dengan Lord Mayor Ann Kessler di balai "
+        "kota Birmingham, Inggris, yang berjarak dua jam dari London.",
+        "id",
+    )
+    heads = with_predicate(ex, "headOf")
+    assert ("ann-kessler", "birmingham") in heads, heads
+    # a lord mayor is never one of ours, even with no town abroad named
+    alone = run("Lord Mayor Ann Kessler menyambut rombongan Pemkot Palembang.", "id")
+    assert not any(o.startswith("kota-") for _, o in with_predicate(alone, "headOf"))
+
+
+def test_a_title_inside_a_heads_name_starts_the_name() -> None:
+    ex = run(
+        "Wali Kota Padang menggelar rapat virtual dengan Wali Kota Hildesheim, Jerman Mr Karl "
+        "Baumann, Rabu (24/3/2021).",
+        "id",
+    )
+    people = sorted(s for s, e in ex.entities.items() if e.type == "Person")
+    assert people == ["karl-baumann"], people
+    assert ("karl-baumann", "hildesheim") in with_predicate(ex, "headOf")
+
+
+def test_an_older_spelling_names_the_same_city() -> None:
+    ex = run("Wali Kota Menado Dr Andi Saleh meneken MoU sister city dengan Kota Liverpool.", "id")
+    assert ("andi-saleh", "kota-manado") in with_predicate(ex, "headOf"), ex.facts
+    assert frozenset(("kota-manado", "liverpool")) in partners(ex)
+
+
+def test_the_pair_after_between_is_the_tie_not_the_places_around_it() -> None:
+    ex = run(
+        "Kerja sama kota kembar antara Kota Manado dan Liverpool menjadi momentum setelah "
+        "kunjungan Presiden ke London awal bulan ini.",
+        "id",
+    )
+    assert partners(ex) == {frozenset(("kota-manado", "liverpool"))}, ex.facts
+    # a list of pairs after "antara" keeps every pair
+    listed = run(
+        "Format kerja sama antara Ambon-Vlissingen, Ambon-Darwin dan Ambon-Tokyo perlu "
+        "diseragamkan.",
+        "id",
+    )
+    assert {frozenset(("kota-ambon", p)) for p in ("vlissingen", "darwin", "tokyo")} <= partners(
+        listed
+    ), listed.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 
@@ -2204,6 +2252,30 @@ def test_ours_listed_among_a_foreign_citys_partners_pairs_only_with_that_city() 
         ("kota-surabaya", "partnersWith", "busan"),
         ("kota-surabaya", "partnersWith", "kochi"),
     } <= ours
+
+
+def test_ours_first_in_a_list_of_a_foreign_citys_partners_pairs_with_that_city() -> None:
+    text = (
+        "Cebu City now counts fourteen sister cities. Its partners abroad include Medan in "
+        "North Sumatra, Indonesia in 1996; Kaohsiung, Taiwan in 2001; and Yokohama, Japan "
+        "in 2010."
+    )
+    ex = run(text, "en", published=None)
+    pairs = partners(ex)
+    assert frozenset(("kota-medan", "cebu-city")) in pairs, pairs
+    # the other items of the list are the foreign city's partners, not ours
+    assert not {p for p in pairs if "kota-medan" in p and "cebu-city" not in p}, pairs
+    since = partnership(ex, "kota-medan", "cebu-city")
+    assert since is not None and since.since == "1996", ex.qualified
+    # without a word that opens a list, ours first is the doer of the tie
+    ours = facts_of(
+        "Kota Medan menjalin kerja sama dengan Kaohsiung di Taiwan dan Yokohama di Jepang.",
+        published=None,
+    )
+    assert {
+        ("kota-medan", "partnersWith", "kaohsiung"),
+        ("kota-medan", "partnersWith", "yokohama"),
+    } <= ours, ours
 
 
 def test_a_possessive_after_a_title_is_no_name() -> None:

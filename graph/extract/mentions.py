@@ -172,6 +172,20 @@ _ROSTER_INTRO = re.compile(
 )
 
 
+@cache
+def _titles_of_two_letters() -> re.Pattern[str]:
+    """The honorifics of two or more letters ("Dr", "Mr", "Prof"), not initials ("H.")."""
+    words = [h for h in relations_lexicon()["honorifics"] if " " not in h]
+    words = [h for h in words if len(re.sub(r"[^A-Za-z]", "", h.replace("\\.?", ""))) >= 2]
+    # titles that are also given names ("Muhammad Habib …") stay in the name
+    words = [h for h in words if h not in {"Habib", "Kiai", "Kyai", "Tuan"}]
+    return re.compile(rf"(?:{'|'.join(words)})")
+
+
+def _inner_title(token: str) -> bool:
+    return bool(_titles_of_two_letters().fullmatch(token))
+
+
 def _headline_in_title_case(text: str) -> bool:
     """A line without a closing stop, most of whose words are capitalised."""
     words = re.findall(r"[A-Za-z]+", text)
@@ -620,6 +634,11 @@ class MentionFinder:
                 segments = segments[1:]
             rest = re.findall(r"[^\s,]+", segments[0]) if segments else []
         rest = self._past_repeated_place(rest, place)
+        # "Wali Kota Hildesheim, Jerman Mr Ingo Meyer": words before a title inside the
+        # name are a place the rules did not take; the name starts after the title
+        inner = [i for i, t in enumerate(rest) if i and i + 1 < len(rest) and _inner_title(t)]
+        if inner:
+            rest = rest[inner[-1] + 1 :]
         if any(re.search(r"['’]s$", t) for t in rest[:4]):
             return  # "imitating the governor, Sofifi's development …": a possessive, no name
         name = self._clean_name(" ".join(rest))
@@ -821,9 +840,32 @@ class MentionFinder:
             # "Sarawak Premier …": a title only heads abroad hold, never one of ours
             if place_slug is None:
                 place, place_slug = self._region_before(s, m, level)
+            if place_slug is None:
+                place, place_slug = self._one_abroad(s, m, level)
             if place_slug is None or self.out.entities[place_slug].country == HOME_COUNTRY:
                 return None
         return place, place_slug, place_tokens
+
+    def _one_abroad(
+        self, s: Sentence, m: re.Match[str], level: str
+    ) -> tuple[Record | None, str | None]:
+        """ "… dengan Lord Mayor Sharon Sullivan di Gedung Town Hall kota Liverpool": a title
+        only heads abroad hold, with no place of its own, is of the government abroad of its
+        level that the sentence names nearest to it."""
+        found: list[tuple[int, Record | None, str, str]] = [
+            (abs(x.start - m.end()), self.out.records.get(x.slug), x.surface, x.slug)
+            for x in self.out.in_sentence(s.index)
+            if x.type == level and self.out.entities[x.slug].country not in (None, HOME_COUNTRY)
+        ]
+        for hit in self.gaz.find(s.text):  # the gazetteer's places are added after roles
+            if hit.record.type == level and hit.record.country not in (None, HOME_COUNTRY):
+                found.append((abs(hit.start - m.end()), hit.record, hit.surface, ""))
+        if not found:
+            return None, None
+        _, rec, surface, slug = min(found, key=lambda f: f[0])
+        if rec is None:
+            return None, slug
+        return rec, self._entity_for_record(rec, surface)
 
     def _region_before(
         self, s: Sentence, m: re.Match[str], level: str

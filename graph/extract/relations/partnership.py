@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from graph.extract.context import (
     DocContext,
@@ -62,6 +63,11 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     if any(p not in venues and d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if p not in venues]
     partners = list(dict.fromkeys(partners))
+    paired = _between_pairs(v, ones, partners)
+    if paired:
+        # "kota kembar antara Manado dan Liverpool … kunjungan Presiden … ke London": the
+        # pair the sentence names is the tie; other places abroad are told of around it
+        partners = [p for p in partners if p in paired]
     if home_national(d, v.sent.text, v.mentions) or any(m.slug == HOME_COUNTRY for m in v.mentions):
         # "hubungan bilateral Indonesia-Prancis", a president's visit: national, not local
         partners = [p for p in partners if d.ent_type(p) != "Country"]
@@ -263,6 +269,34 @@ def _wished(text: str, at: int) -> bool:
     return (hoped or conditional) and not rx["existing"].search(text)
 
 
+_BETWEEN = re.compile(r"\b(?:antara|between)\s+$", re.I)
+_JOINED = re.compile(r"^\s*(?:,\s*)?(?:dan|dengan|and|&|-|–)\s*$", re.I)
+
+
+def _between_pairs(v: SentenceView, ones: list[str], partners: list[str]) -> set[str]:
+    """The partners named in a pair with one of ours after "antara"/"between" ("antara
+    Manado dan Liverpool", "between Liverpool and Manado")."""
+    text = v.sent.text
+    order = sorted(
+        (m for m in v.mentions if m.slug in ones or (m.slug in partners and not m.qualifier)),
+        key=lambda m: m.start,
+    )
+    out: set[str] = set()
+    for i, (a, b) in enumerate(pairwise(order)):
+        if not _BETWEEN.search(text[max(0, a.start - 12) : a.start]):
+            continue
+        if not _JOINED.match(text[a.end : b.start]):
+            continue
+        after = order[i + 2] if i + 2 < len(order) else None
+        if after is not None and re.fullmatch(r"[\s,;]*", text[b.end : after.start]):
+            return set()  # "antara Ambon-Vlissingen, Jakarta-Roterdam, …": a list of pairs
+        pair = {a.slug, b.slug}
+        foreign_end = pair & set(partners)
+        if pair & set(ones) and foreign_end:
+            out |= foreign_end
+    return out
+
+
 def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: int) -> bool:
     """Whether the sentence's Indonesian governments are items of a list of two or more
     foreign partners after the partnership word (a foreign item before them), not the
@@ -270,10 +304,55 @@ def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: 
     lgs = [m for m in v.foreign if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES]
     after = [m for m in lgs if m.start > at]
     own = [m.start for m in v.mentions if m.slug in ones]
-    if not after or not own or min(own) < at or min(m.start for m in after) > min(own):
+    if not after or not own or min(own) < at:
         return False
+    if min(m.start for m in after) > min(own):
+        # ours first: an item only when a list opens before it ("International partners
+        # include Bitung …, and Manado …; Tacoma …"), two or more items abroad follow and
+        # no "with" makes ours the doer ("kerja sama Kota Bitung dengan Nanning")
+        first = min(own)
+        return (
+            len({m.slug for m in after}) >= 2
+            and bool(patterns()["list_opening"].search(v.text[at:first]))
+            and not re.search(r"\b(?:with|dengan)\b", v.text[first : min(m.start for m in after)])
+        )
     # a list: two foreign items, or one with the foreign doer named before the word
     return len({m.slug for m in after}) >= 2 or any(m.start < at for m in lgs)
+
+
+def _segment_year(d: DocContext, v: SentenceView, one: str) -> str | None:
+    """ "partners include Bitung in Sulawesi, and Manado in 1993; Tacoma … in 1994": in a
+    list whose items are parted by semicolons, the one year of ours' own part, when no
+    government abroad shares that part."""
+    text = v.sent.text
+    if ";" not in text:
+        return None
+    for m in v.mentions:
+        if m.slug != one:
+            continue
+        lo = text.rfind(";", 0, m.start) + 1
+        hi = text.find(";", m.end)
+        hi = len(text) if hi < 0 else hi
+        if any(
+            lo <= x.start < hi and d.ent_type(x.slug) in LOCAL_GOVERNMENT_TYPES for x in v.foreign
+        ):
+            continue
+        years = {x.start for x in find_dates(text[m.end : hi], d.ref) if len(x.start) == 4}
+        if len(years) == 1:
+            return years.pop()
+    return None
+
+
+def _owner_before(d: DocContext, v: SentenceView) -> str | None:
+    """The one local government abroad the sentence before this one names as its subject
+    (its first government), if it is abroad."""
+    if v.sent.index == 0:
+        return None
+    before = sorted(d.mentions.in_sentence(v.sent.index - 1), key=lambda m: m.start)
+    lgs = [m for m in before if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES and not m.qualifier]
+    if lgs and d.is_foreign_actor(lgs[0].slug):
+        return lgs[0].slug
+    return None
 
 
 def _initiator(d: DocContext, v: SentenceView, one: str) -> str | None:
@@ -359,6 +438,13 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             ),
             None,
         )
+        if (
+            subject is None
+            and min((m.start for m in v.mentions if m.slug in ones), default=0) > pm.start()
+        ):
+            # "Davao City has over 20 sister cities. International partners include …":
+            # the list's owner is the government abroad the sentence before ended on
+            subject = _owner_before(d, v)
         partners = [subject] if subject else []
     if not partners and not listed:
         partners = _home_abroad(d, v, ones, pm)
@@ -391,7 +477,7 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             # the other items: only the bracket closing ours dates ours ("Surabaya (a
             # sister city - 1997)")
             since = (
-                _bracket_year(v, one)
+                (_bracket_year(v, one) or _segment_year(d, v, one))
                 if listed
                 else _bracket_year(v, other)
                 or _item_since(d, v, other, partners)
