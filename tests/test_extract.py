@@ -314,6 +314,49 @@ def test_the_pair_after_between_is_the_tie_not_the_places_around_it() -> None:
     ), listed.facts
 
 
+def test_a_name_its_initials_define_is_a_body_or_a_programme_when_a_word_says_so() -> None:
+    ex = run(
+        "Kota Sawahlunto bergabung dengan Jaringan Kota Tambang Dunia (JKTD) dan mengikuti "
+        "Urban Climate Action Review (UCAR) bersama Pemerintah Kota Leiden, Belanda. Angka "
+        "Pemutusan Hubungan Kerja (PHK) di kota itu turun.",
+        "id",
+    )
+    types = {k: e.type for k, e in ex.entities.items()}
+    assert types.get("jaringan-kota-tambang-dunia") == "Organization", types
+    assert types.get("urban-climate-action-review") == "Programme", types
+    assert "JKTD" in ex.entities["jaringan-kota-tambang-dunia"].aliases
+    # a concept defined by its initials is no body
+    assert not any("hubungan-kerja" in k for k in types), types
+
+
+def test_a_body_abroad_a_signing_is_made_with_signs_and_is_the_partner() -> None:
+    ex = run(
+        "Wali Kota Palembang melakukan kesepakatan bersama dengan Urban Design laboratory "
+        "(UDL) Singapura di rumah dinas wali kota, Selasa (9/10/2018).",
+        "id",
+    )
+    assert ex.entities["urban-design-laboratory"].country == "singapore"
+    assert partners(ex) == {frozenset(("kota-palembang", "urban-design-laboratory"))}
+    act = only_activity(ex)
+    assert act.type == "Signing" and act.start == "2018-10-09", act
+    assert set(act.participants) == {"kota-palembang", "urban-design-laboratory"}, act
+    assert act.theme == "kesepakatan bersama", act
+
+
+def test_melakukan_perjanjian_is_a_signing_dated_by_its_sentence() -> None:
+    ex = run(
+        "Pemerintah Kota Manado dan Pemerintah Kota Liverpool, Inggris, resmi melakukan "
+        "perjanjian kerja sama sister city dengan ditandatanganinya nota kesepahaman oleh "
+        "kedua wali kota, Senin (27/11/2023).",
+        "id",
+    )
+    q = partnership(ex, "kota-manado", "liverpool")
+    assert q is not None and q.since == "2023", ex.qualified
+    act = only_activity(ex)
+    assert act.type == "Signing" and act.start == "2023-11-27", act
+    assert not act.theme.startswith("melakukan"), act.theme
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -552,6 +552,9 @@ GIVER = re.compile(r"\b(?:by|oleh|dari|from)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.
 FROM = re.compile(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
+_WITH_BEFORE = re.compile(r"\b(?:dengan|with)\s+(?:the\s+)?$", re.I)
+
+
 @cache
 def _as_government() -> re.Pattern[str]:
     """ "delegasi Pemerintah Jerman", "a delegation of the German government": the words
@@ -580,8 +583,11 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
     if m.type == "Organization":
         # the delegation of a body of a state abroad ("delegasi Kementerian Luar Negeri
         # Jerman"), not a venue's or a giver's name; a mission stands for its country, as
-        # it does as a partner
-        if not _as_government().search(text[max(0, m.start - 40) : m.start]):
+        # it does as a partner; the body a signing is made with signs too
+        signs_with = act.type == "Signing" and _WITH_BEFORE.search(
+            text[max(0, m.start - 12) : m.start]
+        )
+        if not signs_with and not _as_government().search(text[max(0, m.start - 40) : m.start]):
             return None
         if patterns()["missions"].match(m.surface) and country in d.mentions.entities:
             return country

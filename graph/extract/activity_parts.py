@@ -43,6 +43,8 @@ def theme_of(d: DocContext, text: str, start: int, end: int) -> str:
         cut,
     )
     cut = " ".join(cut.split()).strip(" ,.-")
+    # "melakukan perjanjian kerja sama": the act's noun names it, not the light verb
+    cut = re.sub(r"^(?:melakukan|membuat)\s+(?=(?:perjanjian|kesepakatan)\b)", "", cut)
     return cut if len(cut) >= 3 else theme
 
 

@@ -34,6 +34,8 @@ WORD_LISTS = {
     "organisation_heads": "head words that start an organisation's name",
     "organisation_tails": "head words that end an organisation's name",
     "programme_tails": "head words that end a programme's name",
+    "acronym_body_words": "words that make a name defined by its initials a body",
+    "acronym_programme_words": "words that make a name defined by its initials a programme",
     "programme_heads": "head words before a programme's acronym ('Program JENESYS')",
     "tie_anaphora": "a tie told in the sentence before ('kerja sama itu')",
     "programme_anaphor": "the programme named before ('program ini', 'this programme')",

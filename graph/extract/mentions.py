@@ -186,6 +186,23 @@ def _inner_title(token: str) -> bool:
     return bool(_titles_of_two_letters().fullmatch(token))
 
 
+_SMALL_WORDS = frozenset({"and", "of", "for", "on", "the", "dan", "untuk", "de", "&", "in"})
+
+
+def _initialled(words: list[str], letters: str) -> str | None:
+    """The name, among the words before a bracket, whose initials spell ``letters`` (small
+    linking words skipped): "Climate Resilient and Inclusive Cities" for CRIC."""
+    words = [w.strip(",.;:") for w in words]
+    for first in range(len(words)):
+        name = words[first:]
+        if not name or name[0].lower() in _SMALL_WORDS or not name[0][:1].isupper():
+            continue
+        initials = "".join(w[0] for w in name if w.lower() not in _SMALL_WORDS and w)
+        if initials.upper() == letters.upper():
+            return " ".join(name)
+    return None
+
+
 def _headline_in_title_case(text: str) -> bool:
     """A line without a closing stop, most of whose words are capitalised."""
     words = re.findall(r"[A-Za-z]+", text)
@@ -1035,6 +1052,32 @@ class MentionFinder:
             if not any(a <= m.start() < b for a, b in spans):
                 self._add_local(s, m.start(), m.group(0), "Programme")
         self._acronym_programmes(s)
+        self._initialled_names(s)
+
+    def _initialled_names(self, s: Sentence) -> None:
+        """ "Jaringan Kota Pusaka Indonesia (JKPI)", "Climate Resilient and Inclusive Cities
+        (CRIC)": a name its initials in brackets define is a body or a programme, when a
+        word of it says which; its acronym becomes one of its names."""
+        text = s.text
+        rx = patterns()
+        for acr in _BRACKET_ACRONYM.finditer(text):
+            letters = acr.group(1)
+            if not letters.isupper() or not 2 <= len(letters) <= 8:
+                continue
+            words = text[: acr.start()].split()[-(len(letters) + 4) :]
+            name = _initialled(words, letters)
+            if name is None or self.gaz.lookup(name) is not None:
+                continue
+            if rx["acronym_programme_words"].search(name):
+                type_ = "Programme"
+            elif rx["acronym_body_words"].search(name):
+                type_ = "Organization"
+            else:
+                continue
+            start = text.rfind(name, 0, acr.start())
+            if start < 0:
+                continue
+            self._add_local(s, start, name, type_, joined=True)
 
     def _acronym_programmes(self, s: Sentence) -> None:
         """ "Program JENESYS (Japan-East Asia Network of Exchange …)": a programme named by
@@ -1122,9 +1165,9 @@ class MentionFinder:
             return
         slug = self._local_entity(surface, type_, surface)
         ent = self.out.entities[slug]
-        if ent.country is None and ent.type == "Organization":
-            ent.country = self._country_in_name(surface)
         end = start + len(surface)
+        if ent.country is None and ent.type == "Organization":
+            ent.country = self._country_in_name(surface) or self._country_after(s.text, end)
         # "Seattle-Surabaya Sister City Association": the governments and the tie in a
         # body's name stay readable (the name pairs them); the body's mention is its tail
         inner = any(
@@ -1155,6 +1198,17 @@ class MentionFinder:
             if len(rest) >= 2 and self.gaz.lookup(" ".join(rest)) is None:
                 return joined[: m.end].split()
         return words
+
+    def _country_after(self, text: str, end: int) -> str | None:
+        """ "Future Cities Laboratory (FCL) Singapura", "Kyushu University, Japan": the
+        country named right after a body, past its acronym in brackets, is its country."""
+        gap = re.match(r"(?:\s*\([A-Z][\w&-]{1,11}\))?\s*,?\s*", text[end:])
+        at = end + (gap.end() if gap else 0)
+        for m in self.gaz.find(text[at : at + 40]):
+            if m.start == 0 and m.record.type == "Country" and m.record.id != HOME_COUNTRY:
+                return m.record.id
+            break
+        return None
 
     def _country_in_name(self, name: str) -> str | None:
         """The country an organisation's name carries ("Temasek Polytechnic Singapore",
