@@ -357,6 +357,23 @@ def test_melakukan_perjanjian_is_a_signing_dated_by_its_sentence() -> None:
     assert not act.theme.startswith("melakukan"), act.theme
 
 
+def test_a_visit_ours_receives_with_no_place_told_is_made_where_ours_is() -> None:
+    ex = run(
+        "Pemerintah Kota Pontianak menerima kunjungan delegasi Pemerintah Kota Kuching, "
+        "Malaysia, yang berlangsung 6-8 Agustus 2025.",
+        "id",
+    )
+    act = only_activity(ex)
+    assert act.location == "kota-pontianak", act
+    assert ("kuching", "sendsDelegationTo", "kota-pontianak") in triples(ex)
+    # a visit ours makes abroad keeps the place it is told at
+    away = run(
+        "Wali Kota Pontianak melakukan kunjungan kerja ke Kuching, Malaysia, pada 6 Agustus 2025.",
+        "id",
+    )
+    assert only_activity(away).location == "kuching", away.activities
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

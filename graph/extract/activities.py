@@ -379,6 +379,14 @@ def _signing_theme(d: DocContext, cls: str, text: str, trig: re.Match[str]) -> s
     return f"{theme} ({kind.group(0)})"
 
 
+# "menerima kunjungan delegasi …", "welcomed the Mayor …": a visit ours receives
+_RECEIVED = re.compile(
+    r"(?:menerima|menyambut|disambut|received|receives|receiving|welcomed|welcomes|welcoming"
+    r"|hosted|hosts)\b",
+    re.I,
+)
+
+
 def _new_activity(
     r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], single: bool
 ) -> Activity | None:
@@ -415,6 +423,11 @@ def _new_activity(
     act.funded_by = evidence["funder"]  # type: ignore[assignment]
     if named or evidence["quoted"]:
         d.named.add(id(act))
+    if cls == "Visit" and (
+        _RECEIVED.match(trig.group(0))
+        or patterns()["reception"].search(orig, max(0, trig.start() - 30), trig.end())
+    ):
+        d.received.add(id(act))
     if re.search(
         r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b", orig[: trig.start()], re.I
     ):
@@ -768,6 +781,11 @@ def finish_activities(d: DocContext) -> None:
         if not any(x and d.is_indonesian_lg(x) for x in ours):
             continue
         _programme_theme(d, act)
+        if act.location is None and id(act) in d.received:
+            # a visit ours receives, with no place told, is made where ours is
+            hosts = [p for p in act.participants if d.is_indonesian_lg(p)]
+            if len(hosts) == 1 and any(d.is_foreign_actor(p) for p in act.participants):
+                act.location = hosts[0]
         # who pays for or runs an activity is not one of its participants
         act.participants = [
             p for p in act.participants if p not in (act.funded_by, act.organized_by)

@@ -42,6 +42,7 @@ class DocContext:
     touched: list[Activity] = field(default_factory=list)  # activities of the current sentence
     background: set[int] = field(default_factory=set)  # ids of activities told as background
     named: set[int] = field(default_factory=set)  # ids of activities with a name of their own
+    received: set[int] = field(default_factory=set)  # ids of visits told as received by ours
     # partner pairs (as recorded) told as a plan, and those a sentence says were made
     planned_pairs: set[tuple[str, str]] = field(default_factory=set)
     made_pairs: set[tuple[str, str]] = field(default_factory=set)
