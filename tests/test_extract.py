@@ -374,6 +374,33 @@ def test_a_visit_ours_receives_with_no_place_told_is_made_where_ours_is() -> Non
     assert only_activity(away).location == "kuching", away.activities
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "ours"),
+    [
+        (
+            "The governors of North and South Sulawesi signed a sister province agreement with "
+            "Queensland, Australia.",
+            "en",
+            {"provinsi-sulawesi-utara", "provinsi-sulawesi-selatan"},
+        ),
+        (
+            "Pemprov Jawa Tengah dan Timur menjalin kerja sama sister province dengan "
+            "Queensland, Australia.",
+            "id",
+            {"provinsi-jawa-tengah", "provinsi-jawa-timur"},
+        ),
+    ],
+)
+def test_two_regions_sharing_one_name_are_both_named(text, language, ours) -> None:
+    pairs = partners(run(text, language))
+    assert pairs == {frozenset((o, "queensland")) for o in ours}, pairs
+
+
+def test_a_compass_word_before_a_name_of_its_own_names_no_region() -> None:
+    ex = run("Gubernur Jawa Barat dan Timur Tengah bertemu di Jeddah, Arab Saudi.", "id")
+    assert "provinsi-jawa-timur" not in ex.entities, sorted(ex.entities)
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

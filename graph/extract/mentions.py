@@ -346,6 +346,7 @@ class MentionFinder:
             found = self.gaz.find(text)
         self._foreign_governments(s, found)
         self._list_items(s, found)
+        self._elided_regions(s)
         if any(w in low for w in name_patterns().role_words) and name_patterns().any_role.search(
             text
         ):
@@ -409,6 +410,34 @@ class MentionFinder:
         self._officials(s)
         self._assemblies(s)
         self._head_lists(s)
+
+    def _elided_regions(self, s: Sentence) -> None:
+        """ "East and West Kalimantan", "Jawa Tengah dan Timur": two regions sharing one
+        name; the one whose name is cut short is found at its compass word."""
+        text, lex = s.text, name_lexicon()
+        if " and " not in text and " dan " not in text and "&" not in text and " serta " not in text:
+            return
+        for m in lex.elided_before.finditer(text):
+            base = m.group(3)
+            for b in (base, base.split()[0]):
+                rec = self.gaz.lookup(f"{m.group(1)} {b}", LOCAL_GOVERNMENT_TYPES)
+                if rec is not None and self.gaz.lookup(f"{m.group(2)} {b}") is not None:
+                    self._add_elided(s, m.start(1), m.end(1), rec)
+                    break
+        for m in lex.elided_after.finditer(text):
+            if re.match(r"\s+[A-Z]", text[m.end() :]):
+                continue  # "Jawa Barat dan Timur Tengah": the second is a name of its own
+            base = m.group(1)
+            for b in (base, base.split()[-1]):
+                rec = self.gaz.lookup(f"{b} {m.group(3)}", LOCAL_GOVERNMENT_TYPES)
+                if rec is not None and self.gaz.lookup(f"{b} {m.group(2)}") is not None:
+                    self._add_elided(s, m.start(3), m.end(3), rec)
+                    break
+
+    def _add_elided(self, s: Sentence, start: int, end: int, rec: Record) -> None:
+        surface = s.text[start:end]
+        slug = self._entity_for_record(rec, None)
+        self.out.add(Mention(s.index, start, end, surface, slug, rec.type))
 
     def _head_lists(self, s: Sentence) -> None:
         """ "Bukittinggi dipimpin oleh empat wali kota, yakni A, B dan C", "Surabaya has

@@ -28,6 +28,8 @@ class NameLexicon:
     venue_before_role: re.Pattern[str]
     head_list: str  # alternation: "led by … mayors" before a list of heads' names
     head_list_intro: str  # alternation: "yakni", "namely" between the title and the list
+    elided_before: re.Pattern[str]  # "East and West Kalimantan"
+    elided_after: re.Pattern[str]  # "Kalimantan Barat dan Timur"
 
 
 @cache
@@ -46,6 +48,20 @@ def name_lexicon() -> NameLexicon:
         venue_before_role=words_before("venue_before_role", re.I),
         head_list="|".join(data["head_list"]),
         head_list_intro="|".join(data["head_list_intro"]),
+        elided_before=_elided_before(data["compass_before"]),
+        elided_after=_elided_after(data["compass_after"]),
+    )
+
+
+def _elided_before(words: list[str]) -> re.Pattern[str]:
+    alt = "|".join(words)
+    return re.compile(rf"\b({alt})\s+(?:and|&)\s+({alt})\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def _elided_after(words: list[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+({alt})\s+(?:dan|serta|&)\s+({alt})\b"
     )
 
 
