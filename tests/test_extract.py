@@ -3541,12 +3541,13 @@ def test_an_approximate_age_gives_no_start() -> None:
             "Signing",
             [("2015-10-12", "braunschweig")],
         ),
-        # an envoy's seat ("the Consul General of Japan in Surabaya") is not where the visit is
+        # an envoy's seat ("the Consul General of Japan in Surabaya") is not where the visit
+        # is: a visit ours receives is made where ours is
         (
             "The Governor of Central Java, Ganjar Pranowo, received a visit from the Consul "
             "General of Japan in Surabaya, Ken Tanizaki, at his office on Monday, 5 June 2023.",
             "Visit",
-            [("2023-06-05", None)],
+            [("2023-06-05", "provinsi-jawa-tengah")],
         ),
         # a mayor meeting a mayor abroad is a meeting
         (

@@ -415,7 +415,7 @@ class MentionFinder:
         """ "East and West Kalimantan", "Jawa Tengah dan Timur": two regions sharing one
         name; the one whose name is cut short is found at its compass word."""
         text, lex = s.text, name_lexicon()
-        if " and " not in text and " dan " not in text and "&" not in text and " serta " not in text:
+        if not re.search(r"\b(?:and|dan|serta)\b|&", text):
             return
         for m in lex.elided_before.finditer(text):
             base = m.group(3)
