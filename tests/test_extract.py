@@ -401,6 +401,25 @@ def test_a_compass_word_before_a_name_of_its_own_names_no_region() -> None:
     assert "provinsi-jawa-timur" not in ex.entities, sorted(ex.entities)
 
 
+def test_a_partnership_dated_to_the_day_was_founded_by_a_signing_that_day() -> None:
+    ex = run(
+        '"Kerja sama kota kembar antara Kota Bogor dan Kota Heidelberg sudah berjalan sejak '
+        '12 Mei 1993," kata Wali Kota Bogor saat rapat daring dengan Wali Kota Heidelberg, '
+        "Jerman, Selasa lalu (23/3/2021).",
+        "id",
+    )
+    q = partnership(ex, "kota-bogor", "heidelberg")
+    # the day a head spoke, in brackets after the partner, dates no partnership
+    assert q is not None and q.since == "1993", ex.qualified
+    founding = [a for a in ex.activities if a.start == "1993-05-12"]
+    assert len(founding) == 1, ex.activities
+    assert founding[0].type == "Signing" and founding[0].theme == "kota kembar"
+    assert set(founding[0].participants) == {"kota-bogor", "heidelberg"}
+    # a start told by its year only is no occurrence of its own
+    yearly = run("Kota Bogor menjalin kota kembar dengan Heidelberg, Jerman, sejak 1993.", "id")
+    assert not yearly.activities, yearly.activities
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

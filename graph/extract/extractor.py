@@ -30,6 +30,7 @@ from graph.extract.relations.heads import heads
 from graph.extract.relations.membership import membership
 from graph.extract.relations.partnership import (
     drop_country_partners,
+    founding_signings,
     partnership,
     settle_plans,
     since_from_signings,
@@ -61,6 +62,7 @@ FINISHING_RULES: tuple[tuple[str, DocumentRule], ...] = (
     ("plans", settle_plans),
     ("since-from-signings", since_from_signings),
     ("country-partners", drop_country_partners),
+    ("founding-signings", founding_signings),
 )
 #: Every family, in the one order extraction runs them (documentation and tests read this).
 FAMILIES: tuple[str, ...] = (

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import pairwise
 
 from graph.extract.context import (
@@ -20,7 +21,8 @@ from graph.extract.dates import find_dates
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
-from graph.model import Evidence
+from graph.model import Activity, Evidence
+from graph.resources import load_yaml
 from graph.vocab import HOME_COUNTRY
 
 
@@ -87,6 +89,12 @@ def _date_the_partnership(d: DocContext, v: SentenceView, at: int) -> None:
 _BRACKET_YEAR = re.compile(r"\s*\((?:(?:sejak|since|tahun|est\.?)\s+)?((?:19|20)\d\d)\)")
 
 
+@cache
+def _weekday_before() -> re.Pattern[str]:
+    days = "|".join(load_yaml("dates.yaml")["weekdays"])
+    return re.compile(rf"\b(?:{days})\b(?:\s+(?:lalu|kemarin|ini|depan|last|this))?\s*$", re.I)
+
+
 def _bracket_year(v: SentenceView, partner: str) -> str | None:
     """ "Braunschweig (1960), Suwon (1997)": a year in brackets right after a partner is
     the start of that partnership; so is a dated bracket closing the partner's list item
@@ -109,6 +117,8 @@ def _bracket_year(v: SentenceView, partner: str) -> str | None:
         ]
         if any(x.type in LOCAL_GOVERNMENT_TYPES for x in between):
             continue
+        if _weekday_before().search(text, max(0, opening - 25), opening):
+            continue  # "Rabu lalu (24/3/2021)": the day something was said, no item's date
         closing = text.find(")", opening)
         year = re.search(r"\b((?:19|20)\d\d)\b", text[opening:closing]) if closing > 0 else None
         if year:
@@ -556,3 +566,48 @@ def since_from_signings(d: DocContext) -> None:
                 if not patterns()["renewal"].search(told):
                     q.since = act.start[:4]
                 break
+
+
+def founding_signings(d: DocContext) -> None:
+    """ "Kerja sama kota kembar Padang dan Hildesheim sudah berlangsung sejak 20 Juni 1988":
+    a partnership whose start the text dates to the day was founded that day, an occurrence
+    of its own (the signing), unless the article already tells one that day."""
+    rx = patterns()
+    told = {a.start for a in d.ex.activities if a.start}
+    for q in d.ex.qualified:
+        if q.kind != "Partnership" or q.status != "active" or not q.since:
+            continue
+        for ev in q.evidence:
+            text = ev.sentence
+            day = _founding_day(d, text, q.since)
+            if day is None or day in told or rx["renewal"].search(text):
+                continue
+            tie = rx["twinning_kind"].search(text) or rx["partnership"].search(text)
+            d.ex.activities.append(
+                Activity(
+                    type="Signing",
+                    theme=tie.group(0) if tie else None,
+                    start=day,
+                    participants=list(q.ends),
+                    evidence=[Evidence(text, ev.index)],
+                )
+            )
+            told.add(day)
+            break
+
+
+def _founding_day(d: DocContext, text: str, year: str) -> str | None:
+    """The day of the partnership's start in its sentence: a full date of its start year
+    right after "sejak"/"since" or an origin or signing word."""
+    rx = patterns()
+    for word in ("since", "origin", "signing"):
+        for m in rx[word].finditer(text):
+            for span in find_dates(text[m.end() : m.end() + 45], d.ref):
+                if (
+                    span.begin <= 12
+                    and not span.relative
+                    and len(span.start) == 10
+                    and span.start[:4] == year
+                ):
+                    return span.start
+    return None
