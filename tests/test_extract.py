@@ -316,17 +316,44 @@ def test_the_pair_after_between_is_the_tie_not_the_places_around_it() -> None:
 
 def test_a_name_its_initials_define_is_a_body_or_a_programme_when_a_word_says_so() -> None:
     ex = run(
-        "Kota Sawahlunto bergabung dengan Jaringan Kota Tambang Dunia (JKTD) dan mengikuti "
+        "Kota Sawahlunto bergabung dengan Jaringan Kota Tambang Indonesia (JKTI) dan mengikuti "
         "Urban Climate Action Review (UCAR) bersama Pemerintah Kota Leiden, Belanda. Angka "
         "Pemutusan Hubungan Kerja (PHK) di kota itu turun.",
         "id",
     )
     types = {k: e.type for k, e in ex.entities.items()}
-    assert types.get("jaringan-kota-tambang-dunia") == "Organization", types
+    assert types.get("jaringan-kota-tambang-indonesia") == "Organization", types
     assert types.get("urban-climate-action-review") == "Programme", types
-    assert "JKTD" in ex.entities["jaringan-kota-tambang-dunia"].aliases
+    assert "JKTI" in ex.entities["jaringan-kota-tambang-indonesia"].aliases
     # a concept defined by its initials is no body
     assert not any("hubungan-kerja" in k for k in types), types
+
+
+def test_initialled_names_in_a_list_of_programmes_are_programmes_ours_takes_part_in() -> None:
+    ex = run(
+        "Pemkot Kupang aktif dalam program internasional CityNet, seperti Coastal Resilient "
+        "Towns (CRT) dan Local Data Review (LDR) untuk SDGs.",
+        "id",
+    )
+    types = {k: e.type for k, e in ex.entities.items()}
+    assert types.get("coastal-resilient-towns") == "Programme", types
+    assert {
+        ("kota-kupang", "participatesIn", "coastal-resilient-towns"),
+        ("kota-kupang", "participatesIn", "local-data-review"),
+    } <= triples(ex), ex.facts
+
+
+def test_an_initialled_body_spanning_countries_is_international_and_a_venue_is_none() -> None:
+    ex = run(
+        "Kota Balikpapan menjadi anggota World e-Governments Organization (WeGO) sejak 2019, "
+        "kata wali kota di Bali International Convention Center (BICC), Korea Selatan.",
+        "id",
+    )
+    types = {k: e.type for k, e in ex.entities.items()}
+    assert types.get("world-e-governments-organization") == "InternationalOrganization", types
+    assert "WeGO" in ex.entities["world-e-governments-organization"].aliases
+    # a venue's initials make no international body of it
+    assert types.get("bali-international-convention-center") != "InternationalOrganization"
 
 
 def test_a_body_abroad_a_signing_is_made_with_signs_and_is_the_partner() -> None:

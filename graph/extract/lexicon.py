@@ -36,6 +36,8 @@ WORD_LISTS = {
     "programme_tails": "head words that end a programme's name",
     "acronym_body_words": "words that make a name defined by its initials a body",
     "acronym_programme_words": "words that make a name defined by its initials a programme",
+    "acronym_international_words": "words that make such a body an international one",
+    "acronym_venue_words": "words that make a name defined by its initials a venue, no body",
     "programme_heads": "head words before a programme's acronym ('Program JENESYS')",
     "tie_anaphora": "a tie told in the sentence before ('kerja sama itu')",
     "programme_anaphor": "the programme named before ('program ini', 'this programme')",

@@ -186,6 +186,12 @@ def _inner_title(token: str) -> bool:
     return bool(_titles_of_two_letters().fullmatch(token))
 
 
+# "program internasional UCLG ASPAC, seperti …": the items of a list of programmes
+_AMONG_PROGRAMMES = re.compile(
+    r"\b(?:program(?:me)?s?|proyek|projects?|inisiatif|initiatives?)\b[^.;]{0,80}?"
+    r"\b(?:seperti|such as|termasuk|including|antara lain|yakni|yaitu|di antaranya)\b[^.;]*$",
+    re.I,
+)
 _SMALL_WORDS = frozenset({"and", "of", "for", "on", "the", "dan", "untuk", "de", "&", "in"})
 
 
@@ -197,7 +203,13 @@ def _initialled(words: list[str], letters: str) -> str | None:
         name = words[first:]
         if not name or name[0].lower() in _SMALL_WORDS or not name[0][:1].isupper():
             continue
-        initials = "".join(w[0] for w in name if w.lower() not in _SMALL_WORDS and w)
+        initials = "".join(
+            part[0]
+            for w in name
+            if w and w.lower() not in _SMALL_WORDS
+            for part in w.split("-")
+            if part
+        )
         if initials.upper() == letters.upper():
             return " ".join(name)
     return None
@@ -405,6 +417,7 @@ class MentionFinder:
         self._paired_places(s)
         self._policies(s)
         self._quoted_programmes(s)
+        self._initialled_names(s)
         self._unknown_names(s)
         self._people_short_forms(s)
         self._officials(s)
@@ -1081,30 +1094,36 @@ class MentionFinder:
             if not any(a <= m.start() < b for a, b in spans):
                 self._add_local(s, m.start(), m.group(0), "Programme")
         self._acronym_programmes(s)
-        self._initialled_names(s)
 
     def _initialled_names(self, s: Sentence) -> None:
         """ "Jaringan Kota Pusaka Indonesia (JKPI)", "Climate Resilient and Inclusive Cities
         (CRIC)": a name its initials in brackets define is a body or a programme, when a
         word of it says which; its acronym becomes one of its names."""
         text = s.text
+        if "(" not in text or capitalised_throughout(text):
+            return  # no brackets; or a headline in title case, where names cannot be told
         rx = patterns()
         for acr in _BRACKET_ACRONYM.finditer(text):
             letters = acr.group(1)
-            if not letters.isupper() or not 2 <= len(letters) <= 8:
+            if sum(c.isupper() for c in letters) < 2 or not 2 <= len(letters) <= 8:
                 continue
             words = text[: acr.start()].split()[-(len(letters) + 4) :]
             name = _initialled(words, letters)
             if name is None or self.gaz.lookup(name) is not None:
                 continue
-            if rx["acronym_programme_words"].search(name):
-                type_ = "Programme"
-            elif rx["acronym_body_words"].search(name):
-                type_ = "Organization"
-            else:
+            if rx["acronym_venue_words"].search(name):
                 continue
             start = text.rfind(name, 0, acr.start())
             if start < 0:
+                continue
+            if rx["acronym_programme_words"].search(name) or _AMONG_PROGRAMMES.search(
+                text, 0, start
+            ):
+                type_ = "Programme"
+            elif rx["acronym_body_words"].search(name):
+                international = rx["acronym_international_words"].search(name)
+                type_ = "InternationalOrganization" if international else "Organization"
+            else:
                 continue
             self._add_local(s, start, name, type_, joined=True)
 
