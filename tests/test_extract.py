@@ -447,6 +447,38 @@ def test_a_partnership_dated_to_the_day_was_founded_by_a_signing_that_day() -> N
     assert not yearly.activities, yearly.activities
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Pemkot Samarinda terpilih sebagai anggota Dewan UCLG ASPAC. Kota ini juga "
+            "bergabung dalam International Solar Alliance (ISA) sejak 2023.",
+            "id",
+            ("kota-samarinda", "memberOf", "international-solar-alliance"),
+        ),
+        (
+            "The city of Surabaya won an award from UN-Habitat. The city also joined the "
+            "International Solar Alliance (ISA) in 2019.",
+            "en",
+            ("kota-surabaya", "memberOf", "international-solar-alliance"),
+        ),
+    ],
+)
+def test_a_government_named_again_by_its_kind_is_the_one_named_before(
+    text, language, expected
+) -> None:
+    assert expected in facts_of(text, language)
+
+
+def test_a_town_abroad_named_last_is_not_ours_when_named_again_by_its_kind() -> None:
+    facts = facts_of(
+        "Pemkot Surabaya menjalin kerja sama dengan Kota Kochi. Kota Kochi menerima penghargaan "
+        "dari UN-Habitat. Kota ini juga bergabung dalam International Solar Alliance (ISA).",
+        "id",
+    )
+    assert ("kota-surabaya", "memberOf", "international-solar-alliance") not in facts, facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from graph.extract.context import DocContext, is_actor, masked, subject_of
+from graph.extract.lexicon import relations_lexicon
 from graph.extract.mentions import Mention
 from graph.sources.text import Sentence
 
@@ -27,9 +30,15 @@ class SentenceView:
     @classmethod
     def of(cls, d: DocContext, sent: Sentence) -> SentenceView:
         ms = d.mentions.in_sentence(sent.index)
-        explicit = [m.slug for m in ms if d.is_indonesian_lg(m.slug) and is_actor(sent, m)] or [
-            d.heads[m.slug] for m in ms if m.slug in d.heads and d.is_indonesian_lg(d.heads[m.slug])
-        ]
+        explicit = (
+            [m.slug for m in ms if d.is_indonesian_lg(m.slug) and is_actor(sent, m)]
+            or [
+                d.heads[m.slug]
+                for m in ms
+                if m.slug in d.heads and d.is_indonesian_lg(d.heads[m.slug])
+            ]
+            or _named_again(d, sent)
+        )
         # "peserta dari Pemkot Jambi … dengan peserta dari Pemprov Sumatera Utara": the
         # governments whose people take part
         participants = [
@@ -45,3 +54,30 @@ class SentenceView:
             programmes=[m for m in ms if m.type == "Programme"],
             foreign=[m for m in ms if d.is_foreign_actor(m.slug)],
         )
+
+
+@cache
+def _anaphora() -> list[tuple[str, re.Pattern[str]]]:
+    table = relations_lexicon()["government_anaphora"]
+    return [
+        (level, re.compile(rf"\b(?:{'|'.join(words)})\b", re.I)) for level, words in table.items()
+    ]
+
+
+def _named_again(d: DocContext, sent: Sentence) -> list[str]:
+    """ "Kota ini juga bergabung dalam …": a government of ours named again by its kind is
+    the one of that kind the text last named as a doer, in a sentence before."""
+    if sent.index == 0:
+        return []
+    low = sent.text.lower()
+    if not any(w in low for w in ("kota", "kabupaten", "provinsi", "pem", "the ")):
+        return []
+    for level, rx in _anaphora():
+        if not rx.search(sent.text):
+            continue
+        for before in reversed(d.sentences[: sent.index]):
+            for m in reversed(d.mentions.in_sentence(before.index)):
+                if m.type == level and not m.qualifier and is_actor(before, m):
+                    # the last one of that kind named: a town abroad is not ours
+                    return [m.slug] if d.is_indonesian_lg(m.slug) else []
+    return []
