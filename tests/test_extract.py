@@ -479,6 +479,33 @@ def test_a_town_abroad_named_last_is_not_ours_when_named_again_by_its_kind() -> 
     assert ("kota-surabaya", "memberOf", "international-solar-alliance") not in facts, facts
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Denpasar City hosted the UCLG ASPAC Council meeting from 10 to 12 October 2023.", "en"),
+        ("Pemkot Denpasar menjadi tuan rumah pertemuan UCLG ASPAC pada 10 Oktober 2023.", "id"),
+    ],
+)
+def test_a_meeting_of_a_city_network_ours_hosts_is_held_where_ours_is(text, language) -> None:
+    ex = run(text, language)
+    act = only_activity(ex)
+    assert act.location == "kota-denpasar" and act.start == "2023-10-10", act
+    # an organ of a body the lexicon knows ("UCLG ASPAC Council") is that body
+    assert "uclg-aspac" in {*act.participants, act.organized_by}, act
+    assert not any("council" in k for k in ex.entities), sorted(ex.entities)
+
+
+def test_a_head_abroad_by_an_english_title_lets_a_text_through() -> None:
+    ex = run(
+        "West Java Governor Ridwan Kamil met the Premier of Victoria, Daniel Andrews, on 21 "
+        "August 2019 to discuss education cooperation.",
+        "en",
+    )
+    assert not ex.prefiltered
+    act = only_activity(ex)
+    assert act.start == "2019-08-21" and "provinsi-jawa-barat" in act.participants, act
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

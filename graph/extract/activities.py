@@ -387,6 +387,10 @@ _RECEIVED = re.compile(
 )
 
 
+# "Denpasar hosted the … meeting", "menjadi tuan rumah pertemuan …": a meeting ours hosts
+_HOSTED = re.compile(r"\b(?:hosted|hosts|hosting|(?:menjadi|sebagai) tuan rumah)\b", re.I)
+
+
 def _new_activity(
     r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], single: bool
 ) -> Activity | None:
@@ -423,10 +427,13 @@ def _new_activity(
     act.funded_by = evidence["funder"]  # type: ignore[assignment]
     if named or evidence["quoted"]:
         d.named.add(id(act))
-    if cls == "Visit" and (
-        _RECEIVED.match(trig.group(0))
-        or patterns()["reception"].search(orig, max(0, trig.start() - 30), trig.end())
-    ):
+    if (
+        cls == "Visit"
+        and (
+            _RECEIVED.match(trig.group(0))
+            or patterns()["reception"].search(orig, max(0, trig.start() - 30), trig.end())
+        )
+    ) or (cls == "Meeting" and _HOSTED.search(orig, max(0, trig.start() - 60), trig.start())):
         d.received.add(id(act))
     if re.search(
         r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b", orig[: trig.start()], re.I
@@ -782,7 +789,8 @@ def finish_activities(d: DocContext) -> None:
             continue
         _programme_theme(d, act)
         if act.location is None and id(act) in d.received:
-            # a visit ours receives, with no place told, is made where ours is
+            # a visit ours receives or a meeting ours hosts, with no place told, is held
+            # where ours is
             hosts = [p for p in act.participants if d.is_indonesian_lg(p)]
             if len(hosts) == 1 and any(d.is_foreign_actor(p) for p in act.participants):
                 act.location = hosts[0]

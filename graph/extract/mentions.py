@@ -1211,6 +1211,9 @@ class MentionFinder:
         rec = self.gaz.lookup(surface)
         if rec is not None:
             return
+        known = self.gaz.lookup(" ".join(words[:-1])) if len(words) > 2 else None
+        if known is not None and known.type in ("InternationalOrganization", "Programme"):
+            return  # "UCLG ASPAC Council": an organ of a body the lexicon knows is that body
         slug = self._local_entity(surface, type_, surface)
         ent = self.out.entities[slug]
         end = start + len(surface)

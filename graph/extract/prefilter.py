@@ -58,13 +58,24 @@ _ACTIVITY_LISTS = tuple(
 
 # a head's title before a name ("Gubernur Kumamoto", "Mayor of Sibu")
 _TITLED = re.compile(
-    r"\b(?:Gubernur|Wali\s?[Kk]ota|Bupati|Governor|Mayor|Regent)\s+(?:of\s+)?"
+    r"\b(?:Gubernur|Wali\s?[Kk]ota|Bupati|Governor|Mayor|Regent|Premier|Chief Minister"
+    r"|Ketua Menteri)\s+(?:of\s+)?"
     r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
 )
 
 
 #: substrings one of which any match of _TITLED contains
-_TITLE_HINTS = ("Gubernur", "Wali", "Bupati", "Governor", "Mayor", "Regent")
+_TITLE_HINTS = (
+    "Gubernur",
+    "Wali",
+    "Bupati",
+    "Governor",
+    "Mayor",
+    "Regent",
+    "Premier",
+    "Chief Minister",
+    "Ketua Menteri",
+)
 
 
 def _titled_abroad(text: str, matches: list[GazMatch]) -> bool:
@@ -292,8 +303,10 @@ def might_hold_partnership(
     if lowered(*_FACT_LISTS).search(low):
         return True
     # a festival, a training or a meeting in a town abroad the gazetteer knows (a partner
-    # city): an activity of ours there, though no tie word is said
-    return town_abroad and bool(lowered(*_ACTIVITY_LISTS).search(low))
+    # city), or with a city network or an international body: an activity of ours, though
+    # no tie word is said
+    network = any(m.record.type == "InternationalOrganization" for m in matches)
+    return (town_abroad or network) and bool(lowered(*_ACTIVITY_LISTS).search(low))
 
 
 def domestic_cooperation(text: str, matches: list[GazMatch]) -> bool:
