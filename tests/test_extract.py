@@ -506,6 +506,30 @@ def test_a_head_abroad_by_an_english_title_lets_a_text_through() -> None:
     assert act.start == "2019-08-21" and "provinsi-jawa-barat" in act.participants, act
 
 
+def test_a_given_name_after_our_title_is_no_town_abroad() -> None:
+    ex = run(
+        "Pemprov Jawa Tengah menjalin kerja sama dengan Queensland, Australia. Gubernur Ahmad "
+        "Luthfi menyambut delegasi Queensland, Senin (3/3/2025).",
+        "id",
+    )
+    # "Ahmad" is a large city in Kuwait; the text never names Kuwait
+    assert ("ahmad-luthfi", "headOf", "provinsi-jawa-tengah") in triples(ex), ex.facts
+    assert not any(k.startswith("ahmad") and k != "ahmad-luthfi" for k in ex.entities)
+
+
+def test_a_head_abroad_by_a_title_only_heads_abroad_hold_lets_a_meeting_through() -> None:
+    ex = run(
+        "Gubernur Sumatera Utara Edy Rahmayadi bertemu Ketua Menteri Penang Chow Kon Yeow di "
+        "George Town, Malaysia, Jumat (10/3/2023).",
+        "id",
+    )
+    act = only_activity(ex)
+    assert act.start == "2023-03-10", act
+    assert {"provinsi-sumatera-utara", "penang"} <= set(act.participants), act
+    # our own governor named by a given name that is a town abroad lets nothing through
+    assert run("Gubernur Ahmad Luthfi bertemu warga di Semarang, Jumat (10/3/2023).").prefiltered
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -192,6 +192,8 @@ _AMONG_PROGRAMMES = re.compile(
     r"\b(?:seperti|such as|termasuk|including|antara lain|yakni|yaitu|di antaranya)\b[^.;]*$",
     re.I,
 )
+# one of our heads' titles, right before the words that follow it
+_OUR_TITLE_BEFORE = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*$")
 _SMALL_WORDS = frozenset({"and", "of", "for", "on", "the", "dan", "untuk", "de", "&", "in"})
 
 
@@ -856,6 +858,17 @@ class MentionFinder:
         for k in range(min(len(tokens), 4), 0, -1):
             rec = self._place_for_level(" ".join(tokens[:k]).rstrip("."), level)
             if rec is None:
+                continue
+            if (
+                k == 1
+                and len(tokens) > 1
+                and rec.id not in self.gaz.records
+                and rec.country not in self.doc_countries
+                and _OUR_TITLE_BEFORE.search(s.text, max(0, base - 20), base)
+            ):
+                # "Gubernur Ahmad Luthfi": after one of our titles, one word that only the
+                # world table knows abroad, in a country the text never names, with a name
+                # right after it, is a given name
                 continue
             surface = " ".join(tokens[:k])
             idx = s.text.find(surface, base)

@@ -64,6 +64,8 @@ _TITLED = re.compile(
 )
 
 
+_ABROAD_TITLE = re.compile(r"Premier|Chief Minister|Ketua Menteri")
+
 #: substrings one of which any match of _TITLED contains
 _TITLE_HINTS = (
     "Gubernur",
@@ -90,6 +92,10 @@ def _titled_abroad(text: str, matches: list[GazMatch]) -> bool:
         # whose first name is also a place somewhere
         found = world_places().lookup(m.group(1))
         if len(words) > 1 and not found:
+            # "Ketua Menteri Penang Chow Kon Yeow": a title only heads abroad hold, then a
+            # region or a large city, then the name ("Gubernur Ahmad Luthfi" is ours)
+            if _ABROAD_TITLE.match(m.group(0)) and _abroad(words[0], 100_000):
+                return True
             continue
         if found and all(p.country != HOME_COUNTRY for p in found):
             return True
@@ -306,7 +312,14 @@ def might_hold_partnership(
     # city), or with a city network or an international body: an activity of ours, though
     # no tie word is said
     network = any(m.record.type == "InternationalOrganization" for m in matches)
-    return (town_abroad or network) and bool(lowered(*_ACTIVITY_LISTS).search(low))
+    if not bool(lowered(*_ACTIVITY_LISTS).search(low)):
+        return False
+    # "bertemu Ketua Menteri Penang …": or a head abroad whom the gazetteer's towns lack
+    return (
+        town_abroad
+        or network
+        or (any(t in text for t in _TITLE_HINTS) and _titled_abroad(text, matches))
+    )
 
 
 def domestic_cooperation(text: str, matches: list[GazMatch]) -> bool:
