@@ -530,6 +530,28 @@ def test_a_head_abroad_by_a_title_only_heads_abroad_hold_lets_a_meeting_through(
     assert run("Gubernur Ahmad Luthfi bertemu warga di Semarang, Jumat (10/3/2023).").prefiltered
 
 
+def test_members_listed_after_the_body_are_its_members() -> None:
+    ex = run(
+        "Lokakarya itu diikuti empat negara dan anggota UCLG ASPAC dari Indonesia, seperti Kota "
+        "Banjarmasin, Kota Metro Lampung, dan Kabupaten Magelang.",
+        "id",
+    )
+    members = {s for s, o in with_predicate(ex, "memberOf") if o == "uclg-aspac"}
+    assert members == {"kota-banjarmasin", "kota-metro", "kabupaten-magelang"}, ex.facts
+
+
+def test_names_end_before_honours_possessives_and_take_a_title_case_tail() -> None:
+    ex = run(
+        "Governor Ken Michael AC of Western Australia visited Surabaya with the University of "
+        "Western Australia's Adjunct Professor Brian Lee. Sebanyak 20 pejabat Kota Palangka "
+        "Raya mengikuti Training Program For Regional Leader di Taiwan pada 23 November 2016.",
+        "en",
+    )
+    assert "ken-michael" in ex.entities, sorted(ex.entities)
+    assert "university-of-western-australia" in ex.entities, sorted(ex.entities)
+    assert ex.entities["training-program-for-regional-leader"].type == "Programme"
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

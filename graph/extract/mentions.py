@@ -1103,7 +1103,9 @@ class MentionFinder:
         for m in re.finditer(joined, text):
             self._add_local(s, m.start(), m.group(0), "Programme", joined=True)
             spans.append((m.start(), m.end()))
-        for m in re.finditer(rf"\b{name_seq}\s+(?:{prog_tails})\b", text):
+        # "Training Program For Regional Leader": a title-case tail names the programme too
+        prog_of = rf"(?:\s+(?:For|Of|On|for|of|on)\s+{name_seq})?"
+        for m in re.finditer(rf"\b{name_seq}\s+(?:{prog_tails})\b{prog_of}", text):
             if not any(a <= m.start() < b for a, b in spans):
                 self._add_local(s, m.start(), m.group(0), "Programme")
         self._acronym_programmes(s)
@@ -1198,6 +1200,8 @@ class MentionFinder:
     ) -> None:
         cut = r"\s+(?:yang|untuk|di|ke)\s" if joined else r"\s+(?:dan|and|serta|yang|untuk|di|ke)\s"
         surface = re.split(cut, surface)[0].strip()
+        # "University of Western Australia's Adjunct Professor …": the possessive ends it
+        surface = re.split(r"(?<=\w)['’]s\b", surface)[0].strip()
         words = surface.split()
         # "Dinas DPMPTSP Yon Heri": an office's acronym, then the name of its head
         for i, word in enumerate(words[1:-1], start=1):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.context import DocContext, actor_after, negated
 from graph.extract.lexicon import patterns
 from graph.extract.names import LIST_SEPARATOR
@@ -23,13 +25,40 @@ def _members(d: DocContext, v: SentenceView, at: int) -> list[str]:
     return list(dict.fromkeys(m.slug for m in listed))
 
 
+def _listed_after(d: DocContext, v: SentenceView, at: int) -> list[str]:
+    """ "anggota UCLG dari Indonesia, seperti Kota Banjarmasin, Kota Bogor … dan Kabupaten
+    Magelang": the governments of ours a list after the membership word and the body names,
+    opened by a list word."""
+    opening = patterns()["list_opening"].search(v.text, at)
+    if opening is None or opening.start() - at > 80:
+        return []
+    ours = [
+        m
+        for m in sorted(v.mentions, key=lambda m: m.start)
+        if m.start >= opening.end() and d.is_indonesian_lg(m.slug) and not m.qualifier
+    ]
+    if not ours or v.sent.text[opening.end() : ours[0].start].strip(" ,:"):
+        return []
+    listed = [ours[0]]
+    for nxt in ours[1:]:
+        gap = v.sent.text[listed[-1].end : nxt.start]
+        # a province that only locates an item ("Kota Metro Lampung, dan …") is no gap
+        place = re.match(r"\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s*,)", gap)
+        if place and d.gaz.lookup(place.group(1)) is not None:
+            gap = gap[place.end() :]
+        if not LIST_SEPARATOR.fullmatch(gap):
+            break
+        listed.append(nxt)
+    return list(dict.fromkeys(m.slug for m in listed))
+
+
 def membership(d: DocContext, v: SentenceView) -> None:
     """``memberOf`` from a membership word followed by an international organisation."""
     mm = patterns()["membership"].search(v.text)
     if not mm or negated(v.text, mm.start()):
         return
     org = actor_after(d, v.mentions, mm.end(), v.text, types=("InternationalOrganization",))
-    members = _members(d, v, mm.start())
+    members = _listed_after(d, v, mm.end()) or _members(d, v, mm.start())
     actor = members[0] if members else None
     if org and actor:
         for member in members:
