@@ -552,6 +552,16 @@ def test_names_end_before_honours_possessives_and_take_a_title_case_tail() -> No
     assert ex.entities["training-program-for-regional-leader"].type == "Programme"
 
 
+def test_a_places_acronym_in_brackets_between_title_and_name_is_passed() -> None:
+    ex = run(
+        "Wakil Gubernur Provinsi Sulawesi Utara (Sulut) Drs Steven Kandouw melakukan kunjungan "
+        "kerja ke Tokyo, Jepang, pada 20 November 2023.",
+        "id",
+    )
+    assert ("steven-kandouw", "deputyHeadOf", "provinsi-sulawesi-utara") in triples(ex)
+    assert [k for k, e in ex.entities.items() if e.type == "Person"] == ["steven-kandouw"]
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -669,7 +669,9 @@ class MentionFinder:
         seq = re.match(
             rf"\s*(?:of\s+(?:the\s+)?)?,?\s*"
             rf"((?:(?:{hon})\s+|{NAME_TOKEN}[.]?[ \t]*|,[ \t]*(?={NAME_TOKEN})"
-            rf"|{_NICKNAME.pattern}[ \t]*(?={NAME_TOKEN}))*)",
+            rf"|{_NICKNAME.pattern}[ \t]*(?={NAME_TOKEN})"
+            # "Wakil Gubernur Provinsi Sulawesi Utara (Sulut) Drs Steven Kandouw"
+            rf"|\([A-Z][A-Za-z]{{1,11}}\)[ \t]*(?={NAME_TOKEN}))*)",
             after,
         )
         chunk = seq.group(1) if seq else ""
@@ -695,6 +697,8 @@ class MentionFinder:
                 segments = segments[1:]
             rest = re.findall(r"[^\s,]+", segments[0]) if segments else []
         rest = self._past_repeated_place(rest, place)
+        while rest and re.fullmatch(r"\([A-Za-z]+\)", rest[0]):
+            rest = rest[1:]  # the place's acronym in brackets, before the name
         # "Wali Kota Hildesheim, Jerman Mr Ingo Meyer": words before a title inside the
         # name are a place the rules did not take; the name starts after the title
         inner = [i for i, t in enumerate(rest) if i and i + 1 < len(rest) and _inner_title(t)]
