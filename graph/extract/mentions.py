@@ -186,6 +186,16 @@ def _inner_title(token: str) -> bool:
     return bool(_titles_of_two_letters().fullmatch(token))
 
 
+def _name_tokens(rest: list[str]) -> list[str]:
+    """The tokens of a head's name after the title's place: past the place's acronym in
+    brackets ("(Sulut) Drs Steven Kandouw"), and starting after a title inside them
+    ("Jerman Mr Ingo Meyer": words before it are a place the rules did not take)."""
+    while rest and re.fullmatch(r"\([A-Za-z]+\)", rest[0]):
+        rest = rest[1:]
+    inner = [i for i, t in enumerate(rest) if i and i + 1 < len(rest) and _inner_title(t)]
+    return rest[inner[-1] + 1 :] if inner else rest
+
+
 # "program internasional UCLG ASPAC, seperti …": the items of a list of programmes
 _AMONG_PROGRAMMES = re.compile(
     r"\b(?:program(?:me)?s?|proyek|projects?|inisiatif|initiatives?)\b[^.;]{0,80}?"
@@ -696,14 +706,7 @@ class MentionFinder:
             while len(segments) > 1 and self._is_place(segments[0]):
                 segments = segments[1:]
             rest = re.findall(r"[^\s,]+", segments[0]) if segments else []
-        rest = self._past_repeated_place(rest, place)
-        while rest and re.fullmatch(r"\([A-Za-z]+\)", rest[0]):
-            rest = rest[1:]  # the place's acronym in brackets, before the name
-        # "Wali Kota Hildesheim, Jerman Mr Ingo Meyer": words before a title inside the
-        # name are a place the rules did not take; the name starts after the title
-        inner = [i for i, t in enumerate(rest) if i and i + 1 < len(rest) and _inner_title(t)]
-        if inner:
-            rest = rest[inner[-1] + 1 :]
+        rest = _name_tokens(self._past_repeated_place(rest, place))
         if any(re.search(r"['’]s$", t) for t in rest[:4]):
             return  # "imitating the governor, Sofifi's development …": a possessive, no name
         name = self._clean_name(" ".join(rest))
