@@ -562,6 +562,37 @@ def test_a_places_acronym_in_brackets_between_title_and_name_is_passed() -> None
     assert [k for k, e in ex.entities.items() if e.type == "Person"] == ["steven-kandouw"]
 
 
+def test_a_region_abroad_right_before_its_country_is_named_without_a_comma() -> None:
+    ex = run(
+        "Bengkulu Jajaki Kerjasama Bersama Negeri Sembilan Malaysia. Gubernur Bengkulu menerima "
+        "kunjungan Ahli Parlimen Tampin, Negeri Sembilan Malaysia beserta rombongan di Bengkulu, "
+        "Rabu (8/6/2022). Presiden Malaysia dan Universiti Sains Malaysia tidak hadir.",
+        "id",
+    )
+    assert ex.entities["negeri-sembilan"].type == "ProvincialGovernment"
+    # the headline explores a tie: planned, not made
+    q = partnership(ex, "provinsi-bengkulu", "negeri-sembilan")
+    assert q is not None and q.status == "planned", ex.qualified
+    act = only_activity(ex)
+    assert act.start == "2022-06-08" and "negeri-sembilan" in act.participants, act
+    # a title or a body before the country names no place of it
+    assert not {"presiden", "universiti-sains"} & set(ex.entities), sorted(ex.entities)
+
+
+def test_a_name_a_city_and_its_province_share_is_the_one_the_text_named_with_its_level():
+    ex = run(
+        "Gubernur Bengkulu menerima delegasi Kota Ipoh, Malaysia. Rombongan dari Ipoh tiba di "
+        "Bengkulu pada Rabu (8/6/2022). Universitas Bengkulu turut hadir.",
+        "id",
+    )
+    # the bare "Bengkulu" of the second sentence is the province: the visit is made there
+    visits = [a for a in ex.activities if a.start == "2022-06-08"]
+    assert len(visits) == 1 and visits[0].location == "provinsi-bengkulu", ex.activities
+    # the name inside a body's name is the body's
+    assert ex.entities["universitas-bengkulu"].type == "Organization"
+    assert "kota-bengkulu" not in ex.entities
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

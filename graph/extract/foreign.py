@@ -396,10 +396,11 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     # a large place (a signing names partners of every kind)
     for m in signed_pairs(text):
         yield from _pair_candidates(m, None, sure=False)
-    # "Ivanovo, Rusia" / "Hluboká nad Vltavou (Ceko)": a name right before a country
+    # "Ivanovo, Rusia" / "Hluboká nad Vltavou (Ceko)": a name right before a country;
+    # "Negeri Sembilan Malaysia": with a space only, a region or a large city of it
     for start, country in countries.items():
         lo = max(0, start - 80)
-        before = _APPOSITION.search(text, lo, start)
+        before = _APPOSITION.search(text, lo, start) or _large_before(text, lo, start, country)
         if before:
             name = _trim(before.group("name"))
             yield Candidate(
@@ -411,6 +412,25 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
                 True,
                 country,
             )
+
+
+_SPACED = re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+$")
+
+
+def _large_before(text: str, lo: int, start: int, country: str) -> re.Match[str] | None:
+    """A name right before a country with only a space between, when the world table
+    knows its last words as a region or a large city of that country."""
+    m = _SPACED.search(text, lo, start)
+    if m is None:
+        return None
+    words = m.group("name").split()
+    for k in range(min(len(words), 3), 0, -1):
+        name = " ".join(words[-k:])
+        found = world_places().lookup(name, country)
+        if any(p.kind == "region" or p.population >= PARTNER_POPULATION for p in found):
+            at = text.rfind(name, lo, start)
+            return _SPACED.match(text, at, start) if at >= 0 else None
+    return None
 
 
 def branch_here(words: list[str], k: int) -> bool:

@@ -436,6 +436,36 @@ class MentionFinder:
         self._assemblies(s)
         self._head_lists(s)
 
+    def bare_names(self, sentences: list[Sentence]) -> None:
+        """ "Gubernur Bengkulu …" then "… tiba di Bengkulu": a name two of our governments
+        share (a city and its province), which the gazetteer never takes bare, is the one
+        the text has named with its level, when it named only one."""
+        cores: dict[str, set[str]] = {}
+        for slug, rec in self.out.records.items():
+            if rec.type not in LOCAL_GOVERNMENT_TYPES or rec.country != HOME_COUNTRY or rec.bare:
+                continue
+            label = rec.labels.get("id") or next(iter(rec.labels.values()))
+            core = re.sub(r"^(?:Kota|Kabupaten|Provinsi(?: DI)?)\s+", "", label)
+            if core != label and self.gaz.lookup(core) is None:
+                cores.setdefault(core, set()).add(slug)
+        single = {core: next(iter(slugs)) for core, slugs in cores.items() if len(slugs) == 1}
+        if not single:
+            return
+        rx = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, single))})(?![\w'’-])")
+        for s in sentences:
+            headline: bool | None = None
+            for m in rx.finditer(s.text):
+                if any(x.start < m.end() and m.start() < x.end for x in self.out.in_sentence(s.index)):
+                    continue
+                if headline is None:
+                    headline = titlecase(s.text)
+                if inside_a_name(s.text, m.start(), headline):
+                    continue
+                slug = single[m.group(0)]
+                self.out.add(
+                    Mention(s.index, m.start(), m.end(), m.group(0), slug, self.out.entities[slug].type)
+                )
+
     def _elided_regions(self, s: Sentence) -> None:
         """ "East and West Kalimantan", "Jawa Tengah dan Timur": two regions sharing one
         name; the one whose name is cut short is found at its compass word."""
@@ -1390,6 +1420,7 @@ def find_mentions(
     finder.doc_countries = {m.record.id for m in every if m.record.type == "Country"}
     for s in sentences:
         finder.sentence(s, None if matches is None else _matches_in(s, matches))
+    finder.bare_names(sentences)
     merge(finder.out, doc_level_merges(finder.out))
     mark_qualifiers(finder.out, sentences)
     return finder.out
