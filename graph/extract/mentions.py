@@ -454,17 +454,17 @@ class MentionFinder:
         rx = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, single))})(?![\w'’-])")
         for s in sentences:
             headline: bool | None = None
+            held = self.out.in_sentence(s.index)
             for m in rx.finditer(s.text):
-                if any(x.start < m.end() and m.start() < x.end for x in self.out.in_sentence(s.index)):
+                if any(x.start < m.end() and m.start() < x.end for x in held):
                     continue
                 if headline is None:
                     headline = titlecase(s.text)
                 if inside_a_name(s.text, m.start(), headline):
                     continue
                 slug = single[m.group(0)]
-                self.out.add(
-                    Mention(s.index, m.start(), m.end(), m.group(0), slug, self.out.entities[slug].type)
-                )
+                kind = self.out.entities[slug].type
+                self.out.add(Mention(s.index, m.start(), m.end(), m.group(0), slug, kind))
 
     def _elided_regions(self, s: Sentence) -> None:
         """ "East and West Kalimantan", "Jawa Tengah dan Timur": two regions sharing one
