@@ -593,6 +593,29 @@ def test_a_name_a_city_and_its_province_share_is_the_one_the_text_named_with_its
     assert "kota-bengkulu" not in ex.entities
 
 
+def test_names_of_bodies_lose_their_funders_and_long_forms_of_known_acronyms() -> None:
+    ex = run(
+        "The European Union-funded Urban Climate Programme visited Medan, a member of APEKSI "
+        "(Indonesian Municipal Government Association), with the World Mayors Organization "
+        "on 14 December 2021.",
+        "en",
+    )
+    types = {k: e.type for k, e in ex.entities.items()}
+    assert types.get("urban-climate-programme") == "Programme", types
+    assert not any("funded" in k or "association" in k for k in types), types
+    assert types.get("world-mayors-organization") == "InternationalOrganization", types
+
+
+def test_a_possessive_is_no_part_of_a_persons_name() -> None:
+    ex = run(
+        "The mayor of Kupang, Daniel Adoe, signed a sister city agreement with Palmerston, "
+        "Australia, ignoring President Susilo Bambang Yudhoyono's call for budget discipline.",
+        "en",
+    )
+    people = sorted(k for k, e in ex.entities.items() if e.type == "Person")
+    assert people == ["daniel-adoe", "susilo-bambang-yudhoyono"], people
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -204,6 +204,11 @@ _AMONG_PROGRAMMES = re.compile(
 )
 # one of our heads' titles, right before the words that follow it
 _OUR_TITLE_BEFORE = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*$")
+# a network-like body whose name spans countries: an international one
+_INTERNATIONAL_BODY = re.compile(
+    r"\b(?:World|Global|International|Asian?|Pacific|ASEAN|European|African)\b.*\b"
+    r"(?:Organi[sz]ation|Network|Alliance|Federation|Union|Association|Forum|Council)$"
+)
 _SMALL_WORDS = frozenset({"and", "of", "for", "on", "the", "dan", "untuk", "de", "&", "in"})
 
 
@@ -339,6 +344,7 @@ class MentionFinder:
         lex = name_patterns()
         name = lex.honorific.sub("", _NICKNAME.sub(" ", raw).strip())
         name = lex.degree_tail.sub("", name)
+        name = re.sub(r"['’]s$", "", name.strip(" ,."))  # "Yudhoyono's call"
         return name.strip(" ,.")
 
     def _is_place(self, name: str) -> bool:
@@ -1239,6 +1245,16 @@ class MentionFinder:
         surface = re.split(cut, surface)[0].strip()
         # "University of Western Australia's Adjunct Professor …": the possessive ends it
         surface = re.split(r"(?<=\w)['’]s\b", surface)[0].strip()
+        # "European Union-funded GCoM Asia Programme": who funds it is no part of its name
+        funded = re.search(r"\S+-(?:funded|backed|supported|sponsored|led|based)\s+", surface)
+        if funded:
+            start += funded.end()
+            surface = surface[funded.end() :]
+        # "APPSI (Indonesian Provincial Government Association)": the long name of a body
+        # the lexicon knows by its acronym, right before the bracket
+        before = re.search(r"([A-Z][\w&-]{1,11})\s*\(\s*$", s.text[:start])
+        if before and self.gaz.lookup(before.group(1)) is not None:
+            return
         words = surface.split()
         # "Dinas DPMPTSP Yon Heri": an office's acronym, then the name of its head
         for i, word in enumerate(words[1:-1], start=1):
@@ -1268,6 +1284,8 @@ class MentionFinder:
         known = self.gaz.lookup(" ".join(words[:-1])) if len(words) > 2 else None
         if known is not None and known.type in ("InternationalOrganization", "Programme"):
             return  # "UCLG ASPAC Council": an organ of a body the lexicon knows is that body
+        if type_ == "Organization" and _INTERNATIONAL_BODY.search(surface):
+            type_ = "InternationalOrganization"  # "World e-Governments Organization"
         slug = self._local_entity(surface, type_, surface)
         ent = self.out.entities[slug]
         end = start + len(surface)
