@@ -616,6 +616,17 @@ def test_a_possessive_is_no_part_of_a_persons_name() -> None:
     assert people == ["daniel-adoe", "susilo-bambang-yudhoyono"], people
 
 
+def test_a_date_after_a_signing_word_is_not_the_visits() -> None:
+    ex = run(
+        "During his visit to Surabaya the Governor of Western Australia will sign a "
+        "re-affirmation of the East Java sister state agreement originally signed on 21 August "
+        "1990.",
+        "en",
+    )
+    visits = [a for a in ex.activities if a.type == "Visit"]
+    assert all(a.start != "1990-08-21" for a in visits), ex.activities
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

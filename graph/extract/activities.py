@@ -379,6 +379,10 @@ def _signing_theme(d: DocContext, cls: str, text: str, trig: re.Match[str]) -> s
     return f"{theme} ({kind.group(0)})"
 
 
+_SIGNED_ON = re.compile(
+    r"\b(?:signed|ditandatangani|diteken|penandatanganan)\s+(?:(?:on|in|pada|tanggal|di)\s+)*$",
+    re.I,
+)
 # "menerima kunjungan delegasi …", "welcomed the Mayor …": a visit ours receives
 _RECEIVED = re.compile(
     r"(?:menerima|menyambut|disambut|received|receives|receiving|welcomed|welcomes|welcoming"
@@ -398,6 +402,10 @@ def _new_activity(
     d, orig, text = r.d, r.orig, r.text
     span = orig if single else orig[lo:hi]
     seg_dates = dates_in(d, orig, lo, hi) or (dates_in(d, orig) if single else [])
+    if cls != "Signing":
+        # "during his visit … the Agreement originally signed on 21 August 1990": a date
+        # right after a signing word is that signing's, not this activity's
+        seg_dates = [x for x in seg_dates if not _SIGNED_ON.search(orig, 0, x.begin)]
     # a name of its own: two capitalised words that are not known names
     named = bool(
         re.search(
