@@ -242,3 +242,17 @@ def test_kemarin_after_a_weekday_or_a_month_is_no_day_of_its_own() -> None:
 def test_a_speakers_today_inside_a_quotation_is_no_date() -> None:
     text = '"Hari ini kita menandatangani kerja sama," kata Wali Kota.'
     assert find_dates(text, dt.date(2024, 5, 20)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 13th May 2025 they met", ("2025-05-13", None)),
+        ("on the 13th of May 2025", ("2025-05-13", None)),
+        ("on 1st June 2022", ("2022-06-01", None)),
+        ("from 3rd to 5th October 2010", ("2010-10-03", "2010-10-05")),
+    ],
+)
+def test_english_ordinal_days_before_the_month(text: str, expected: tuple[str, str | None]) -> None:
+    spans = find_dates(text, dt.date(2025, 1, 1))
+    assert [(s.start, s.end) for s in spans][:1] == [expected]

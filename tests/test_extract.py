@@ -627,6 +627,26 @@ def test_a_date_after_a_signing_word_is_not_the_visits() -> None:
     assert all(a.start != "1990-08-21" for a in visits), ex.activities
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "On May 13th, 2025 the cities of Fresno and Bandung, Indonesia, will celebrate the "
+            "35th anniversary of their sister cities partnership.",
+            "en",
+        ),
+        (
+            "Pemkot Bandung dan Kota Fresno, Amerika Serikat, memperingati 35 tahun kerja sama "
+            "sister city pada 13 Mei 2025.",
+            "id",
+        ),
+    ],
+)
+def test_celebrating_a_ties_anniversary_on_a_day_is_an_activity(text, language) -> None:
+    acts = [a for a in run(text, language).activities if a.start == "2025-05-13"]
+    assert len(acts) == 1 and "kota-bandung" in acts[0].participants, acts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -47,19 +47,24 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     d = _data()
     mon, rng = d["month"], d["range"]
     day = r"(?:0?[1-9]|[12]\d|3[01])"
+    # "13th May", "the 1st of June": an English ordinal day before its month
+    nth = r"(?:(?:st|nd|rd|th)(?:\s+of)?)?"
     year = r"(?:19|20)\d\d"
     pats = [
         # 15 Mei hingga 2 Juni 2023
         (
             "dmy_dmy",
-            rf"\b(?P<d1>{day})\s+(?P<m1>{mon})(?:\s+(?P<y1>{year}))?{rng}(?P<d2>{day})\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?\b",
+            rf"\b(?P<d1>{day}){nth}\s+(?P<m1>{mon})(?:\s+(?P<y1>{year}))?{rng}(?P<d2>{day}){nth}\s+(?P<m2>{mon})(?:\s+(?P<y2>{year}))?\b",
         ),
         # 15 hingga 19 Mei 2023 / 15-19 Mei
-        ("dd_my", rf"\b(?P<d1>{day}){rng}(?P<d2>{day})\s+(?P<m>{mon})(?:\s+(?P<y>{year}))?\b"),
+        (
+            "dd_my",
+            rf"\b(?P<d1>{day}){nth}{rng}(?P<d2>{day}){nth}\s+(?P<m>{mon})(?:\s+(?P<y>{year}))?\b",
+        ),
         # May 15-19, 2023 / May 15 to 19
         ("m_dd_y", rf"\b(?P<m>{mon})\s+(?P<d1>{day}){rng}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?\b"),
         # 15 Mei 2023 / 15 May
-        ("dmy", rf"\b(?P<d>{day})\s+(?P<m>{mon})(?:,?\s+(?P<y>{year}))?\b"),
+        ("dmy", rf"\b(?P<d>{day}){nth}\s+(?P<m>{mon})(?:,?\s+(?P<y>{year}))?\b"),
         # May 15, 2023
         (
             "mdy",
