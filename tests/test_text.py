@@ -202,6 +202,20 @@ def test_an_abbreviation_at_a_wrapped_line_end_ends_no_sentence() -> None:
     assert "\n" not in one
 
 
+def test_a_semicolon_at_a_wrapped_line_end_ends_no_sentence() -> None:
+    lines = [
+        "Sejak 2024 Kota Cebu memiliki lebih dari dua puluh kota kembar. Mitra",
+        "internasionalnya antara lain Medan di Sumatera Utara pada 1996;",
+        "Kaohsiung di Taiwan pada 2001; serta Yokohama di Jepang pada 2010, kata",
+        "anggota dewan kota yang membidangi hubungan internasional itu.",
+    ]
+    one = unwrap("\n".join(lines))
+    assert "pada 1996; Kaohsiung di Taiwan" in one
+    assert "\n" not in one
+    # in a text that is not wrapped, a semicolon still ends the line's sentence
+    assert unwrap("Daftar mitra:\nMedan;\nKaohsiung.") == "Daftar mitra:\nMedan;\nKaohsiung."
+
+
 def test_a_word_the_wrap_broke_at_its_hyphen_is_one_word_again() -> None:
     text = (
         "Dana hibah itu akan dipakai untuk membangun kembali rumah dan proyek-\n"

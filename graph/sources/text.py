@@ -90,6 +90,8 @@ def normalise(text: str) -> str:
 
 
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
+# in a hard-wrapped text a semicolon at a line's end parts the items of one sentence
+_TERMINAL_WRAPPED = re.compile(r"""[.!?:]["')\]]*$""")
 _LOWER_START = re.compile(r"\s*[a-z]")
 _WRAP_WIDTH = 120  # a text whose lines are all at most this long may be hard-wrapped
 
@@ -158,7 +160,10 @@ def unwrap(text: str) -> str:
         joins = (
             bool(prev)
             and bool(line.strip())
-            and (not _TERMINAL.search(prev) or _abbreviation_end(prev))
+            and (
+                not (_TERMINAL_WRAPPED if width else _TERMINAL).search(prev)
+                or _abbreviation_end(prev)
+            )
             # a page's title repeated ("iklan Judul" then "Judul …"): two lines, not one
             and line.strip()[:30] not in last
             and ((width and len(last.rstrip()) >= 0.6 * width) or bool(_LOWER_START.match(line)))
