@@ -647,6 +647,18 @@ def test_celebrating_a_ties_anniversary_on_a_day_is_an_activity(text, language) 
     assert len(acts) == 1 and "kota-bandung" in acts[0].participants, acts
 
 
+def test_a_loose_title_heads_the_place_of_ours_named_after_the_name() -> None:
+    ex = run(
+        "Tangerang City joined the Global Covenant of Mayors in 2019. Signing the commitment "
+        "letter, the Regent Mayor Joune James Esau Ganda of North Minahasa thanked UCLG ASPAC "
+        "on 16 December 2021.",
+        "en",
+    )
+    heads = with_predicate(ex, "headOf")
+    assert ("joune-james-esau-ganda", "kabupaten-minahasa-utara") in heads, heads
+    assert ("joune-james-esau-ganda", "kota-tangerang") not in heads, heads
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -779,6 +779,12 @@ class MentionFinder:
         if hit is None:
             return False
         rec = self._place_for_level(hit.group("place"), level)
+        if rec is None:
+            # "the Regent Mayor Joune Ganda of North Minahasa": a loose title; the place
+            # named is one of ours of another level, and its level is the head's
+            other = self.gaz.lookup(hit.group("place"), LOCAL_GOVERNMENT_TYPES)
+            if other is not None and other.country == HOME_COUNTRY:
+                rec, level = other, other.type
         name = self._clean_name(hit.group("name"))
         if (
             rec is None
