@@ -659,6 +659,15 @@ def test_a_loose_title_heads_the_place_of_ours_named_after_the_name() -> None:
     assert ("joune-james-esau-ganda", "kota-tangerang") not in heads, heads
 
 
+def test_a_province_after_a_city_government_only_locates_it() -> None:
+    ex = run(
+        "The Solo City Government, Central Java, is working with the City of Xi'an, Shaanxi "
+        "Province, on a sister city agreement.",
+        "en",
+    )
+    assert partners(ex) == {frozenset(("kota-surakarta", "xi-an"))}, ex.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -86,6 +86,8 @@ def doc_level_merges(out: DocumentMentions) -> dict[str, str]:
 # what may stand between a place and the one that locates it: "Gwangju, Korea Selatan",
 # "Bandung in West Java", "Surabaya, the capital of East Java", "Medan, ibu kota Sumatera Utara"
 _LOCATING_GAP = re.compile(
+    # "The Solo City Government, Central Java, …": the government word may come between
+    r"(?:\s+(?:Government|Administration))?"
     r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?"
     r"(?:(?:capital(?:\s+city)?|ibu\s?kota(?:\s+provinsi)?)\s+(?:of\s+|dari\s+)?(?:the\s+)?)?",
     re.I,
