@@ -198,6 +198,8 @@ _DATELINE_SENTENCES = 8  # a dateline opens the body: a title, captions and debr
 
 
 # "KUCHING:", "SIBU (Feb 18):": a city in capitals and a colon, as Malaysian outlets write
+# "BANDUNG - West Java Provincial Government …": a city in capitals and a dash, no outlet
+_DATELINE_CAPS_DASH = re.compile(r"^[A-Z][A-Z'.]+(?:\s[A-Z][A-Z'.]+){0,2}\s+[-\u2013\u2014]+\s+")
 _DATELINE_COLON = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^()]{1,30}\))?:\s+")
 
 
@@ -206,7 +208,9 @@ def dateline_in(sent: Sentence) -> re.Match[str] | None:
     "KUCHING:"), in mixed case only among the opening sentences."""
     if m := DATELINE.match(sent.text) or _DATELINE_COLON.match(sent.text):
         return m
-    return _DATELINE_MIXED.match(sent.text) if sent.index < _DATELINE_SENTENCES else None
+    if sent.index >= _DATELINE_SENTENCES:
+        return None
+    return _DATELINE_MIXED.match(sent.text) or _DATELINE_CAPS_DASH.match(sent.text)
 
 
 def dateline(sentences: list[Sentence]) -> tuple[int, int] | None:
