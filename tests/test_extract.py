@@ -1912,7 +1912,13 @@ def test_a_government_named_without_a_fact_is_still_an_entity() -> None:
 
 @pytest.mark.parametrize(
     "opening",
-    ["Jakarta (Warta Nusa) - ", "Jakarta - ", "JAKARTA, WARTANUSA.com - ", "JAKARTA - "],
+    [
+        "Jakarta (Warta Nusa) - ",
+        "Jakarta - ",
+        "JAKARTA, WARTANUSA.com - ",
+        "JAKARTA - ",
+        "WARTANUSA | JAKARTA - ",
+    ],
 )
 def test_a_dateline_city_is_neither_a_partner_nor_an_entity(opening: str) -> None:
     """The city a dateline names is where the news was written, in capitals or not."""

@@ -198,8 +198,11 @@ _DATELINE_SENTENCES = 8  # a dateline opens the body: a title, captions and debr
 
 
 # "KUCHING:", "SIBU (Feb 18):": a city in capitals and a colon, as Malaysian outlets write
-# "BANDUNG - West Java Provincial Government …": a city in capitals and a dash, no outlet
-_DATELINE_CAPS_DASH = re.compile(r"^[A-Z][A-Z'.]+(?:\s[A-Z][A-Z'.]+){0,2}\s+[-\u2013\u2014]+\s+")
+# "BANDUNG - West Java Provincial Government …", "JABARNEWS | BOGOR - …": a city in
+# capitals and a dash, after the outlet's name or none
+_DATELINE_CAPS_DASH = re.compile(
+    r"^(?:[A-Z][\w.]+\s*\|\s*)?[A-Z][A-Z'.]+(?:\s[A-Z][A-Z'.]+){0,2}\s+[-\u2013\u2014]+\s+"
+)
 _DATELINE_COLON = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^()]{1,30}\))?:\s+")
 
 
