@@ -668,6 +668,24 @@ def test_a_province_after_a_city_government_only_locates_it() -> None:
     assert partners(ex) == {frozenset(("kota-surakarta", "xi-an"))}, ex.facts
 
 
+def test_a_town_in_a_schools_name_is_the_schools() -> None:
+    facts = facts_of(
+        "Program kerja sama antara SMA Negeri Kupang dengan Hiroshima Global Academy di Jepang "
+        "dijalankan pada sektor pendidikan.",
+    )
+    assert not any("kota-kupang" in (s, o) for s, _, o in facts), facts
+
+
+def test_the_pair_after_between_holds_past_a_place_locating_its_first_end() -> None:
+    ex = run(
+        "Wakil Gubernur Kalimantan Barat Christiandy Sanjaya menjalin kerja sama untuk membangun "
+        '"Sister City" antara Lyon di Perancis dengan Pontianak.',
+        "id",
+    )
+    # the pair is Pontianak and Lyon; the province whose deputy head speaks is no party
+    assert partners(ex) == {frozenset(("kota-pontianak", "lyon"))}, ex.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

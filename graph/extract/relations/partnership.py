@@ -68,8 +68,11 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     paired = _between_pairs(v, ones, partners)
     if paired:
         # "kota kembar antara Manado dan Liverpool … kunjungan Presiden … ke London": the
-        # pair the sentence names is the tie; other places abroad are told of around it
+        # pair the sentence names is the tie; other places abroad are told of around it,
+        # and a head of ours who speaks of it is no party ("Wakil Gubernur Kalbar …
+        # 'Sister City' antara Lyon dengan Pontianak")
         partners = [p for p in partners if p in paired]
+        ones = [o for o in ones if o in paired]
     if home_national(d, v.sent.text, v.mentions) or any(m.slug == HOME_COUNTRY for m in v.mentions):
         # "hubungan bilateral Indonesia-Prancis", a president's visit: national, not local
         partners = [p for p in partners if d.ent_type(p) != "Country"]
@@ -284,7 +287,7 @@ _JOINED = re.compile(r"^\s*(?:,\s*)?(?:dan|dengan|and|&|-|–)\s*$", re.I)
 
 
 def _between_pairs(v: SentenceView, ones: list[str], partners: list[str]) -> set[str]:
-    """The partners named in a pair with one of ours after "antara"/"between" ("antara
+    """The ends of a pair of ours and a partner named after "antara"/"between" ("antara
     Manado dan Liverpool", "between Liverpool and Manado")."""
     text = v.sent.text
     order = sorted(
@@ -295,15 +298,19 @@ def _between_pairs(v: SentenceView, ones: list[str], partners: list[str]) -> set
     for i, (a, b) in enumerate(pairwise(order)):
         if not _BETWEEN.search(text[max(0, a.start - 12) : a.start]):
             continue
-        if not _JOINED.match(text[a.end : b.start]):
+        gap = text[a.end : b.start]
+        for x in v.mentions:  # "antara Lyon di Perancis dengan Pontianak": a place locating
+            if a.end <= x.start and x.end <= b.start and (x.qualifier or x.type == "Country"):
+                gap = gap.replace(x.surface, " ")
+        gap = re.sub(r"^\s*(?:,|di|in)?\s*,?", " ", gap)
+        if not _JOINED.match(gap):
             continue
         after = order[i + 2] if i + 2 < len(order) else None
         if after is not None and re.fullmatch(r"[\s,;]*", text[b.end : after.start]):
             return set()  # "antara Ambon-Vlissingen, Jakarta-Roterdam, …": a list of pairs
         pair = {a.slug, b.slug}
-        foreign_end = pair & set(partners)
-        if pair & set(ones) and foreign_end:
-            out |= foreign_end
+        if pair & set(ones) and pair & set(partners):
+            out |= pair
     return out
 
 
