@@ -686,6 +686,16 @@ def test_the_pair_after_between_holds_past_a_place_locating_its_first_end() -> N
     assert partners(ex) == {frozenset(("kota-pontianak", "lyon"))}, ex.facts
 
 
+def test_a_region_whose_name_ends_with_its_kind_is_the_partner() -> None:
+    ex = run(
+        "Kupang Mayor SK Lerik said the city has close cooperation with the Northern "
+        "Territory government, which was disrupted after the violence in East Timor.",
+        "en",
+    )
+    assert ex.entities["northern-territory"].type == "ProvincialGovernment"
+    assert frozenset(("kota-kupang", "northern-territory")) in partners(ex), ex.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -440,12 +440,27 @@ def branch_here(words: list[str], k: int) -> bool:
     return k < len(words) and slugify(words[k]) == HOME_COUNTRY
 
 
+def _whole_region(cand: Candidate, gaz: Gazetteer) -> tuple[Place, str, str] | None:
+    """ "the Northern Territory government": a region whose own name ends with the context
+    word ("Territory", "Province") that the candidate's name was cut before."""
+    surface = re.sub(r"^(?i:the)\s+", "", cand.surface).strip()
+    if surface == cand.name or " " not in surface or gaz.lookup(surface) is not None:
+        return None
+    found = [p for p in world_places().lookup(surface, cand.country) if p.kind == "region"]
+    if not found or found[0].country == HOME_COUNTRY:
+        return None
+    return found[0], REGION, surface
+
+
 def resolve(
     cand: Candidate, gaz: Gazetteer, doc_countries: set[str]
 ) -> tuple[Place, str, str] | None:
     """The foreign place a candidate names, its level and the words that name it."""
     if cand.paired_with is not None and not ours_by_name(gaz, cand.paired_with):
         return None  # two places abroad named as a pair, or a pair not of ours
+    whole_name = _whole_region(cand, gaz)
+    if whole_name is not None:
+        return whole_name
     words = cand.name.split()
     for k in range(len(words), 0, -1):  # the longest known name first
         name = " ".join(words[:k])
