@@ -696,6 +696,16 @@ def test_a_region_whose_name_ends_with_its_kind_is_the_partner() -> None:
     assert frozenset(("kota-kupang", "northern-territory")) in partners(ex), ex.facts
 
 
+def test_a_province_before_its_capital_only_locates_it() -> None:
+    ex = run(
+        "As residents of the East Nusa Tenggara capital Kupang cope with a food crisis, Kupang "
+        "officials left on Tuesday, 3 May 2005, for a working visit to Palmerston, Australia.",
+        "en",
+    )
+    senders = {s for s, _ in with_predicate(ex, "sendsDelegationTo")}
+    assert senders == {"kota-kupang"}, ex.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

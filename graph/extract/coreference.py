@@ -83,6 +83,8 @@ def doc_level_merges(out: DocumentMentions) -> dict[str, str]:
     return merges
 
 
+# "the East Nusa Tenggara capital Kupang": a province, then its capital
+_CAPITAL_GAP = re.compile(r"(?:['’]s)?\s+(?:provincial\s+)?capital(?:\s+city)?\s+", re.I)
 # what may stand between a place and the one that locates it: "Gwangju, Korea Selatan",
 # "Bandung in West Java", "Surabaya, the capital of East Java", "Medan, ibu kota Sumatera Utara"
 _LOCATING_GAP = re.compile(
@@ -166,6 +168,9 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
             gap = s.text[prev.end : cur.start]
             if _LOCATING_GAP.fullmatch(gap) and _contains(out, prev.slug, cur.slug):
                 items[i] = replace(cur, qualifier=True)
+            elif _CAPITAL_GAP.fullmatch(gap) and _contains(out, cur.slug, prev.slug):
+                # "the East Nusa Tenggara capital Kupang": the province locates its capital
+                items[i - 1] = replace(prev, qualifier=True)
             elif _body_of(out, prev.slug, cur.slug) and _BODY_GAP.fullmatch(gap):
                 # "Universitas Kyushu, Jepang": the body is of that country, which only
                 # locates it
