@@ -706,6 +706,16 @@ def test_a_province_before_its_capital_only_locates_it() -> None:
     assert senders == {"kota-kupang"}, ex.facts
 
 
+def test_a_body_named_after_a_heads_title_and_place_is_no_head() -> None:
+    ex = run(
+        "Jakarta menjadi anggota jejaring C40 seperti Connecting Delta Cities yang diketuai "
+        "Mayor Rotterdam, Solid Waste Networking, dan BRT Networking.",
+        "id",
+    )
+    assert not any(e.type == "Person" for e in ex.entities.values()), ex.entities
+    assert not with_predicate(ex, "headOf"), ex.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

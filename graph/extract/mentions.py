@@ -1074,6 +1074,8 @@ class MentionFinder:
         tokens = name.split()
         if any(t.rstrip(".") in stop_words() for t in tokens):
             return False
+        if re.search(rf"\b(?:{name_patterns().org_tails}|{name_patterns().prog_tails})\b", name):
+            return False  # "Solid Waste Networking": a body's or a programme's name
         places = [t for t in tokens if self.gaz.lookup(t)]
         if self.gaz.lookup(name) is not None or (
             places and not (lenient and len(places) < len(tokens))
