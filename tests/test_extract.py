@@ -716,6 +716,18 @@ def test_a_body_named_after_a_heads_title_and_place_is_no_head() -> None:
     assert not with_predicate(ex, "headOf"), ex.facts
 
 
+def test_a_place_things_are_measured_from_is_no_partner() -> None:
+    ex = run(
+        "Nota kesepahaman sister city ditandatangani Wali Kota Manado dengan Lord Mayor "
+        "Liverpool di balai kota Liverpool, Inggris, yang berjarak empat jam dari London.",
+        "id",
+    )
+    assert partners(ex) == {frozenset(("kota-manado", "liverpool"))}, ex.facts
+    # alone, a town after "dari" is still the partner
+    alone = run("Delegasi dari Kota Kochi, Jepang, menandatangani sister city dengan Surabaya.")
+    assert frozenset(("kota-surabaya", "kochi")) in partners(alone), alone.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -60,8 +60,13 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     if any(d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES]
     # "bertemu Gubernur Queensland di Brisbane": with another government abroad named, a
-    # place after "di" / "in" is where they met, not a partner
-    venues = {m.slug for m in v.foreign if after_locative(v.sent.text, m.start)}
+    # place after "di" / "in" is where they met, not a partner; one after "dari" / "from"
+    # is where something comes from or is measured from
+    venues = {
+        m.slug
+        for m in v.foreign
+        if after_locative(v.sent.text, m.start) or _FROM_BEFORE.search(v.sent.text, 0, m.start)
+    }
     if any(p not in venues and d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if p not in venues]
     partners = list(dict.fromkeys(partners))
@@ -282,6 +287,8 @@ def _wished(text: str, at: int) -> bool:
     return (hoped or conditional) and not rx["existing"].search(text)
 
 
+# "… yang berjarak empat jam dari London": a place things are measured from, or come from
+_FROM_BEFORE = re.compile(r"\b(?:dari|from)\s+(?:(?:kota|the city of)\s+)?$", re.I)
 _BETWEEN = re.compile(r"\b(?:antara|between)\s+$", re.I)
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:dan|dengan|and|&|-|–)\s*$", re.I)
 
