@@ -144,7 +144,7 @@ _PARTNER_HINTS = (
     "misi dagang",
 )
 # the next item of a list, after an optional bracket ("(1960)", "(Jepang)") and a separator
-_LIST_ITEM = re.compile(
+_PARTNER_LIST_ITEM = re.compile(
     r"(?:[ \t]*\([^()]{1,40}\))?"
     r"(?:[ \t]*,[ \t]*(?:(?:dan|and|serta)[ \t]+)?|[ \t]+(?:dan|and|serta|&)[ \t]+)"
     rf"(?:(?:Kota|City of|the City of)[ \t]+)?(?P<name>{NAME_SEQ})"
@@ -384,7 +384,7 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             # "kota kembar Fort Worth, Braunschweig (1960), Suwon dan Liuzhou": the rest of
             # the list is partners too
             at = m.end("name")
-            while item := _LIST_ITEM.match(text, at):
+            while item := _PARTNER_LIST_ITEM.match(text, at):
                 name = _trim(item.group("name"))
                 start = item.start("name")
                 yield Candidate(start, start + len(name), name, name, None, sure, partner=True)
