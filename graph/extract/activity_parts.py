@@ -213,7 +213,7 @@ def location_of(
             continue
         if m.type in {"Person", "Programme", "Policy"}:
             continue
-        if m.slug == HOME_COUNTRY and _mission_seat(sent.text, m.start):
+        if m.slug == HOME_COUNTRY and seat_of_mission(sent.text, m.start):
             continue  # "the Japanese Embassy here in Indonesia": where the giver sits
         if seat_of_mission(sent.text, m.start, missions=False):
             continue  # "the Consul General of Japan in Surabaya": where the envoy sits
@@ -235,13 +235,6 @@ def location_of(
             best = m
             break
     return best.slug if best else None
-
-
-def _mission_seat(text: str, at: int) -> bool:
-    """Whether the place at ``at`` follows a mission's name and "in" ("Embassy … in")."""
-    missions = patterns()["missions"].pattern
-    before = text[max(0, at - 40) : at]
-    return re.search(rf"(?:{missions})[\w ]{{0,12}}\s(?:in|di)\s+$", before, re.I) is not None
 
 
 def venue_body(

@@ -233,7 +233,8 @@ def _own_mission_before() -> re.Pattern[str]:
 
 def seat_of_mission(text: str, at: int, missions: bool = True) -> bool:
     """ "melalui KBRI di Praha", "KBRI Tokyo", "the Indonesian Consulate General in Los
-    Angeles", "the Consul General of Japan in Surabaya": the city where a diplomatic mission
+    Angeles", "the Consul General of Japan in Surabaya", "the Japanese Embassy here in
+    Indonesia": the place where a diplomatic mission
     or an envoy sits (the name at ``at``), not a partner nor an actor. Without
     ``missions``, only an envoy's seat: a signing at a consulate in a city is in that city."""
     window = text[max(0, at - 60) : at]
@@ -242,7 +243,7 @@ def seat_of_mission(text: str, at: int, missions: bool = True) -> bool:
     before = re.sub(r"\s+(?:di|in|at)\s*$", "", window, flags=re.I)
     if before == window:
         return False
-    named = r"(?:\s+(?:of|the|RI|Republik Indonesia|[A-Z][\w-]*)){0,4}$"
+    named = r"(?:\s+(?:of|the|here|RI|Republik Indonesia|[A-Z][\w-]*)){0,4}$"
     # a mission ("KBRI di Praha") or an envoy ("Konsul Jenderal Jepang di Surabaya")
     rx = patterns()
     kinds = f"{rx['missions'].pattern}|{rx['envoys'].pattern}" if missions else rx["envoys"].pattern
