@@ -728,6 +728,17 @@ def test_a_place_things_are_measured_from_is_no_partner() -> None:
     assert frozenset(("kota-surabaya", "kochi")) in partners(alone), alone.facts
 
 
+def test_a_call_paid_on_our_head_is_made_where_ours_is() -> None:
+    ex = run(
+        "Delegasi Pemerintah Kota Hue, Vietnam, melakukan kunjungan kehormatan kepada Wali Kota "
+        "Yogyakarta di Balai Kota, Selasa (5/9/2023).",
+        "id",
+    )
+    act = only_activity(ex)
+    assert act.location == "kota-yogyakarta" and act.start == "2023-09-05", act
+    assert ("hue", "sendsDelegationTo", "kota-yogyakarta") in triples(ex)
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -391,6 +391,10 @@ _RECEIVED = re.compile(
 )
 
 
+_PAID_ON = re.compile(
+    r"(?:\s+(?:kehormatan|kerja|resmi|balasan))?\s+(?:kepada|to|on)\s+(?:the\s+)?"
+    r"(?:Wali\s?[Kk]ota|Bupati|Gubernur|Pemkot|Pemkab|Pemprov|Pemerintah|Mayor|Regent|Governor)\b"
+)
 # "Denpasar hosted the … meeting", "menjadi tuan rumah pertemuan …": a meeting ours hosts
 _HOSTED = re.compile(r"\b(?:hosted|hosts|hosting|(?:menjadi|sebagai) tuan rumah)\b", re.I)
 
@@ -440,6 +444,8 @@ def _new_activity(
         and (
             _RECEIVED.match(trig.group(0))
             or patterns()["reception"].search(orig, max(0, trig.start() - 30), trig.end())
+            # "kunjungan kehormatan kepada Wali Kota Yogyakarta": a call paid on ours
+            or _PAID_ON.match(orig, trig.end())
         )
     ) or (cls == "Meeting" and _HOSTED.search(orig, max(0, trig.start() - 60), trig.start())):
         d.received.add(id(act))
