@@ -739,6 +739,28 @@ def test_a_call_paid_on_our_head_is_made_where_ours_is() -> None:
     assert ("hue", "sendsDelegationTo", "kota-yogyakarta") in triples(ex)
 
 
+def test_a_delegation_of_ours_received_abroad_visits_its_host() -> None:
+    ex = run(
+        "Penang Chief Minister Chow Kon Yeow received a delegation from the Medan City "
+        "Government led by Mayor Bobby Nasution on Monday, 6 February 2023.",
+        "en",
+    )
+    assert with_predicate(ex, "sendsDelegationTo") == {("kota-medan", "penang")}, ex.facts
+    act = only_activity(ex)
+    assert act.location == "penang" and act.start == "2023-02-06", act
+
+
+def test_a_town_abroad_before_an_english_title_is_found_and_headed() -> None:
+    ex = run(
+        "Fremantle Mayor Hannah Fitzhardinge signed a letter of intent with the Mayor of Padang, "
+        "Hendri Septa, on 4 May 2023.",
+        "en",
+    )
+    assert ("hannah-fitzhardinge", "fremantle") in with_predicate(ex, "headOf"), ex.facts
+    assert partners(ex) == {frozenset(("kota-padang", "fremantle"))}, ex.facts
+    assert only_activity(ex).start == "2023-05-04"
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

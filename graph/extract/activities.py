@@ -399,6 +399,28 @@ _PAID_ON = re.compile(
 _HOSTED = re.compile(r"\b(?:hosted|hosts|hosting|(?:menjadi|sebagai) tuan rumah)\b", re.I)
 
 
+_ACTIVE_RECEPTION = re.compile(
+    r"\b(?:menerima|menyambut|received|receives|receiving|welcomed|welcomes|welcoming|hosted"
+    r"|hosts|hosting)\b(?!\s+by\b)",
+    re.I,
+)
+
+
+def _host(r: _Reading, at: int) -> str | None:
+    """The government the sentence names nearest before ``at`` (or whose head it names):
+    who receives. "Penang Chief Minister … received a delegation from Medan" is received
+    abroad; "… ujar Ade Yasin saat menerima kunjungan Bupati Hamyang" at home."""
+    d = r.d
+    for m in sorted(r.ms, key=lambda m: -m.start):
+        if m.start >= at:
+            continue
+        gov = d.heads.get(m.slug) or d.officials_abroad.get(m.slug) if m.type == "Person" else None
+        gov = gov or (m.slug if m.type in LOCAL_GOVERNMENT_TYPES and not m.qualifier else None)
+        if gov:
+            return gov
+    return None  # none named before: the article's own government receives
+
+
 def _new_activity(
     r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], single: bool
 ) -> Activity | None:
@@ -448,7 +470,14 @@ def _new_activity(
             or _PAID_ON.match(orig, trig.end())
         )
     ) or (cls == "Meeting" and _HOSTED.search(orig, max(0, trig.start() - 60), trig.start())):
-        d.received.add(id(act))
+        # an active reception ("X received …") is told by its host, named before it; a
+        # passive one ("disambut Wakil Gubernur …") or a call paid on ours is ours
+        active = _ACTIVE_RECEPTION.search(orig, max(0, trig.start() - 30), trig.end() + 12)
+        host = _host(r, active.start()) if active else None
+        if host is None or d.is_indonesian_lg(host):
+            d.received.add(id(act))
+        elif act.location is None:
+            act.location = host  # received abroad: the visit is made there
     if re.search(
         r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b", orig[: trig.start()], re.I
     ):

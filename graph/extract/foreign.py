@@ -84,33 +84,24 @@ DIRECTIONS = frozenset(
         "City",
     }
 )
+
+
 #: substrings one of the government contexts contains (cheap tests before the patterns)
-_HINTS = (
-    "Kota",
-    "Pemk",
-    "Pemerintah",
-    "City",
-    "Municipal",
-    "Town",
-    "Council",
-    "Stadt",
-    "Ville",
-    "Gemeente",
-    "Provinsi",
-    "Prefe",
-    "Negara Bagian",
-    "Oblast",
-    "Daerah",
-    "Region",
-    "Province",
-    "State",
-    "Pemprov",
-    "Governor",
-    "Territory",
-    "County",
-    "Shire",
-    "Government",
-)
+@cache
+def _hints() -> tuple[str, ...]:
+    """Substrings one of which any head or tail context contains (a cheap test before the
+    patterns): the first word of each context word of the lexicon, and "Governor" and
+    "Government" for the titles and government words the patterns allow."""
+    data = relations_lexicon()
+    words = {
+        re.sub(r"[()?:\\]|\[[^]]*\]", "", w).split()[0]
+        for group in ("foreign_heads_before", "foreign_heads_after")
+        for ws in data[group].values()
+        for w in ws
+    }
+    return tuple(sorted(words | {"Governor", "Government", "Pemk"}))
+
+
 _PARTNER_HINTS = (
     "sister",
     "kembar",
@@ -355,7 +346,7 @@ def _pair_candidates(m: re.Match[str], level: str | None, sure: bool) -> Iterato
 def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     """Names in a government context in one sentence. ``countries`` maps the start of
     each country mention in the sentence to its slug."""
-    contexts = any(h in text for h in _HINTS)
+    contexts = any(h in text for h in _hints())
     head, tail = _patterns()
     for m in head.finditer(text) if contexts else ():
         level, explicit = _level_of(m.group("head"))

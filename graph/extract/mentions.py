@@ -209,6 +209,8 @@ _INTERNATIONAL_BODY = re.compile(
     r"\b(?:World|Global|International|Asian?|Pacific|ASEAN|European|African)\b.*\b"
     r"(?:Organi[sz]ation|Network|Alliance|Federation|Union|Association|Forum|Council)$"
 )
+# a head's title after a place's name ("Fremantle Mayor"): no part of the place's name
+_HEAD_TITLE_AFTER = re.compile(r"\s+(?:Lord\s+)?(?:Mayor|Governor|Premier|Chief\s+Minister)\b")
 _SMALL_WORDS = frozenset({"and", "of", "for", "on", "the", "dan", "untuk", "de", "&", "in"})
 
 
@@ -626,8 +628,13 @@ class MentionFinder:
             # "Kota Tono", "City of Fremantle": the context words before belong to the name
             start = cand.start if cand.start < at else at
             end = at + len(name)
-            if cand.surface.startswith(name) and cand.explicit and cand.country is None:
-                end = cand.end  # "Sibu Municipal Council"
+            if (
+                cand.surface.startswith(name)
+                and cand.explicit
+                and cand.country is None
+                and not _HEAD_TITLE_AFTER.match(cand.surface, len(name))
+            ):
+                end = cand.end  # "Sibu Municipal Council", not "Fremantle Mayor"
             rec = foreign.record_for(place, level, self.gaz, name)
             slug = self._entity_for_record(rec, s.text[start:end])
             self.out.entities[slug].aliases.add(name)
@@ -946,6 +953,8 @@ class MentionFinder:
         # before the title (English "the Pontianak mayor, Edi Rusdi Kamtono"), found right
         # after it, or read from the words after it
         place, place_slug = self._place_before(s, m, level)
+        if place_slug is None:
+            place, place_slug = self._found_before(s, m)
         place_tokens = 0
         if place is None and place_slug is None:
             if known is not None:
@@ -987,6 +996,22 @@ class MentionFinder:
         if rec is None:
             return None, slug
         return rec, self._entity_for_record(rec, surface)
+
+    def _found_before(self, s: Sentence, m: re.Match[str]) -> tuple[Record | None, str | None]:
+        """ "Fremantle Mayor Hannah …": a government abroad already found (by its context)
+        right before the title."""
+        before = re.sub(
+            r"(?:['’]s)?(?:\s+(?:lord|executive|acting))*\s*$", "", s.text[: m.start()], flags=re.I
+        )
+        for x in self.out.in_sentence(s.index):
+            if (
+                x.end == len(before)
+                and x.type in LOCAL_GOVERNMENT_TYPES
+                and not x.qualifier
+                and self.out.entities[x.slug].country not in (None, HOME_COUNTRY)
+            ):
+                return self.out.records.get(x.slug), x.slug
+        return None, None
 
     def _region_before(
         self, s: Sentence, m: re.Match[str], level: str

@@ -64,6 +64,11 @@ _TITLED = re.compile(
 )
 
 
+# a place right before an English head's title ("Fremantle Mayor", "Penang Chief Minister")
+_TITLED_AFTER = re.compile(
+    r"(?<![\w'-])([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:Lord\s+)?(?:Mayor|Governor|Premier"
+    r"|Chief Minister)\b"
+)
 _ABROAD_TITLE = re.compile(r"Premier|Chief Minister|Ketua Menteri")
 
 #: substrings one of which any match of _TITLED contains
@@ -84,6 +89,12 @@ def _titled_abroad(text: str, matches: list[GazMatch]) -> bool:
     """Whether a head's title names a place the gazetteer does not know and the world
     table knows only abroad ("Gubernur Kumamoto, Kabashima Ikuo")."""
     known = [(m.start, m.end) for m in matches]
+    for m in _TITLED_AFTER.finditer(text):
+        # "Fremantle Mayor Hannah …": the place right before the title
+        if not any(a < m.end(1) and m.start(1) < b for a, b in known) and _abroad(
+            m.group(1), 10_000
+        ):
+            return True
     for m in _TITLED.finditer(text):
         if any(a < m.end(1) and m.start(1) < b for a, b in known):
             continue
@@ -278,8 +289,11 @@ def might_hold_partnership(
             )
         )
     if not foreign and any(t in text for t in _TITLE_HINTS):
-        # "Gubernur Kumamoto … sister province": a head abroad the gazetteer lacks
-        foreign = _titled_abroad(text, matches) and bool(lowered("partnership").search(low))
+        # "Gubernur Kumamoto … sister province", "Fremantle Mayor … letter of intent",
+        # "Penang Chief Minister … received a delegation": a head abroad the gazetteer lacks
+        foreign = _titled_abroad(text, matches) and bool(
+            lowered("partnership", "delegation", "reception").search(low)
+        )
     if not foreign:
         foreign = (
             (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text))
