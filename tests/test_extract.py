@@ -761,6 +761,15 @@ def test_a_town_abroad_before_an_english_title_is_found_and_headed() -> None:
     assert only_activity(ex).start == "2023-05-04"
 
 
+def test_a_region_named_with_its_government_in_lower_case_is_the_partner() -> None:
+    ex = run(
+        "The Sabah state government and East Kalimantan province agreed to strengthen "
+        "cooperation in tourism during a meeting in Kota Kinabalu on Tuesday, 14 March 2023.",
+        "en",
+    )
+    assert partners(ex) == {frozenset(("provinsi-kalimantan-timur", "sabah"))}, ex.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -99,7 +99,8 @@ def _hints() -> tuple[str, ...]:
         for ws in data[group].values()
         for w in ws
     }
-    return tuple(sorted(words | {"Governor", "Government", "Pemk"}))
+    lower = {w.split()[0] for w in _after_words() if w.islower()}
+    return tuple(sorted(words | lower | {"Governor", "Government", "Pemk"}))
 
 
 _PARTNER_HINTS = (
@@ -231,9 +232,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = sorted(
         (w for ws in data["foreign_heads_before"].values() for w in ws), key=len, reverse=True
     )
-    after = sorted(
-        (w for ws in data["foreign_heads_after"].values() for w in ws), key=len, reverse=True
-    )
+    after = sorted(_after_words(), key=len, reverse=True)
     head = re.compile(rf"\b(?P<head>{'|'.join(before)})[ \t]+(?P<name>{NAME_SEQ})")
     tail = re.compile(rf"\b(?P<name>{NAME_SEQ})[ \t]+(?P<head>{'|'.join(after)})\b")
     return head, tail
@@ -319,9 +318,17 @@ def _tail_matches(tail: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 @cache
-def _tail_words() -> re.Pattern[str]:
+def _after_words() -> frozenset[str]:
+    """The context words after a name, and the lower-case form of those of two words or more
+    ("the Sabah state government", "the Kuching city council")."""
     data = relations_lexicon()
-    words = sorted({w.split()[0] for ws in data["foreign_heads_after"].values() for w in ws})
+    words = {w for ws in data["foreign_heads_after"].values() for w in ws}
+    return frozenset(words | {w.lower() for w in words if " " in w})
+
+
+@cache
+def _tail_words() -> re.Pattern[str]:
+    words = sorted({w.split()[0] for w in _after_words()})
     return re.compile(rf"\b(?:{'|'.join(words)})\b")
 
 
