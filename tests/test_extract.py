@@ -770,6 +770,34 @@ def test_a_region_named_with_its_government_in_lower_case_is_the_partner() -> No
     assert partners(ex) == {frozenset(("provinsi-kalimantan-timur", "sabah"))}, ex.facts
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "slug", "name"),
+    [
+        (
+            "Konsul Jenderal RI Tudiono menyerahkan MoU sister city Kota Denpasar melalui KJRI "
+            "Cape Town kepada Wali Kota Mossel Bay, Rabu (15/11/2023).",
+            "id",
+            "kjri-cape-town",
+            "KJRI Cape Town",
+        ),
+        (
+            "The Jakarta Provincial Government renewed its sister city MoU with Moscow on 4 "
+            "August 2017, witnessed by the Indonesian Embassy in Moscow.",
+            "en",
+            "kbri-moscow",
+            "KBRI Moscow",
+        ),
+    ],
+)
+def test_a_mission_of_ours_named_with_its_seat_is_a_body_of_ours(text, language, slug, name):
+    ex = run(text, language)
+    ent = ex.entities[slug]
+    assert ent.type == "Organization" and ent.country == "indonesia", ent
+    assert name in ent.aliases
+    # it is no partner of anyone
+    assert not any(slug in p for p in partners(ex)), ex.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

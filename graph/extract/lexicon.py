@@ -112,6 +112,7 @@ WORD_TABLES = {
     "level_prefix": LOCAL_GOVERNMENT_CLASSES,
     "government_heads": LOCAL_GOVERNMENT_CLASSES,
     "government_anaphora": LOCAL_GOVERNMENT_CLASSES,
+    "own_missions": ("KBRI", "KJRI"),
     "activities": ("Signing", "Exchange", "Training", "Visit", "Meeting", "Activity"),
     "claim_units": None,  # any unit name
     "foreign_heads_before": ("city", "city_explicit", "region", "region_explicit"),

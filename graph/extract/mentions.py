@@ -211,6 +211,24 @@ _INTERNATIONAL_BODY = re.compile(
 )
 # a head's title after a place's name ("Fremantle Mayor"): no part of the place's name
 _HEAD_TITLE_AFTER = re.compile(r"\s+(?:Lord\s+)?(?:Mayor|Governor|Premier|Chief\s+Minister)\b")
+
+
+@cache
+def _own_mission_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Each acronym of our missions with the pattern of its names and its seat."""
+    table = relations_lexicon()["own_missions"]
+    return [
+        (
+            acronym,
+            re.compile(
+                rf"\b(?:{'|'.join(words)})(?:\s+(?:di|in|untuk|for))?\s+"
+                r"(?P<seat>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+            ),
+        )
+        for acronym, words in table.items()
+    ]
+
+
 _SMALL_WORDS = frozenset({"and", "of", "for", "on", "the", "dan", "untuk", "de", "&", "in"})
 
 
@@ -379,6 +397,7 @@ class MentionFinder:
         self._foreign_governments(s, found)
         self._list_items(s, found)
         self._elided_regions(s)
+        self._own_missions(s)
         if any(w in low for w in name_patterns().role_words) and name_patterns().any_role.search(
             text
         ):
@@ -473,6 +492,32 @@ class MentionFinder:
                 slug = single[m.group(0)]
                 kind = self.out.entities[slug].type
                 self.out.add(Mention(s.index, m.start(), m.end(), m.group(0), slug, kind))
+
+    def _own_missions(self, s: Sentence) -> None:
+        """ "KJRI Cape Town", "Konsulat Jenderal RI di Perth", "the Indonesian Embassy in
+        Moscow": a mission of our state abroad, named with its seat, is a body of ours
+        (its seat stays the city where it sits)."""
+        text = s.text
+        if not any(
+            w in text
+            for w in ("KBRI", "KJRI", "Konjen", "Kedutaan", "Kedubes", "Konsulat", "Indonesia")
+        ):
+            return
+        for acronym, rx in _own_mission_patterns():
+            for m in rx.finditer(text):
+                seat = m.group("seat").strip()
+                if self.gaz.lookup(seat) is None and not foreign.world_places().lookup(seat):
+                    continue
+                surface = m.group(0).strip()
+                slug = self._local_entity(f"{acronym} {seat}", "Organization", surface)
+                ent = self.out.entities[slug]
+                ent.country = HOME_COUNTRY
+                ent.aliases.update({surface, f"{acronym} {seat}"})
+                self.out.add(
+                    Mention(
+                        s.index, m.start(), m.start() + len(surface), surface, slug, "Organization"
+                    )
+                )
 
     def _elided_regions(self, s: Sentence) -> None:
         """ "East and West Kalimantan", "Jawa Tengah dan Timur": two regions sharing one
