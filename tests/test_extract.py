@@ -798,6 +798,16 @@ def test_a_mission_of_ours_named_with_its_seat_is_a_body_of_ours(text, language,
     assert not any(slug in p for p in partners(ex)), ex.facts
 
 
+def test_the_parties_a_programme_is_defined_between_take_part_in_it() -> None:
+    ex = run(
+        "The Water Training and Exposure Programme is an exchange programme between Semarang, "
+        "the City of Rotterdam and the Rotterdam University of Applied Science.",
+        "en",
+    )
+    takers = {s for s, o in with_predicate(ex, "participatesIn")}
+    assert takers == {"kota-semarang", "rotterdam", "rotterdam-university-of-applied-science"}
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

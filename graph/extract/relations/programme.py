@@ -3,7 +3,10 @@ government's participation and since when."""
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.context import DocContext, actor_after, negated, since_year, subject_of
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Mention
 from graph.extract.relations.view import SentenceView
@@ -39,9 +42,36 @@ def _initiator(d: DocContext, v: SentenceView, p: Mention, who: str) -> None:
         d.add_fact(actors[0], "participatesIn", p.slug, v.sent)
 
 
+# "The X Programme is an exchange programme between A, B, … and C": its parties
+_DEFINED_BETWEEN = re.compile(
+    r"^\s+(?:is|was|adalah|merupakan)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:programme|program|project|proyek|initiative|inisiatif|partnership|kemitraan)\s+"
+    r"(?:between|among|involving|antara|yang melibatkan)\s+",
+    re.I,
+)
+_PARTY_TYPES = LOCAL_GOVERNMENT_TYPES | {"Organization", "InternationalOrganization"}
+
+
+def _defined_parties(d: DocContext, v: SentenceView, p: Mention) -> None:
+    """ "The Dutch Training and Exposure Programme … is an exchange programme between
+    Jakarta, the City of Rotterdam, … and …": each government and body listed takes part."""
+    text = v.sent.text
+    after = re.match(r"(?:\s+[A-Z][\w-]*(?:-[A-Z][\w-]*)*)*", text[p.end :])  # its long name
+    at = p.end + (after.end() if after else 0)
+    defined = _DEFINED_BETWEEN.match(text[at:])
+    if defined is None:
+        return
+    start = at + defined.end()
+    for m in v.mentions:
+        if m.start >= start and m.type in _PARTY_TYPES and not m.qualifier and m.slug != p.slug:
+            d.take_part(m.slug, p.slug, v.sent, v.text)
+
+
 def programme(d: DocContext, v: SentenceView) -> None:
     """``participatesIn``, ``organizedBy`` and the initiator of a participation."""
     rx = patterns()
+    for p in v.programmes:
+        _defined_parties(d, v, p)
     if v.programmes:
         d.recent_programme = v.programmes[-1]
     elif d.recent_programme is not None and rx["programme_anaphor"].search(v.sent.text):
