@@ -808,6 +808,15 @@ def test_the_parties_a_programme_is_defined_between_take_part_in_it() -> None:
     assert takers == {"kota-semarang", "rotterdam", "rotterdam-university-of-applied-science"}
 
 
+def test_a_city_abroad_whose_name_begins_with_kota_keeps_it() -> None:
+    ex = run(
+        "Wali Kota Tarakan Khairul menghadiri pertemuan wali kota di Kota Kinabalu, Sabah, "
+        "Malaysia, Selasa (7/11/2023), untuk memperkuat kerja sama perbatasan.",
+        "id",
+    )
+    assert "kota-kinabalu" in ex.entities and "kinabalu" not in ex.entities, sorted(ex.entities)
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

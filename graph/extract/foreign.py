@@ -439,15 +439,24 @@ def branch_here(words: list[str], k: int) -> bool:
 
 
 def _whole_region(cand: Candidate, gaz: Gazetteer) -> tuple[Place, str, str] | None:
-    """ "the Northern Territory government": a region whose own name ends with the context
-    word ("Territory", "Province") that the candidate's name was cut before."""
+    """ "the Northern Territory government", "di Kota Kinabalu": a place whose own name
+    holds the context word ("Territory", "Kota") the candidate's name was cut at."""
     surface = re.sub(r"^(?i:the)\s+", "", cand.surface).strip()
     if surface == cand.name or " " not in surface or gaz.lookup(surface) is not None:
         return None
     found = [p for p in world_places().lookup(surface, cand.country) if p.kind == "region"]
-    if not found or found[0].country == HOME_COUNTRY:
-        return None
-    return found[0], REGION, surface
+    if found and found[0].country != HOME_COUNTRY:
+        return found[0], REGION, surface
+    # "di Kota Kinabalu": a city abroad whose own name begins with the word for a city
+    if surface.startswith("Kota ") and cand.country is None:
+        found = [
+            p
+            for p in world_places().lookup(surface)
+            if p.kind == "city" and p.country != HOME_COUNTRY and p.population >= 100_000
+        ]
+        if found:
+            return found[0], CITY, surface
+    return None
 
 
 def resolve(
