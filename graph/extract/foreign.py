@@ -448,12 +448,8 @@ def _whole_region(cand: Candidate, gaz: Gazetteer) -> tuple[Place, str, str] | N
     if found and found[0].country != HOME_COUNTRY:
         return found[0], REGION, surface
     # "di Kota Kinabalu": a city abroad whose own name begins with the word for a city
-    if surface.startswith("Kota ") and cand.country is None:
-        found = [
-            p
-            for p in world_places().lookup(surface)
-            if p.kind == "city" and p.country != HOME_COUNTRY and p.population >= 100_000
-        ]
+    if surface in relations_lexicon()["kota_named_abroad"]:
+        found = [p for p in world_places().lookup(surface) if p.country != HOME_COUNTRY]
         if found:
             return found[0], CITY, surface
     return None
