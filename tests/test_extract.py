@@ -817,6 +817,19 @@ def test_a_city_abroad_whose_name_begins_with_kota_keeps_it() -> None:
     assert "kota-kinabalu" in ex.entities and "kinabalu" not in ex.entities, sorted(ex.entities)
 
 
+def test_a_name_after_our_title_and_a_comma_is_no_town_abroad() -> None:
+    ex = run(
+        "Penjabat Wali Kota Kupang George Hadjoh menerima Konsul Jenderal Jepang, Selasa "
+        "(7/3/2023). Penjabat Wali Kota, George mengaku tertarik menjalin sister city dengan "
+        "Jepang.",
+        "id",
+    )
+    assert not any(
+        e.type in ("CityGovernment", "Country") and k in ("george", "south-africa")
+        for k, e in ex.entities.items()
+    ), sorted(ex.entities)
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -204,6 +204,7 @@ _AMONG_PROGRAMMES = re.compile(
 )
 # one of our heads' titles, right before the words that follow it
 _OUR_TITLE_BEFORE = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*$")
+_OUR_TITLE_COMMA = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*,\s*$")
 # a network-like body whose name spans countries: an international one
 _INTERNATIONAL_BODY = re.compile(
     r"\b(?:World|Global|International|Asian?|Pacific|ASEAN|European|African)\b.*\b"
@@ -960,12 +961,15 @@ class MentionFinder:
             rec = self._place_for_level(" ".join(tokens[:k]).rstrip("."), level)
             if rec is None:
                 continue
-            if (
-                k == 1
-                and len(tokens) > 1
-                and rec.id not in self.gaz.records
-                and rec.country not in self.doc_countries
-                and _OUR_TITLE_BEFORE.search(s.text, max(0, base - 20), base)
+            if rec.id not in self.gaz.records and (
+                (
+                    k == 1
+                    and len(tokens) > 1
+                    and rec.country not in self.doc_countries
+                    and _OUR_TITLE_BEFORE.search(s.text, max(0, base - 20), base)
+                )
+                # "Penjabat Wali Kota, George mengaku …": after our title and a comma, a name
+                or _OUR_TITLE_COMMA.search(s.text, max(0, base - 20), base)
             ):
                 # "Gubernur Ahmad Luthfi": after one of our titles, one word that only the
                 # world table knows abroad, in a country the text never names, with a name
