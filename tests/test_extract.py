@@ -830,6 +830,17 @@ def test_a_name_after_our_title_and_a_comma_is_no_town_abroad() -> None:
     ), sorted(ex.entities)
 
 
+def test_a_festival_named_again_as_this_festival_is_the_same_occurrence() -> None:
+    ex = run(
+        "Bupati Bandung menghadiri Baekje Cultural Festival ke-68 di Korea Selatan. Dalam "
+        "festival ini, Kabupaten Bandung menampilkan wayang golek yang digelar dari tanggal "
+        "29 September sampai 5 Oktober 2022.",
+        "id",
+    )
+    act = only_activity(ex)
+    assert act.theme == "Baekje Cultural Festival" and act.start == "2022-09-29", act
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 
