@@ -841,6 +841,15 @@ def test_a_festival_named_again_as_this_festival_is_the_same_occurrence() -> Non
     assert act.theme == "Baekje Cultural Festival" and act.start == "2022-09-29", act
 
 
+def test_an_offices_place_is_no_part_of_its_heads_name() -> None:
+    ex = run(
+        "Siswa dari Busan, Korea Selatan, tiba di Surabaya pada 9 Februari 2019. Kepala "
+        "Dispendik Surabaya Ikhsan berpesan agar orang tua memperhatikan makanan mereka.",
+        "id",
+    )
+    assert not any(k.startswith("surabaya") for k in ex.entities), sorted(ex.entities)
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 

@@ -656,6 +656,8 @@ class MentionFinder:
             name = self._clean_name(surface)
             if len(name.split()) < 2 or self._is_place(name):
                 continue
+            if in_gazetteer(name.split()[0]):
+                continue  # "Kepala Dispendik Surabaya Ikhsan": the office's place, then a name
             slug = self._person(name, surface)
             self.out.add(Mention(s.index, start, end, surface, slug, "Person", "official"))
 
