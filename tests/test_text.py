@@ -216,6 +216,31 @@ def test_a_semicolon_at_a_wrapped_line_end_ends_no_sentence() -> None:
     assert unwrap("Daftar mitra:\nMedan;\nKaohsiung.") == "Daftar mitra:\nMedan;\nKaohsiung."
 
 
+def test_a_colon_at_a_wrapped_line_end_ends_no_sentence_but_a_list_stays() -> None:
+    lines = [
+        "Dalam kunjungan kerja ke New York, bupati itu menjelaskan peluang investasi di",
+        "daerah yang ia pimpin, yang namanya kini dikenal di forum internasional itu:",
+        "Kabupaten Banggai, Sulawesi Tengah, yang kaya akan hasil laut dan perikanan.",
+    ]
+    one = unwrap("\n".join(lines))
+    assert "itu: Kabupaten Banggai" in one and "\n" not in one
+    items = [
+        "Kerja sama kedua kota mencakup beberapa bidang yang telah disepakati bersama:",
+        "- pendidikan dan pelatihan aparatur sipil negara serta pertukaran pelajar,",
+        "- pariwisata, kebudayaan dan promosi ekonomi kreatif di kedua kota kembar.",
+    ]
+    assert unwrap("\n".join(items)).count("\n") == 2
+
+
+def test_a_compound_the_wrap_broke_at_its_hyphen_is_one_word_again() -> None:
+    lines = [
+        "Sebuah jembatan di taman kota Jerman itu diberi nama Jembatan Bandung dan",
+        "menjadi simbol 60 tahun kerja sama kota kembar yang dikenal sebagai Bandung-",
+        "Braunschweig, yang diresmikan oleh wali kota kedua kota pada Jumat pekan lalu.",
+    ]
+    assert "sebagai Bandung-Braunschweig, yang" in unwrap("\n".join(lines))
+
+
 def test_a_word_the_wrap_broke_at_its_hyphen_is_one_word_again() -> None:
     text = (
         "Dana hibah itu akan dipakai untuk membangun kembali rumah dan proyek-\n"

@@ -90,8 +90,10 @@ def normalise(text: str) -> str:
 
 
 _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
-# in a hard-wrapped text a semicolon at a line's end parts the items of one sentence
-_TERMINAL_WRAPPED = re.compile(r"""[.!?:]["')\]]*$""")
+# in a hard-wrapped text a semicolon or a colon at a line's end parts one sentence, unless
+# the next line is an item of a list ("- …", "1. …", "• …")
+_TERMINAL_WRAPPED = re.compile(r"""[.!?]["')\]]*$""")
+_LIST_ITEM_START = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
 _LOWER_START = re.compile(r"\s*[a-z]")
 _WRAP_WIDTH = 120  # a text whose lines are all at most this long may be hard-wrapped
 
@@ -148,7 +150,13 @@ def unwrap(text: str) -> str:
     for line in lines:
         # only the end of the paragraph so far can match (a long one searched whole, at
         # every line, was the slowest step of reading news)
-        if out and line.strip() and _goes_on(out[-1]):
+        if (
+            out
+            and line.strip()
+            and _goes_on(out[-1])
+            # the next item of a list ("- a,\n- b"), though the one before ends with a comma
+            and not (_LIST_ITEM_START.match(line) and _LIST_ITEM_START.match(out[-1]))
+        ):
             out[-1] = out[-1].rstrip() + " " + line.strip()
             last = line
             continue
@@ -164,13 +172,20 @@ def unwrap(text: str) -> str:
                 not (_TERMINAL_WRAPPED if width else _TERMINAL).search(prev)
                 or _abbreviation_end(prev)
             )
+            # an item of a list after its colon, or after another item, is a line of its own
+            and not (
+                width
+                and _LIST_ITEM_START.match(line)
+                and (prev.endswith(":") or _LIST_ITEM_START.match(prev))
+            )
             # a page's title repeated ("iklan Judul" then "Judul …"): two lines, not one
             and line.strip()[:30] not in last
             and ((width and len(last.rstrip()) >= 0.6 * width) or bool(_LOWER_START.match(line)))
         )
         if joins:
             # "proyek-" then "proyek tambahan": a word the wrap broke at its hyphen
-            glue = "" if prev.endswith("-") and _LOWER_START.match(line) else " "
+            # ("Bandung-" then "Braunschweig": a compound the wrap broke at its hyphen)
+            glue = "" if re.search(r"\w-$", prev) else " "
             out[-1] = prev + glue + line.strip()
         else:
             out.append(line)
