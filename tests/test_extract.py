@@ -852,6 +852,29 @@ def test_an_offices_place_is_no_part_of_its_heads_name() -> None:
     assert not any(k.startswith("surabaya") for k in people), people
 
 
+def test_a_head_of_ours_hosted_abroad_is_a_visit_to_the_host() -> None:
+    ex = run(
+        "Gold Coast Mayor Tom Tate hosted Makassar Mayor Danny Pomanto at the city hall on 15 "
+        "October 2019.",
+        "en",
+    )
+    act = only_activity(ex)
+    assert act.type == "Visit" and act.location == "gold-coast", act
+    assert act.start == "2019-10-15"
+
+
+def test_officials_who_studied_abroad_were_trained_there() -> None:
+    ex = run(
+        "Officials from the Banyuwangi Regency studied tourism management in Kyoto, Japan, "
+        "in October 2022.",
+        "en",
+    )
+    act = only_activity(ex)
+    assert act.type == "Training" and act.location == "kyoto" and act.start == "2022-10", act
+    # studying a proposal is no training
+    assert not run("The Banyuwangi council studied the proposal from Kyoto, Japan.", "en").activities
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 
