@@ -872,7 +872,8 @@ def test_officials_who_studied_abroad_were_trained_there() -> None:
     act = only_activity(ex)
     assert act.type == "Training" and act.location == "kyoto" and act.start == "2022-10", act
     # studying a proposal is no training
-    assert not run("The Banyuwangi council studied the proposal from Kyoto, Japan.", "en").activities
+    proposal = run("The Banyuwangi council studied the proposal from Kyoto, Japan.", "en")
+    assert not proposal.activities
 
 
 # -- partnersWith and the Partnership node -----------------------------------------------------
