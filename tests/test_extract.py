@@ -876,6 +876,17 @@ def test_officials_who_studied_abroad_were_trained_there() -> None:
     assert not proposal.activities
 
 
+def test_a_hyphenated_vice_title_and_a_deputy_premier_are_deputies() -> None:
+    ex = run(
+        "Central Java Vice-Governor Ali Mufiz signed a sister state MoU with Queensland in "
+        "Brisbane on 31 August 2007. Sarawak Deputy Premier Awang Tengah later visited "
+        "Semarang to discuss the sister state cooperation with Central Java.",
+        "en",
+    )
+    assert ("ali-mufiz", "provinsi-jawa-tengah") in with_predicate(ex, "deputyHeadOf"), ex.facts
+    assert not with_predicate(ex, "headOf"), ex.facts
+
+
 # -- partnersWith and the Partnership node -----------------------------------------------------
 
 
