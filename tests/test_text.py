@@ -190,40 +190,49 @@ def test_a_repeated_title_is_not_joined_to_itself() -> None:
     assert lines[1].endswith("Menimba Ilmu Tata Kota")
 
 
-def test_an_abbreviation_at_a_wrapped_line_end_ends_no_sentence() -> None:
-    lines = [
-        "Program kota kembar Bukittinggi dan Seremban berjalan intens selama dua",
-        "puluh tahun dan baru mulai meredup setelah pergantian kepemimpinan. Yang",
-        "terakhir, program itu masih berjalan dengan baik ketika Drs.",
-        "Jufri menjadi Walikota Bukittinggi, kata kepala bagian kerja sama daerah.",
-    ]
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # an abbreviation at a wrapped line's end ends no sentence
+        (
+            [
+                "Program kota kembar Bukittinggi dan Seremban berjalan intens selama dua",
+                "puluh tahun dan baru mulai meredup setelah pergantian kepemimpinan. Yang",
+                "terakhir, program itu masih berjalan dengan baik ketika Drs.",
+                "Jufri menjadi Walikota Bukittinggi, kata kepala bagian kerja sama daerah.",
+            ],
+            "ketika Drs. Jufri menjadi Walikota Bukittinggi",
+        ),
+        # nor does a semicolon
+        (
+            [
+                "Sejak 2024 Kota Cebu memiliki lebih dari dua puluh kota kembar. Mitra",
+                "internasionalnya antara lain Medan di Sumatera Utara pada 1996;",
+                "Kaohsiung di Taiwan pada 2001; serta Yokohama di Jepang pada 2010, kata",
+                "anggota dewan kota yang membidangi hubungan internasional itu.",
+            ],
+            "pada 1996; Kaohsiung di Taiwan",
+        ),
+        # nor a colon with no list after it
+        (
+            [
+                "Dalam kunjungan kerja ke New York, bupati itu menjelaskan peluang investasi di",
+                "daerah yang ia pimpin, yang namanya kini dikenal di forum internasional itu:",
+                "Kabupaten Banggai, Sulawesi Tengah, yang kaya akan hasil laut dan perikanan.",
+            ],
+            "itu: Kabupaten Banggai",
+        ),
+    ],
+)
+def test_punctuation_at_a_wrapped_line_end_ends_no_sentence(lines: list[str], joined: str) -> None:
     one = unwrap("\n".join(lines))
-    assert "ketika Drs. Jufri menjadi Walikota Bukittinggi" in one
+    assert joined in one
     assert "\n" not in one
 
 
-def test_a_semicolon_at_a_wrapped_line_end_ends_no_sentence() -> None:
-    lines = [
-        "Sejak 2024 Kota Cebu memiliki lebih dari dua puluh kota kembar. Mitra",
-        "internasionalnya antara lain Medan di Sumatera Utara pada 1996;",
-        "Kaohsiung di Taiwan pada 2001; serta Yokohama di Jepang pada 2010, kata",
-        "anggota dewan kota yang membidangi hubungan internasional itu.",
-    ]
-    one = unwrap("\n".join(lines))
-    assert "pada 1996; Kaohsiung di Taiwan" in one
-    assert "\n" not in one
+def test_a_semicolon_ends_a_line_that_is_not_wrapped_and_a_list_stays() -> None:
     # in a text that is not wrapped, a semicolon still ends the line's sentence
     assert unwrap("Daftar mitra:\nMedan;\nKaohsiung.") == "Daftar mitra:\nMedan;\nKaohsiung."
-
-
-def test_a_colon_at_a_wrapped_line_end_ends_no_sentence_but_a_list_stays() -> None:
-    lines = [
-        "Dalam kunjungan kerja ke New York, bupati itu menjelaskan peluang investasi di",
-        "daerah yang ia pimpin, yang namanya kini dikenal di forum internasional itu:",
-        "Kabupaten Banggai, Sulawesi Tengah, yang kaya akan hasil laut dan perikanan.",
-    ]
-    one = unwrap("\n".join(lines))
-    assert "itu: Kabupaten Banggai" in one and "\n" not in one
     items = [
         "Kerja sama kedua kota mencakup beberapa bidang yang telah disepakati bersama:",
         "- pendidikan dan pelatihan aparatur sipil negara serta pertukaran pelajar,",

@@ -383,14 +383,6 @@ _SIGNED_ON = re.compile(
     r"\b(?:signed|ditandatangani|diteken|penandatanganan)\s+(?:(?:on|in|pada|tanggal|di)\s+)*$",
     re.I,
 )
-# "menerima kunjungan delegasi …", "welcomed the Mayor …": a visit ours receives
-_RECEIVED = re.compile(
-    r"(?:menerima|menyambut|disambut|received|receives|receiving|welcomed|welcomes|welcoming"
-    r"|hosted|hosts)\b",
-    re.I,
-)
-
-
 _PAID_ON = re.compile(
     r"(?:\s+(?:kehormatan|kerja|resmi|balasan))?\s+(?:kepada|to|on)\s+(?:the\s+)?"
     r"(?:Wali\s?[Kk]ota|Bupati|Gubernur|Pemkot|Pemkab|Pemprov|Pemerintah|Mayor|Regent|Governor)\b"
@@ -464,7 +456,9 @@ def _new_activity(
     if (
         cls == "Visit"
         and (
-            _RECEIVED.match(trig.group(0))
+            # "menerima kunjungan delegasi …", "welcomed the Mayor …", "disambut …"
+            _ACTIVE_RECEPTION.match(trig.group(0))
+            or trig.group(0).lower().startswith("disambut")
             or patterns()["reception"].search(orig, max(0, trig.start() - 30), trig.end())
             # "kunjungan kehormatan kepada Wali Kota Yogyakarta": a call paid on ours
             or _PAID_ON.match(orig, trig.end())

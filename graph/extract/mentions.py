@@ -40,7 +40,7 @@ from graph.extract.officials import official_names
 from graph.extract.spans import DocumentMentions, Mention, Role
 from graph.model import Entity
 from graph.resources import load_yaml
-from graph.sources.text import Sentence
+from graph.sources.text import BULLET, Sentence
 from graph.vocab import HOME_COUNTRY, slugify
 
 __all__ = ["DocumentMentions", "Mention", "MentionFinder", "Role", "find_mentions"]
@@ -140,10 +140,6 @@ def _org_head() -> re.Pattern[str]:
     return re.compile(rf"(?:{name_patterns().org_heads})")
 
 
-# a list item ("• Ibnu Sina, …", "- …", "1. …") and what introduces a list of heads
-_BULLET = re.compile(r"\s*(?:[•\-*–·]|\d{1,2}[.)])\s+")
-
-
 # "Mayor Bima Arya of Bogor": the name, then "of" and the title's place
 _NAME_OF_PLACE = re.compile(
     rf"\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s+of\s+(?:the\s+)?"
@@ -203,8 +199,7 @@ _AMONG_PROGRAMMES = re.compile(
     re.I,
 )
 # one of our heads' titles, right before the words that follow it
-_OUR_TITLE_BEFORE = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*$")
-_OUR_TITLE_COMMA = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*,\s*$")
+_OUR_TITLE_BEFORE = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*(?P<comma>,\s*)?$")
 # a network-like body whose name spans countries: an international one
 _INTERNATIONAL_BODY = re.compile(
     r"\b(?:World|Global|International|Asian?|Pacific|ASEAN|European|African)\b.*\b"
@@ -902,7 +897,7 @@ class MentionFinder:
     def _roster_item(self, s: Sentence) -> None:
         """ "The following mayors …:" then "• Ibnu Sina, S.Pi, M.Si, Banjarmasin City": each
         item of a list of heads names a person and, last, the government it heads."""
-        item = _BULLET.match(s.text)
+        item = BULLET.match(s.text)  # a list item ("• Ibnu Sina, …", "1. …")
         if item is None:
             self.roster = bool(_ROSTER_INTRO.search(s.text))
             return
@@ -963,15 +958,15 @@ class MentionFinder:
             rec = self._place_for_level(" ".join(tokens[:k]).rstrip("."), level)
             if rec is None:
                 continue
-            if rec.id not in self.gaz.records and (
-                (
-                    k == 1
-                    and len(tokens) > 1
-                    and rec.country not in self.doc_countries
-                    and _OUR_TITLE_BEFORE.search(s.text, max(0, base - 20), base)
-                )
+            title = _OUR_TITLE_BEFORE.search(s.text, max(0, base - 20), base)
+            if (
+                rec.id not in self.gaz.records
+                and title is not None
                 # "Penjabat Wali Kota, George mengaku …": after our title and a comma, a name
-                or _OUR_TITLE_COMMA.search(s.text, max(0, base - 20), base)
+                and (
+                    title.group("comma") is not None
+                    or (k == 1 and len(tokens) > 1 and rec.country not in self.doc_countries)
+                )
             ):
                 # "Gubernur Ahmad Luthfi": after one of our titles, one word that only the
                 # world table knows abroad, in a country the text never names, with a name

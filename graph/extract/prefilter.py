@@ -11,6 +11,7 @@ from graph.extract.foreign import branch_here, ours_by_name, signed_pairs, twinn
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, demonym_mission
 from graph.extract.gazetteer import Match as GazMatch
 from graph.extract.lexicon import lowered, patterns, relations_lexicon
+from graph.extract.names import name_patterns
 from graph.extract.places import world_places
 from graph.vocab import HOME_COUNTRY
 
@@ -69,7 +70,6 @@ _TITLED_AFTER = re.compile(
     r"(?<![\w'-])([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:Lord\s+)?(?:Mayor|Governor|Premier"
     r"|Chief Minister)\b"
 )
-_ABROAD_TITLE = re.compile(r"Premier|Chief Minister|Ketua Menteri")
 
 #: substrings one of which any match of _TITLED contains
 _TITLE_HINTS = (
@@ -105,7 +105,7 @@ def _titled_abroad(text: str, matches: list[GazMatch]) -> bool:
         if len(words) > 1 and not found:
             # "Ketua Menteri Penang Chow Kon Yeow": a title only heads abroad hold, then a
             # region or a large city, then the name ("Gubernur Ahmad Luthfi" is ours)
-            if _ABROAD_TITLE.match(m.group(0)) and _abroad(words[0], 100_000):
+            if name_patterns().abroad_role.match(m.group(0)) and _abroad(words[0], 100_000):
                 return True
             continue
         if found and all(p.country != HOME_COUNTRY for p in found):

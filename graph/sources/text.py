@@ -93,7 +93,8 @@ _TERMINAL = re.compile(r"""[.!?:;]["')\]]*$""")
 # in a hard-wrapped text a semicolon or a colon at a line's end parts one sentence, unless
 # the next line is an item of a list ("- …", "1. …", "• …")
 _TERMINAL_WRAPPED = re.compile(r"""[.!?]["')\]]*$""")
-_LIST_ITEM_START = re.compile(r"\s*(?:[-•*–]|\d{1,2}[.)])\s")
+#: the start of a list item ("- …", "• …", "1. …"): in wrapping, and for lists of heads
+BULLET = re.compile(r"\s*(?:[•\-*–·]|\d{1,2}[.)])\s+")
 _LOWER_START = re.compile(r"\s*[a-z]")
 _WRAP_WIDTH = 120  # a text whose lines are all at most this long may be hard-wrapped
 
@@ -155,7 +156,7 @@ def unwrap(text: str) -> str:
             and line.strip()
             and _goes_on(out[-1])
             # the next item of a list ("- a,\n- b"), though the one before ends with a comma
-            and not (_LIST_ITEM_START.match(line) and _LIST_ITEM_START.match(out[-1]))
+            and not (BULLET.match(line) and BULLET.match(out[-1]))
         ):
             out[-1] = out[-1].rstrip() + " " + line.strip()
             last = line
@@ -173,11 +174,7 @@ def unwrap(text: str) -> str:
                 or _abbreviation_end(prev)
             )
             # an item of a list after its colon, or after another item, is a line of its own
-            and not (
-                width
-                and _LIST_ITEM_START.match(line)
-                and (prev.endswith(":") or _LIST_ITEM_START.match(prev))
-            )
+            and not (width and BULLET.match(line) and (prev.endswith(":") or BULLET.match(prev)))
             # a page's title repeated ("iklan Judul" then "Judul …"): two lines, not one
             and line.strip()[:30] not in last
             and ((width and len(last.rstrip()) >= 0.6 * width) or bool(_LOWER_START.match(line)))
