@@ -4055,3 +4055,40 @@ def test_an_english_activity_is_dated_and_placed(
 ) -> None:
     acts = [a for a in run(text, "en").activities if a.type == kind]
     assert [(a.start, a.location) for a in acts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "start"),
+    [
+        (
+            "Pemkot Balikpapan menandatangani nota kesepahaman dengan Pemkot Kuching, Malaysia. "
+            '"Kerja sama ini dimulai dari bidang pariwisata," kata Wali Kota Balikpapan, '
+            "Selasa (4/3/2025).",
+            "id",
+            "2025-03-04",
+        ),
+        (
+            "The Ambon city government sent a delegation to Darwin, Australia, for a working "
+            "visit. "
+            '"We learned a lot about waste management," the mayor said on Friday (7/2/2025).',
+            "en",
+            "2025-02-07",
+        ),
+    ],
+)
+def test_an_undated_activity_takes_the_day_its_account_was_spoken(
+    text: str, language: str, start: str
+) -> None:
+    """Local news dates the occasion by the day its speakers spoke: "…," kata X, Selasa
+    (4/3/2025)."""
+    act = only_activity(run(text, language))
+    assert act.start == start
+
+
+def test_a_spoken_day_does_not_date_an_activity_told_as_background() -> None:
+    text = (
+        "Sebelumnya Pemkot Balikpapan menandatangani nota kesepahaman dengan Pemkot Kuching, "
+        'Malaysia. "Kerja sama ini terus berjalan," kata Wali Kota Balikpapan, Selasa '
+        "(4/3/2025)."
+    )
+    assert all(a.start != "2025-03-04" for a in run(text).activities)

@@ -15,6 +15,7 @@ from graph.extract.activity_parts import (
     location_of,
     participant_count,
     set_dates,
+    spoken_on,
     theme_of,
     venue_body,
 )
@@ -786,9 +787,23 @@ def _between_two_of_ours(d: DocContext, act: Activity) -> bool:
     )
 
 
+def _date_by_speech(d: DocContext, act: Activity) -> None:
+    """An activity its account leaves undated takes the day a speaker of the account spoke
+    (in its sentence or the next two), unless it was told as background."""
+    if act.start is not None or id(act) in d.background or not act.evidence:
+        return
+    first = act.evidence[0].index
+    for sent in d.sentences[first : first + 3]:
+        day = spoken_on(d, sent.text)
+        if day is not None:
+            act.start = day.start
+            return
+
+
 def finish_activities(d: DocContext) -> None:
     keep = []
     for act in d.ex.activities:
+        _date_by_speech(d, act)
         if (
             act.start is None
             and act.participant_count is None

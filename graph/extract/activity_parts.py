@@ -4,9 +4,10 @@ participant count and location."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graph.extract.context import DocContext, quote_around, seat_of_mission
-from graph.extract.dates import DateSpan, find_dates
+from graph.extract.dates import DateSpan, find_dates, weekdays
 from graph.extract.gazetteer import ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Mention
@@ -324,6 +325,28 @@ def dates_in(d: DocContext, text: str, lo: int = 0, hi: int | None = None) -> li
     # the most precise date first: a day beats a month, a month a year
     out.sort(key=lambda x: (-x.start.count("-"), x.begin))
     return out
+
+
+@cache
+def _weekday_bracket() -> re.Pattern[str]:
+    """A weekday opening the bracket of a date, at the end of a text ("…, Kamis (")."""
+    return re.compile(rf"(?:,\s*|\s+)(?:pada\s+|on\s+)?(?:{weekdays()})\s*\(\s*$", re.I)
+
+
+def spoken_on(d: DocContext, text: str) -> DateSpan | None:
+    """The day a quoted speaker spoke, told in the attribution ("…," ujar Benyamin,
+    Kamis (1/6/2023)): in local news the day of the occasion the quote was given at."""
+    for m in patterns()["speech"].finditer(text):
+        for span in dates_in(d, text, m.end(), m.end() + 90):
+            between = text[m.end() : span.begin]
+            if (
+                span.start.count("-") == 2
+                and not span.end
+                and not re.search(r"[.;\"“”]", between)
+                and _weekday_bracket().search(between)
+            ):
+                return span
+    return None
 
 
 def set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:

@@ -42,6 +42,11 @@ def _data() -> dict[str, object]:
     }
 
 
+def weekdays() -> str:
+    """The weekday words of ``dates.yaml`` as one regular-expression alternation."""
+    return str(_data()["weekday"])
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     d = _data()
