@@ -4092,3 +4092,49 @@ def test_a_spoken_day_does_not_date_an_activity_told_as_background() -> None:
         "(4/3/2025)."
     )
     assert all(a.start != "2025-03-04" for a in run(text).activities)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "city", "country"),
+    [
+        (
+            "Pemkab Badung mengikuti pelatihan pengelolaan sampah di Sydney pada 10-14 Juli 2023.",
+            "id",
+            "sydney",
+            "australia",
+        ),
+        (
+            "Officials of the Sleman regency government attended a conference in Hamburg on "
+            "3 May 2024.",
+            "en",
+            "hamburg",
+            "germany",
+        ),
+    ],
+)
+def test_a_large_city_abroad_named_bare_is_where_an_activity_is_held(
+    text: str, language: str, city: str, country: str
+) -> None:
+    """A city the gazetteer lacks, named bare after a preposition of place, is the venue;
+    the delegation goes to its country, as the city is no government the text deals with."""
+    ex = run(text, language)
+    assert only_activity(ex).location == city
+    delegations = {(s, o) for s, p, o in triples(ex) if p == "sendsDelegationTo"}
+    assert {o for _, o in delegations} == {country}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word the world table knows as a large city abroad
+        "Pemkab Badung mengikuti pelatihan pengelolaan sampah di Surat pada 10-14 Juli 2023.",
+        # a pilgrimage's holy city: no local government's tie
+        "Bupati Gowa mengikuti pelatihan manasik di Madinah pada 10-14 Juli 2023.",
+        # a town too small to be taken bare
+        "Pemkab Badung mengikuti pelatihan pengelolaan sampah di Albury pada 10-14 Juli 2023.",
+    ],
+)
+def test_a_bare_name_after_di_is_no_venue_abroad_unless_a_large_city(text: str) -> None:
+    ex = run(text)
+    assert not any(a.location for a in ex.activities)
+    assert not [f for f in ex.facts if f.predicate == "sendsDelegationTo"]

@@ -359,13 +359,7 @@ def _state_of_mission(d: DocContext, slug: str) -> str:
     names = " ".join([*ent.labels.values(), *ent.aliases])
     if not patterns()["missions"].search(names):
         return slug
-    if ent.country not in d.mentions.entities:
-        rec = d.gaz.records.get(ent.country)
-        if rec is None:
-            return slug
-        d.mentions.entities[rec.id] = rec.entity()
-        d.mentions.records[rec.id] = rec
-    return ent.country
+    return d.register_country(slug) or slug
 
 
 def _signing_theme(d: DocContext, cls: str, text: str, trig: re.Match[str]) -> str:
@@ -800,6 +794,14 @@ def _date_by_speech(d: DocContext, act: Activity) -> None:
             return
 
 
+def _visited(d: DocContext, place: str) -> str:
+    """Where a delegation goes: a city the text names only as a venue ("presentasi di
+    Melbourne"), no government it deals with, stands for its country."""
+    if not d.mentions.venue_only(place):
+        return place
+    return d.register_country(place) or place
+
+
 def finish_activities(d: DocContext) -> None:
     keep = []
     for act in d.ex.activities:
@@ -872,7 +874,10 @@ def finish_activities(d: DocContext) -> None:
                     continue  # a signing may be done apart, each in its own city
                 if d.country_of(p) != d.country_of(act.location):
                     d.add_fact(
-                        p, "sendsDelegationTo", act.location, d.sentences[act.evidence[0].index]
+                        p,
+                        "sendsDelegationTo",
+                        _visited(d, act.location),
+                        d.sentences[act.evidence[0].index],
                     )
         keep.append(act)
     d.ex.activities = keep

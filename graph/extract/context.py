@@ -77,6 +77,21 @@ class DocContext:
             return rec.country if rec else "foreign"
         return ent.country
 
+    def register_country(self, slug: str) -> str | None:
+        """The country of the entity ``slug``, made an entity of the document when it was
+        not one yet; None when the entity has no country the gazetteer knows."""
+        ent = self.mentions.entities.get(slug)
+        country = ent.country if ent is not None else None
+        if not country:
+            return None
+        if country not in self.mentions.entities:
+            rec = self.gaz.records.get(country)
+            if rec is None:
+                return None
+            self.mentions.entities[rec.id] = rec.entity()
+            self.mentions.records[rec.id] = rec
+        return country
+
     def is_indonesian_lg(self, slug: str) -> bool:
         return (
             self.ent_type(slug) in LOCAL_GOVERNMENT_TYPES and self.country_of(slug) == HOME_COUNTRY

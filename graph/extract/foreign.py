@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.extract.gazetteer import Gazetteer, Record, key
-from graph.extract.lexicon import patterns, relations_lexicon
+from graph.extract.lexicon import lowered, patterns, relations_lexicon
 from graph.extract.places import Place, world_places
 from graph.vocab import HOME_COUNTRY, slugify
 
@@ -207,6 +207,9 @@ def signed_pairs(text: str) -> Iterator[re.Match[str]]:
 #: a partner named bare ("sister city dengan X") must be a city at least this large when the
 #: document does not name its country
 PARTNER_POPULATION = 100_000
+#: a city named bare as where an activity is held ("presentasi di Melbourne") must be at least
+#: this large: smaller towns share their names with too many words and people
+VENUE_POPULATION = 500_000
 #: a level of government a context word gives
 CITY, REGION = "CityGovernment", "ProvincialGovernment"
 
@@ -223,6 +226,7 @@ class Candidate:
     explicit: bool  # "City of X", "X City Council", "X, <country>": no doubt it is a place
     country: str | None = None  # the country named beside it
     partner: bool = False  # named as a partner ("sister city dengan X")
+    venue: bool = False  # named bare after a preposition of place in an activity's sentence
     paired_with: str | None = None  # the other of a pair ("Bali and Kumamoto"): ours
 
 
@@ -412,6 +416,30 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             )
 
 
+@cache
+def _venue_pattern() -> re.Pattern[str]:
+    """A capitalised name of one to three words right after a preposition of place or of
+    destination, and no capitalised word after it."""
+    data = relations_lexicon()
+    preps = sorted(data["location_preps"] + data["destination_preps"], key=len, reverse=True)
+    return re.compile(
+        rf"\b(?:{'|'.join(preps)})[ \t]+"
+        r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})\b(?![ \t]*[A-Z(])"
+    )
+
+
+def venues(text: str, checked: bool = False) -> Iterator[Candidate]:
+    """ "presentasi di Melbourne", "a forum in Paris": a bare name where an activity is
+    held or gone to, in a text with an activity word (``checked``: the caller knows it
+    has one); a place only when the world table knows it as a large city."""
+    classes = relations_lexicon()["activities"]
+    if not checked and not lowered(*(f"activity:{c}" for c in classes)).search(text.lower()):
+        return
+    for m in _venue_pattern().finditer(text):
+        name = m.group("name")
+        yield Candidate(m.start("name"), m.end("name"), name, name, CITY, False, venue=True)
+
+
 _SPACED = re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+$")
 
 
@@ -459,6 +487,15 @@ def resolve(
     cand: Candidate, gaz: Gazetteer, doc_countries: set[str]
 ) -> tuple[Place, str, str] | None:
     """The foreign place a candidate names, its level and the words that name it."""
+    if cand.venue:
+        return _venue_city(cand, gaz)
+    return _resolve_in_context(cand, gaz, doc_countries)
+
+
+def _resolve_in_context(
+    cand: Candidate, gaz: Gazetteer, doc_countries: set[str]
+) -> tuple[Place, str, str] | None:
+    """A candidate a government context gave: the longest known name first."""
     if cand.paired_with is not None and not ours_by_name(gaz, cand.paired_with):
         return None  # two places abroad named as a pair, or a pair not of ours
     whole_name = _whole_region(cand, gaz)
@@ -502,6 +539,21 @@ def resolve(
         level = cand.level or (REGION if place.kind == "region" else CITY)
         return place, level, f"{name} City" if whole else name
     return None
+
+
+def _venue_city(cand: Candidate, gaz: Gazetteer) -> tuple[Place, str, str] | None:
+    """The large city abroad a venue candidate names by its whole name."""
+    name = cand.name
+    found = [
+        p
+        for p in world_places().lookup(name)
+        if p.kind == "city" and p.population >= VENUE_POPULATION
+    ]
+    if not found or found[0].country == HOME_COUNTRY:
+        return None
+    if name in relations_lexicon()["venue_not_cities"] or gaz.lookup(name) is not None:
+        return None
+    return found[0], CITY, name
 
 
 def _known_partners(found: list[Place], gaz: Gazetteer) -> list[Place]:

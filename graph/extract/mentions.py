@@ -660,7 +660,7 @@ class MentionFinder:
         """Foreign local governments the gazetteer lacks, in a government context
         (:mod:`graph.extract.foreign`)."""
         countries = {m.start: m.record.id for m in found if m.record.type == "Country"}
-        for cand in foreign.candidates(s.text, countries):
+        for cand in [*foreign.candidates(s.text, countries), *foreign.venues(s.text)]:
             hit = foreign.resolve(cand, self.gaz, self.doc_countries)
             if hit is None:
                 continue
@@ -678,10 +678,16 @@ class MentionFinder:
                 and not _HEAD_TITLE_AFTER.match(cand.surface, len(name))
             ):
                 end = cand.end  # "Sibu Municipal Council", not "Fremantle Mayor"
+            if cand.venue and any(
+                start < x.end and x.start < end for x in self.out.in_sentence(s.index)
+            ):
+                continue  # named already in a government context ("a working visit to X")
             rec = foreign.record_for(place, level, self.gaz, name)
             slug = self._entity_for_record(rec, s.text[start:end])
             self.out.entities[slug].aliases.add(name)
             self.out.add(Mention(s.index, start, end, s.text[start:end], slug, level), True)
+            if cand.venue:
+                self.out.venue_spans.add((s.index, start))
 
     def _demonym_missions(self, s: Sentence) -> None:
         """ "the Japanese Embassy", "the Australian Consulate General": that country's

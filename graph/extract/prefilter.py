@@ -7,7 +7,14 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from graph.extract.foreign import branch_here, ours_by_name, signed_pairs, twinned_pairs
+from graph.extract.foreign import (
+    branch_here,
+    ours_by_name,
+    resolve,
+    signed_pairs,
+    twinned_pairs,
+    venues,
+)
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, demonym_mission
 from graph.extract.gazetteer import Match as GazMatch
 from graph.extract.lexicon import lowered, patterns, relations_lexicon
@@ -247,6 +254,12 @@ def _ours_in_a_pair(text: str, gazetteer: Gazetteer) -> bool:
     )
 
 
+def _venue_abroad(text: str, gazetteer: Gazetteer) -> bool:
+    """ "presentasi di Melbourne", "a forum in Paris": a large city abroad named bare after
+    a preposition of place in a sentence with an activity word."""
+    return any(resolve(c, gazetteer, set()) is not None for c in venues(text, checked=True))
+
+
 def _named(matches: list[GazMatch]) -> tuple[bool, bool, bool]:
     """What the gazetteer found: one of our governments, anything foreign (a country, a
     programme, an international body, a place abroad), and a government abroad."""
@@ -310,14 +323,15 @@ def might_hold_partnership(
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
         foreign = bool(re.search(r"\b(?:kebijakan|policy)\s+\"", text, re.I))
-    if not foreign:
-        return False
     if not local:
         # no government named by its gazetteer name: a head's title or a "Pemkot X" form,
         # or a name of a city and its province paired by a twinning word
         local = bool(lowered("local_hint").search(low)) or _ours_in_a_pair(text, gazetteer)
     if not local:
         return False
+    if not foreign:
+        # "presentasi di Melbourne": a large city abroad named bare where an activity is held
+        return bool(lowered(*_ACTIVITY_LISTS).search(low)) and _venue_abroad(text, gazetteer)
     # a fact's words: "menyambut kedatangan Wali Kota Kochi" (reception), "hibah dari
     # Pemerintah Jepang" (funded_by), "Japan handed over a grant to …" (an activity)
     if lowered(*_FACT_LISTS).search(low):

@@ -44,6 +44,16 @@ class DocumentMentions:
     roles: list[Role] = field(default_factory=list)
     # person slug -> sentence index of the deputy pronoun ("wakilnya Maulana")
     deputies: list[tuple[str, int]] = field(default_factory=list)
+    # (sentence, start) of places named bare after a preposition of place ("di Melbourne")
+    venue_spans: set[tuple[int, int]] = field(default_factory=set)
+
+    def venue_only(self, slug: str) -> bool:
+        """Whether the document names a place only as where something is held or gone to,
+        never as a government (no "Kota X", no head, no partner)."""
+        spans = [
+            (m.sentence, m.start) for ms in self.by_sentence.values() for m in ms if m.slug == slug
+        ]
+        return bool(spans) and all(x in self.venue_spans for x in spans)
 
     def in_sentence(self, index: int) -> list[Mention]:
         return self.by_sentence.get(index, [])

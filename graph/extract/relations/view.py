@@ -52,7 +52,13 @@ class SentenceView:
             explicit_lgs=explicit,
             participants=participants,
             programmes=[m for m in ms if m.type == "Programme"],
-            foreign=[m for m in ms if d.is_foreign_actor(m.slug)],
+            # a city named bare as a venue ("di Johor") is where, not who
+            foreign=[
+                m
+                for m in ms
+                if d.is_foreign_actor(m.slug)
+                and (m.sentence, m.start) not in d.mentions.venue_spans
+            ],
         )
 
 
