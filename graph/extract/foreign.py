@@ -579,8 +579,13 @@ def lookup_for_role(
     in_doc = [p for p in found if p.country in doc_countries] or _known_partners(found, gaz)
     if in_doc:
         return in_doc[0], level
-    # a large city, unless its name is as short as a given name ("Mayor Ann Kessler")
-    big = [p for p in found if p.population >= 100_000 and len(name) > 3]
+    # a large city, unless its name is as short as a given name ("Mayor Ann Kessler"); a
+    # region abroad after a region's title ("Premier of Sarawak")
+    big = [
+        p
+        for p in found
+        if (p.population >= 100_000 or (p.kind == "region" and level == REGION)) and len(name) > 3
+    ]
     return (big[0], level) if big else None
 
 

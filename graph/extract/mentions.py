@@ -978,7 +978,7 @@ class MentionFinder:
                 # world table knows abroad, in a country the text never names, with a name
                 # right after it, is a given name
                 continue
-            surface = " ".join(tokens[:k])
+            surface = " ".join(tokens[:k]).rstrip(".")  # "… Wali Kota Medan." ends a sentence
             idx = s.text.find(surface, base)
             slug = self._entity_for_record(rec, None)
             if idx >= 0:

@@ -145,7 +145,8 @@ class NamePatterns:
 @cache
 def name_patterns() -> NamePatterns:
     data = relations_lexicon()
-    hon = "|".join(data["honorifics"])
+    # the longest first: "Datuk Patinggi" before "Datuk"
+    hon = "|".join(sorted(data["honorifics"], key=len, reverse=True))
     deg = "|".join(data["degrees"])
     roles = [
         (re.compile(rf"\b(?:{r['pattern']})\b", re.I), r["relation"], r["level"])
