@@ -4154,3 +4154,12 @@ def test_a_bare_name_after_di_is_no_venue_abroad_unless_a_large_city(text: str) 
     ex = run(text)
     assert not any(a.location for a in ex.activities)
     assert not [f for f in ex.facts if f.predicate == "sendsDelegationTo"]
+
+
+def test_a_river_named_after_a_visit_word_is_no_city_abroad() -> None:
+    """ "Kali" is a river here; the world table knows it as a large city (Cali)."""
+    text = (
+        "Gubernur Jawa Barat mengunjungi Kali Cikarang di Kabupaten Bekasi untuk meninjau "
+        "kerja sama penataan sungai."
+    )
+    assert not [f for f in run(text).facts if f.predicate == "sendsDelegationTo"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.extract.gazetteer import Gazetteer, Record, key
-from graph.extract.lexicon import lowered, patterns, relations_lexicon
+from graph.extract.lexicon import lowered, may_match, patterns, relations_lexicon
 from graph.extract.places import Place, world_places
 from graph.vocab import HOME_COUNTRY, slugify
 
@@ -103,38 +103,6 @@ def _hints() -> tuple[str, ...]:
     return tuple(sorted(words | lower | {"Governor", "Government", "Pemk"}))
 
 
-_PARTNER_HINTS = (
-    "sister",
-    "kembar",
-    "saudara",
-    "twin",
-    "friendship",
-    "persahabatan",
-    "mitra",
-    "kerja",
-    "cooperation",
-    "partnership",
-    "collaborat",
-    "kolaborasi",
-    "kesepahaman",
-    "memorandum",
-    "mou",
-    "agreement",
-    "perjanjian",
-    "sebagai",
-    "visit",
-    "kunker",
-    "studi banding",
-    "study",
-    "delegat",
-    "delegasi",
-    "rombongan",
-    "kunjungan",
-    "berkunjung",
-    "lawatan",
-    "mission",
-    "misi dagang",
-)
 # the next item of a list, after an optional bracket ("(1960)", "(Jepang)") and a separator
 _PARTNER_LIST_ITEM = re.compile(
     r"(?:[ \t]*\([^()]{1,40}\))?"
@@ -147,10 +115,6 @@ PAIR = re.compile(
     rf"(?<![\w-])(?P<first>{NAME_SEQ})[ \t]+(?:and|dan|&|dengan|with)[ \t]+"
     rf"(?:(?:Kota|City of)[ \t]+)?(?P<second>{NAME_SEQ})"
 )
-
-
-#: substrings one of which any match of ``twinning_kind`` contains
-TWIN_HINTS = ("sister", "kembar", "bersaudara", "twin", "friendship")
 
 
 def ours_by_name(gaz: Gazetteer, name: str) -> bool:
@@ -169,7 +133,7 @@ def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     province letter of intent"; "North Sumatra and Perak have been sister provinces"),
     each with whether the tie is between regions."""
     low = text.lower()
-    if not any(w in low for w in TWIN_HINTS):
+    if not may_match(low, "twinning_kind"):
         return  # a cheap test before the pattern
     for tw in patterns()["twinning_kind"].finditer(text):
         region = bool(re.search(r"provin|state|prefect", tw.group(0), re.I))
@@ -197,7 +161,7 @@ def signed_pairs(text: str) -> Iterator[re.Match[str]]:
     """Two names that sign together ("West Kalimantan and Sarawak signed a memorandum",
     "Pemkab Badung dan Kuching menandatangani ..."): the pair right before the verb."""
     low = text.lower()
-    if not any(w in low for w in ("sign", "tandatangan", "teken")):
+    if not may_match(low, "signing"):
         return  # a cheap test before the pattern
     for m in _signed_pair().finditer(text):
         if not (m.group("first").isupper() or m.group("second").isupper()):
@@ -377,7 +341,9 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
         )
     # "sister city dengan X", "sister city Makassar-Taipei", "X sebagai kota kembar"
     low = text.lower()
-    partner = any(h in low for h in _PARTNER_HINTS)
+    partner = may_match(
+        low, "foreign_partner_before", "foreign_partner_broad", "visit_to", "foreign_partner_after"
+    )
     for pattern, sure in _partner_patterns() if partner else ():
         for m in pattern.finditer(text):
             name = _trim(m.group("name"))
@@ -492,6 +458,15 @@ def resolve(
     return _resolve_in_context(cand, gaz, doc_countries)
 
 
+def _may_name_abroad(name: str, explicit: bool) -> bool:
+    """Whether a prefix of a candidate's name is worth looking up abroad: not too short,
+    no direction, and, named bare, no word the world table only happens to know ("mengunjungi
+    Kali Gabus": a river here, not Cali)."""
+    if len(name) < 3 or name in DIRECTIONS:
+        return False
+    return explicit or name not in relations_lexicon()["bare_not_abroad"]
+
+
 def _resolve_in_context(
     cand: Candidate, gaz: Gazetteer, doc_countries: set[str]
 ) -> tuple[Place, str, str] | None:
@@ -506,7 +481,7 @@ def _resolve_in_context(
         name = " ".join(words[:k])
         if gaz.lookup(name) is not None:
             return None  # the gazetteer's (Indonesian places, known partners, countries)
-        if len(name) < 3 or name in DIRECTIONS:
+        if not _may_name_abroad(name, cand.explicit):
             continue
         if branch_here(words, k):
             return None
@@ -551,7 +526,7 @@ def _venue_city(cand: Candidate, gaz: Gazetteer) -> tuple[Place, str, str] | Non
     ]
     if not found or found[0].country == HOME_COUNTRY:
         return None
-    if name in relations_lexicon()["venue_not_cities"] or gaz.lookup(name) is not None:
+    if name in relations_lexicon()["bare_not_abroad"] or gaz.lookup(name) is not None:
         return None
     return found[0], CITY, name
 

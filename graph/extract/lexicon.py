@@ -99,7 +99,7 @@ WORD_LISTS = {
     "foreign_partner_broad": "a partner named after it, if large ('kerja sama dengan X')",
     "tie_nouns": "the tie's own noun between a partner word and 'with' ('relationship')",
     "list_opening": "words that open a list of items after a partner word ('partners include')",
-    "venue_not_cities": "large cities abroad by name that are no venue after 'di'/'in'",
+    "bare_not_abroad": "names of large cities abroad that, named bare, are something else",
     "kota_named_abroad": "towns abroad whose own name begins with 'Kota' ('Kota Kinabalu')",
     "foreign_partner_titles": "titles skipped before a partner's name ('dengan Wali Kota X')",
     "foreign_partner_after": "a partner named before it ('X sebagai kota kembar')",
@@ -206,6 +206,85 @@ def _lower_unless_escape(m: re.Match[str]) -> str:
 def _lower_regex(pattern: str) -> str:
     r"""A word-list pattern in lower case, its escapes kept (``\S`` is not ``\s``)."""
     return re.sub(r"\\.|[A-Z]+", _lower_unless_escape, pattern)
+
+
+def _required_literal(fragment: str) -> str | None:
+    r"""The longest run of plain characters every match of a word-list pattern holds, in
+    lower case; None when the pattern has no such run (a top-level alternative).
+
+    Groups, classes, escapes and optional characters break runs; what stays is text the
+    pattern always matches as written.
+
+    >>> _required_literal(r"study (?:trip|tour|visit) to")
+    'study '
+    >>> _required_literal(r"(?:be)?kerja\s?sama dengan")
+    'sama dengan'
+    >>> _required_literal(r"sister[\s-]?provinces?")
+    'province'
+    >>> _required_literal("as|sebagai") is None
+    True
+    """
+    runs: list[str] = []
+    current: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(fragment):
+        c = fragment[i]
+        if c == "\\":
+            i += 2
+            c = ""
+        elif c == "[":
+            i = fragment.index("]", i + 2) + 1 if "]" in fragment[i + 2 :] else len(fragment)
+            c = ""
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+            i += 1
+            c = ""
+        elif c == "|" and depth == 0:
+            return None
+        else:
+            i += 1
+        if not c or depth or c in ".^$*+?{}|":
+            # an optional or repeated character ("provinces?") is no certain part
+            if c and c in "?*{" and current:
+                current.pop()
+            runs.append("".join(current))
+            current = []
+            continue
+        if i < len(fragment) and fragment[i] in "?*{":
+            runs.append("".join(current))
+            current = []
+            continue
+        current.append(c)
+    runs.append("".join(current))
+    best = max(runs, key=len).lower()
+    return best if best.strip() else None
+
+
+@cache
+def hints(*names: str) -> tuple[str, ...] | None:
+    """Substrings one of which any match of the named word lists holds, in lower case: a
+    cheap test on ``text.lower()`` before the patterns (None: no such set, always test).
+
+    >>> "study " in hints("visit_to")
+    True
+    """
+    data = relations_lexicon()
+    out: set[str] = set()
+    for name in names:
+        for word in data[name]:
+            run = _required_literal(word)
+            if run is None:
+                return None
+            out.add(run)
+    return tuple(sorted(out))
+
+
+def may_match(low: str, *names: str) -> bool:
+    """Whether the lower-cased text ``low`` holds a hint of the named word lists: False
+    means no word of them can match it (see :func:`hints`)."""
+    found = hints(*names)
+    return found is None or any(h in low for h in found)
 
 
 @cache

@@ -17,7 +17,7 @@ from graph.extract.foreign import (
 )
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, demonym_mission
 from graph.extract.gazetteer import Match as GazMatch
-from graph.extract.lexicon import lowered, patterns, relations_lexicon
+from graph.extract.lexicon import lowered, may_match, patterns, relations_lexicon
 from graph.extract.names import name_patterns
 from graph.extract.places import world_places
 from graph.vocab import HOME_COUNTRY
@@ -130,35 +130,6 @@ def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
     return False
 
 
-#: substrings one of which any match of the visit and twinning patterns contains
-_VISIT_HINTS = (
-    "visit",
-    "kunjungan kerja",
-    "kunker",
-    "studi banding",
-    "study",
-    "kunjung",
-    "lawatan",
-    "mission",
-    "misi dagang",
-)
-#: substrings one of which any match of the domestic_cooperation list contains
-_DOMESTIC_HINTS = (
-    "kembar",
-    "sister",
-    "bersaudara",
-    "kesepahaman",
-    "mou",
-    "perjanjian",
-    "kesepakatan",
-    "kunjungan kerja",
-    "kunker",
-    "studi",
-    "visit",
-    "comparative",
-)
-_TIE_HINTS = (" dengan ", " with ")  # every broad partnership phrase ends with one
-_TWIN_HINTS = ("sister", "twin", "kembar", "bersaudara", "friendship city", "partner", "mitra")
 _NAME = r"((?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 
 
@@ -309,11 +280,14 @@ def might_hold_partnership(
         )
     if not foreign:
         foreign = (
-            (any(w in low for w in _VISIT_HINTS) and _visit_abroad(text))
+            (may_match(low, "visit_to") and _visit_abroad(text))
             or _twinned_abroad(text, gazetteer)  # twinned_pairs makes its own cheap test
             or _signed_abroad(text, gazetteer)  # so does signed_pairs
-            or (any(w in low for w in _TWIN_HINTS) and _twinned_with_abroad(text))
-            or (any(w in low for w in _TIE_HINTS) and _tied_abroad(text))
+            or (
+                may_match(low, "twinned_with", "foreign_partner_before")
+                and _twinned_with_abroad(text)
+            )
+            or (may_match(low, "foreign_partner_broad") and _tied_abroad(text))
         )
     if not foreign:
         # "a grant from the Japanese Embassy": a foreign state's mission named by demonym
@@ -363,6 +337,6 @@ def domestic_cooperation(text: str, matches: list[GazMatch]) -> bool:
     if len(ours) < 2:
         return False
     low = text.lower()
-    return any(w in low for w in _DOMESTIC_HINTS) and bool(
+    return may_match(low, "domestic_cooperation") and bool(
         patterns()["domestic_cooperation"].search(text)
     )
