@@ -4163,3 +4163,27 @@ def test_a_river_named_after_a_visit_word_is_no_city_abroad() -> None:
         "kerja sama penataan sungai."
     )
     assert not [f for f in run(text).facts if f.predicate == "sendsDelegationTo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "where"),
+    [
+        (
+            "Wali Kota Makassar memberikan presentasi tentang penataan lorong di Melbourne, "
+            "Australia, pada 7 Juli 2022.",
+            "id",
+            "melbourne",
+        ),
+        (
+            "The Regent of Banyuwangi gave a presentation on smart villages in Seoul on "
+            "3 May 2024.",
+            "en",
+            "seoul",
+        ),
+    ],
+)
+def test_a_presentation_given_abroad_is_an_activity(text: str, language: str, where: str) -> None:
+    ex = run(text, language)
+    assert not ex.prefiltered
+    act = only_activity(ex)
+    assert (act.type, act.location) == ("Meeting", where)

@@ -316,11 +316,13 @@ def might_hold_partnership(
     network = any(m.record.type == "InternationalOrganization" for m in matches)
     if not bool(lowered(*_ACTIVITY_LISTS).search(low)):
         return False
-    # "bertemu Ketua Menteri Penang …": or a head abroad whom the gazetteer's towns lack
+    # "bertemu Ketua Menteri Penang …": or a head abroad whom the gazetteer's towns lack;
+    # "presentasi di Melbourne, Australia": or a large city abroad named bare as the venue
     return (
         town_abroad
         or network
         or (any(t in text for t in _TITLE_HINTS) and _titled_abroad(text, matches))
+        or _venue_abroad(text, gazetteer)
     )
 
 
