@@ -4187,3 +4187,31 @@ def test_a_presentation_given_abroad_is_an_activity(text: str, language: str, wh
     assert not ex.prefiltered
     act = only_activity(ex)
     assert (act.type, act.location) == ("Meeting", where)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "visitor", "visited"),
+    [
+        (
+            "A delegation from Malaysia led by the Deputy Premier of Sarawak, Awang Tengah, made "
+            "a courtesy call to the East Kalimantan Deputy Governor in Samarinda on 28 March 2022.",
+            "en",
+            "sarawak",
+            "provinsi-kalimantan-timur",
+        ),
+        (
+            "Rombongan Pemerintah Kota Miri melakukan kunjungan kehormatan kepada Gubernur Jawa "
+            "Barat di Kota Bandung pada 3 Mei 2024.",
+            "id",
+            "miri",
+            "provinsi-jawa-barat",
+        ),
+    ],
+)
+def test_a_call_paid_on_a_head_visits_that_heads_government(
+    text: str, language: str, visitor: str, visited: str
+) -> None:
+    """Where they met is a city; whom the delegation visits is the government whose head
+    received the call."""
+    delegations = with_predicate(run(text, language), "sendsDelegationTo")
+    assert delegations == {(visitor, visited)}

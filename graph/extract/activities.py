@@ -380,6 +380,8 @@ _SIGNED_ON = re.compile(
 )
 _PAID_ON = re.compile(
     r"(?:\s+(?:kehormatan|kerja|resmi|balasan))?\s+(?:kepada|to|on)\s+(?:the\s+)?"
+    # "on East Kalimantan (Kaltim) Deputy Governor …": the place may come before the title
+    r"(?:[A-Z][\w-]*\s+){0,3}(?:\([A-Z][\w-]*\)\s+)?(?:Deputy\s+|Vice\s+|Wakil\s+)?"
     r"(?:Wali\s?[Kk]ota|Bupati|Gubernur|Pemkot|Pemkab|Pemprov|Pemerintah|Mayor|Regent|Governor)\b"
 )
 # "Denpasar hosted the … meeting", "menjadi tuan rumah pertemuan …": a meeting ours hosts
@@ -391,6 +393,24 @@ _ACTIVE_RECEPTION = re.compile(
     r"|hosts|hosting)\b(?!\s+by\b)",
     re.I,
 )
+
+
+def _called_on(r: _Reading, act: Activity, trig: re.Match[str]) -> bool:
+    """Whether a visit is paid on a head or a government ("kunjungan kehormatan kepada Wali
+    Kota Yogyakarta", "a courtesy call on East Kalimantan Deputy Governor …"); the one of ours
+    it names is the one visited (:attr:`DocContext.visited`)."""
+    paid = _PAID_ON.match(r.orig, trig.end())
+    if paid is None:
+        return False
+    for m in r.ms:
+        if m.start < trig.end() or m.start > paid.end() + 60:
+            continue
+        gov = r.d.heads.get(m.slug) if m.type == "Person" else None
+        gov = gov or (m.slug if m.type in LOCAL_GOVERNMENT_TYPES and not m.qualifier else None)
+        if gov and r.d.is_indonesian_lg(gov):
+            r.d.visited[id(act)] = gov
+            break
+    return True
 
 
 def _host(r: _Reading, at: int) -> str | None:
@@ -456,7 +476,7 @@ def _new_activity(
             or trig.group(0).lower().startswith("disambut")
             or patterns()["reception"].search(orig, max(0, trig.start() - 30), trig.end())
             # "kunjungan kehormatan kepada Wali Kota Yogyakarta": a call paid on ours
-            or _PAID_ON.match(orig, trig.end())
+            or _called_on(r, act, trig)
         )
     ) or (cls == "Meeting" and _HOSTED.search(orig, max(0, trig.start() - 60), trig.start())):
         # an active reception ("X received …") is told by its host, named before it; a
@@ -876,7 +896,7 @@ def finish_activities(d: DocContext) -> None:
                     d.add_fact(
                         p,
                         "sendsDelegationTo",
-                        _visited(d, act.location),
+                        d.visited.get(id(act)) or _visited(d, act.location),
                         d.sentences[act.evidence[0].index],
                     )
         keep.append(act)
