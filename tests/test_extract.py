@@ -4214,4 +4214,26 @@ def test_a_call_paid_on_a_head_visits_that_heads_government(
     """Where they met is a city; whom the delegation visits is the government whose head
     received the call."""
     delegations = with_predicate(run(text, language), "sendsDelegationTo")
-    assert delegations == {(visitor, visited)}
+    assert (visitor, visited) in delegations
+    # a state named as the delegation ("from Malaysia") sends it too, to the same government
+    assert {o for _, o in delegations} == {visited}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Malaysian delegation paid a courtesy call to the East Kalimantan Deputy Governor "
+            "in Samarinda on 28 March 2022.",
+            {("malaysia", "provinsi-kalimantan-timur")},
+        ),
+        (
+            "An Australian delegation visited Kupang on 3 May 2024 to review the water programme.",
+            {("australia", "kota-kupang")},
+        ),
+    ],
+)
+def test_a_state_named_as_a_delegation_sends_it(text: str, expected: set[tuple[str, str]]) -> None:
+    """A demonym before "delegation" names the state; at one of ours, it is that state's
+    delegation (an article opening the sentence is no part of a name)."""
+    assert with_predicate(run(text, "en"), "sendsDelegationTo") == expected

@@ -674,7 +674,14 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         return m.slug
     if m.type == "Country" and m.slug not in (HOME_COUNTRY, act.location):
         before = text[max(0, m.start - 40) : m.start]
-        return m.slug if FROM.search(before) or _as_government().search(before) else None
+        # "delegasi Australia", "from Japan", "a Malaysian delegation": its people take part
+        delegation = re.search(r"\b(?i:delegation|delegates)$", m.surface) or re.search(
+            r"\b(?i:delegasi|rombongan|delegation(?: of| from)?)\s+(?:the\s+)?$", before
+        )
+        if delegation:
+            d.state_delegations.add(m.slug)
+        taking_part = FROM.search(before) or _as_government().search(before) or delegation
+        return m.slug if taking_part else None
     return None
 
 
@@ -814,6 +821,18 @@ def _date_by_speech(d: DocContext, act: Activity) -> None:
             return
 
 
+def _state_delegations(d: DocContext, act: Activity) -> None:
+    """A state named as a delegation taking part in an activity at one of ours ("Gubernur
+    NTB menerima delegasi Australia", "a Malaysian delegation paid a call on …") sends it
+    to that government."""
+    where = d.visited.get(id(act)) or act.location
+    if where is None or not d.is_indonesian_lg(where):
+        return
+    for p in act.participants:
+        if p in d.state_delegations and p != HOME_COUNTRY:
+            d.add_fact(p, "sendsDelegationTo", where, d.sentences[act.evidence[0].index])
+
+
 def _visited(d: DocContext, place: str) -> str:
     """Where a delegation goes: a city the text names only as a venue ("presentasi di
     Melbourne"), no government it deals with, stands for its country."""
@@ -882,6 +901,7 @@ def finish_activities(d: DocContext) -> None:
         # a participant abroad is a delegation to that place, when the account names it
         # (or its head) as a doer: the article's government by default sends nobody
         if act.location:
+            _state_delegations(d, act)
             named = _named_doers(d, act)
             for p in act.participants:
                 if p == act.location or d.ent_type(p) not in LOCAL_GOVERNMENT_TYPES:

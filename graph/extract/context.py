@@ -46,6 +46,8 @@ class DocContext:
     # id of a visit -> the government whose head it was paid on ("a courtesy call on East
     # Kalimantan Deputy Governor …"): the one visited, wherever they met
     visited: dict[int, str] = field(default_factory=dict)
+    # states named as a delegation ("delegasi Australia", "a Malaysian delegation")
+    state_delegations: set[str] = field(default_factory=set)
     # partner pairs (as recorded) told as a plan, and those a sentence says were made
     planned_pairs: set[tuple[str, str]] = field(default_factory=set)
     made_pairs: set[tuple[str, str]] = field(default_factory=set)

@@ -229,22 +229,19 @@ def _read_jsonl(path: Path) -> Iterable[Record]:
             )
 
 
-#: the words after a demonym that make the phrase its country ("the Japanese government")
-DEMONYM_WORDS = (
-    "government",
-    "Government",
-    "Ambassador",
-    "ambassador",
-    "Consul General",
-    "Consul-General",
-)
+@cache
+def demonym_words() -> tuple[str, ...]:
+    """The words after a demonym that make the phrase its country ("the Japanese
+    government"), from ``demonyms.yaml``."""
+    data = load_yaml("demonyms.yaml") or {}
+    return tuple(data.get("words_after") or ())
 
 
 @cache
 def demonym_countries() -> dict[str, str]:
     """Each English demonym of ``demonyms.yaml`` and the country slug it names."""
     data = load_yaml("demonyms.yaml") or {}
-    return {d: slug for slug, demonyms in data.items() for d in demonyms}
+    return {d: slug for slug, demonyms in data.items() if slug != "words_after" for d in demonyms}
 
 
 #: a state's mission after its country's name or demonym ("Indonesia Embassy", "Japanese
@@ -267,7 +264,7 @@ def default_gazetteer() -> Gazetteer:
         records.extend(_read_jsonl(path))
     extra: dict[str, list[str]] = dict(load_yaml("aliases_extra.yaml") or {})
     for demonym, slug in demonym_countries().items():
-        extra[slug] = [*extra.get(slug, []), *(f"{demonym} {w}" for w in DEMONYM_WORDS)]
+        extra[slug] = [*extra.get(slug, []), *(f"{demonym} {w}" for w in demonym_words())]
     for i, rec in enumerate(records):
         if rec.id in extra:
             records[i] = replace(rec, aliases=tuple(dict.fromkeys([*rec.aliases, *extra[rec.id]])))

@@ -118,6 +118,8 @@ def inside_a_name(text: str, start: int, headline: bool) -> bool:
         return False  # words run together by a scraper ("DenpasarWalikota"), not a name
     if re.search(r"['’]s$", word):
         return False  # "Indonesia's Makassar": a possessive names the place's country
+    if word == "A" and not text[max(0, start - 40) : start][: before.start()].strip():
+        return False  # "A Malaysian delegation …": the article opening the sentence
     return not (word in stop_words() or word in heads)
 
 
