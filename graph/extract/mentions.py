@@ -201,10 +201,20 @@ _AMONG_PROGRAMMES = re.compile(
 # one of our heads' titles, right before the words that follow it
 _OUR_TITLE_BEFORE = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*(?P<comma>,\s*)?$")
 # a network-like body whose name spans countries: an international one
-_INTERNATIONAL_BODY = re.compile(
-    r"\b(?:World|Global|International|Asian?|Pacific|ASEAN|European|African)\b.*\b"
-    r"(?:Organi[sz]ation|Network|Alliance|Federation|Union|Association|Forum|Council)$"
-)
+def _international_body(name: str) -> bool:
+    """Whether a body's name says it spans countries ("World e-Governments Organization",
+    "Asian Cities Network"): a word of ``acronym_international_words`` and a last word of
+    ``acronym_body_words``, and no venue's word."""
+    rx = patterns()
+    last = name.split()[-1].lower() if name.split() else ""
+    return (
+        bool(rx["acronym_international_words"].search(name))
+        and bool(rx["acronym_body_words"].fullmatch(last))
+        # "Jakarta International Convention Center": a venue, not a body
+        and not rx["acronym_venue_words"].search(name)
+    )
+
+
 # a head's title after a place's name ("Fremantle Mayor"): no part of the place's name
 _HEAD_TITLE_AFTER = re.compile(r"\s+(?:Lord\s+)?(?:Mayor|Governor|Premier|Chief\s+Minister)\b")
 
@@ -1369,7 +1379,7 @@ class MentionFinder:
         known = self.gaz.lookup(" ".join(words[:-1])) if len(words) > 2 else None
         if known is not None and known.type in ("InternationalOrganization", "Programme"):
             return  # "UCLG ASPAC Council": an organ of a body the lexicon knows is that body
-        if type_ == "Organization" and _INTERNATIONAL_BODY.search(surface):
+        if type_ == "Organization" and _international_body(surface):
             type_ = "InternationalOrganization"  # "World e-Governments Organization"
         slug = self._local_entity(surface, type_, surface)
         ent = self.out.entities[slug]
