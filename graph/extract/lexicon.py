@@ -99,6 +99,7 @@ WORD_LISTS = {
     "foreign_partner_broad": "a partner named after it, if large ('kerja sama dengan X')",
     "tie_nouns": "the tie's own noun between a partner word and 'with' ('relationship')",
     "list_opening": "words that open a list of items after a partner word ('partners include')",
+    "international_body_tails": "last words of a body of members ('Network', 'Alliance')",
     "bare_not_abroad": "names of large cities abroad that, named bare, are something else",
     "kota_named_abroad": "towns abroad whose own name begins with 'Kota' ('Kota Kinabalu')",
     "foreign_partner_titles": "titles skipped before a partner's name ('dengan Wali Kota X')",

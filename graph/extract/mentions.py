@@ -204,14 +204,11 @@ _OUR_TITLE_BEFORE = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*(?P<c
 def _international_body(name: str) -> bool:
     """Whether a body's name says it spans countries ("World e-Governments Organization",
     "Asian Cities Network"): a word of ``acronym_international_words`` and a last word of
-    ``acronym_body_words``, and no venue's word."""
+    ``international_body_tails``."""
     rx = patterns()
     last = name.split()[-1].lower() if name.split() else ""
-    return (
-        bool(rx["acronym_international_words"].search(name))
-        and bool(rx["acronym_body_words"].fullmatch(last))
-        # "Jakarta International Convention Center": a venue, not a body
-        and not rx["acronym_venue_words"].search(name)
+    return bool(rx["acronym_international_words"].search(name)) and bool(
+        rx["international_body_tails"].fullmatch(last)
     )
 
 
