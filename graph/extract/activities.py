@@ -405,8 +405,7 @@ def _called_on(r: _Reading, act: Activity, trig: re.Match[str]) -> bool:
     for m in r.ms:
         if m.start < trig.end() or m.start > paid.end() + 60:
             continue
-        gov = r.d.heads.get(m.slug) if m.type == "Person" else None
-        gov = gov or (m.slug if m.type in LOCAL_GOVERNMENT_TYPES and not m.qualifier else None)
+        gov = r.d.government_of(m)
         if gov and r.d.is_indonesian_lg(gov):
             r.d.visited[id(act)] = gov
             break
@@ -417,13 +416,8 @@ def _host(r: _Reading, at: int) -> str | None:
     """The government the sentence names nearest before ``at`` (or whose head it names):
     who receives. "Penang Chief Minister … received a delegation from Medan" is received
     abroad; "… ujar Ade Yasin saat menerima kunjungan Bupati Hamyang" at home."""
-    d = r.d
     for m in sorted(r.ms, key=lambda m: -m.start):
-        if m.start >= at:
-            continue
-        gov = d.heads.get(m.slug) or d.officials_abroad.get(m.slug) if m.type == "Person" else None
-        gov = gov or (m.slug if m.type in LOCAL_GOVERNMENT_TYPES and not m.qualifier else None)
-        if gov:
+        if m.start < at and (gov := r.d.government_of(m)):
             return gov
     return None  # none named before: the article's own government receives
 

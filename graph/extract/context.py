@@ -82,6 +82,16 @@ class DocContext:
             return rec.country if rec else "foreign"
         return ent.country
 
+    def government_of(self, m: Mention) -> str | None:
+        """The government a mention stands for: a local government itself (not one that
+        only locates another), or the one a person named heads (or, for an envoy or a
+        minister abroad, the state they act for)."""
+        if m.type == "Person":
+            return self.heads.get(m.slug) or self.officials_abroad.get(m.slug)
+        if m.type in LOCAL_GOVERNMENT_TYPES and not m.qualifier:
+            return m.slug
+        return None
+
     def register_country(self, slug: str) -> str | None:
         """The country of the entity ``slug``, made an entity of the document when it was
         not one yet; None when the entity has no country the gazetteer knows."""

@@ -200,6 +200,8 @@ _AMONG_PROGRAMMES = re.compile(
 )
 # one of our heads' titles, right before the words that follow it
 _OUR_TITLE_BEFORE = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*(?P<comma>,\s*)?$")
+
+
 # a network-like body whose name spans countries: an international one
 def _international_body(name: str) -> bool:
     """Whether a body's name says it spans countries ("World e-Governments Organization",

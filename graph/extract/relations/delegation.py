@@ -17,7 +17,6 @@ from graph.extract.context import (
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
-from graph.extract.spans import Mention
 from graph.vocab import HOME_COUNTRY
 
 # who comes from abroad: a group sent by a government (a delegation, officials, students
@@ -237,14 +236,13 @@ def reception(d: DocContext, v: SentenceView) -> None:
         return
     if _in_proper_name(v, rm):
         return  # "'Welcome to Darwin', a community event"
-    heads = {r.person: r.government for r in d.mentions.roles if r.government}
     visitor = None
     for m in v.mentions:
         if m.start < rm.end() or m.start - rm.end() > 60:
             continue
         if re.search(r"[.;]", v.sent.text[rm.end() : m.start]):
             break
-        gov = _government(d, m, heads)
+        gov = d.government_of(m)
         if gov and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES and d.is_foreign_actor(gov):
             visitor = gov
             break
@@ -252,23 +250,16 @@ def reception(d: DocContext, v: SentenceView) -> None:
         # "menerima kunjungan Dubes Ceko": an envoy's country, received
         visitor = _envoys_country(d, v, rm.end(), min(len(v.sent.text), rm.end() + 60))
     if visitor is None:
-        _received_abroad(d, v, rm, heads)
+        _received_abroad(d, v, rm)
         return
     hosts = [m.slug for m in v.mentions if d.is_indonesian_lg(m.slug)]
-    hosts += [heads[m.slug] for m in v.mentions if m.slug in heads]
+    hosts += [d.heads[m.slug] for m in v.mentions if m.slug in d.heads]
     host = next((h for h in hosts if d.is_indonesian_lg(h)), d.home)
     if host and d.is_indonesian_lg(host):
         d.add_fact(visitor, "sendsDelegationTo", host, v.sent)
 
 
-def _government(d: DocContext, m: Mention, heads: dict[str, str]) -> str:
-    """The government a mention stands for: itself, or the one a person named heads."""
-    return heads.get(m.slug, "") if d.ent_type(m.slug) == "Person" else m.slug
-
-
-def _received_abroad(
-    d: DocContext, v: SentenceView, rm: re.Match[str], heads: dict[str, str]
-) -> None:
+def _received_abroad(d: DocContext, v: SentenceView, rm: re.Match[str]) -> None:
     """The mirror of a reception: a government abroad (or its head), named before the
     word, receives a group of ours named right after it ("Darwin Lord Mayor … welcomed a
     delegation from Ambon"): ours sent it there."""
@@ -278,7 +269,7 @@ def _received_abroad(
             gov
             for m in reversed(v.mentions)
             if m.end <= rm.start()
-            and (gov := _government(d, m, heads))
+            and (gov := d.government_of(m))
             and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES
             and d.is_foreign_actor(gov)
         ),
@@ -291,7 +282,7 @@ def _received_abroad(
             continue
         if re.search(r"[.;]", v.sent.text[rm.end() : m.start]):
             return
-        gov = _government(d, m, heads)
+        gov = d.government_of(m)
         if gov and d.is_indonesian_lg(gov):
             d.add_fact(gov, "sendsDelegationTo", host, v.sent)
             return
