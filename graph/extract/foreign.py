@@ -163,9 +163,16 @@ def signed_pairs(text: str) -> Iterator[re.Match[str]]:
     low = text.lower()
     if not may_match(low, "signing"):
         return  # a cheap test before the pattern
-    for m in _signed_pair().finditer(text):
-        if not (m.group("first").isupper() or m.group("second").isupper()):
-            yield m
+    # the signing words first, then a pair right before each (faster than the pair
+    # pattern over the whole text, which tries every capitalised word)
+    same = len(low) == len(text)  # lower-casing kept the offsets (it nearly always does)
+    signs = lowered("signing").finditer(low) if same else patterns()["signing"].finditer(text)
+    for sign in signs:
+        for m in _signed_pair().finditer(text, max(0, sign.start() - 240), sign.end()):
+            if m.end() != sign.end():
+                continue
+            if not (m.group("first").isupper() or m.group("second").isupper()):
+                yield m
 
 
 #: a partner named bare ("sister city dengan X") must be a city at least this large when the
@@ -398,10 +405,17 @@ def venues(text: str, checked: bool = False) -> Iterator[Candidate]:
     """ "presentasi di Melbourne", "a forum in Paris": a bare name where an activity is
     held or gone to, in a text with an activity word (``checked``: the caller knows it
     has one); a place only when the world table knows it as a large city."""
+    found = [
+        m
+        for m in _venue_pattern().finditer(text)
+        if any(p.population >= VENUE_POPULATION for p in world_places().lookup(m.group("name")))
+    ]
+    if not found:
+        return  # most texts name none: the activity words are tested only then
     classes = relations_lexicon()["activities"]
     if not checked and not lowered(*(f"activity:{c}" for c in classes)).search(text.lower()):
         return
-    for m in _venue_pattern().finditer(text):
+    for m in found:
         name = m.group("name")
         yield Candidate(m.start("name"), m.end("name"), name, name, CITY, False, venue=True)
 

@@ -17,8 +17,10 @@ graph.errors.LexiconError: x.yaml: unknown key 'partnersip'
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
+
+import ahocorasick
 
 from graph.errors import LexiconError
 from graph.resources import load_yaml
@@ -278,14 +280,62 @@ def hints(*names: str) -> tuple[str, ...] | None:
             if run is None:
                 return None
             out.add(run)
-    return tuple(sorted(out))
+    # a hint holding another is implied by it: the shorter one suffices
+    return tuple(sorted(h for h in out if not any(g != h and g in h for g in out)))
+
+
+#: the word lists tested by :func:`may_match` (each with a hint set)
+HINTED_LISTS = (
+    "visit_to",
+    "twinned_with",
+    "twinning_kind",
+    "signing",
+    "foreign_partner_before",
+    "foreign_partner_broad",
+    "foreign_partner_after",
+    "domestic_cooperation",
+)
+
+
+@cache
+def _hint_automaton() -> ahocorasick.Automaton:
+    """The hints of every list of ``HINTED_LISTS`` in one Aho-Corasick automaton, each
+    with the lists it stands for: one pass over a text says which lists may match."""
+    owners: dict[str, set[str]] = {}
+    for name in HINTED_LISTS:
+        found = hints(name)
+        if found is None:
+            raise LexiconError(f"{RELATIONS_FILE}: {name}: a word holds no plain text to test")
+        for h in found:
+            owners.setdefault(h, set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for h, names in owners.items():
+        automaton.add_word(h, frozenset(names))
+    automaton.make_automaton()
+    return automaton
+
+
+@lru_cache(maxsize=8)
+def hinted(low: str) -> frozenset[str]:
+    """The lists of ``HINTED_LISTS`` whose hints the lower-cased text holds (the last few
+    texts are remembered: the prefilter asks about one text several times)."""
+    out: set[str] = set()
+    for _, names in _hint_automaton().iter(low):
+        out |= names
+    return frozenset(out)
 
 
 def may_match(low: str, *names: str) -> bool:
-    """Whether the lower-cased text ``low`` holds a hint of the named word lists: False
-    means no word of them can match it (see :func:`hints`)."""
-    found = hints(*names)
-    return found is None or any(h in low for h in found)
+    """Whether the lower-cased text ``low`` holds a hint of the named word lists (of
+    ``HINTED_LISTS``): False means no word of them can match it (see :func:`hints`).
+
+    >>> may_match("a working visit to gold coast", "visit_to")
+    True
+    >>> may_match("pasar baru diresmikan", "visit_to", "signing")
+    False
+    """
+    found = hinted(low)
+    return any(n in found for n in names)
 
 
 @cache
