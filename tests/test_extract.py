@@ -4237,3 +4237,27 @@ def test_a_state_named_as_a_delegation_sends_it(text: str, expected: set[tuple[s
     """A demonym before "delegation" names the state; at one of ours, it is that state's
     delegation (an article opening the sentence is no part of a name)."""
     assert with_predicate(run(text, "en"), "sendsDelegationTo") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "theme"),
+    [
+        (
+            "The Japanese Consul General signed the grant contract with the Bali provincial "
+            "government on 19 December 2024.",
+            "en",
+            "signed the grant contract",
+        ),
+        (
+            "Wali Kota Denpasar menandatangani surat pernyataan kehendak dengan Wali Kota Darwin "
+            "pada 3 Mei 2021.",
+            "id",
+            "menandatangani surat pernyataan kehendak",
+        ),
+    ],
+)
+def test_an_active_signing_is_named_by_what_was_signed(
+    text: str, language: str, theme: str
+) -> None:
+    """The object of "signed" names the signing, not the signer before the verb."""
+    assert only_activity(run(text, language)).theme == theme

@@ -85,6 +85,12 @@ def _theme(text: str, start: int, end: int) -> str:
         caps = re.match(rf"\s*((?:[A-Z][\w&'-]*)(?:\s+{CAP}){{0,7}})", rest)
         if caps:
             return re.sub(r"(?:\s+(?:of|in|and|for|on|the|dan|di|&))+$", "", caps.group(1)).strip()
+    # "X signed the grant contract": the active verb's object names it; a passive one's
+    # subject ("the memorandum was signed", "yang ditandatangani")
+    active = trigger.lower() in {"meneken", "menandatangani"} or (
+        trigger.lower() in {"signed", "inked"}
+        and not re.search(r"\b(?:was|were|is|are|been|be|being)\s+$", text[:start], re.I)
+    )
     if re.match(r"(?:di|ter)[a-z]+$", trigger) or trigger.lower() in {
         "signed",
         "inked",
@@ -106,7 +112,7 @@ def _theme(text: str, start: int, end: int) -> str:
                 "",
                 agreement.group(0),
             )
-        clause = re.split(r"[,;]", text[:start])[-1]
+        clause = re.split(r"[,;]", text[:start])[-1] if not active else ""
         clause = re.sub(
             r"\s+(?:yang|which|that)(?:\s+(?:sudah|telah|akan|was|were|has been|had been))?\s*$",
             "",
