@@ -4261,3 +4261,14 @@ def test_an_active_signing_is_named_by_what_was_signed(
 ) -> None:
     """The object of "signed" names the signing, not the signer before the verb."""
     assert only_activity(run(text, language)).theme == theme
+
+
+def test_the_two_cities_are_never_a_venue_named_bare() -> None:
+    """ "the two cities" after a signing facilitated "in Cape Town" are the partners named
+    before, not the city where the consulate sits."""
+    text = (
+        "Denpasar and Mossel Bay renewed their sister city agreement on 3 May 2023 in an online "
+        "signing ceremony facilitated by the Indonesian Consulate General in Cape Town. "
+        "The consul said the two cities agreed to broaden the partnership."
+    )
+    assert partners(run(text, "en")) == {frozenset({"kota-denpasar", "mossel-bay"})}

@@ -100,6 +100,9 @@ def _read_sentences(d: DocContext) -> None:
                 not m.qualifier
                 and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
                 and d.is_foreign_actor(m.slug)
+                # a city named bare as a venue ("in Cape Town") is no partner "the two
+                # cities" could mean
+                and (m.sentence, m.start) not in d.mentions.venue_spans
             ):
                 d.recent_foreign.append(m.slug)
 
