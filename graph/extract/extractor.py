@@ -102,7 +102,7 @@ def _read_sentences(d: DocContext) -> None:
                 and d.is_foreign_actor(m.slug)
                 # a city named bare as a venue ("in Cape Town") is no partner "the two
                 # cities" could mean
-                and (m.sentence, m.start) not in d.mentions.venue_spans
+                and not m.venue
             ):
                 d.recent_foreign.append(m.slug)
 

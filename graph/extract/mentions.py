@@ -694,9 +694,8 @@ class MentionFinder:
             rec = foreign.record_for(place, level, self.gaz, name)
             slug = self._entity_for_record(rec, s.text[start:end])
             self.out.entities[slug].aliases.add(name)
-            self.out.add(Mention(s.index, start, end, s.text[start:end], slug, level), True)
-            if cand.venue:
-                self.out.venue_spans.add((s.index, start))
+            surface = s.text[start:end]
+            self.out.add(Mention(s.index, start, end, surface, slug, level, venue=cand.venue), True)
 
     def _demonym_missions(self, s: Sentence) -> None:
         """ "the Japanese Embassy", "the Australian Consulate General": that country's

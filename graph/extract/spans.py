@@ -20,6 +20,7 @@ class Mention:
     type: str
     via_role: str | None = None  # "headOf"/"deputyHeadOf" when named through a role title
     qualifier: bool = False  # a place that only locates the name before it ("Bandung, West Java")
+    venue: bool = False  # a large city abroad named bare where something is ("di Melbourne")
 
 
 class Role(NamedTuple):
@@ -44,16 +45,12 @@ class DocumentMentions:
     roles: list[Role] = field(default_factory=list)
     # person slug -> sentence index of the deputy pronoun ("wakilnya Maulana")
     deputies: list[tuple[str, int]] = field(default_factory=list)
-    # (sentence, start) of places named bare after a preposition of place ("di Melbourne")
-    venue_spans: set[tuple[int, int]] = field(default_factory=set)
 
     def venue_only(self, slug: str) -> bool:
         """Whether the document names a place only as where something is held or gone to,
         never as a government (no "Kota X", no head, no partner)."""
-        spans = [
-            (m.sentence, m.start) for ms in self.by_sentence.values() for m in ms if m.slug == slug
-        ]
-        return bool(spans) and all(x in self.venue_spans for x in spans)
+        found = [m for ms in self.by_sentence.values() for m in ms if m.slug == slug]
+        return bool(found) and all(m.venue for m in found)
 
     def in_sentence(self, index: int) -> list[Mention]:
         return self.by_sentence.get(index, [])

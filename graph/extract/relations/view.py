@@ -53,12 +53,7 @@ class SentenceView:
             participants=participants,
             programmes=[m for m in ms if m.type == "Programme"],
             # a city named bare as a venue ("di Johor") is where, not who
-            foreign=[
-                m
-                for m in ms
-                if d.is_foreign_actor(m.slug)
-                and (m.sentence, m.start) not in d.mentions.venue_spans
-            ],
+            foreign=[m for m in ms if d.is_foreign_actor(m.slug) and not m.venue],
         )
 
 
