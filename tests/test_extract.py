@@ -194,6 +194,25 @@ def test_head_named_before_the_title_with_degrees_between() -> None:
     assert ("rizal-effendi", "headOf", "kota-balikpapan") in facts_of(text, "en")
 
 
+def test_head_named_before_a_title_whose_place_is_followed_by_its_country() -> None:
+    """ "X, Wali Kota Osaka, Jepang": only places follow the title, so the name is the one
+    before it, not the country."""
+    text = (
+        "Pemkot Surabaya menjalin kerja sama kota kembar dengan Osaka. "
+        "Rombongan diterima Kenji Morita, Wali Kota Osaka, Jepang, di balai kota."
+    )
+    assert ("kenji-morita", "headOf", "osaka") in facts_of(text)
+
+
+def test_a_name_particle_is_a_whole_word() -> None:
+    """ "Hadir pula Kim Soo Ho": the "la" ending "pula" is no particle of the name."""
+    text = (
+        "Pemkot Bandung menjalin kerja sama kota kembar dengan Suwon. "
+        "Hadir pula Kim Soo Ho, Wali Kota Suwon, dalam pertemuan itu."
+    )
+    assert ("kim-soo-ho", "headOf", "suwon") in facts_of(text)
+
+
 def test_head_in_that_capacity_without_a_place_is_the_articles_governments() -> None:
     """ "ditandatangani Y selaku walikota saat itu": Y is the head of the article's city,
     not of the foreign partner named right before him."""

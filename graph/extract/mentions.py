@@ -803,7 +803,9 @@ class MentionFinder:
             segments = [seg.strip() for seg in chunk.split(",") if seg.strip()]
             if place_tokens:
                 segments = [" ".join(rest)] if rest else segments[1:]
-            while len(segments) > 1 and self._is_place(segments[0]):
+            # "Hiroshi Tanaka, Wali Kota Osaka, Jepang": when only places follow, the
+            # name comes before the title
+            while segments and self._is_place(segments[0]):
                 segments = segments[1:]
             rest = re.findall(r"[^\s,]+", segments[0]) if segments else []
         rest = _name_tokens(self._past_repeated_place(rest, place))
