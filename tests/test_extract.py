@@ -4291,3 +4291,36 @@ def test_the_two_cities_are_never_a_venue_named_bare() -> None:
         "The consul said the two cities agreed to broaden the partnership."
     )
     assert partners(run(text, "en")) == {frozenset({"kota-denpasar", "mossel-bay"})}
+
+
+def _slugs(text: str, language: str) -> list[tuple[str, str]]:
+    found = find_mentions(split_sentences(text), default_gazetteer(), language)
+    return [(m.slug, m.type) for i in sorted(found.by_sentence) for m in found.in_sentence(i)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a state's demonym before its government word names the state, not the country
+        (
+            "The Western Australian Government hosted the delegation.",
+            "en",
+            [("western-australia", "ProvincialGovernment")],
+        ),
+        ("The Australian Government hosted the delegation.", "en", [("australia", "Country")]),
+        # Malaysian and lower-case state words
+        (
+            "Officials of the Sabah state government in Malaysia attended.",
+            "en",
+            [("sabah", "ProvincialGovernment"), ("malaysia", "Country")],
+        ),
+        ("The state of Victoria sent a team.", "en", [("victoria", "ProvincialGovernment")]),
+        ("Kerajaan Negeri Sarawak hadir.", "id", [("sarawak", "ProvincialGovernment")]),
+        # a country's epithet is no place named after "Negeri"
+        ("Ia berangkat ke Negeri Sakura.", "id", [("japan", "Country")]),
+    ],
+)
+def test_foreign_states_by_their_words(
+    text: str, language: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _slugs(text, language) == expected

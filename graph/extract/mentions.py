@@ -610,6 +610,10 @@ class MentionFinder:
         if before is None:
             return False
         name = f"{before.group(1)} {m.surface}"
+        demonym = m.surface.split()[0]
+        if demonym_countries().get(demonym) == m.record.id and " " in m.surface:
+            # "the Western Australian Government": the state's demonym, then its government
+            name = f"{before.group(1)} {m.record.labels.get('en', m.surface)}"
         regions = [
             p for p in foreign.world_places().lookup(name, m.record.id) if p.kind == "region"
         ]
@@ -679,6 +683,8 @@ class MentionFinder:
                 continue
             # "Kota Tono", "City of Fremantle": the context words before belong to the name
             start = cand.start if cand.start < at else at
+            if s.text[start:at] in ("The ", "the "):
+                start = at  # "The Sabah state government": the article is no part of it
             end = at + len(name)
             if (
                 cand.surface.startswith(name)
@@ -691,6 +697,8 @@ class MentionFinder:
                 start < x.end and x.start < end for x in self.out.in_sentence(s.index)
             ):
                 continue  # named already in a government context ("a working visit to X")
+            if any(m.start <= start and end <= m.end for m in found if m.record.type == "Country"):
+                continue  # "Negeri Sakura": a country's epithet, not a place "Sakura"
             rec = foreign.record_for(place, level, self.gaz, name)
             slug = self._entity_for_record(rec, s.text[start:end])
             self.out.entities[slug].aliases.add(name)
