@@ -4316,6 +4316,12 @@ def _slugs(text: str, language: str) -> list[tuple[str, str]]:
         ),
         ("The state of Victoria sent a team.", "en", [("victoria", "ProvincialGovernment")]),
         ("Kerajaan Negeri Sarawak hadir.", "id", [("sarawak", "ProvincialGovernment")]),
+        # a venue named after a place is not the place
+        (
+            "Pemkot Surabaya held the festival at the Medan Merdeka Tunnel.",
+            "en",
+            [("kota-surabaya", "CityGovernment")],
+        ),
         # a country's epithet is no place named after "Negeri"
         ("Ia berangkat ke Negeri Sakura.", "id", [("japan", "Country")]),
     ],

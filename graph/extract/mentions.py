@@ -30,6 +30,7 @@ from graph.extract.names import (
     NAME_TOKEN,
     PLACE_TYPES,
     capitalised_throughout,
+    in_a_venues_name,
     inside_a_name,
     name_lexicon,
     name_patterns,
@@ -410,7 +411,7 @@ class MentionFinder:
         self._roster_item(s)
         headline: bool | None = None  # computed when a place needs it
         for i, m in enumerate(found):
-            if name_lexicon().prefix_block.search(text[: m.start]):
+            if in_a_venues_name(text, m.start, m.end):
                 continue
             lower_head = _LOWER_HEAD.match(m.surface)
             if lower_head and _TIE_BEFORE.search(text, 0, m.start):

@@ -25,6 +25,7 @@ class NameLexicon:
     place_heads: frozenset[str]
     not_place_words: frozenset[str]
     prefix_block: re.Pattern[str]
+    suffix_block: re.Pattern[str]  # "Kendal Dukuh Atas Tunnel": a venue named after a place
     venue_before_role: re.Pattern[str]
     head_list: str  # alternation: "led by … mayors" before a list of heads' names
     head_list_intro: str  # alternation: "yakni", "namely" between the title and the list
@@ -45,6 +46,11 @@ def name_lexicon() -> NameLexicon:
         place_heads=frozenset(data["place_heads"]),
         not_place_words=frozenset(data["not_place_words"]),
         prefix_block=words_before("name_prefix_block"),
+        suffix_block=re.compile(
+            r"(?:[ \t]+[A-Z][\w'’-]*){0,3}?[ \t]+(?:"
+            + "|".join(sorted(map(re.escape, data["name_suffix_block"]), key=len, reverse=True))
+            + r")\b"
+        ),
         venue_before_role=words_before("venue_before_role", re.I),
         head_list="|".join(data["head_list"]),
         head_list_intro="|".join(data["head_list_intro"]),
@@ -92,6 +98,20 @@ def capitalised_throughout(text: str) -> bool:
     """
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(not w[0].isupper() for w in words) <= 1
+
+
+def in_a_venues_name(text: str, start: int, end: int) -> bool:
+    """Whether the place named at ``start:end`` is part of a street's or a venue's name
+    ("Jalan Denpasar", "the Kendal Dukuh Atas Tunnel").
+
+    >>> s = "a festival at the Kendal Dukuh Atas Tunnel"
+    >>> in_a_venues_name(s, s.index("Kendal"), s.index("Kendal") + 6)
+    True
+    >>> in_a_venues_name("Jalan Denpasar", 6, 14), in_a_venues_name("Denpasar City Hall", 0, 8)
+    (True, False)
+    """
+    lex = name_lexicon()
+    return bool(lex.prefix_block.search(text[:start]) or lex.suffix_block.match(text, end))
 
 
 def inside_a_name(text: str, start: int, headline: bool) -> bool:
