@@ -4322,6 +4322,16 @@ def _slugs(text: str, language: str) -> list[tuple[str, str]]:
             "en",
             [("kota-surabaya", "CityGovernment")],
         ),
+        # ... but a surname after a title is no venue word
+        (
+            "Pemkot Surabaya met Busan Mayor Park Heong-joon.",
+            "en",
+            [
+                ("kota-surabaya", "CityGovernment"),
+                ("busan", "CityGovernment"),
+                ("park-heong-joon", "Person"),
+            ],
+        ),
         # a country's epithet is no place named after "Negeri"
         ("Ia berangkat ke Negeri Sakura.", "id", [("japan", "Country")]),
     ],
@@ -4330,3 +4340,12 @@ def test_foreign_states_by_their_words(
     text: str, language: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _slugs(text, language) == expected
+
+
+def test_a_body_named_after_a_title_is_no_person() -> None:
+    text = (
+        "Wali Kota Padang bertemu Wali Kota Hildesheim. Hadir pula Project Manager at "
+        "Experts for Municipal Partnership Worldwide."
+    )
+    ex = run(text)
+    assert not [k for k, e in ex.entities.items() if "partnership" in k]

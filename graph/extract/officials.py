@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from graph.extract.lexicon import relations_lexicon
 from graph.extract.names import NAME_TOKEN, name_lexicon, name_patterns, stop_words
 from graph.resources import load_yaml
 
@@ -191,6 +192,15 @@ class _Reader:
         return True
 
 
+@cache
+def _body_words() -> frozenset[str]:
+    """Words that name bodies and programmes, never people (``relations.yaml``)."""
+    data = relations_lexicon()
+    words = [*data["acronym_body_words"], *data["acronym_programme_words"]]
+    words += [*data["organisation_tails"], *data["programme_tails"]]
+    return frozenset(w.casefold() for w in words)
+
+
 def _valid(name: str, is_place: Callable[[str], bool]) -> bool:
     words = name.rstrip(".").split()
     names = [w for w in words if w not in _PARTICLES]
@@ -198,4 +208,6 @@ def _valid(name: str, is_place: Callable[[str], bool]) -> bool:
         return False
     if any(w.isupper() and len(w) > 2 for w in names):
         return False  # an acronym: a body, not a person
+    if any(w.casefold() in _body_words() for w in names):
+        return False  # "Manager at … Municipal Partnership Worldwide": a body's name
     return not is_place(name) and not is_place(names[-1])  # "… Northern Territory Australia"
