@@ -4349,3 +4349,12 @@ def test_a_body_named_after_a_title_is_no_person() -> None:
     )
     ex = run(text)
     assert not [k for k, e in ex.entities.items() if "partnership" in k]
+
+
+def test_a_metropolis_after_our_title_and_before_a_full_name_is_the_heads_city() -> None:
+    """ "Wali Kota Osaka Hideyuki Yokoyama": with no country named, a city of a million
+    people before a full name is the head's city, not the start of his name (which would
+    make him the head of the city he visits)."""
+    facts = facts_of("Wali Kota Osaka Kenji Morita berkunjung ke Kota Surabaya.")
+    assert ("kenji-morita", "headOf", "osaka") in facts
+    assert not [f for f in facts if f[1] == "headOf" and f[2] == "kota-surabaya"]

@@ -990,7 +990,12 @@ class MentionFinder:
                 # "Penjabat Wali Kota, George mengaku …": after our title and a comma, a name
                 and (
                     title.group("comma") is not None
-                    or (k == 1 and len(tokens) > 1 and rec.country not in self.doc_countries)
+                    or (
+                        k == 1
+                        and len(tokens) > 1
+                        and rec.country not in self.doc_countries
+                        and not (len(tokens) >= 3 and foreign.metropolis(tokens[0]))
+                    )
                 )
             ):
                 # "Gubernur Ahmad Luthfi": after one of our titles, one word that only the
