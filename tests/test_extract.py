@@ -4358,3 +4358,37 @@ def test_a_metropolis_after_our_title_and_before_a_full_name_is_the_heads_city()
     facts = facts_of("Wali Kota Osaka Kenji Morita berkunjung ke Kota Surabaya.")
     assert ("kenji-morita", "headOf", "osaka") in facts
     assert not [f for f in facts if f[1] == "headOf" and f[2] == "kota-surabaya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "Nota kesepahaman Kota Padang dan Kota Hildesheim, Jerman, belum ditandatangani.",
+            "id",
+            ("hildesheim", "kota-padang"),
+        ),
+        (
+            "Kerja sama Kabupaten Badung dan Kota Nantes, Prancis, sampai kini belum terealisasi.",
+            "id",
+            ("kabupaten-badung", "nantes"),
+        ),
+        (
+            "Bogor Regency and Osaka have yet to sign a friendship city agreement.",
+            "en",
+            ("kabupaten-bogor", "osaka"),
+        ),
+        (
+            "Bali and Tasmania have not yet formalised a sister state relationship.",
+            "en",
+            ("provinsi-bali", "tasmania"),
+        ),
+    ],
+)
+def test_a_tie_told_as_not_made_yet_is_only_planned(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    ex = run(text, language)
+    assert not partners(ex)
+    q = partnership(ex, *pair)
+    assert q is not None and q.status == "planned"

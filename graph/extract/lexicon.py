@@ -56,6 +56,7 @@ WORD_LISTS = {
     "light_verbs": "verbs that carry a negation through ('tidak menjalin kerja sama')",
     "negation": "negation words",
     "ended": "a partnership that ended",
+    "not_yet": "a partnership told as not made yet, after its word",
     "delegation": "sending or leading a delegation",
     "attribution_before": "words before a government naming it as a source ('keterangan resmi')",
     "people_of": "its people, language or goods ('bahasa Inggris'): not its government",

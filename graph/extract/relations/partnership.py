@@ -472,7 +472,12 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         partners = [subject] if subject else []
     if not partners and not listed:
         partners = _home_abroad(d, v, ones, pm)
-    is_planned = planned(v.text, pm.start(), pm.end()) or _wished(v.text, pm.start())
+    is_planned = (
+        planned(v.text, pm.start(), pm.end())
+        or _wished(v.text, pm.start())
+        # "MoU antara Kota Padang dan Kota Hildesheim belum ditandatangani"
+        or bool(rx["not_yet"].search(v.text, pm.start()))
+    )
     renewed = any(
         not negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text)
     )  # "berakhir pada 2020 dan tidak diperpanjang": ended, not renewed
