@@ -4392,3 +4392,22 @@ def test_a_tie_told_as_not_made_yet_is_only_planned(
     assert not partners(ex)
     q = partnership(ex, *pair)
     assert q is not None and q.status == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Warga Kota Bekasi berangkat ke Arab Saudi untuk menunaikan umrah.", "id"),
+        ("Ratusan penggemar dari Kota Medan terbang ke Seoul untuk menonton konser.", "id"),
+        ("Surabaya residents travelled to Busan for a concert last week.", "en"),
+    ],
+)
+def test_residents_travelling_send_no_delegation(text: str, language: str) -> None:
+    assert not with_predicate(run(text, language), "sendsDelegationTo")
+
+
+def test_a_return_visit_goes_from_the_visitor_to_the_host() -> None:
+    """ "kunjungan balasan ke Surabaya": the delegation that pays the return visit travels;
+    the host sends none back."""
+    ex = run("Delegasi Kota Kochi melakukan kunjungan balasan ke Surabaya, Senin (4/3/2024).")
+    assert with_predicate(ex, "sendsDelegationTo") == {("kochi", "kota-surabaya")}
