@@ -4411,3 +4411,23 @@ def test_a_return_visit_goes_from_the_visitor_to_the_host() -> None:
     the host sends none back."""
     ex = run("Delegasi Kota Kochi melakukan kunjungan balasan ke Surabaya, Senin (4/3/2024).")
     assert with_predicate(ex, "sendsDelegationTo") == {("kochi", "kota-surabaya")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Semarang has sister cities in Brisbane (Australia), Busan (South Korea) and Kochi (Japan).",
+        "Semarang has sister cities in Brisbane, Busan and Kochi.",
+    ],
+)
+def test_the_first_partner_of_a_list_after_in_is_no_venue(text: str) -> None:
+    found = partners(run(text, "en"))
+    assert frozenset({"kota-semarang", "brisbane"}) in found
+    assert frozenset({"kota-semarang", "busan"}) in found
+
+
+def test_a_place_after_in_beside_a_partner_is_still_the_venue() -> None:
+    ex = run(
+        "The Mayor of Semarang signed a sister city MoU with Busan in Brisbane, Australia.", "en"
+    )
+    assert partners(ex) == {frozenset({"kota-semarang", "busan"})}

@@ -21,6 +21,7 @@ from graph.extract.dates import find_dates
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
+from graph.extract.spans import Mention
 from graph.model import Activity, Evidence
 from graph.resources import load_yaml
 from graph.vocab import HOME_COUNTRY
@@ -65,7 +66,8 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     venues = {
         m.slug
         for m in v.foreign
-        if after_locative(v.sent.text, m.start) or _FROM_BEFORE.search(v.sent.text, 0, m.start)
+        if (after_locative(v.sent.text, m.start) and not _heads_a_list(d, v, m))
+        or _FROM_BEFORE.search(v.sent.text, 0, m.start)
     }
     if any(p not in venues and d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if p not in venues]
@@ -82,6 +84,22 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
         # "hubungan bilateral Indonesia-Prancis", a president's visit: national, not local
         partners = [p for p in partners if d.ent_type(p) != "Country"]
     return ones, partners
+
+
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{1,40}\))?\s*,\s*")
+
+
+def _heads_a_list(d: DocContext, v: SentenceView, m: Mention) -> bool:
+    """ "sister cities in Seattle (United States), Busan (South Korea) and …": a place after
+    "in" that a comma joins to another government abroad opens the list of partners, and is
+    no venue."""
+    gap = _LIST_GAP.match(v.sent.text, m.end)
+    if gap is None:
+        return False
+    return any(
+        x.start == gap.end() and x is not m and d.ent_type(x.slug) in LOCAL_GOVERNMENT_TYPES
+        for x in v.foreign
+    )
 
 
 def _date_the_partnership(d: DocContext, v: SentenceView, at: int) -> None:
