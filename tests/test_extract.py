@@ -4431,3 +4431,49 @@ def test_a_place_after_in_beside_a_partner_is_still_the_venue() -> None:
         "The Mayor of Semarang signed a sister city MoU with Busan in Brisbane, Australia.", "en"
     )
     assert partners(ex) == {frozenset({"kota-semarang", "busan"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Banyuwangi Regent Ipuk Fiestiandani paid a courtesy call on Osaka Mayor Kenji "
+            "Morita on 3 May 2024.",
+            "en",
+            {("kabupaten-banyuwangi", "osaka")},
+        ),
+        (
+            "Bupati Banyuwangi Ipuk Fiestiandani melakukan kunjungan kehormatan kepada Wali "
+            "Kota Osaka Kenji Morita, Jumat (3/5/2024).",
+            "id",
+            {("kabupaten-banyuwangi", "osaka")},
+        ),
+        (
+            "Jakarta Governor Anies Baswedan was welcomed by Melbourne Lord Mayor Sally Capp.",
+            "en",
+            {("provinsi-dki-jakarta", "melbourne")},
+        ),
+        (
+            "Delegasi Kota Kochi disambut Wali Kota Surabaya Eri Cahyadi di Balai Kota.",
+            "id",
+            {("kochi", "kota-surabaya")},
+        ),
+        # the host receives a head of ours abroad, or welcomes one of ours to his city
+        (
+            "Osaka Mayor Kenji Morita received Banyuwangi Regent Ipuk Fiestiandani.",
+            "en",
+            {("kabupaten-banyuwangi", "osaka")},
+        ),
+        (
+            "Melbourne Lord Mayor Sally Capp welcomed Jakarta Governor Anies Baswedan to "
+            "Melbourne.",
+            "en",
+            {("provinsi-dki-jakarta", "melbourne")},
+        ),
+    ],
+)
+def test_a_visit_paid_by_one_head_on_another(
+    text: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    ex = run(text, language)
+    assert with_predicate(ex, "sendsDelegationTo") == expected

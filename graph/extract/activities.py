@@ -409,6 +409,11 @@ def _called_on(r: _Reading, act: Activity, trig: re.Match[str]) -> bool:
         if gov and r.d.is_indonesian_lg(gov):
             r.d.visited[id(act)] = gov
             break
+        if gov and r.d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES and r.d.is_foreign_actor(gov):
+            # "kunjungan kehormatan kepada Wali Kota Osaka": a call ours pays abroad
+            if act.location is None:
+                act.location = gov
+            return False
     return True
 
 

@@ -24,7 +24,7 @@ from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, default_g
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import find_mentions
 from graph.extract.prefilter import domestic_cooperation, might_hold_partnership
-from graph.extract.relations.delegation import delegation, reception
+from graph.extract.relations.delegation import call_on, delegation, reception
 from graph.extract.relations.funding import funding
 from graph.extract.relations.heads import heads
 from graph.extract.relations.membership import membership
@@ -51,6 +51,7 @@ RELATION_FAMILIES: tuple[tuple[str, SentenceRule], ...] = (
     ("partnership", partnership),
     ("delegation", delegation),
     ("reception", reception),
+    ("call-on", call_on),
     ("programme", programme),
     ("funding", funding),
     ("membership", membership),

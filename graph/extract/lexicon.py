@@ -63,6 +63,7 @@ WORD_LISTS = {
     "travel": "the journey itself: with another activity after it, that activity is the one",
     "meeting_people": "meeting someone ('bertemu'): another activity after it is the one",
     "reception": "receiving visitors: a foreign government named after it visits the host",
+    "call_on": "a visit paid by the government before it on the government after it",
     "venue_before": "a word before an activity word that makes it a room ('ruang rapat')",
     "venue_after": "a word after an activity word that makes it a room ('conference hall')",
     "twinning_kind": "the kind of tie a twinning makes ('sister city'): names signings, pairs",

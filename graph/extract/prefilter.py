@@ -50,6 +50,7 @@ _FACT_LISTS = (
     "partnership",
     "delegation",
     "reception",
+    "call_on",
     "participation",
     "membership",
     "implements",
@@ -74,7 +75,7 @@ _TITLED = re.compile(
 
 # a place right before an English head's title ("Fremantle Mayor", "Penang Chief Minister")
 _TITLED_AFTER = re.compile(
-    r"(?<![\w'-])([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:Lord\s+)?(?:Mayor|Governor|Premier"
+    r"(?<![\w'-])([A-Z][\w'-]+(?:\s+(?!Lord\b)[A-Z][\w'-]+)?)\s+(?:Lord\s+)?(?:Mayor|Governor|Premier"
     r"|Chief Minister)\b"
 )
 
@@ -276,7 +277,7 @@ def might_hold_partnership(
         # "Gubernur Kumamoto … sister province", "Fremantle Mayor … letter of intent",
         # "Penang Chief Minister … received a delegation": a head abroad the gazetteer lacks
         foreign = _titled_abroad(text, matches) and bool(
-            lowered("partnership", "delegation", "reception").search(low)
+            lowered("partnership", "delegation", "reception", "call_on").search(low)
         )
     if not foreign:
         foreign = (

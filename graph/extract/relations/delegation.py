@@ -243,8 +243,10 @@ def reception(d: DocContext, v: SentenceView) -> None:
         if re.search(r"[.;]", v.sent.text[rm.end() : m.start]):
             break
         gov = d.government_of(m)
-        if gov and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES and d.is_foreign_actor(gov):
-            visitor = gov
+        if gov and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES:
+            # the first government after the word is the guest: one of ours ("… welcomed
+            # Jakarta Governor Anies to Melbourne") is received abroad
+            visitor = gov if d.is_foreign_actor(gov) else None
             break
     if visitor is None:
         # "menerima kunjungan Dubes Ceko": an envoy's country, received
@@ -257,6 +259,42 @@ def reception(d: DocContext, v: SentenceView) -> None:
     host = next((h for h in hosts if d.is_indonesian_lg(h)), d.home)
     if host and d.is_indonesian_lg(host):
         d.add_fact(visitor, "sendsDelegationTo", host, v.sent)
+
+
+def call_on(d: DocContext, v: SentenceView) -> None:
+    """``sendsDelegationTo`` from a visit paid by one government on another, each named
+    (or its head) on its side of the word: "Banyuwangi Regent … paid a courtesy call on
+    Osaka Mayor …" (ours travels), "Delegasi Kota Kochi disambut Wali Kota Surabaya"
+    (ours hosts)."""
+    cm = patterns()["call_on"].search(v.text)
+    if not cm or negated(v.text, cm.start()) or wished(v.text, cm.start()):
+        return
+    before = [
+        gov
+        for m in v.mentions
+        if m.end <= cm.start()
+        and (gov := d.government_of(m))
+        and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES
+    ]
+    after = next(
+        (
+            gov
+            for m in v.mentions
+            if m.start >= cm.end()
+            and m.start - cm.end() <= 60
+            and not re.search(r"[.;]", v.sent.text[cm.end() : m.start])
+            and (gov := d.government_of(m))
+            and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES
+        ),
+        None,
+    )
+    if not before or after is None:
+        return
+    visitor = before[-1]
+    if d.country_of(visitor) != d.country_of(after) and (
+        d.is_indonesian_lg(visitor) or d.is_indonesian_lg(after)
+    ):
+        d.add_fact(visitor, "sendsDelegationTo", after, v.sent)
 
 
 def _received_abroad(d: DocContext, v: SentenceView, rm: re.Match[str]) -> None:
