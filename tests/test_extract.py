@@ -4477,3 +4477,32 @@ def test_a_visit_paid_by_one_head_on_another(
 ) -> None:
     ex = run(text, language)
     assert with_predicate(ex, "sendsDelegationTo") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pemkot Bandung berencana mengirim 20 ASN ke Jepang untuk mengikuti pelatihan.", "id"),
+        ("The Bandung city government plans to send 20 officials to Japan for a training.", "en"),
+    ],
+)
+def test_a_trip_only_planned_is_no_activity_and_sends_nobody(text: str, language: str) -> None:
+    ex = run(text, language)
+    assert not ex.activities
+    assert not with_predicate(ex, "sendsDelegationTo")
+
+
+def test_planning_as_a_noun_is_no_plan() -> None:
+    """ "an urban planning training": planning is the subject taught, not a plan."""
+    ex = run(
+        "Thirty officials of Bali Province attended an urban planning training in Singapore "
+        "on 4-8 March 2024.",
+        "en",
+    )
+    assert [(a.start, a.location) for a in ex.activities] == [("2024-03-04", "singapore")]
+
+
+def test_being_planned_is_a_plan() -> None:
+    ex = run("Bali is planning a sister province relationship with Kumamoto.", "en")
+    q = partnership(ex, "kumamoto", "provinsi-bali")
+    assert q is not None and q.status == "planned" and not partners(ex)

@@ -490,7 +490,17 @@ def _new_activity(
         r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b", orig[: trig.start()], re.I
     ):
         d.background.add(id(act))
+    if _only_planned(orig, trig.start()):
+        d.only_planned.add(id(act))
     return act
+
+
+def _only_planned(text: str, at: int) -> bool:
+    """Whether the clause before a trigger tells it as only planned ("berencana mengirim 20
+    ASN …", "plans to send"). A trip announced as coming ("akan berkunjung", "will visit
+    … 3-5 October") is told as one that takes place, as readers take it."""
+    clause = re.split(r"[.;:]", text[max(0, at - 100) : at])[-1]
+    return bool(patterns()["tentative"].search(clause))
 
 
 def _update_told(r: _Reading, act: Activity, lo: int, hi: int) -> None:
@@ -897,26 +907,30 @@ def finish_activities(d: DocContext) -> None:
             and _hosts(d, act)
         ):
             act.participants.append(act.location)
-        # a participant abroad is a delegation to that place, when the account names it
-        # (or its head) as a doer: the article's government by default sends nobody
-        if act.location:
-            _state_delegations(d, act)
-            named = _named_doers(d, act)
-            for p in act.participants:
-                if p == act.location or d.ent_type(p) not in LOCAL_GOVERNMENT_TYPES:
-                    continue
-                if p not in named:
-                    continue
-                if act.location == HOME_COUNTRY:
-                    continue
-                if act.type == "Signing" and not _signed_in_person(d, act, p):
-                    continue  # a signing may be done apart, each in its own city
-                if d.country_of(p) != d.country_of(act.location):
-                    d.add_fact(
-                        p,
-                        "sendsDelegationTo",
-                        d.visited.get(id(act)) or _visited(d, act.location),
-                        d.sentences[act.evidence[0].index],
-                    )
+        if id(act) in d.only_planned and act.start is None:
+            continue  # "berencana mengirim 20 ASN ke Jepang untuk pelatihan": a plan
+        if act.location and id(act) not in d.only_planned:
+            _delegations(d, act, act.location)
         keep.append(act)
     d.ex.activities = keep
+
+
+def _delegations(d: DocContext, act: Activity, location: str) -> None:
+    """A participant abroad is a delegation to that place, when the account names it (or
+    its head) as a doer: the article's government by default sends nobody."""
+    _state_delegations(d, act)
+    named = _named_doers(d, act)
+    for p in act.participants:
+        if p == location or d.ent_type(p) not in LOCAL_GOVERNMENT_TYPES or p not in named:
+            continue
+        if location == HOME_COUNTRY:
+            continue
+        if act.type == "Signing" and not _signed_in_person(d, act, p):
+            continue  # a signing may be done apart, each in its own city
+        if d.country_of(p) != d.country_of(location):
+            d.add_fact(
+                p,
+                "sendsDelegationTo",
+                d.visited.get(id(act)) or _visited(d, location),
+                d.sentences[act.evidence[0].index],
+            )
