@@ -4506,3 +4506,13 @@ def test_being_planned_is_a_plan() -> None:
     ex = run("Bali is planning a sister province relationship with Kumamoto.", "en")
     q = partnership(ex, "kumamoto", "provinsi-bali")
     assert q is not None and q.status == "planned" and not partners(ex)
+
+
+@pytest.mark.parametrize("line", ["SEMARANG (Antara) -", "SEMARANG, (ANTARA) -"])
+def test_a_dateline_with_its_outlet_in_brackets_is_no_actor(line: str) -> None:
+    text = (
+        f"{line} Pemerintah Provinsi Jawa Tengah mengirim misi budaya ke Brisbane, "
+        "Queensland, Australia, pada 8-12 Oktober 2024."
+    )
+    sent = with_predicate(run(text), "sendsDelegationTo")
+    assert sent and {s for s, _ in sent} == {"provinsi-jawa-tengah"}

@@ -233,7 +233,9 @@ _DATELINE_SENTENCES = 8  # a dateline opens the body: a title, captions and debr
 # "BANDUNG - West Java Provincial Government …", "JABARNEWS | BOGOR - …": a city in
 # capitals and a dash, after the outlet's name or none
 _DATELINE_CAPS_DASH = re.compile(
-    r"^(?:[A-Z][\w.]+\s*\|\s*)?[A-Z][A-Z'.]+(?:\s[A-Z][A-Z'.]+){0,2}\s+[-\u2013\u2014]+\s+"
+    r"^(?:[A-Z][\w.]+\s*\|\s*)?[A-Z][A-Z'.]+(?:\s[A-Z][A-Z'.]+){0,2}"
+    # "SEMARANG (Antara) -", "KUPANG, (ANTARA) -": the outlet in brackets
+    r"(?:,?\s*\([^()]{1,30}\))?\s+[-\u2013\u2014]+\s+"
 )
 _DATELINE_COLON = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^()]{1,30}\))?:\s+")
 
