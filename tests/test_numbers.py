@@ -102,3 +102,11 @@ def test_find_numbers_with_two_multipliers(sentence: str, value: int) -> None:
 
 def test_more_than_a_dozen_is_approximate() -> None:
     assert numbers("More than a dozen civil servants left for Singapore.") == [(12, True)]
+
+
+def test_hyphenated_english_number_words_are_one_number() -> None:
+    """ "Twenty-five officials" is 25, not 20 and 5."""
+    assert [n.value for n in find_numbers("Twenty-five officials and ninety-nine pupils")] == [
+        25,
+        99,
+    ]

@@ -27,7 +27,7 @@ def _data() -> tuple[dict[str, int], dict[str, int], re.Pattern[str], re.Pattern
     word_alt = "|".join(sorted((w for w in words if w != "se"), key=len, reverse=True))
     mult_alt = "|".join(sorted(mult, key=len, reverse=True))
     word = rf"(?:(?:{word_alt})(?:\s*(?:{mult_alt}))?|se(?:{mult_alt}))"
-    word_seq = rf"{word}(?:\s+{word})*"
+    word_seq = rf"{word}(?:(?:\s+|-){word})*"  # "dua puluh lima", "twenty-five"
     token = rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+|\d+|{word_seq})"
     number = re.compile(
         rf"(?<![\w.,/])(?P<approx>(?:{approx})\s+)?(?:an?\s+)?(?P<n>{token})(?![\w/]|[.,]\d)",
@@ -102,6 +102,8 @@ def find_numbers(sentence: str) -> list[Number]:
 
     >>> [(n.value, n.approximate) for n in find_numbers("lebih dari 300 orang dan 25 ASN")]
     [(300, True), (25, False)]
+    >>> [n.value for n in find_numbers("Twenty-five officials and forty-two students")]
+    [25, 42]
     """
     words, _, pattern, _ = _data()
     if not any(c.isdigit() for c in sentence) and not _has_number_word(sentence, words):
