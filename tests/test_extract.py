@@ -4516,3 +4516,10 @@ def test_a_dateline_with_its_outlet_in_brackets_is_no_actor(line: str) -> None:
     )
     sent = with_predicate(run(text), "sendsDelegationTo")
     assert sent and {s for s, _ in sent} == {"provinsi-jawa-tengah"}
+
+
+def test_a_delegation_from_ours_that_visited_abroad_is_no_inbound_one() -> None:
+    """ "a delegation … from Surabaya visited Busan": the words after "from" are the
+    sender's name, never the verb; the foreign city is where it went."""
+    ex = run("A delegation of twelve officials from Surabaya visited Busan last week.", "en")
+    assert with_predicate(ex, "sendsDelegationTo") == {("kota-surabaya", "busan")}

@@ -24,7 +24,10 @@ from graph.vocab import HOME_COUNTRY
 INBOUND_BEFORE = re.compile(
     r"\b(?:delegasi|rombongan|utusan|tamu|kunjungan|mahasiswa|pelajar|siswa|pejabat|"
     r"delegation|delegates|visitors?|students?|officials?|visit\w*)\b"
-    r"[^.;]{0,40}\b(?:dari|from|asal)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    r"[^.;]{0,40}\b(?:dari|from|asal)\s+(?:the\s+)?"
+    # "dari Kota Gwangju", "from the City of Gwangju"; never a verb: "a delegation from
+    # Surabaya visited Busan" is ours going out
+    r"(?:(?:(?-i:[A-Z])[\w'-]*|kota|kabupaten|provinsi|pemerintah|prefektur|negara|city|of)\s+){0,2}$",
     re.I,
 )
 # the destination follows its preposition within a few words ("ke Kota Gwangju, Korea
