@@ -4523,3 +4523,38 @@ def test_a_delegation_from_ours_that_visited_abroad_is_no_inbound_one() -> None:
     sender's name, never the verb; the foreign city is where it went."""
     ex = run("A delegation of twelve officials from Surabaya visited Busan last week.", "en")
     assert with_predicate(ex, "sendsDelegationTo") == {("kota-surabaya", "busan")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an Indonesian compass word after a country's name names its region
+        (
+            "Jawa Timur dan Australia Barat menjalin hubungan sister province sejak 1990.",
+            {frozenset({"provinsi-jawa-timur", "western-australia"})},
+        ),
+        # a province abroad of a self-governing kind (pycountry's type for Gangwon)
+        (
+            "Provinsi Sumatera Utara menjalin kerja sama dengan Provinsi Gangwon, Korea Selatan.",
+            {frozenset({"provinsi-sumatera-utara", "gangwon"})},
+        ),
+        # a city of ours twinned with a city in a state: the state only locates it
+        (
+            "Kota Padang menjalin kerja sama sister city dengan kota di Australia Barat. "
+            "Wali Kota Padang dan Wali Kota Fremantle menandatangani LoI sister city.",
+            {frozenset({"kota-padang", "fremantle"})},
+        ),
+    ],
+)
+def test_states_abroad_named_in_indonesian(text: str, expected: set[frozenset[str]]) -> None:
+    assert partners(run(text)) == expected
+
+
+def test_the_two_cities_are_the_last_city_named_not_the_state_that_locates_it() -> None:
+    text = (
+        "Wali Kota Padang dan Wali Kota Fremantle menandatangani LoI sister city pada 3 Mei "
+        "2017. Fremantle terletak di negara bagian Australia Barat. Kedua kota telah menjalin "
+        "kerja sama sejak tahun 1996."
+    )
+    q = partnership(run(text), "fremantle", "kota-padang")
+    assert q is not None and q.since == "1996"

@@ -29,6 +29,7 @@ from graph.extract.context import (
     is_actor,
     masked,
     negated,
+    place_of_unnamed,
     seat_of_mission,
     subject_of,
     wished,
@@ -655,6 +656,8 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
             return None  # "JAKARTA, KOMPAS.com -" says where the news was written
         if seat_of_mission(text, m.start, missions=False):
             return None  # "Konsul Jenderal Jepang di Surabaya": where the envoy sits
+        if m.type != "CityGovernment" and place_of_unnamed(text, m.start):
+            return None  # "… dengan kota yang terletak di negara bagian Australia Barat"
         return m.slug
     if m.type == "Person":
         return d.heads.get(m.slug) or d.officials_abroad.get(m.slug)

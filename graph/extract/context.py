@@ -307,6 +307,20 @@ def place_of_telling(sent: Sentence, m: Mention) -> bool:
     return comma is not None and opens_with_date(after[comma.end() :])
 
 
+_PLACE_OF_UNNAMED = re.compile(
+    r"\b(?i:kota|kabupaten|provinsi|city|town|cities|province|prefecture)\s+"
+    r"(?i:(?:yang\s+)?(?:terletak|berada|located|situated)\s+)?(?i:di|in)\s+"
+    r"(?i:(?:negara\s+bagian|provinsi|prefektur|(?:the\s+)?state\s+of)\s+)?$"
+)
+
+
+def place_of_unnamed(text: str, at: int) -> bool:
+    """Whether the place named at ``at`` only says where an unnamed one is ("dengan kota di
+    Australia Barat", "a city located in the state of Victoria"); callers ask it of states
+    and countries ("sister cities in Brisbane, Busan …" names the cities themselves)."""
+    return bool(_PLACE_OF_UNNAMED.search(text, max(0, at - 80), at))
+
+
 def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     """Whether a mention can be the doer of the sentence: not a place that only locates
     something ("di Kota Medan", "dari Denpasar", "Bandung in West Java"), not the
@@ -323,6 +337,8 @@ def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     # the place may be the second of a pair: "a study trip to Singkawang and Pontianak"
     if re.search(
         rf"\b(?i:{preps})\s+"
+        # "di negara bagian Australia Barat", "in the state of Victoria"
+        r"(?:(?i:negara\s+bagian|provinsi|prefektur|(?:the\s+)?state\s+of)\s+)?"
         r"(?:[A-Z][\w'-]*\s+){0,3}(?:(?:dan|and|serta|&)\s+(?:[A-Z][\w'-]*\s+){0,3})?$",
         before,
     ):

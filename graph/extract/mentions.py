@@ -609,7 +609,7 @@ class MentionFinder:
         of that country ("South Australia", "Western Australia"): a mention of the region."""
         before = _DIRECTION_BEFORE.search(s.text, max(0, m.start - 12), m.start)
         if before is None:
-            return False
+            return self._region_by_compass_after(s, m)
         name = f"{before.group(1)} {m.surface}"
         demonym = m.surface.split()[0]
         if demonym_countries().get(demonym) == m.record.id and " " in m.surface:
@@ -624,6 +624,31 @@ class MentionFinder:
         slug = self._entity_for_record(rec, name)
         self.out.add(Mention(s.index, before.start(1), m.end, name, slug, foreign.REGION), True)
         return True
+
+    def _region_by_compass_after(self, s: Sentence, m: Match) -> bool:
+        """ "Australia Barat", "Australia Selatan": a country's name, then an Indonesian
+        compass word, that names a region of that country in English."""
+        english: dict[str, list[str]] = load_yaml("names.yaml")["compass_english"]
+        after = re.match(
+            rf"\s+({'|'.join(sorted(english, key=len, reverse=True))})\b", s.text[m.end :]
+        )
+        if after is None or m.record.id == HOME_COUNTRY:
+            return False
+        country = m.record.labels.get("en", m.surface)
+        for word in english[after.group(1)]:
+            regions = [
+                p
+                for p in foreign.world_places().lookup(f"{word} {country}", m.record.id)
+                if p.kind == "region"
+            ]
+            if regions:
+                end = m.end + after.end()
+                name = s.text[m.start : end]
+                rec = foreign.record_for(regions[0], foreign.REGION, self.gaz, name)
+                slug = self._entity_for_record(rec, name)
+                self.out.add(Mention(s.index, m.start, end, name, slug, foreign.REGION), True)
+                return True
+        return False
 
     def _assemblies(self, s: Sentence) -> None:
         """ "DPRD Kabupaten Purbalingga", "the Purbalingga District's DPRD": the regional

@@ -76,6 +76,14 @@ REGION_TYPES = frozenset(
         "Unitary authority",
         "Island council",
         "State city",
+        "Special self-governing province",  # Gangwon, Jeju
+        "Special self-governing city",  # Sejong
+        "Special administrative city",
+        "Autonomous republic",
+        "Autonomous municipality",
+        "Capital district",
+        "Federal capital territory",
+        "Metropolitan administration",  # Bangkok
     }
 )
 #: Romanised type words after a subdivision's name ("Shandong Sheng", "Tokyo-to"): the

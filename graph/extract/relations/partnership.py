@@ -13,6 +13,7 @@ from graph.extract.context import (
     dateline_in,
     home_national,
     negated,
+    place_of_unnamed,
     planned,
     seat_of_mission,
     since_year,
@@ -52,9 +53,14 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
         and not seat_of_mission(v.sent.text, m.start)
         and not (line and m.end <= line.end())  # "KUCHING: …" says where it was written
     ]
-    if not partners and rx["both"].search(v.text):
-        # "sister city antar kedua kota": the two cities named before
-        partners = list(d.recent_foreign[-1:])
+    both = rx["both"].search(v.text) if not partners else None
+    if both is not None:
+        # "sister city antar kedua kota": the two cities named before (the last city, when
+        # the words say cities: a state named since only located it)
+        named = d.recent_foreign
+        if re.search(r"kota|cit", both.group(0), re.I):
+            named = [p for p in named if d.ent_type(p) == "CityGovernment"] or named
+        partners = list(named[-1:])
         ones = ones or ([d.home] if d.home else [])
     # with a foreign local government named, it is the partner, not the countries or
     # organisations around it ("met in Brazil, honoured by the United Nations")
@@ -71,6 +77,15 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     }
     if any(p not in venues and d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if p not in venues]
+    # "dengan kota di Australia Barat", "with a city in Japan": where an unnamed partner is
+    partners = [
+        p
+        for p in partners
+        if not any(
+            m.slug == p and m.type != "CityGovernment" and place_of_unnamed(v.sent.text, m.start)
+            for m in v.foreign
+        )
+    ]
     partners = list(dict.fromkeys(partners))
     paired = _between_pairs(v, ones, partners)
     if paired:
@@ -561,17 +576,30 @@ def settle_plans(d: DocContext) -> None:
 
 def drop_country_partners(d: DocContext) -> None:
     """ "Delegasi Kota Magelang bertolak ke Rusia … kota kembar Kota Tula, Rusia": when
-    a city of a country is the partner, the country is not a partner of its own."""
+    a city of a country is the partner, the country is not a partner of its own, nor is a
+    state of that country the partner of a city of ours."""
     partners: dict[str, set[str]] = {}
+    cities: dict[str, set[str]] = {}  # the countries of the cities abroad each one partners
     for f in d.ex.facts:
         if f.predicate == "partnersWith":
             for a, b in ((f.subject, f.object), (f.object, f.subject)):
                 # a city or an agency of the country (JICA for Japan) is the partner
                 if d.ent_type(b) in LOCAL_GOVERNMENT_TYPES | {"Organization"}:
                     partners.setdefault(a, set()).add(d.country_of(b) or "")
+                if d.ent_type(b) == "CityGovernment":
+                    cities.setdefault(a, set()).add(d.country_of(b) or "")
 
     def covered(a: str, b: str) -> bool:
-        return d.ent_type(b) == "Country" and b in partners.get(a, set())
+        if d.ent_type(b) == "Country":
+            return b in partners.get(a, set())
+        # "Padang … Sister City dengan kota di Australia Barat" (Fremantle): a city or a
+        # regency of ours is twinned with a city, the state only says where that city is
+        return (
+            d.ent_type(b) == "ProvincialGovernment"
+            and d.ent_type(a) in ("CityGovernment", "RegencyGovernment")
+            and d.is_indonesian_lg(a)
+            and (d.country_of(b) or "") in cities.get(a, set())
+        )
 
     d.ex.facts = [
         f
