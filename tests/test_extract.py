@@ -4558,3 +4558,13 @@ def test_the_two_cities_are_the_last_city_named_not_the_state_that_locates_it() 
     )
     q = partnership(run(text), "fremantle", "kota-padang")
     assert q is not None and q.since == "1996"
+
+
+def test_a_large_city_named_by_its_government_form_before_a_tie_is_the_partner() -> None:
+    ex = run("Toyama City signed a friendship city agreement with Bandung in 2024.", "en")
+    assert partners(ex) == {frozenset({"kota-bandung", "toyama"})}
+
+
+def test_a_headline_ending_in_sister_city_names_no_city_sister() -> None:
+    ex = run("Surabaya dan Liverpool Tanda Tangani Kerjasama Sister City")
+    assert partners(ex) == {frozenset({"kota-surabaya", "liverpool"})}

@@ -354,16 +354,19 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
             level,
             explicit,
         )
-    for m in _tail_matches(tail, text) if contexts else ():
-        level, explicit = _level_of(m.group("head"))
-        yield Candidate(
-            m.start("name"), m.end(), _trim(m.group("name")), m.group(0), level, explicit
-        )
     # "sister city dengan X", "sister city Makassar-Taipei", "X sebagai kota kembar"
     low = text.lower()
     partner = may_match(
         low, "foreign_partner_before", "foreign_partner_broad", "visit_to", "foreign_partner_after"
     )
+    for m in _tail_matches(tail, text) if contexts else ():
+        level, explicit = _level_of(m.group("head"))
+        name = _trim(m.group("name"))
+        # "Toyama City signed a friendship city agreement with Bandung": with a tie's word
+        # in the sentence, a large city is a partner named by its government's form (a
+        # name of one or two words: "… Tanda Tangani Kerjasama Sister City" is a headline)
+        named = partner and level == CITY and len(name.split()) <= 2
+        yield Candidate(m.start("name"), m.end(), name, m.group(0), level, explicit, partner=named)
     for pattern, sure in _partner_patterns() if partner else ():
         for m in pattern.finditer(text):
             name = _trim(m.group("name"))
