@@ -4568,3 +4568,15 @@ def test_a_large_city_named_by_its_government_form_before_a_tie_is_the_partner()
 def test_a_headline_ending_in_sister_city_names_no_city_sister() -> None:
     ex = run("Surabaya dan Liverpool Tanda Tangani Kerjasama Sister City")
     assert partners(ex) == {frozenset({"kota-surabaya", "liverpool"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Staff of the Bandung Regional Cooperation Bureau visited Suwon last week.", "en"),
+        ("Kepala Bagian Kerja Sama Pemkot Surabaya mengatakan delegasi Kota Busan tiba.", "id"),
+        ("Biro Kerja Sama Pemprov Jabar menerima kunjungan Konsul Jenderal Jepang.", "id"),
+    ],
+)
+def test_an_office_named_after_cooperation_tells_no_tie(text: str, language: str) -> None:
+    assert not partners(run(text, language))

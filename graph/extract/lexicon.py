@@ -44,6 +44,7 @@ WORD_LISTS = {
     "tie_anaphora": "a tie told in the sentence before ('kerja sama itu')",
     "programme_anaphor": "the programme named before ('program ini', 'this programme')",
     "partnership": "a partnership or cooperation",
+    "cooperation_office": "an office named after cooperation (its word tells no tie)",
     "both": "the two partners together ('kedua kota')",
     "signing": "signing an agreement",
     "planned": "a partnership planned or explored, not yet made",

@@ -478,7 +478,16 @@ def _paired_items(v: SentenceView, ones: list[str], partners: list[str]) -> dict
 def partnership(d: DocContext, v: SentenceView) -> None:
     """Partnerships between the sentence's Indonesian governments and foreign actors."""
     rx = patterns()
-    pm = rx["partnership"].search(v.text)
+    offices = [(o.start(), o.end()) for o in rx["cooperation_office"].finditer(v.text)]
+    pm = next(
+        (
+            m
+            for m in rx["partnership"].finditer(v.text)
+            # "Kepala Bagian Kerja Sama Pemkot Surabaya": an office's name, no tie
+            if not any(a <= m.start() < b for a, b in offices)
+        ),
+        None,
+    )
     if not pm or negated(v.text, pm.start()):
         return
     ones, partners = _partners(d, v)
