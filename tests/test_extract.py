@@ -4580,3 +4580,13 @@ def test_a_headline_ending_in_sister_city_names_no_city_sister() -> None:
 )
 def test_an_office_named_after_cooperation_tells_no_tie(text: str, language: str) -> None:
     assert not partners(run(text, language))
+
+
+def test_an_english_title_is_followed_by_the_name_not_a_place() -> None:
+    """ "Mayor Trent Sullivan": Trent (Trento's English name) is his given name here."""
+    ex = run(
+        "Mayor Trent Sullivan said Geelong and Balikpapan signed a sister city agreement in 2022.",
+        "en",
+    )
+    assert "trent" not in ex.entities
+    assert partners(ex) == {frozenset({"kota-balikpapan", "geelong"})}

@@ -200,7 +200,11 @@ _AMONG_PROGRAMMES = re.compile(
     re.I,
 )
 # one of our heads' titles, right before the words that follow it
-_OUR_TITLE_BEFORE = re.compile(r"(?i:gubernur|wali\s?kota|walkot|bupati)\s*(?P<comma>,\s*)?$")
+# a head's title that, in the order of its language, puts the place after it ("Wali Kota
+# Medan …"); in English "Mayor Trent Sullivan" names the person (the place comes after "of")
+_OUR_TITLE_BEFORE = re.compile(
+    r"(?i:gubernur|wali\s?kota|walkot|bupati|mayor|governor|regent)\s*(?P<comma>,\s*)?$"
+)
 
 
 # a network-like body whose name spans countries: an international one
