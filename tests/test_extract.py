@@ -4590,3 +4590,16 @@ def test_an_english_title_is_followed_by_the_name_not_a_place() -> None:
     )
     assert "trent" not in ex.entities
     assert partners(ex) == {frozenset({"kota-balikpapan", "geelong"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Semarang has become the latest Indonesian city to join CityNet.", {"citynet"}),
+        ("Surabaya is a member of UCLG ASPAC and CityNet.", {"uclg-aspac", "citynet"}),
+        ("Balikpapan City is one of the UCLG ASPAC members.", {"uclg-aspac"}),
+        ("Surabaya plans to join CityNet next year.", set()),
+    ],
+)
+def test_memberships_in_english(text: str, expected: set[str]) -> None:
+    assert {o for _, o in with_predicate(run(text, "en"), "memberOf")} == expected

@@ -52,17 +52,51 @@ def _listed_after(d: DocContext, v: SentenceView, at: int) -> list[str]:
     return list(dict.fromkeys(m.slug for m in listed))
 
 
+def _bodies_listed(v: SentenceView, first: str) -> list[str]:
+    """The body after the membership word and those listed with it ("a member of UCLG ASPAC
+    and CityNet")."""
+    bodies = sorted(
+        (m for m in v.mentions if m.type == "InternationalOrganization" and not m.qualifier),
+        key=lambda m: m.start,
+    )
+    at = next((i for i, m in enumerate(bodies) if m.slug == first), None)
+    if at is None:
+        return [first]
+    out = [first]
+    for prev, nxt in zip(bodies[at:], bodies[at + 1 :], strict=False):
+        if not LIST_SEPARATOR.fullmatch(v.sent.text[prev.end : nxt.start]):
+            break
+        out.append(nxt.slug)
+    return list(dict.fromkeys(out))
+
+
+def _body_before(v: SentenceView, at: int) -> list[str]:
+    """ "one of the UCLG ASPAC members": the body named right before the membership word."""
+    return [
+        m.slug
+        for m in v.mentions
+        if m.type == "InternationalOrganization" and not m.qualifier and 0 <= at - m.end <= 2
+    ][-1:]
+
+
 def membership(d: DocContext, v: SentenceView) -> None:
     """``memberOf`` from a membership word followed by an international organisation."""
-    mm = patterns()["membership"].search(v.text)
+    rx = patterns()
+    mm = rx["membership"].search(v.text)
     if not mm or negated(v.text, mm.start()):
         return
+    if rx["tentative"].search(
+        re.split(r"[.;:,]", v.text[max(0, mm.start() - 60) : mm.start()])[-1]
+    ):
+        return  # "berencana bergabung", "plans to join": not a member yet
     org = actor_after(d, v.mentions, mm.end(), v.text, types=("InternationalOrganization",))
+    orgs = _bodies_listed(v, org) if org else _body_before(v, mm.start())
     members = _listed_after(d, v, mm.end()) or _members(d, v, mm.start())
     actor = members[0] if members else None
-    if org and actor:
+    if orgs and actor:
         for member in members:
-            d.add_fact(member, "memberOf", org, v.sent)
+            for body in orgs:
+                d.add_fact(member, "memberOf", body, v.sent)
         return
     # "menjadi anggota jaringan kota kreatif UNESCO": a network the lexicon keeps as a
     # programme; its members take part in it
