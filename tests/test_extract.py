@@ -4603,3 +4603,21 @@ def test_an_english_title_is_followed_by_the_name_not_a_place() -> None:
 )
 def test_memberships_in_english(text: str, expected: set[str]) -> None:
     assert {o for _, o in with_predicate(run(text, "en"), "memberOf")} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bogor district government sent 30 village officials to South Korea.",
+        "Bogor District Head Ade Yasin led a delegation to Seoul.",
+    ],
+)
+def test_a_district_in_english_is_the_regency(text: str) -> None:
+    ex = run(text, "en")
+    assert {s for s, _ in with_predicate(ex, "sendsDelegationTo")} == {"kabupaten-bogor"}
+    assert "kota-bogor" not in ex.entities
+
+
+def test_a_district_head_heads_the_regency() -> None:
+    ex = run("Bogor District Head Ade Yasin led a delegation to Seoul.", "en")
+    assert with_predicate(ex, "headOf") == {("ade-yasin", "kabupaten-bogor")}

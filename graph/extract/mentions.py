@@ -202,6 +202,7 @@ _AMONG_PROGRAMMES = re.compile(
 # one of our heads' titles, right before the words that follow it
 # a head's title that, in the order of its language, puts the place after it ("Wali Kota
 # Medan …"); in English "Mayor Trent Sullivan" names the person (the place comes after "of")
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|District|regency)\b")
 _OUR_TITLE_BEFORE = re.compile(
     r"(?i:gubernur|wali\s?kota|walkot|bupati|mayor|governor|regent)\s*(?P<comma>,\s*)?$"
 )
@@ -417,6 +418,7 @@ class MentionFinder:
         for i, m in enumerate(found):
             if in_a_venues_name(text, m.start, m.end):
                 continue
+            m = self._regency_as_district(text, m)
             lower_head = _LOWER_HEAD.match(m.surface)
             if lower_head and _TIE_BEFORE.search(text, 0, m.start):
                 # "a sister city of St. Louis": the alias "City of St. Louis" matched in lower
@@ -588,6 +590,19 @@ class MentionFinder:
                 slug = self._person(name, name)
                 self.out.add(Mention(s.index, start, start + len(raw), raw, slug, "Person"))
                 self.out.roles.append(Role(slug, "headOf", gov.slug, gov.type, s.index))
+
+    def _regency_as_district(self, text: str, m: Match) -> Match:
+        """ "the Bogor district government", "Badung regency": a town's bare name before
+        "district" or "regency" names the regency of that name (English news calls a
+        kabupaten a district), not the city."""
+        if m.record.type != "CityGovernment" or m.record.country != HOME_COUNTRY:
+            return m
+        if not _DISTRICT_AFTER.match(text, m.end):
+            return m
+        rec = self.gaz.lookup(f"Kabupaten {m.surface}")
+        if rec is None or rec.type != "RegencyGovernment":
+            return m
+        return Match(m.start, m.end, m.surface, rec)
 
     def _place_of_country(self, s: Sentence, m: Match) -> bool:
         """ "China's Zhengzhou", "Japan's Kitakyushu": a place of that country named after
@@ -1150,7 +1165,11 @@ class MentionFinder:
         )
         for hit in reversed(self.gaz.find(before)):
             if hit.end == len(before) and hit.record.type in LOCAL_GOVERNMENT_TYPES:
-                return hit.record, self._entity_for_record(hit.record, hit.surface)
+                rec = hit.record
+                if level and rec.type != level and rec.country == HOME_COUNTRY:
+                    # "Bogor district head", "Bandung Regent": ours of the title's level
+                    rec = self._place_for_level(hit.surface, level) or rec
+                return rec, self._entity_for_record(rec, hit.surface)
             break
         for fm in self.out.in_sentence(s.index):  # a foreign government ("Fremantle Mayor")
             if fm.end == len(before) and fm.type in LOCAL_GOVERNMENT_TYPES:
