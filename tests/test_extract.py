@@ -4621,3 +4621,29 @@ def test_a_district_in_english_is_the_regency(text: str) -> None:
 def test_a_district_head_heads_the_regency() -> None:
     ex = run("Bogor District Head Ade Yasin led a delegation to Seoul.", "en")
     assert with_predicate(ex, "headOf") == {("ade-yasin", "kabupaten-bogor")}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "since"),
+    [
+        (
+            "Pemkab Kutai Kartanegara memutuskan tidak memperpanjang kerja sama sister city "
+            "dengan Kota Liuzhou, China.",
+            ("kabupaten-kutai-kartanegara", "liuzhou"),
+            None,
+        ),
+        (
+            "Kerja sama sister city Kota Medan dan Kota Gwangju sejak 2018 tidak diperpanjang "
+            "lagi.",
+            ("gwangju", "kota-medan"),
+            "2018",
+        ),
+    ],
+)
+def test_a_tie_not_renewed_ended_and_keeps_its_start(
+    text: str, pair: tuple[str, str], since: str | None
+) -> None:
+    ex = run(text)
+    q = partnership(ex, *pair)
+    assert q is not None and q.status == "ended" and q.since == since
+    assert not partners(ex)

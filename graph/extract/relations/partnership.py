@@ -258,6 +258,18 @@ def _start_year(d: DocContext, v: SentenceView, at: int, signed: bool) -> str | 
     return since
 
 
+def _began_before_end(d: DocContext, v: SentenceView, at: int) -> str | None:
+    """The start year of a tie told as ended, given before the words that end it ("sejak
+    2018 tidak diperpanjang", "which began in 2014, ended in 2023"); a year after them is
+    when it lapsed ("tidak aktif sejak 2010")."""
+    rx = patterns()
+    ends = [m.start() for m in rx["ended"].finditer(v.sent.text)]
+    ends += [m.start() for m in rx["renewal"].finditer(v.sent.text)]
+    if not ends:
+        return None
+    return since_year(v.sent.text[: min(ends)], d.ref, at)
+
+
 def _record(
     d: DocContext, v: SentenceView, pair: tuple[str, str], status: str, since: str | None
 ) -> None:
@@ -281,11 +293,12 @@ def _record(
         # menjalin kerja sama" is still the plan
         return
     q.status = status
+    # an ended tie keeps the year it began ("sejak 2018 tidak diperpanjang lagi")
+    if since and (q.since is None or since < q.since):
+        q.since = since
     if status != "active":
         return
     d.add_fact(pair[0], "partnersWith", pair[1], v.sent)
-    if since and (q.since is None or since < q.since):
-        q.since = since
 
 
 def _made(text: str) -> bool:
@@ -488,7 +501,11 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         ),
         None,
     )
-    if not pm or negated(v.text, pm.start()):
+    if not pm:
+        return
+    # "tidak memperpanjang kerja sama …", "… tidak diperpanjang": a tie not renewed ended
+    not_renewed = any(negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text))
+    if negated(v.text, pm.start()) and not not_renewed:
         return
     ones, partners = _partners(d, v)
     listed = _listed_among_partners(d, v, ones, pm.start())
@@ -523,7 +540,7 @@ def partnership(d: DocContext, v: SentenceView) -> None:
     renewed = any(
         not negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text)
     )  # "berakhir pada 2020 dan tidak diperpanjang": ended, not renewed
-    ended = bool(rx["ended"].search(v.text)) and not is_planned and not renewed
+    ended = (bool(rx["ended"].search(v.text)) or not_renewed) and not is_planned and not renewed
     if not partners and not is_planned:
         _date_the_partnership(d, v, pm.start())
     signed = bool(rx["signing"].search(v.text))
@@ -543,7 +560,13 @@ def partnership(d: DocContext, v: SentenceView) -> None:
                 continue
             if items and items.get(other) != one:
                 continue  # a list of pairs: each of ours with the partners of its own item
-            since = _start_year(d, v, trig.start(), signed) if status == "active" else None
+            since = (
+                _start_year(d, v, trig.start(), signed)
+                if status == "active"
+                else _began_before_end(d, v, trig.start())
+                if status == "ended"
+                else None
+            )
             # listed among a foreign government's partners, the sentence's dates belong to
             # the other items: only the bracket closing ours dates ours ("Surabaya (a
             # sister city - 1997)")
