@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.gazetteer import Gazetteer, Record, fold, key
+from graph.extract.gazetteer import Gazetteer, Record, default_gazetteer, fold, key
 
 
 @pytest.fixture
@@ -80,3 +80,18 @@ def test_fold_keeps_offsets() -> None:
 
 def test_empty_gazetteer_finds_nothing() -> None:
     assert Gazetteer.from_records([]).find("Kota Medan dan Gwangju") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Pemkab Kukar", "kabupaten-kutai-kartanegara"),
+        ("Pemkab Kotim", "kabupaten-kotawaringin-timur"),
+        ("Kabupaten Tapsel", "kabupaten-tapanuli-selatan"),
+        ("Pemkab Lotim", "kabupaten-lombok-timur"),
+        ("Pemkab KLU", "kabupaten-lombok-utara"),
+    ],
+)
+def test_regencies_by_the_short_names_news_uses(name: str, slug: str) -> None:
+    rec = default_gazetteer().lookup(name)
+    assert rec is not None and rec.id == slug
