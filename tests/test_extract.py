@@ -4647,3 +4647,28 @@ def test_a_tie_not_renewed_ended_and_keeps_its_start(
     q = partnership(ex, *pair)
     assert q is not None and q.status == "ended" and q.since == since
     assert not partners(ex)
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "Johor Menteri Besar Datuk Onn Hafiz Ghazi led a delegation to Batam.",
+            ("onn-hafiz-ghazi", "johor"),
+        ),
+        (
+            "Datuk Bandar Ipoh Rumaizi Baharin menerima kunjungan Wali Kota Medan.",
+            ("rumaizi-baharin", "ipoh"),
+        ),
+        (
+            "Cr Adrian Schrinner, Lord Mayor of Brisbane, welcomed the Mayor of Semarang.",
+            ("adrian-schrinner", "brisbane"),
+        ),
+        (
+            "Vlissingen Mayor Bas van den Tillaar visited Ambon with a delegation.",
+            ("bas-van-den-tillaar", "vlissingen"),
+        ),
+    ],
+)
+def test_heads_abroad_by_their_own_titles_and_name_forms(text: str, head: tuple[str, str]) -> None:
+    assert head in with_predicate(run(text, "en"), "headOf")

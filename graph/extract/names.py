@@ -12,7 +12,11 @@ from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import relations_lexicon
 from graph.resources import load_yaml
 
-NAME_TOKEN = r"(?:[A-Z][\w'’-]*|[A-Z]{2,}|\b(?:bin|binti|van|von|de|der|da|al|el|la)(?=\s+[A-Z]))"
+NAME_TOKEN = (
+    r"(?:[A-Z][\w'’-]*|[A-Z]{2,}"
+    # name particles before a capitalised name or another particle ("Bas van den Tillaar")
+    r"|\b(?:bin|binti|van|von|de|der|den|da|al|el|la)(?=\s+(?:[A-Z]|(?:der|den|la)\s+[A-Z])))"
+)
 # between the items of a list: a comma (with "dan"/"and" after it), or "dan", "and", "serta", "&"
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:dan|and|serta|&)\s+)?|\s+(?:dan|and|serta|&)\s+")
 

@@ -68,7 +68,7 @@ _ACTIVITY_LISTS = tuple(
 # a head's title before a name ("Gubernur Kumamoto", "Mayor of Sibu")
 _TITLED = re.compile(
     r"\b(?:Gubernur|Wali\s?[Kk]ota|Bupati|Governor|Mayor|Regent|Premier|Chief Minister"
-    r"|Ketua Menteri)\s+(?:of\s+)?"
+    r"|Ketua Menteri|Menteri Besar|Datuk Bandar)\s+(?:of\s+)?"
     r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
 )
 
@@ -76,7 +76,7 @@ _TITLED = re.compile(
 # a place right before an English head's title ("Fremantle Mayor", "Penang Chief Minister")
 _TITLED_AFTER = re.compile(
     r"(?<![\w'-])([A-Z][\w'-]+(?:\s+(?!Lord\b)[A-Z][\w'-]+)?)\s+(?:Lord\s+)?(?:Mayor|Governor|Premier"
-    r"|Chief Minister)\b"
+    r"|Chief Minister|Menteri Besar)\b"
 )
 
 #: substrings one of which any match of _TITLED contains
@@ -90,6 +90,8 @@ _TITLE_HINTS = (
     "Premier",
     "Chief Minister",
     "Ketua Menteri",
+    "Menteri Besar",
+    "Datuk Bandar",
 )
 
 
