@@ -1165,11 +1165,11 @@ class MentionFinder:
         )
         for hit in reversed(self.gaz.find(before)):
             if hit.end == len(before) and hit.record.type in LOCAL_GOVERNMENT_TYPES:
-                rec = hit.record
-                if level and rec.type != level and rec.country == HOME_COUNTRY:
+                found = hit.record
+                if level and found.type != level and found.country == HOME_COUNTRY:
                     # "Bogor district head", "Bandung Regent": ours of the title's level
-                    rec = self._place_for_level(hit.surface, level) or rec
-                return rec, self._entity_for_record(rec, hit.surface)
+                    found = self._place_for_level(hit.surface, level) or found
+                return found, self._entity_for_record(found, hit.surface)
             break
         for fm in self.out.in_sentence(s.index):  # a foreign government ("Fremantle Mayor")
             if fm.end == len(before) and fm.type in LOCAL_GOVERNMENT_TYPES:
