@@ -4672,3 +4672,23 @@ def test_a_tie_not_renewed_ended_and_keeps_its_start(
 )
 def test_heads_abroad_by_their_own_titles_and_name_forms(text: str, head: tuple[str, str]) -> None:
     assert head in with_predicate(run(text, "en"), "headOf")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pemkot Bandung menerima kunjungan delegasi Hamamatsu.", "id"),
+        ("Pemkot Bandung menerima delegasi dari Hamamatsu, Senin (4/3/2024).", "id"),
+    ],
+)
+def test_a_delegation_named_by_the_city_it_comes_from(text: str, language: str) -> None:
+    ex = run(text, language)
+    assert with_predicate(ex, "sendsDelegationTo") == {("hamamatsu", "kota-bandung")}
+
+
+def test_an_invitation_abroad_sends_nobody_yet() -> None:
+    ex = run(
+        "Wali Kota Braunschweig mengundang Pemkot Bandung untuk menghadiri peringatan 65 tahun "
+        "kota kembar di Braunschweig pada 2025."
+    )
+    assert not with_predicate(ex, "sendsDelegationTo")

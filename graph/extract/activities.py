@@ -498,10 +498,12 @@ def _new_activity(
 
 def _only_planned(text: str, at: int) -> bool:
     """Whether the clause before a trigger tells it as only planned ("berencana mengirim 20
-    ASN …", "plans to send"). A trip announced as coming ("akan berkunjung", "will visit
-    … 3-5 October") is told as one that takes place, as readers take it."""
+    ASN …", "plans to send") or asked for ("mengundang Pemkot Bandung untuk menghadiri …").
+    A trip announced as coming ("akan berkunjung", "will visit … 3-5 October") is told as
+    one that takes place, as readers take it."""
     clause = re.split(r"[.;:]", text[max(0, at - 100) : at])[-1]
-    return bool(patterns()["tentative"].search(clause))
+    rx = patterns()
+    return bool(rx["tentative"].search(clause) or rx["invitation"].search(clause))
 
 
 def _update_told(r: _Reading, act: Activity, lo: int, hi: int) -> None:

@@ -58,6 +58,7 @@ WORD_LISTS = {
     "negation": "negation words",
     "ended": "a partnership that ended",
     "not_yet": "a partnership told as not made yet, after its word",
+    "invitation": "an invitation: the trip it asks for is not made yet",
     "delegation": "sending or leading a delegation",
     "attribution_before": "words before a government naming it as a source ('keterangan resmi')",
     "people_of": "its people, language or goods ('bahasa Inggris'): not its government",
