@@ -4322,6 +4322,12 @@ def _slugs(text: str, language: str) -> list[tuple[str, str]]:
             "en",
             [("kota-surabaya", "CityGovernment")],
         ),
+        # a newspaper named after its town is not the town
+        (
+            "Pemkot Ambon told The Jakarta Post about Vlissingen.",
+            "en",
+            [("kota-ambon", "CityGovernment"), ("vlissingen", "CityGovernment")],
+        ),
         # ... but a surname after a title is no venue word
         (
             "Pemkot Surabaya met Busan Mayor Park Heong-joon.",
