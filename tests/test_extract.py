@@ -4698,3 +4698,12 @@ def test_an_invitation_abroad_sends_nobody_yet() -> None:
         "kota kembar di Braunschweig pada 2025."
     )
     assert not with_predicate(ex, "sendsDelegationTo")
+
+
+def test_a_cultural_mission_abroad_is_a_visit() -> None:
+    ex = run(
+        "Pemprov Jawa Tengah mengirim misi budaya ke Brisbane, Australia, pada 8-12 Oktober 2024."
+    )
+    assert [(a.type, a.start, a.end, a.location) for a in ex.activities] == [
+        ("Visit", "2024-10-08", "2024-10-12", "brisbane")
+    ]
