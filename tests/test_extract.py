@@ -4707,3 +4707,14 @@ def test_a_cultural_mission_abroad_is_a_visit() -> None:
     assert [(a.type, a.start, a.end, a.location) for a in ex.activities] == [
         ("Visit", "2024-10-08", "2024-10-12", "brisbane")
     ]
+
+
+def test_an_english_pronoun_continues_the_activity_before() -> None:
+    ex = run(
+        "The training was held in Singapore on 5-9 February 2024. It was attended by 18 "
+        "officials from Semarang City.",
+        "en",
+    )
+    assert [(a.start, a.participant_count, a.participants) for a in ex.activities] == [
+        ("2024-02-05", 18, ["kota-semarang"])
+    ]
