@@ -4718,3 +4718,11 @@ def test_an_english_pronoun_continues_the_activity_before() -> None:
     assert [(a.start, a.participant_count, a.participants) for a in ex.activities] == [
         ("2024-02-05", 18, ["kota-semarang"])
     ]
+
+
+def test_an_end_date_after_its_days_name_in_the_next_sentence() -> None:
+    ex = run(
+        "Rombongan Pemkot Surabaya tiba di Busan pada Minggu (3/3/2024). Kunjungan itu "
+        "berlangsung hingga Kamis (7/3/2024)."
+    )
+    assert [(a.start, a.end) for a in ex.activities] == [("2024-03-03", "2024-03-07")]

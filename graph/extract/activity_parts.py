@@ -22,7 +22,10 @@ SINCE_BEFORE = re.compile(
 )
 
 END_BEFORE = re.compile(
-    r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?)\s+(?:tanggal\s+)?$", re.I
+    r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?)\s+(?:tanggal\s+)?"
+    # "hingga Kamis (7/3/2024)": the day's name before the date in brackets
+    rf"(?:(?:{weekdays()})\s*,?\s*\(?\s*)?$",
+    re.I,
 )
 
 CAP = r"(?:[A-Z][\w&'-]*|&|of|in|and|for|on|the|dan)"
