@@ -4726,3 +4726,19 @@ def test_an_end_date_after_its_days_name_in_the_next_sentence() -> None:
         "berlangsung hingga Kamis (7/3/2024)."
     )
     assert [(a.start, a.end) for a in ex.activities] == [("2024-03-03", "2024-03-07")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Pemkot Surabaya berharap dapat mengikuti SCP tahun depan.", "id"),
+        ("Surabaya is expected to join the SCP next year.", "en"),
+    ],
+)
+def test_a_participation_only_hoped_for_is_none(text: str, language: str) -> None:
+    assert not with_predicate(run(text, language), "participatesIn")
+
+
+def test_youth_exchange_programmes_by_name() -> None:
+    ex = run("Pemkab Gowa rutin mengirim pemuda dalam program JENESYS ke Jepang sejak 2015.")
+    assert ("kabupaten-gowa", "jenesys") in with_predicate(ex, "participatesIn")

@@ -189,6 +189,18 @@ def wished(text: str, at: int) -> bool:
     )
 
 
+def hoped_for(text: str, at: int) -> bool:
+    """ "berharap dapat mengikuti SCP tahun depan", "is expected to join the SCP", "plans to
+    join": a step only hoped for or planned, in the clause before its word at ``at``."""
+    clause = re.split(r"[.;:]", text[max(0, at - 80) : at])[-1]
+    rx = patterns()
+    return bool(
+        rx["wishes"].search(clause)
+        or rx["tentative"].search(clause)
+        or re.search(r"\b(?:is|are) expected to\b", clause, re.I)
+    )
+
+
 def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
     """Whether a national actor of the home country takes part ("Presiden", "Kementerian
     Luar Negeri"): a president's or a ministry's agenda is not a local government's. A

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, actor_after, negated
+from graph.extract.context import DocContext, actor_after, hoped_for, negated
 from graph.extract.lexicon import patterns
 from graph.extract.names import LIST_SEPARATOR
 from graph.extract.relations.view import SentenceView
@@ -85,9 +85,7 @@ def membership(d: DocContext, v: SentenceView) -> None:
     mm = rx["membership"].search(v.text)
     if not mm or negated(v.text, mm.start()):
         return
-    if rx["tentative"].search(
-        re.split(r"[.;:,]", v.text[max(0, mm.start() - 60) : mm.start()])[-1]
-    ):
+    if hoped_for(v.text, mm.start()):
         return  # "berencana bergabung", "plans to join": not a member yet
     org = actor_after(d, v.mentions, mm.end(), v.text, types=("InternationalOrganization",))
     orgs = _bodies_listed(v, org) if org else _body_before(v, mm.start())

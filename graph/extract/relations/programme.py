@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, actor_after, negated, since_year, subject_of
+from graph.extract.context import (
+    DocContext,
+    actor_after,
+    hoped_for,
+    negated,
+    since_year,
+    subject_of,
+)
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Mention
@@ -81,7 +88,8 @@ def programme(d: DocContext, v: SentenceView) -> None:
     for p in v.programmes:
         if rx["beyond"].search(v.sent.text[max(0, p.start - 20) : p.start]):
             continue  # "Di luar SCP, ada pula ASN yang dikirim ke Denmark": not SCP
-        if rx["participation"].search(v.text) or rx["delegation"].search(v.text):
+        pm = rx["participation"].search(v.text) or rx["delegation"].search(v.text)
+        if pm and not hoped_for(v.text, pm.start()):
             _participation(d, v, p)
         om = rx["organised_by"].search(v.text)
         if om:
