@@ -4742,3 +4742,13 @@ def test_a_participation_only_hoped_for_is_none(text: str, language: str) -> Non
 def test_youth_exchange_programmes_by_name() -> None:
     ex = run("Pemkab Gowa rutin mengirim pemuda dalam program JENESYS ke Jepang sejak 2015.")
     assert ("kabupaten-gowa", "jenesys") in with_predicate(ex, "participatesIn")
+
+
+def test_taking_part_in_a_programmes_activity_is_taking_part_in_the_programme() -> None:
+    ex = run(
+        "Sebanyak 20 ASN Pemkab Sleman mengikuti pelatihan di Singapura pada 3-7 Juni 2024. "
+        "Pelatihan ini merupakan bagian dari Singapore Cooperation Programme (SCP)."
+    )
+    assert ("kabupaten-sleman", "singapore-cooperation-programme") in with_predicate(
+        ex, "participatesIn"
+    )

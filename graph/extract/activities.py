@@ -916,8 +916,20 @@ def finish_activities(d: DocContext) -> None:
             continue  # "berencana mengirim 20 ASN ke Jepang untuk pelatihan": a plan
         if act.location and id(act) not in d.only_planned:
             _delegations(d, act, act.location)
+        _programme_participants(d, act)
         keep.append(act)
     d.ex.activities = keep
+
+
+def _programme_participants(d: DocContext, act: Activity) -> None:
+    """ "… mengikuti pelatihan di Singapura … Pelatihan ini merupakan bagian dari SCP": a
+    government of ours taking part in an activity of a programme takes part in it."""
+    if not act.part_of or d.ent_type(act.part_of) != "Programme" or not act.evidence:
+        return
+    told = d.sentences[act.evidence[-1].index]
+    for p in act.participants:
+        if d.is_indonesian_lg(p):
+            d.take_part(p, act.part_of, told, told.text)
 
 
 def _delegations(d: DocContext, act: Activity, location: str) -> None:
