@@ -4752,3 +4752,18 @@ def test_taking_part_in_a_programmes_activity_is_taking_part_in_the_programme() 
     assert ("kabupaten-sleman", "singapore-cooperation-programme") in with_predicate(
         ex, "participatesIn"
     )
+
+
+def test_two_signings_in_clauses_of_their_own_stay_two() -> None:
+    ex = run(
+        "Pemprov DIY menandatangani MoU dengan Kyoto di Kyoto pada Selasa (3/9/2024), "
+        "sedangkan MoU dengan Provinsi Gyeonggi diteken di Yogyakarta pada Jumat (6/9/2024)."
+    )
+    assert partners(ex) == {
+        frozenset({"provinsi-di-yogyakarta", "kyoto"}),
+        frozenset({"provinsi-di-yogyakarta", "gyeonggi"}),
+    }
+    assert sorted((a.start, sorted(a.participants)) for a in ex.activities) == [
+        ("2024-09-03", ["kyoto", "provinsi-di-yogyakarta"]),
+        ("2024-09-06", ["gyeonggi", "provinsi-di-yogyakarta"]),
+    ]

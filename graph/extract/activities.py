@@ -5,8 +5,9 @@ side are kept, and a participant abroad is a delegation to that place."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from graph.extract.activity_parts import (
     END_BEFORE,
@@ -136,6 +137,8 @@ def same_activity(a: Activity, b: Activity, d: DocContext | None = None) -> bool
         ea, eb = a.end or sa, b.end or sb
         if sa[:7] == sb[:7] and (sa <= eb[: len(sa)] and sb <= ea[: len(sb)]):
             return True
+        if sa.count("-") == sb.count("-") == 2:
+            return False  # "… pada Selasa (3/9/2024), sedangkan … pada Jumat (6/9/2024)"
     return a.type == "Signing" and bool(set(a.participants) & set(b.participants))
 
 
@@ -273,16 +276,26 @@ def _segments(
         between = r.text[kept[-1][1].end() : m.start()]
         if re.search(r"[,;]|\b(?:dan|and|serta|lalu|kemudian|then)\b", between):
             kept.append((cls, m))
+    # a stretch after a clause of its own starts at the clause ("… pada Selasa (3/9), sedangkan
+    # MoU dengan Provinsi Gyeonggi diteken …": Gyeonggi is the second signing's)
+    starts = [kept[0][1].start()]
+    for prev, (_, m) in pairwise(kept):
+        clause = _CLAUSE_BREAK.search(r.text, prev[1].end(), m.start())
+        starts.append(clause.start() if clause else m.start())
     out: list[Segment] = []
     for i, (cls, m) in enumerate(kept):
-        hi = kept[i + 1][1].start() if i + 1 < len(kept) else len(r.orig)
+        lo = starts[i]
+        hi = starts[i + 1] if i + 1 < len(kept) else len(r.orig)
         if target is not None and ana is not None and ana.start() <= m.start() < ana.end():
             # "pelatihan ini … LoI yang diteken …": this stretch goes on about the
             # activity told before; the others are new
-            out.append((None, m.start(), hi, None))
+            out.append((None, lo, hi, None))
         else:
-            out.append((cls, m.start(), hi, m))
+            out.append((cls, lo, hi, m))
     return out
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]\s*(?:sedangkan|sementara(?: itu)?|while|whereas)\b|;", re.I)
 
 
 def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, object]) -> bool:
@@ -565,7 +578,7 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
             act.evidence.append(Evidence(r.orig, sent.index))
         if not fresh:
             _update_told(r, act, lo, hi)
-        _complete(r, act)
+        _complete(_clause_of(r, segments, lo, hi), act)
         if trig is not None and ana is not None and ana.start() <= trig.start() < ana.end():
             _from_sentence_before(r, act, told=True)
         elif trig is not None and patterns()["tie_anaphora"].search(r.orig, 0, trig.start()):
@@ -580,6 +593,16 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
                 d.ex.activities.append(act)
         d.current, d.current_sentence = act, sent.index
     return touched
+
+
+def _clause_of(r: _Reading, segments: list[Segment], lo: int, hi: int) -> _Reading:
+    """The reading of one stretch when the sentence tells two activities in clauses of
+    their own ("… dengan Kyoto …, sedangkan MoU dengan Provinsi Gyeonggi …"): its names,
+    and the ones before the first stretch (the doer of both)."""
+    if len(segments) == 1 or not _CLAUSE_BREAK.search(r.text):
+        return r
+    first = segments[0][1]
+    return replace(r, ms=[m for m in r.ms if lo <= m.start < hi or m.start < first])
 
 
 def _from_sentence_before(r: _Reading, act: Activity, told: bool) -> None:

@@ -69,11 +69,16 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     # "bertemu Gubernur Queensland di Brisbane": with another government abroad named, a
     # place after "di" / "in" is where they met, not a partner; one after "dari" / "from"
     # is where something comes from or is measured from
-    venues = {
-        m.slug
+    placed = {
+        id(m)
         for m in v.foreign
         if (after_locative(v.sent.text, m.start) and not _heads_a_list(d, v, m))
         or _FROM_BEFORE.search(v.sent.text, 0, m.start)
+    }
+    # a place named only where something happens or comes from ("MoU dengan Kyoto di Kyoto"
+    # makes Kyoto a partner all the same)
+    venues = {m.slug for m in v.foreign if id(m) in placed} - {
+        m.slug for m in v.foreign if id(m) not in placed
     }
     if any(p not in venues and d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if p not in venues]
