@@ -4767,3 +4767,12 @@ def test_two_signings_in_clauses_of_their_own_stay_two() -> None:
         ("2024-09-03", ["kyoto", "provinsi-di-yogyakarta"]),
         ("2024-09-06", ["gyeonggi", "provinsi-di-yogyakarta"]),
     ]
+
+
+def test_a_title_after_an_unknown_acronym_heads_no_government_of_ours() -> None:
+    ex = run(
+        "MBKS Mayor Datuk Wee Hong Seng said Kuching South and Pontianak would sign a sister "
+        "city MoU.",
+        "en",
+    )
+    assert not with_predicate(ex, "headOf")

@@ -105,7 +105,11 @@ _LOCATIVE = re.compile(r"\s*(?:di|in)\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-
 # a nickname in quotes inside a name ('Moh. Ramdhan "Danny" Pomanto')
 _NICKNAME = re.compile(r"[\"“”]([A-Z][a-z]+)[\"“”]")
 # two or more capitalised words right before a title: the place it names ("Gold Coast Mayor")
-_NAMED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:['’]s)?\s+$")
+# a place no list knows right before a title: two capitalised words ("Gold Coast Mayor") or
+# an acronym ("MBKS Mayor", the Kuching South City Council's)
+_NAMED_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+|[A-Z]{2,6})(?:['’]s)?\s+$"
+)
 
 
 @cache
