@@ -4776,3 +4776,11 @@ def test_a_title_after_an_unknown_acronym_heads_no_government_of_ours() -> None:
         "en",
     )
     assert not with_predicate(ex, "headOf")
+
+
+def test_an_envoy_received_is_the_visitor_not_the_city_he_speaks_of() -> None:
+    ex = run(
+        "Wali Kota Bogor menerima kunjungan Dubes Prancis untuk membahas kerja sama sister city "
+        "dengan Kota Saint-Omer."
+    )
+    assert with_predicate(ex, "sendsDelegationTo") == {("france", "kota-bogor")}

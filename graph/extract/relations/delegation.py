@@ -245,6 +245,8 @@ def reception(d: DocContext, v: SentenceView) -> None:
             continue
         if re.search(r"[.;]", v.sent.text[rm.end() : m.start]):
             break
+        if m.type == "Country" and d.is_foreign_actor(m.slug):
+            break  # "menerima kunjungan Dubes Prancis … dengan Kota Saint-Omer": the envoy's
         gov = d.government_of(m)
         if gov and d.ent_type(gov) in LOCAL_GOVERNMENT_TYPES:
             # the first government after the word is the guest: one of ours ("… welcomed
