@@ -4784,3 +4784,49 @@ def test_an_envoy_received_is_the_visitor_not_the_city_he_speaks_of() -> None:
         "dengan Kota Saint-Omer."
     )
     assert with_predicate(ex, "sendsDelegationTo") == {("france", "kota-bogor")}
+
+
+INTERNATIONAL = {"partnersWith", "sendsDelegationTo", "participatesIn", "memberOf"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # bodies that take a region's name are not its government
+        ("Kadin Kota Medan menjalin kerja sama dengan Kamar Dagang Penang, Malaysia.", "id"),
+        ("Kantor Imigrasi Kota Batam bekerja sama dengan otoritas imigrasi Singapura.", "id"),
+        ("Sebanyak 15 anggota DPRD Kota Bekasi melakukan kunjungan kerja ke Australia.", "id"),
+        ("Kelompok tari asal Kabupaten Banyuwangi tampil di festival budaya di Paris.", "id"),
+        # ties denied or called off
+        ("Pemkot Bogor membantah kabar telah menandatangani kerja sama dengan Kota Dubai.", "id"),
+        ("Surabaya has never had a formal partnership with Guangzhou, officials said.", "en"),
+        ("Penandatanganan MoU sister city Bantul dan Kaohsiung batal dilaksanakan.", "id"),
+        # travellers who are no government's delegation
+        ("Istri Bupati Sleman, Nyonya Kustini, mengunjungi pameran batik di Tokyo.", "id"),
+        ("Rombongan pengusaha asal Shenzhen, Tiongkok, mengunjungi Kota Solo.", "id"),
+        ("Pemkot Surabaya mengirim bantuan kemanusiaan ke Palestina melalui Baznas.", "id"),
+        # a candidate's promise
+        ("Calon Wali Kota Medan Rico Waas berjanji memperkuat kerja sama dengan Jepang.", "id"),
+    ],
+)
+def test_texts_that_tell_no_international_fact(text: str, language: str) -> None:
+    ex = run(text, language)
+    assert not [f for f in ex.facts if f.predicate in INTERNATIONAL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Istri Bupati Sleman, Nyonya Kustini, hadir di Tokyo.",
+        "Calon Wali Kota Medan Rico Waas berjanji memperkuat kerja sama dengan Jepang.",
+    ],
+)
+def test_a_heads_spouse_or_a_candidate_heads_nothing(text: str) -> None:
+    assert not with_predicate(run(text), "headOf")
+
+
+def test_a_frozen_tie_ended() -> None:
+    q = partnership(
+        run("Kerja sama sister city Medan dan Gwangju dibekukan."), "gwangju", "kota-medan"
+    )
+    assert q is not None and q.status == "ended"

@@ -670,23 +670,32 @@ def _as_government() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.I)
 
 
+def _government_participant(sent: Sentence, m: Mention) -> str | None:
+    """A government named in an activity's sentence, unless only a stop, a dateline, an
+    envoy's seat or where an unnamed city lies."""
+    text = sent.text
+    if STOPOVER.search(text[: m.start]):
+        return None  # a stop on the way, not a participant
+    dateline = dateline_in(sent)
+    if dateline and m.end <= dateline.end():
+        return None  # "JAKARTA, KOMPAS.com -" says where the news was written
+    if seat_of_mission(text, m.start, missions=False):
+        return None  # "Konsul Jenderal Jepang di Surabaya": where the envoy sits
+    if m.type != "CityGovernment" and place_of_unnamed(text, m.start):
+        return None  # "… dengan kota yang terletak di negara bagian Australia Barat"
+    return m.slug
+
+
 def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> str | None:
     """The participant a mention gives an activity, if any."""
     text = sent.text
     if m.type in LOCAL_GOVERNMENT_TYPES and m.slug != act.location:
-        if STOPOVER.search(text[: m.start]):
-            return None  # a stop on the way, not a participant
-        dateline = dateline_in(sent)
-        if dateline and m.end <= dateline.end():
-            return None  # "JAKARTA, KOMPAS.com -" says where the news was written
-        if seat_of_mission(text, m.start, missions=False):
-            return None  # "Konsul Jenderal Jepang di Surabaya": where the envoy sits
-        if m.type != "CityGovernment" and place_of_unnamed(text, m.start):
-            return None  # "… dengan kota yang terletak di negara bagian Australia Barat"
-        return m.slug
+        return _government_participant(sent, m)
     if m.type == "Person":
         return d.heads.get(m.slug) or d.officials_abroad.get(m.slug)
     country = d.mentions.entities[m.slug].country
+    if m.slug in d.mentions.assemblies:
+        return m.slug  # "Rombongan DPRD Kabupaten Sleman melakukan kunjungan kerja ke …"
     if m.type == "Organization" and country in (None, HOME_COUNTRY):
         return m.slug if ALONG.search(text[max(0, m.start - 25) : m.start]) else None
     if m.type == "Organization":
@@ -915,7 +924,7 @@ def finish_activities(d: DocContext) -> None:
         # nor to it without one of ours: "Kalymnos: signing 23 April 1982 in Darwin" on a
         # page about Darwin's sister cities is Darwin's activity, not one of ours
         ours = [act.location, act.organized_by, act.funded_by, *act.participants]
-        if not any(x and d.is_indonesian_lg(x) for x in ours):
+        if not any(x and (d.is_indonesian_lg(x) or x in d.mentions.assemblies) for x in ours):
             continue
         _programme_theme(d, act)
         if act.location is None and id(act) in d.received:

@@ -6,12 +6,14 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import replace
+from functools import cache
 
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, key
 from graph.extract.lexicon import patterns
 from graph.extract.places import world_places
 from graph.extract.spans import DocumentMentions, Mention
 from graph.model import Entity
+from graph.resources import load_yaml
 from graph.sources.text import Sentence
 from graph.vocab import HOME_COUNTRY
 
@@ -151,17 +153,32 @@ def _body_of(out: DocumentMentions, body: str, country: str) -> bool:
     )
 
 
+@cache
+def _bodies_before() -> re.Pattern[str]:
+    words = sorted(load_yaml("names.yaml")["bodies_before_place"], key=len, reverse=True)
+    return re.compile(
+        rf"\b(?:{'|'.join(map(re.escape, words))})"
+        r"(?:\s+\([A-Z][\w.-]*\))?(?:\s+cabang)?(?:\s+\d+)?\s+$"
+    )
+
+
 def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
     """ "Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
     Selatan": the second place only locates the first and is not an actor there; and
     "orang Malaysia", "warga Jepang": a country naming its people is not acting."""
     people = patterns()["people_of"]
+    bodies = _bodies_before()
     for s in sentences:
         items = out.by_sentence.get(s.index, [])
         for i, cur in enumerate(items):
             head = s.text[max(0, cur.start - 20) : cur.start].rstrip()
             word = people.search(head)
             if cur.type == "Country" and word and word.end() == len(head):
+                items[i] = replace(cur, qualifier=True)
+            elif cur.type in LOCAL_GOVERNMENT_TYPES and bodies.search(
+                s.text, max(0, cur.start - 80), cur.start
+            ):
+                # "Kadin Kota Medan", "DPRD Kota Bekasi": whose body it is, no doer
                 items[i] = replace(cur, qualifier=True)
         for i in range(1, len(items)):
             prev, cur = items[i - 1], items[i]

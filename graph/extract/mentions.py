@@ -60,7 +60,13 @@ _DPRD_BEFORE = re.compile(r"\bDPRD\s+$")
 _DIRECTIONS = sorted(w for w in foreign.DIRECTIONS if w not in {"The", "Kota", "City"})
 _DIRECTION_BEFORE = re.compile(rf"\b({'|'.join(_DIRECTIONS)})\s+$")  # "South Australia"
 
-_FORMER = re.compile(r"\b(?:mantan|eks|bekas|former|ex)[- ]?\s*$", re.I)
+# not the head now: a former one, a candidate, or the head's spouse ("Istri Bupati Sleman,
+# Nyonya Kustini", "Calon Wali Kota Medan")
+_FORMER = re.compile(
+    r"\b(?:mantan|eks|bekas|former|ex|calon|bakal calon|balon|candidate|istri|suami|wife of|"
+    r"husband of)[- ]?\s*$",
+    re.I,
+)
 
 
 def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[int, int]]:
@@ -702,6 +708,7 @@ class MentionFinder:
             label = next(iter(self.out.entities[x.slug].labels.values()))
             slug = self._local_entity(f"DPRD {label}", "Organization", surface)
             self.out.entities[slug].country = HOME_COUNTRY
+            self.out.assemblies.add(slug)
             self.out.add(Mention(s.index, a, b, s.text[a:b], slug, "Organization"))
 
     def _officials(self, s: Sentence) -> None:

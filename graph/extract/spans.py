@@ -45,6 +45,8 @@ class DocumentMentions:
     roles: list[Role] = field(default_factory=list)
     # person slug -> sentence index of the deputy pronoun ("wakilnya Maulana")
     deputies: list[tuple[str, int]] = field(default_factory=list)
+    # the regional assemblies of our governments named ("DPRD Kota Bekasi"): bodies of ours
+    assemblies: set[str] = field(default_factory=set)
 
     def venue_only(self, slug: str) -> bool:
         """Whether the document names a place only as where something is held or gone to,

@@ -82,7 +82,9 @@ def _non_agent(text: str, at: int, end: int) -> bool:
     clause = re.split(r"[,;:]|\b(?:yang|which|who)\b", text[:at])[-1]
     obj = " ".join(text[end:].split()[:2])
     rx = patterns()["non_agents"]
-    return bool(rx.search(clause) or rx.match(obj))
+    # or the subject opening the sentence, before an apposition ("Istri Bupati Sleman,
+    # Nyonya Kustini, mengunjungi …")
+    return bool(rx.search(clause) or rx.match(obj) or rx.match(text.lstrip()))
 
 
 def _in_proper_name(v: SentenceView, m: re.Match[str]) -> bool:

@@ -506,8 +506,8 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         ),
         None,
     )
-    if not pm:
-        return
+    if not pm or rx["denial"].search(v.text):
+        return  # "Pemkot Bogor membantah kabar telah menandatangani …": no tie
     # "tidak memperpanjang kerja sama …", "… tidak diperpanjang": a tie not renewed ended
     not_renewed = any(negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text))
     if negated(v.text, pm.start()) and not not_renewed:
@@ -557,7 +557,9 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         planned_here = (
             is_planned
             if trig.start() == pm.start()
-            else planned(v.text, trig.start(), trig.end()) or _wished(v.text, trig.start())
+            else planned(v.text, trig.start(), trig.end())
+            or _wished(v.text, trig.start())
+            or bool(rx["not_yet"].search(v.text, trig.start()))
         )
         status = "planned" if planned_here else "ended" if ended else "active"
         for one in ones:
