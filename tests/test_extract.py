@@ -4807,6 +4807,12 @@ INTERNATIONAL = {"partnersWith", "sendsDelegationTo", "participatesIn", "memberO
         ("Pemkot Surabaya mengirim bantuan kemanusiaan ke Palestina melalui Baznas.", "id"),
         # a candidate's promise
         ("Calon Wali Kota Medan Rico Waas berjanji memperkuat kerja sama dengan Jepang.", "id"),
+        # left out of a programme; a port authority named after its city
+        ("Kota Bitung tidak termasuk kota yang mengikuti Singapore Cooperation Programme.", "id"),
+        (
+            "PT Pelindo menandatangani MoU dengan Port of Rotterdam di Surabaya, Senin (4/3/2024).",
+            "id",
+        ),
     ],
 )
 def test_texts_that_tell_no_international_fact(text: str, language: str) -> None:

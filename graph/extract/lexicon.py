@@ -60,6 +60,7 @@ WORD_LISTS = {
     "not_yet": "a partnership told as not made yet, after its word",
     "invitation": "an invitation: the trip it asks for is not made yet",
     "denial": "a tie denied: no tie at all",
+    "excluded": "left out of a programme or a list: no participation",
     "delegation": "sending or leading a delegation",
     "attribution_before": "words before a government naming it as a source ('keterangan resmi')",
     "people_of": "its people, language or goods ('bahasa Inggris'): not its government",

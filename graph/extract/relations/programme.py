@@ -89,7 +89,7 @@ def programme(d: DocContext, v: SentenceView) -> None:
         if rx["beyond"].search(v.sent.text[max(0, p.start - 20) : p.start]):
             continue  # "Di luar SCP, ada pula ASN yang dikirim ke Denmark": not SCP
         pm = rx["participation"].search(v.text) or rx["delegation"].search(v.text)
-        if pm and not hoped_for(v.text, pm.start()):
+        if pm and not hoped_for(v.text, pm.start()) and not rx["excluded"].search(v.text):
             _participation(d, v, p)
         om = rx["organised_by"].search(v.text)
         if om:
