@@ -4807,6 +4807,9 @@ INTERNATIONAL = {"partnersWith", "sendsDelegationTo", "participatesIn", "memberO
         ("Pemkot Surabaya mengirim bantuan kemanusiaan ke Palestina melalui Baznas.", "id"),
         # a candidate's promise
         ("Calon Wali Kota Medan Rico Waas berjanji memperkuat kerja sama dengan Jepang.", "id"),
+        # a school named after its town; travellers
+        ("Sebanyak 12 siswa SMK Negeri 2 Kota Salatiga berangkat ke Jepang untuk magang.", "id"),
+        ("Top destinations for Surabaya travellers were Kuala Lumpur and Singapore.", "en"),
         # left out of a programme; a port authority named after its city
         ("Kota Bitung tidak termasuk kota yang mengikuti Singapore Cooperation Programme.", "id"),
         (
