@@ -155,10 +155,13 @@ def _body_of(out: DocumentMentions, body: str, country: str) -> bool:
 
 @cache
 def _bodies_before() -> re.Pattern[str]:
-    words = sorted(load_yaml("names.yaml")["bodies_before_place"], key=len, reverse=True)
+    data = load_yaml("names.yaml")
+    words = sorted(data["bodies_before_place"], key=len, reverse=True)
+    schools = sorted(data["numbered_bodies_before_place"], key=len, reverse=True)
     return re.compile(
         rf"\b(?:{'|'.join(map(re.escape, words))})"
         r"(?:\s+\([A-Z][\w.-]*\))?(?:\s+cabang)?(?:\s+\d+)?\s+$"
+        rf"|\b(?:{'|'.join(map(re.escape, schools))})\s+\d+\s+$"
     )
 
 
