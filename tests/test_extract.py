@@ -4839,3 +4839,22 @@ def test_a_frozen_tie_ended() -> None:
         run("Kerja sama sister city Medan dan Gwangju dibekukan."), "gwangju", "kota-medan"
     )
     assert q is not None and q.status == "ended"
+
+
+def test_chinas_autonomous_regions_by_their_short_names() -> None:
+    ex = run("Pemprov Kalimantan Timur menjalin kerja sama dengan Provinsi Guangxi, Tiongkok.")
+    assert partners(ex) == {frozenset({"provinsi-kalimantan-timur", "guangxi"})}
+
+
+def test_a_bilateral_meeting_is_no_tie() -> None:
+    ex = run(
+        "Pemkot Surabaya menggelar pertemuan bilateral dengan delegasi Kota Kitakyushu pada "
+        "20 Februari 2024."
+    )
+    assert not partners(ex)
+    assert with_predicate(ex, "sendsDelegationTo") == {("kitakyushu", "kota-surabaya")}
+
+
+def test_tergabung_is_membership() -> None:
+    ex = run("Kota Surabaya tergabung dalam UCLG ASPAC.")
+    assert with_predicate(ex, "memberOf") == {("kota-surabaya", "uclg-aspac")}

@@ -155,7 +155,8 @@ def _regions(places: WorldPlaces, countries: dict[str, str]) -> None:
             continue  # only the first level: a province, not its districts
         name = sub.name.split(" (")[0].split(" [")[0]
         places.add(key(name), Place(name, country, "region"))
-        for suffix in REGION_SUFFIXES:
+        # the longest first: "Guangxi Zhuangzu Zizhiqu" is Guangxi, not "Guangxi Zhuangzu"
+        for suffix in sorted(REGION_SUFFIXES, key=len, reverse=True):
             if name.endswith(suffix) and len(name) > len(suffix) + 2:
                 short = name[: -len(suffix)]
                 places.add(key(short), Place(short, country, "region"))
