@@ -946,7 +946,7 @@ def finish_activities(d: DocContext) -> None:
             act.participants.append(act.location)
         if id(act) in d.only_planned and act.start is None:
             continue  # "berencana mengirim 20 ASN ke Jepang untuk pelatihan": a plan
-        if act.location and id(act) not in d.only_planned:
+        if act.location and id(act) not in d.only_planned:  # a planned trip sends nobody
             _delegations(d, act, act.location)
         _programme_participants(d, act)
         keep.append(act)

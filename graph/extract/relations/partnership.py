@@ -493,6 +493,16 @@ def _paired_items(v: SentenceView, ones: list[str], partners: list[str]) -> dict
     return out if items >= 2 else {}
 
 
+def _planned_at(v: SentenceView, trig: re.Match[str]) -> bool:
+    """Whether the partnership word ``trig`` tells a tie planned, wished for, or not made
+    yet ("MoU antara Kota Padang dan Kota Hildesheim belum ditandatangani", "… batal")."""
+    return (
+        planned(v.text, trig.start(), trig.end())
+        or _wished(v.text, trig.start())
+        or bool(patterns()["not_yet"].search(v.text, trig.start()))
+    )
+
+
 def partnership(d: DocContext, v: SentenceView) -> None:
     """Partnerships between the sentence's Indonesian governments and foreign actors."""
     rx = patterns()
@@ -536,12 +546,7 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         partners = [subject] if subject else []
     if not partners and not listed:
         partners = _home_abroad(d, v, ones, pm)
-    is_planned = (
-        planned(v.text, pm.start(), pm.end())
-        or _wished(v.text, pm.start())
-        # "MoU antara Kota Padang dan Kota Hildesheim belum ditandatangani"
-        or bool(rx["not_yet"].search(v.text, pm.start()))
-    )
+    is_planned = _planned_at(v, pm)
     renewed = any(
         not negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text)
     )  # "berakhir pada 2020 dan tidak diperpanjang": ended, not renewed
@@ -554,13 +559,7 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         # each partner under the partnership word nearest before it: "she hoped the
         # cooperation would go on, pointing out that Semarang is a sister city of Brisbane"
         trig = _trigger_for(v, other) or pm
-        planned_here = (
-            is_planned
-            if trig.start() == pm.start()
-            else planned(v.text, trig.start(), trig.end())
-            or _wished(v.text, trig.start())
-            or bool(rx["not_yet"].search(v.text, trig.start()))
-        )
+        planned_here = is_planned if trig.start() == pm.start() else _planned_at(v, trig)
         status = "planned" if planned_here else "ended" if ended else "active"
         for one in ones:
             if one == other or d.country_of(one) == d.country_of(other):
