@@ -194,11 +194,7 @@ def hoped_for(text: str, at: int) -> bool:
     join": a step only hoped for or planned, in the clause before its word at ``at``."""
     clause = re.split(r"[.;:]", text[max(0, at - 80) : at])[-1]
     rx = patterns()
-    return bool(
-        rx["wishes"].search(clause)
-        or rx["tentative"].search(clause)
-        or re.search(r"\b(?:is|are) expected to\b", clause, re.I)
-    )
+    return bool(rx["wishes"].search(clause) or rx["tentative"].search(clause))
 
 
 def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:

@@ -210,9 +210,10 @@ _AMONG_PROGRAMMES = re.compile(
     re.I,
 )
 # one of our heads' titles, right before the words that follow it
+# "the Bogor district government": English news calls a regency a district
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|District|regency)\b")
 # a head's title that, in the order of its language, puts the place after it ("Wali Kota
 # Medan …"); in English "Mayor Trent Sullivan" names the person (the place comes after "of")
-_DISTRICT_AFTER = re.compile(r"\s+(?:district|District|regency)\b")
 _OUR_TITLE_BEFORE = re.compile(
     r"(?i:gubernur|wali\s?kota|walkot|bupati|mayor|governor|regent)\s*(?P<comma>,\s*)?$"
 )
