@@ -119,6 +119,13 @@ _NAMED_BEFORE = re.compile(
 
 
 @cache
+def _compass_after() -> re.Pattern[str]:
+    """An Indonesian compass word right after a name ("Australia Barat")."""
+    words = sorted(load_yaml("names.yaml")["compass_english"], key=len, reverse=True)
+    return re.compile(rf"\s+({'|'.join(words)})\b")
+
+
+@cache
 def _weekdays() -> str:
     """The weekday names of ``dates.yaml``, as one alternation."""
     return "|".join(load_yaml("dates.yaml")["weekdays"])
@@ -659,9 +666,7 @@ class MentionFinder:
         """ "Australia Barat", "Australia Selatan": a country's name, then an Indonesian
         compass word, that names a region of that country in English."""
         english: dict[str, list[str]] = load_yaml("names.yaml")["compass_english"]
-        after = re.match(
-            rf"\s+({'|'.join(sorted(english, key=len, reverse=True))})\b", s.text[m.end :]
-        )
+        after = _compass_after().match(s.text, m.end)
         if after is None or m.record.id == HOME_COUNTRY:
             return False
         country = m.record.labels.get("en", m.surface)
@@ -672,7 +677,7 @@ class MentionFinder:
                 if p.kind == "region"
             ]
             if regions:
-                end = m.end + after.end()
+                end = after.end()
                 name = s.text[m.start : end]
                 rec = foreign.record_for(regions[0], foreign.REGION, self.gaz, name)
                 slug = self._entity_for_record(rec, name)

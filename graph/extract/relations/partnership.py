@@ -506,16 +506,17 @@ def _planned_at(v: SentenceView, trig: re.Match[str]) -> bool:
 def partnership(d: DocContext, v: SentenceView) -> None:
     """Partnerships between the sentence's Indonesian governments and foreign actors."""
     rx = patterns()
-    offices = [(o.start(), o.end()) for o in rx["cooperation_office"].finditer(v.text)]
-    pm = next(
-        (
-            m
-            for m in rx["partnership"].finditer(v.text)
-            # "Kepala Bagian Kerja Sama Pemkot Surabaya": an office's name, no tie
-            if not any(a <= m.start() < b for a, b in offices)
-        ),
-        None,
-    )
+    pm = rx["partnership"].search(v.text)
+    if pm is not None and (offices := list(rx["cooperation_office"].finditer(v.text))):
+        # "Kepala Bagian Kerja Sama Pemkot Surabaya": an office's name, no tie
+        pm = next(
+            (
+                m
+                for m in rx["partnership"].finditer(v.text)
+                if not any(o.start() <= m.start() < o.end() for o in offices)
+            ),
+            None,
+        )
     if not pm or rx["denial"].search(v.text):
         return  # "Pemkot Bogor membantah kabar telah menandatangani …": no tie
     # "tidak memperpanjang kerja sama …", "… tidak diperpanjang": a tie not renewed ended
