@@ -4858,3 +4858,8 @@ def test_a_bilateral_meeting_is_no_tie() -> None:
 def test_tergabung_is_membership() -> None:
     ex = run("Kota Surabaya tergabung dalam UCLG ASPAC.")
     assert with_predicate(ex, "memberOf") == {("kota-surabaya", "uclg-aspac")}
+
+
+def test_korean_provinces_by_their_english_names() -> None:
+    ex = run("West Java signed a sister province MoU with North Gyeongsang Province in 2018.", "en")
+    assert partners(ex) == {frozenset({"provinsi-jawa-barat", "north-gyeongsang"})}

@@ -20,6 +20,7 @@ prefectures from ISO 3166-2 as the ``pycountry`` package ships it.
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -155,6 +156,13 @@ def _regions(places: WorldPlaces, countries: dict[str, str]) -> None:
             continue  # only the first level: a province, not its districts
         name = sub.name.split(" (")[0].split(" [")[0]
         places.add(key(name), Place(name, country, "region"))
+        # Korea's provinces in English: "Gyeongsangbuk-do" is North Gyeongsang, "Jeollanam-do"
+        # South Jeolla ("buk" north, "nam" south)
+        korean = re.fullmatch(r"(\w+?)(buk|nam)-do", name)
+        if korean:
+            side = "North" if korean.group(2) == "buk" else "South"
+            english = f"{side} {korean.group(1)}"
+            places.add(key(english), Place(english, country, "region"))
         # the longest first: "Guangxi Zhuangzu Zizhiqu" is Guangxi, not "Guangxi Zhuangzu"
         for suffix in sorted(REGION_SUFFIXES, key=len, reverse=True):
             if name.endswith(suffix) and len(name) > len(suffix) + 2:
