@@ -24,6 +24,7 @@ from graph.extract.context import (
     DocContext,
     actor_after,
     after_locative,
+    clause_before,
     dateline_in,
     envoys_country,
     home_national,
@@ -514,7 +515,7 @@ def _only_planned(text: str, at: int) -> bool:
     ASN …", "plans to send") or asked for ("mengundang Pemkot Bandung untuk menghadiri …").
     A trip announced as coming ("akan berkunjung", "will visit … 3-5 October") is told as
     one that takes place, as readers take it."""
-    clause = re.split(r"[.;:]", text[max(0, at - 100) : at])[-1]
+    clause = clause_before(text, at)
     rx = patterns()
     return bool(rx["tentative"].search(clause) or rx["invitation"].search(clause))
 

@@ -189,10 +189,16 @@ def wished(text: str, at: int) -> bool:
     )
 
 
+def clause_before(text: str, at: int, width: int = 100) -> str:
+    """The clause that ends at ``at``: back to a full stop, a semicolon or a colon, within
+    ``width`` characters."""
+    return re.split(r"[.;:]", text[max(0, at - width) : at])[-1]
+
+
 def hoped_for(text: str, at: int) -> bool:
     """ "berharap dapat mengikuti SCP tahun depan", "is expected to join the SCP", "plans to
     join": a step only hoped for or planned, in the clause before its word at ``at``."""
-    clause = re.split(r"[.;:]", text[max(0, at - 80) : at])[-1]
+    clause = clause_before(text, at, 80)
     rx = patterns()
     return bool(rx["wishes"].search(clause) or rx["tentative"].search(clause))
 

@@ -652,14 +652,18 @@ class MentionFinder:
         if demonym_countries().get(demonym) == m.record.id and " " in m.surface:
             # "the Western Australian Government": the state's demonym, then its government
             name = f"{before.group(1)} {m.record.labels.get('en', m.surface)}"
-        regions = [
-            p for p in foreign.world_places().lookup(name, m.record.id) if p.kind == "region"
-        ]
+        return self._region_mention(s, name, m.record.id, before.start(1), m.end)
+
+    def _region_mention(self, s: Sentence, name: str, country: str, start: int, end: int) -> bool:
+        """A mention of the region of ``country`` the world table calls ``name``, over
+        ``start:end``, if there is one."""
+        regions = [p for p in foreign.world_places().lookup(name, country) if p.kind == "region"]
         if not regions:
             return False
+        surface = s.text[start:end]
         rec = foreign.record_for(regions[0], foreign.REGION, self.gaz, name)
         slug = self._entity_for_record(rec, name)
-        self.out.add(Mention(s.index, before.start(1), m.end, name, slug, foreign.REGION), True)
+        self.out.add(Mention(s.index, start, end, surface, slug, foreign.REGION), True)
         return True
 
     def _region_by_compass_after(self, s: Sentence, m: Match) -> bool:
@@ -670,20 +674,10 @@ class MentionFinder:
         if after is None or m.record.id == HOME_COUNTRY:
             return False
         country = m.record.labels.get("en", m.surface)
-        for word in english[after.group(1)]:
-            regions = [
-                p
-                for p in foreign.world_places().lookup(f"{word} {country}", m.record.id)
-                if p.kind == "region"
-            ]
-            if regions:
-                end = after.end()
-                name = s.text[m.start : end]
-                rec = foreign.record_for(regions[0], foreign.REGION, self.gaz, name)
-                slug = self._entity_for_record(rec, name)
-                self.out.add(Mention(s.index, m.start, end, name, slug, foreign.REGION), True)
-                return True
-        return False
+        return any(
+            self._region_mention(s, f"{word} {country}", m.record.id, m.start, after.end())
+            for word in english[after.group(1)]
+        )
 
     def _assemblies(self, s: Sentence) -> None:
         """ "DPRD Kabupaten Purbalingga", "the Purbalingga District's DPRD": the regional
