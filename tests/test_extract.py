@@ -4863,3 +4863,28 @@ def test_tergabung_is_membership() -> None:
 def test_korean_provinces_by_their_english_names() -> None:
     ex = run("West Java signed a sister province MoU with North Gyeongsang Province in 2018.", "en")
     assert partners(ex) == {frozenset({"provinsi-jawa-barat", "north-gyeongsang"})}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "theme"),
+    [
+        (
+            "The new memorandum was signed at the state parliament in Perth this week by the "
+            "Premier and the Governor of Jawa Timur.",
+            "en",
+            "memorandum",
+        ),
+        (
+            "Kerja sama kota kembar itu ditandatangani pada 3 Mei 2023 oleh Wali Kota Medan "
+            "dan Wali Kota Ichikawa.",
+            "id",
+            "Kerja sama kota kembar",
+        ),
+    ],
+)
+def test_a_passive_signing_is_named_by_its_subject_alone(
+    text: str, language: str, theme: str
+) -> None:
+    """The subject of "was signed" / "ditandatangani" names the signing, without the
+    determiner before it or the auxiliaries and demonstratives between it and the verb."""
+    assert only_activity(run(text, language)).theme == theme

@@ -115,13 +115,7 @@ def _theme(text: str, start: int, end: int) -> str:
                 "",
                 agreement.group(0),
             )
-        clause = re.split(r"[,;]", text[:start])[-1] if not active else ""
-        clause = re.sub(
-            r"\s+(?:yang|which|that)(?:\s+(?:sudah|telah|akan|was|were|has been|had been))?\s*$",
-            "",
-            clause,
-        )
-        words = clause.split()[-6:]
+        words = [] if active else _passive_subject(text[:start])
         if words:
             return " ".join(words)
     left = re.search(r"((?:[A-Z][\w&'-]*\s+|&\s+){1,5})$", text[:start])
@@ -153,6 +147,21 @@ def _theme(text: str, start: int, end: int) -> str:
     # the object's acronym in brackets: "penandatanganan nota kesepahaman (MoU)"
     acronym = re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", tail[len(object_) :]) if object_ else None
     return f"{lead}{trigger}{object_}{acronym.group(0) if acronym else ''}".strip(" ,.")
+
+
+def _passive_subject(before: str) -> list[str]:
+    """The last words of a passive signing's subject, before its verb: "The new memorandum
+    was" gives "memorandum"; "The Sister State relationship, which was first" gives "Sister
+    State relationship" (the words between subject and verb and an opening determiner
+    are no part of its name)."""
+    between = patterns()["passive_between"].pattern
+    clause = re.sub(rf"(?:\s*,?\s+(?:{between}))+\s*$", "", " " + before, flags=re.I)
+    clause = re.split(r"[,;:]", clause)[-1]
+    words = clause.split()[-6:]
+    det = patterns()["determiners"]
+    while words and det.fullmatch(words[0]):
+        words = words[1:]
+    return words
 
 
 def participant_count(text: str) -> int | None:

@@ -54,6 +54,8 @@ WORD_LISTS = {
     "national": "national-level actors (president, ministry)",
     "renewal": "renewing an agreement",
     "theme_words": "words introducing an activity's theme",
+    "passive_between": "words between a passive verb's subject and the verb ('which was first')",
+    "determiners": "words opening a noun phrase that are no part of a name ('the new')",
     "light_verbs": "verbs that carry a negation through ('tidak menjalin kerja sama')",
     "negation": "negation words",
     "ended": "a partnership that ended",
