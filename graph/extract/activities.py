@@ -588,6 +588,8 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         if fresh:
             same = next((o for o in d.ex.activities if same_activity(o, act, d)), None)
             if same is not None:
+                if act.theme and _told_in_headline_only(d, same):
+                    same.theme = act.theme  # a title-case headline names no activity
                 absorb(same, act)
                 touched[-1] = act = same
             else:
@@ -640,6 +642,17 @@ def absorb(into: Activity, other: Activity) -> None:
     for ev in other.evidence:
         if not any(e.index == ev.index for e in into.evidence):
             into.evidence.append(ev)
+
+
+def _told_in_headline_only(d: DocContext, act: Activity) -> bool:
+    """Whether only the article's title-case headline tells the activity so far: its
+    capitalised words ("Governor Goes to Russia Today") are no event's name."""
+    return bool(act.evidence) and all(
+        e.index < len(d.sentences)
+        and is_headline(d, d.sentences[e.index])
+        and titlecase(d.sentences[e.index].text)
+        for e in act.evidence
+    )
 
 
 def is_headline(d: DocContext, sent: Sentence) -> bool:
