@@ -4916,3 +4916,88 @@ def test_a_title_case_headline_gives_way_to_the_bodys_name_of_the_activity(
     are no event's name: the body's account of the same visit names it."""
     act = only_activity(run(f"{headline}\n\n{body}\n", language, published="2024-05-06"))
     assert (act.theme, act.start) == (theme, "2024-05-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "delegation", "location", "start"),
+    [
+        (
+            "Wali Kota Pariaman bertandang ke Kota Ipoh, Malaysia, Kamis (9/5/2024), untuk "
+            "membahas promosi wisata.",
+            "id",
+            ("kota-pariaman", "ipoh"),
+            "ipoh",
+            "2024-05-09",
+        ),
+        (
+            "Bupati Sambas menyambangi Kota Kuching, Malaysia, Rabu (8/5/2024).",
+            "id",
+            ("kabupaten-sambas", "kuching"),
+            "kuching",
+            "2024-05-08",
+        ),
+        (
+            "Wakil Bupati Tapin memimpin rombongan Pemkab ke Kota Kunming pada 7 Mei 2024.",
+            "id",
+            ("kabupaten-tapin", "kunming"),
+            "kunming",
+            "2024-05-07",
+        ),
+        (
+            "The Governor of South Kalimantan toured Western Australia from 6 to 9 May 2024.",
+            "en",
+            ("provinsi-kalimantan-selatan", "western-australia"),
+            "western-australia",
+            "2024-05-06",
+        ),
+    ],
+)
+def test_more_trip_verbs_tell_a_visit_abroad(
+    text: str,
+    language: str,
+    delegation: tuple[str, str],
+    location: str,
+    start: str,
+) -> None:
+    """ "bertandang ke", "menyambangi", "memimpin rombongan … ke", "toured": a visit made,
+    with its place and day, and the delegation it sends."""
+    ex = run(text, language)
+    assert delegation in with_predicate(ex, "sendsDelegationTo")
+    act = only_activity(ex)
+    assert (act.type, act.location, act.start) == ("Visit", location, start)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Atlet-atlet Kota Cimahi berangkat ke Korea Selatan untuk mengikuti kejuaraan "
+        "taekwondo, Senin (6/5/2024).",
+        "Kontingen pencak silat Kabupaten Garut bertolak ke Uzbekistan, Selasa (7/5/2024).",
+    ],
+)
+def test_athletes_and_contingents_of_a_city_are_no_delegation_of_its_government(
+    text: str,
+) -> None:
+    assert with_predicate(run(text), "sendsDelegationTo") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "sender"),
+    [
+        (
+            "A team from the Jambi city government visited the Netherlands last week.",
+            "en",
+            "kota-jambi",
+        ),
+        ("Tim dari Pemkot Jambi mengunjungi Belanda pekan lalu.", "id", "kota-jambi"),
+    ],
+)
+def test_a_team_of_a_government_is_its_delegation(text: str, language: str, sender: str) -> None:
+    """A team is no government's people when it is a club's; one "from the city
+    government" is the city's."""
+    assert with_predicate(run(text, language), "sendsDelegationTo") == {(sender, "netherlands")}
+
+
+def test_a_club_team_is_still_no_delegation() -> None:
+    text = "Tim Persib mengunjungi Malaysia pekan lalu bersama Wali Kota Bandung."
+    assert with_predicate(run(text), "sendsDelegationTo") == set()

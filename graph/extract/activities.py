@@ -31,6 +31,7 @@ from graph.extract.context import (
     is_actor,
     masked,
     negated,
+    non_agent,
     place_of_unnamed,
     seat_of_mission,
     subject_of,
@@ -328,7 +329,7 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
             and not patterns()["future"].search(r.text[:lo])
             # a visit word, not a journey's ("berangkat ke", "flew to"), by no club or family
             and not patterns()["travel"].match(r.text, lo)
-            and not patterns()["non_agents"].search(r.text[:lo])
+            and not patterns()["non_agents"].search(r.orig[:lo])
         )
         or evidence["funder"] is not None
     )
@@ -472,6 +473,8 @@ def _new_activity(
     actors = [m for m in r.ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
     if not _is_strong(r, cls, lo, hi, evidence) or not (actors or d.home):
         return None
+    if cls == "Visit" and non_agent(orig, trig.start(), trig.end()):
+        return None  # a club's, a contingent's or a family's trip: no government's visit
     if is_headline(d, r.sent) and not seg_dates:
         return None  # a headline restates the article
     act = Activity(type=cls or "Activity", theme=_signing_theme(d, cls, orig, trig))

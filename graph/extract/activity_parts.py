@@ -9,7 +9,7 @@ from functools import cache
 from graph.extract.context import DocContext, quote_around, seat_of_mission
 from graph.extract.dates import DateSpan, find_dates, weekdays
 from graph.extract.gazetteer import ORGANISATION_TYPES
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import Mention
 from graph.extract.names import stop_words
 from graph.extract.numbers import find_numbers
@@ -240,20 +240,25 @@ def location_of(
         # the preposition in any case; the words between it and the place (a venue:
         # "di Diaz Hotel Mossel Bay") capitalised; a venue may stand in apposition ("di
         # Jakarta International Convention Center (JICC), Jakarta")
-        if (
-            re.search(
-                r"(?:\b(?i:di|in|at|bertempat di|ke|to|mengunjungi|visit(?:ed|ing)?|menuju)\s+"
-                r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3}"
-                r"|\b(?i:di|in|at|bertempat di)\s+(?:the\s+)?"
-                r"[A-Z][\w'&-]*(?:\s+(?:of\s+)?[A-Z][\w'&-]*){0,5}"
-                r"\s*(?:\([A-Z][\w-]*\)\s*)?,\s+)$",
-                before,
-            )
-            and not m.qualifier
-        ):  # "Denpasar in Bali": Bali only locates Denpasar
+        # "Denpasar in Bali": Bali only locates Denpasar
+        if _place_before().search(before) and not m.qualifier:
             best = m
             break
     return best.slug if best else None
+
+
+@cache
+def _place_before() -> re.Pattern[str]:
+    """The words before a place where an activity is: a preposition or a verb of visiting
+    (word list ``visit_verbs``), then up to three capitalised words (a venue)."""
+    verbs = "|".join(relations_lexicon()["visit_verbs"])
+    return re.compile(
+        rf"(?:\b(?i:di|in|at|bertempat di|ke|to|menuju|{verbs})\s+"
+        r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3}"
+        r"|\b(?i:di|in|at|bertempat di)\s+(?:the\s+)?"
+        r"[A-Z][\w'&-]*(?:\s+(?:of\s+)?[A-Z][\w'&-]*){0,5}"
+        r"\s*(?:\([A-Z][\w-]*\)\s*)?,\s+)$"
+    )
 
 
 def venue_body(

@@ -195,6 +195,18 @@ def clause_before(text: str, at: int, width: int = 100) -> str:
     return re.split(r"[.;:]", text[max(0, at - width) : at])[-1]
 
 
+def non_agent(text: str, at: int, end: int) -> bool:
+    """Whether the traveller of the clause is a flight, a family, a club, a school, a
+    shipment … (``non_agents`` in ``relations.yaml``), not a government's people: before
+    the trigger in its clause, or as its object ("melepas ekspor udang")."""
+    clause = re.split(r"[,;:]|\b(?:yang|which|who)\b", text[:at])[-1]
+    obj = " ".join(text[end:].split()[:2])
+    rx = patterns()["non_agents"]
+    # or the subject opening the sentence, before an apposition ("Istri Bupati Sleman,
+    # Nyonya Kustini, mengunjungi …")
+    return bool(rx.search(clause) or rx.match(obj) or rx.match(text.lstrip()))
+
+
 def hoped_for(text: str, at: int) -> bool:
     """ "berharap dapat mengikuti SCP tahun depan", "is expected to join the SCP", "plans to
     join": a step only hoped for or planned, in the clause before its word at ``at``."""

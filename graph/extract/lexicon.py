@@ -81,6 +81,7 @@ WORD_LISTS = {
     "remote": "done at a distance (online, by video): a signing told so brings nobody",
     "led_by": "led by: the person after it led the group before it",
     "led_group": "a group that someone leads ('rombongan', 'delegation')",
+    "visit_verbs": "verbs whose object is the place visited ('mengunjungi', 'toured')",
     "visit_to": "a working visit to a place: a large city abroad after it is worth reading",
     "envoys": "a country's envoy (ambassador, consul): the country visits or is received",
     "proposed": "proposing or starting a tie: the head of ours before it initiated it",

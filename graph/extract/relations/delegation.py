@@ -11,6 +11,7 @@ from graph.extract.context import (
     envoys_country,
     home_national,
     negated,
+    non_agent,
     subject_of,
     wished,
 )
@@ -73,18 +74,6 @@ def _inbound(d: DocContext, v: SentenceView) -> tuple[str, str | None] | None:
             if d.is_indonesian_lg(placed[0].slug):
                 return m.slug, placed[0].slug
     return None
-
-
-def _non_agent(text: str, at: int, end: int) -> bool:
-    """Whether the traveller of the clause is a flight, a family, a club, a school, a
-    shipment … (``non_agents`` in ``relations.yaml``), not a government's people: before
-    the trigger in its clause, or as its object ("melepas ekspor udang")."""
-    clause = re.split(r"[,;:]|\b(?:yang|which|who)\b", text[:at])[-1]
-    obj = " ".join(text[end:].split()[:2])
-    rx = patterns()["non_agents"]
-    # or the subject opening the sentence, before an apposition ("Istri Bupati Sleman,
-    # Nyonya Kustini, mengunjungi …")
-    return bool(rx.search(clause) or rx.match(obj) or rx.match(text.lstrip()))
 
 
 def _in_proper_name(v: SentenceView, m: re.Match[str]) -> bool:
@@ -196,7 +185,7 @@ def delegation(d: DocContext, v: SentenceView) -> None:
     # them with the article's government); a place merely named ("penerbangan dari
     # Surabaya menuju Bangkok") sends nobody
     sender = subject_of(d, v.sent, v.mentions, strict=True)
-    if _non_agent(v.text, dm.start(), dm.end()) or _in_proper_name(v, dm):
+    if non_agent(v.text, dm.start(), dm.end()) or _in_proper_name(v, dm):
         return
     if _envoys_country(d, v, 0, dm.start()):
         # "Duta Besar Ceko … mengunjungi Gubernur DIY": the envoy's country visits
