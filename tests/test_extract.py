@@ -5001,3 +5001,29 @@ def test_a_team_of_a_government_is_its_delegation(text: str, language: str, send
 def test_a_club_team_is_still_no_delegation() -> None:
     text = "Tim Persib mengunjungi Malaysia pekan lalu bersama Wali Kota Bandung."
     assert with_predicate(run(text), "sendsDelegationTo") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("West Kalimantan Governor received the Sarawak Premier in Pontianak on 6 May 2024.", "en"),
+        (
+            "Pemprov Kalimantan Barat menerima lawatan Premier Sarawak di Pontianak, Senin "
+            "(6/5/2024).",
+            "id",
+        ),
+        (
+            "Gubernur Kalimantan Barat menerima kunjungan delegasi Sarawak di Pontianak, Senin "
+            "(6/5/2024).",
+            "id",
+        ),
+    ],
+)
+def test_a_visit_a_province_receives_in_its_own_town_is_paid_on_the_province(
+    text: str, language: str
+) -> None:
+    """The town inside the host's territory is where the visit was, not whom: the visit
+    is paid on the province, and the town stays its place."""
+    ex = run(text, language)
+    assert with_predicate(ex, "sendsDelegationTo") == {("sarawak", "provinsi-kalimantan-barat")}
+    assert only_activity(ex).location == "kota-pontianak"

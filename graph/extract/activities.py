@@ -997,6 +997,19 @@ def _delegations(d: DocContext, act: Activity, location: str) -> None:
             d.add_fact(
                 p,
                 "sendsDelegationTo",
-                d.visited.get(id(act)) or _visited(d, location),
+                d.visited.get(id(act)) or _received_by(d, act, location) or _visited(d, location),
                 d.sentences[act.evidence[0].index],
             )
+
+
+def _received_by(d: DocContext, act: Activity, location: str) -> str | None:
+    """A visit one of ours receives in a town inside its own territory ("Gubernur Kaltim
+    menerima lawatan Gubernur Sabah di Samarinda") is paid on the host, not on the town."""
+    if id(act) not in d.received:
+        return None
+    hosts = [
+        p
+        for p in act.participants
+        if p != location and d.is_indonesian_lg(p) and d.lies_in(location, p)
+    ]
+    return hosts[0] if len(hosts) == 1 else None

@@ -114,6 +114,18 @@ class DocContext:
             self.ent_type(slug) in LOCAL_GOVERNMENT_TYPES and self.country_of(slug) == HOME_COUNTRY
         )
 
+    def lies_in(self, place: str, region: str) -> bool:
+        """Whether one of our governments lies inside another by their codes ("64.72"
+        Samarinda in "64" Kalimantan Timur)."""
+        inner, outer = self.mentions.records.get(place), self.mentions.records.get(region)
+        return bool(
+            inner
+            and outer
+            and inner.code
+            and outer.code
+            and inner.code.startswith(outer.code + ".")
+        )
+
     def is_foreign_actor(self, slug: str) -> bool:
         t = self.ent_type(slug)
         if t == "Country":

@@ -72,7 +72,19 @@ def _inbound(d: DocContext, v: SentenceView) -> tuple[str, str | None] | None:
             if not placed:
                 return m.slug, d.home
             if d.is_indonesian_lg(placed[0].slug):
-                return m.slug, placed[0].slug
+                # "Gubernur Kaltim menerima delegasi Sabah di Samarinda": a town inside
+                # the host's own territory is where, the host whom
+                host = next(
+                    (
+                        x.slug
+                        for x in v.mentions
+                        if not x.qualifier
+                        and d.is_indonesian_lg(x.slug)
+                        and d.lies_in(placed[0].slug, x.slug)
+                    ),
+                    placed[0].slug,
+                )
+                return m.slug, host
     return None
 
 
