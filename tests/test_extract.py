@@ -5027,3 +5027,36 @@ def test_a_visit_a_province_receives_in_its_own_town_is_paid_on_the_province(
     ex = run(text, language)
     assert with_predicate(ex, "sendsDelegationTo") == {("sarawak", "provinsi-kalimantan-barat")}
     assert only_activity(ex).location == "kota-pontianak"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "location", "start"),
+    [
+        (
+            "Rombongan Pemkot Kediri berada di Kota Nara, Jepang, sejak Senin (6/5/2024).",
+            "id",
+            "nara",
+            "2024-05-06",
+        ),
+        (
+            "The Kuching delegation was in Singkawang on May 6-8, 2024.",
+            "en",
+            "kota-singkawang",
+            "2024-05-06",
+        ),
+        (
+            "Pemkab Banyumas kedatangan tamu dari Pemerintah Kota Nagoya, Jepang, Senin "
+            "(6/5/2024).",
+            "id",
+            "kabupaten-banyumas",
+            "2024-05-06",
+        ),
+    ],
+)
+def test_a_delegation_somewhere_on_a_day_is_a_visit(
+    text: str, language: str, location: str, start: str
+) -> None:
+    """ "rombongan … berada di", "the delegation was in", "kedatangan tamu dari": a visit
+    made, with its place and day."""
+    act = only_activity(run(text, language))
+    assert (act.type, act.location, act.start) == ("Visit", location, start)

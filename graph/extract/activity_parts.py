@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from graph.extract.context import DocContext, quote_around, seat_of_mission
-from graph.extract.dates import DateSpan, find_dates, weekdays
+from graph.extract.dates import DateSpan, find_dates, months, weekdays
 from graph.extract.gazetteer import ORGANISATION_TYPES
 from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import Mention
@@ -39,6 +39,8 @@ def theme_of(d: DocContext, text: str, start: int, end: int) -> str:
     for span in sorted(find_dates(theme), key=lambda x: -x.begin):
         cut = cut[: span.begin] + cut[span.finish :]
     cut = re.sub(r"\b(?:tahun|year|pada|on|in)\s*(?=\s|$)", " ", cut) if cut != theme else cut
+    # "… was in Singkawang on May" cut short of its date's day: the month is no name
+    cut = re.sub(rf"\s+(?:pada|on|in|bulan)\s+(?i:{months()})$", "", cut)
     # "grant of US$90,000", "hibah senilai Rp 1 miliar": an amount is no part of the name
     cut = re.sub(
         r"\s+(?:of|senilai|sebesar|worth)\s+(?:US|S|A|AU|NZ|HK|RM|Rp|USD|SGD|JPY|EUR)?[$¥€£]?"

@@ -42,6 +42,11 @@ def _data() -> dict[str, object]:
     }
 
 
+def months() -> str:
+    """The month names of ``dates.yaml`` as one regular-expression alternation."""
+    return str(_data()["month"])
+
+
 def weekdays() -> str:
     """The weekday words of ``dates.yaml`` as one regular-expression alternation."""
     return str(_data()["weekday"])
