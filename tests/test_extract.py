@@ -5060,3 +5060,33 @@ def test_a_delegation_somewhere_on_a_day_is_a_visit(
     made, with its place and day."""
     act = only_activity(run(text, language))
     assert (act.type, act.location, act.start) == ("Visit", location, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "location", "stops"),
+    [
+        (
+            "Delegasi Pemprov Jawa Tengah mengunjungi Kota Toronto, Ottawa, dan Vancouver di "
+            "Kanada pada 3 Mei 2024.",
+            "id",
+            "toronto",
+            {"ottawa", "vancouver"},
+        ),
+        (
+            "The Surabaya delegation visited Kitakyushu, Fukuoka and Osaka from 3 to 9 May 2024.",
+            "en",
+            "kitakyushu",
+            {"fukuoka", "osaka"},
+        ),
+    ],
+)
+def test_the_further_stops_of_a_trip_are_no_participants_of_it(
+    text: str, language: str, location: str, stops: set[str]
+) -> None:
+    """Places listed after a visit's place are further stops: each is visited, none takes
+    part."""
+    ex = run(text, language)
+    act = only_activity(ex)
+    assert act.location == location
+    assert not stops & set(act.participants)
+    assert stops <= {o for _, o in with_predicate(ex, "sendsDelegationTo")}

@@ -768,8 +768,9 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
             for end in active[0].ends:
                 add(end)
     venues: set[str] = set()
+    stops = further_stops(sent.text, ms, act.location)
     for m in ms:
-        if not m.qualifier:
+        if not m.qualifier and m.slug not in stops:
             slug = _participant(d, sent, m, act)
             add(slug)
             if slug and after_locative(sent.text, m.start):
@@ -784,6 +785,36 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
     envoy = envoys_country(d, sent.text, ms)
     if envoy and envoy != act.location:
         add(envoy)
+
+
+_STOP_JOIN = re.compile(
+    r"\s*(?:,\s*(?:(?:dan|and|serta|&)\s+)?|\s(?:dan|and|serta|&)\s+)(?:(?i:kota|city of)\s+)?"
+)
+
+
+def further_stops(text: str, ms: list[Mention], location: str | None) -> set[str]:
+    """The places listed right after an activity's place, joined to it by commas and
+    "dan"/"and" ("mengunjungi Busan serta Changwon", "visited Toronto, Ottawa and
+    Vancouver"): further stops of the same trip, no participants of it."""
+    if location is None:
+        return set()
+    places = sorted(
+        (m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"),
+        key=lambda m: m.start,
+    )
+    at = next((i for i, m in enumerate(places) if m.slug == location), None)
+    if at is None:
+        return set()
+    stops: set[str] = set()
+    last = places[at]
+    for m in places[at + 1 :]:
+        if m.qualifier:
+            continue  # "Busan, Korea Selatan, dan Changwon": the country only locates Busan
+        if not _STOP_JOIN.fullmatch(text[last.end : m.start]):
+            break
+        stops.add(m.slug)
+        last = m
+    return stops - {location}
 
 
 def _named_doers(d: DocContext, act: Activity) -> set[str]:
