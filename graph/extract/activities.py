@@ -792,6 +792,14 @@ _STOP_JOIN = re.compile(
 )
 
 
+@cache
+def _gone_to() -> re.Pattern[str]:
+    """The words right before the place a trip goes to or an activity is held in ("ke",
+    "to", "visited", "di")."""
+    verbs = "|".join(relations_lexicon()["visit_verbs"])
+    return re.compile(rf"\b(?i:ke|to|menuju|di|in|at|{verbs})\s+(?i:kota\s+|city of\s+|the\s+)?$")
+
+
 def further_stops(text: str, ms: list[Mention], location: str | None) -> set[str]:
     """The places listed right after an activity's place, joined to it by commas and
     "dan"/"and" ("mengunjungi Busan serta Changwon", "visited Toronto, Ottawa and
@@ -802,7 +810,14 @@ def further_stops(text: str, ms: list[Mention], location: str | None) -> set[str
         (m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"),
         key=lambda m: m.start,
     )
-    at = next((i for i, m in enumerate(places) if m.slug == location), None)
+    at = next(
+        (
+            i
+            for i, m in enumerate(places)
+            if m.slug == location and _gone_to().search(text, max(0, m.start - 30), m.start)
+        ),
+        None,
+    )
     if at is None:
         return set()
     stops: set[str] = set()
