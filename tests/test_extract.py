@@ -5090,3 +5090,87 @@ def test_the_further_stops_of_a_trip_are_no_participants_of_it(
     assert act.location == location
     assert not stops & set(act.participants)
     assert stops <= {o for _, o in with_predicate(ex, "sendsDelegationTo")}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair", "status", "since"),
+    [
+        (
+            "Kota Manado dan Kota Xiamen menjalin hubungan kota sahabat sejak 2015.",
+            "id",
+            ("kota-manado", "xiamen"),
+            "active",
+            "2015",
+        ),
+        (
+            "Palembang and Nanning established friendly city relations in 2011.",
+            "en",
+            ("kota-palembang", "nanning"),
+            "active",
+            "2011",
+        ),
+        (
+            "Pemprov Jawa Timur dan Prefektur Osaka menjalin hubungan provinsi kembar sejak 1997.",
+            "id",
+            ("provinsi-jawa-timur", "osaka"),
+            "active",
+            "1997",
+        ),
+        (
+            "Darwin's sister city relationship with Kupang dates from 1990.",
+            "en",
+            ("kota-kupang", "darwin"),
+            "active",
+            "1990",
+        ),
+        (
+            "Orange City Council cut ties with its sister city Magelang in 2019.",
+            "en",
+            ("kota-magelang", "orange"),
+            "ended",
+            None,
+        ),
+        (
+            "Pemkab Jembrana resmi mengakhiri hubungan sister city dengan Kota Hervey Bay, "
+            "Australia.",
+            "id",
+            ("kabupaten-jembrana", "hervey-bay"),
+            "ended",
+            None,
+        ),
+        (
+            "Kerja sama sister city Kota Bukittinggi dan Kota Seremban sempat vakum, lalu "
+            "dihidupkan kembali pada 2022.",
+            "id",
+            ("kota-bukittinggi", "seremban"),
+            "active",
+            None,
+        ),
+        (
+            "Rencananya, perjanjian kota kembar antara Kabupaten Sleman dan Kota Gimhae diteken "
+            "bulan depan.",
+            "id",
+            ("kabupaten-sleman", "gimhae"),
+            "planned",
+            None,
+        ),
+        (
+            "Cairns Regional Council is set to sign a sister city agreement with Sorong City later "
+            "this year.",
+            "en",
+            ("kota-sorong", "cairns"),
+            "planned",
+            None,
+        ),
+    ],
+)
+def test_partnership_words_for_friendly_cities_origins_ends_and_revivals(
+    text: str, language: str, pair: tuple[str, str], status: str, since: str | None
+) -> None:
+    """ "kota sahabat", "friendly city", "provinsi kembar" name a tie; "dates from" dates
+    it; "cut ties", "mengakhiri" end it; "dihidupkan kembali" brings it back; a signing
+    "rencananya" or "set to" is still to come."""
+    ex = run(text, language)
+    q = partnership(ex, *pair)
+    assert q is not None and (q.status, q.since) == (status, since), q
+    assert (frozenset(pair) in partners(ex)) == (status == "active")
