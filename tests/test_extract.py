@@ -5174,3 +5174,45 @@ def test_partnership_words_for_friendly_cities_origins_ends_and_revivals(
     q = partnership(ex, *pair)
     assert q is not None and (q.status, q.since) == (status, since), q
     assert (frozenset(pair) in partners(ex)) == (status == "active")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair", "status"),
+    [
+        (
+            "Pemkot Padang ingin mengoptimalkan kerja sama sister city dengan Kota Hildesheim "
+            "yang telah berlangsung lama.",
+            "id",
+            ("kota-padang", "hildesheim"),
+            "active",
+        ),
+        (
+            "Kochi will deepen its sister city ties with Surabaya, the Kochi mayor said.",
+            "en",
+            ("kota-surabaya", "kochi"),
+            "active",
+        ),
+        (
+            "Pemkot Padang ingin menjalin kerja sama sister city dengan Kota Hildesheim.",
+            "id",
+            ("kota-padang", "hildesheim"),
+            "planned",
+        ),
+        (
+            "Wali Kota Padang berharap hubungan baik dengan Kota Hildesheim bisa terus berlanjut "
+            "menjadi sister city.",
+            "id",
+            ("kota-padang", "hildesheim"),
+            "planned",
+        ),
+    ],
+)
+def test_a_wish_to_deepen_a_tie_in_place_is_no_plan_of_one(
+    text: str, language: str, pair: tuple[str, str], status: str
+) -> None:
+    """A wish about a tie that words after it say is in place ("yang telah berlangsung
+    lama"), or a deepening verb before a twinning word, tells the tie; a wish that good
+    relations continue does not."""
+    ex = run(text, language)
+    q = partnership(ex, *pair)
+    assert q is not None and q.status == status, q

@@ -91,6 +91,7 @@ WORD_LISTS = {
     "wishes": "a wish or proposal that scopes over the clause after it",
     "modal_before_trip": "a modal before a trip word: with a wish, the trip is only hoped for",
     "anniversary": "a tie's exact age ('merayakan 25 tahun'): its start is the date less it",
+    "in_place_after": "after a tie's word: it is already in place ('yang telah terjalin')",
     "existing": "words saying a partnership already exists (a wish to deepen it is not a plan)",
     "participation": "taking part in a programme",
     "organised_by": "an organiser after it",

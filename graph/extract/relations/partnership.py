@@ -497,10 +497,21 @@ def _planned_at(v: SentenceView, trig: re.Match[str]) -> bool:
     """Whether the partnership word ``trig`` tells a tie planned, wished for, or not made
     yet ("MoU antara Kota Padang dan Kota Hildesheim belum ditandatangani", "… batal")."""
     return (
-        planned(v.text, trig.start(), trig.end())
+        (planned(v.text, trig.start(), trig.end()) and not _tie_to_deepen(v.text, trig))
         or _wished(v.text, trig.start())
         or bool(patterns()["not_yet"].search(v.text, trig.start()))
     )
+
+
+def _tie_to_deepen(text: str, trig: re.Match[str]) -> bool:
+    """ "ingin mengoptimalkan kerja sama sister city … yang telah berlangsung lama", "will
+    deepen its sister city ties": the wish is to deepen a tie that exists, told by words
+    of its existing after it, or by a deepening verb right before a twinning word."""
+    rx = patterns()
+    if rx["in_place_after"].search(text, trig.end(), trig.end() + 120):
+        return True
+    before = " ".join(text[max(0, trig.start() - 80) : trig.start()].split()[-3:])
+    return bool(rx["deepen"].search(before) and rx["twinning_kind"].match(trig.group(0)))
 
 
 def partnership(d: DocContext, v: SentenceView) -> None:
