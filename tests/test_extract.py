@@ -5187,9 +5187,9 @@ def test_partnership_words_for_friendly_cities_origins_ends_and_revivals(
             "active",
         ),
         (
-            "Kochi will deepen its sister city ties with Surabaya, the Kochi mayor said.",
+            "Gwangju will deepen its sister city ties with Medan, the Gwangju mayor said.",
             "en",
-            ("kota-surabaya", "kochi"),
+            ("kota-medan", "gwangju"),
             "active",
         ),
         (
