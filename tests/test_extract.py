@@ -5216,3 +5216,26 @@ def test_a_wish_to_deepen_a_tie_in_place_is_no_plan_of_one(
     ex = run(text, language)
     q = partnership(ex, *pair)
     assert q is not None and q.status == status, q
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Wali Kota Bekasi menyaksikan penandatanganan nota kesepahaman antara Pemerintah "
+            "Indonesia dan Korea Selatan di Seoul.",
+            "id",
+        ),
+        (
+            "Officials from the Bekasi city government witnessed the signing of a memorandum of "
+            "understanding between Indonesia and Japan in Tokyo on 3 May 2024.",
+            "en",
+        ),
+    ],
+)
+def test_a_tie_between_two_states_is_no_partnership_of_the_region_that_witnesses_it(
+    text: str, language: str
+) -> None:
+    """An agreement between our state and another is national: the city where it is
+    signed is no partner of the region whose officials watch."""
+    assert partners(run(text, language)) == set()

@@ -344,6 +344,27 @@ _BETWEEN = re.compile(r"\b(?:antara|between)\s+$", re.I)
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:dan|dengan|and|&|-|–)\s*$", re.I)
 
 
+def _between_states(d: DocContext, v: SentenceView) -> bool:
+    """Whether the sentence's tie is between two states, ours one of them ("MoU antara
+    Pemerintah Indonesia dan Korea Selatan", "between Indonesia and Japan"): a national
+    agreement, which a region only witnesses or hosts."""
+    states = sorted((m for m in v.mentions if m.type == "Country"), key=lambda m: m.start)
+    text = v.sent.text
+    for a, b in pairwise(states):
+        if HOME_COUNTRY not in (a.slug, b.slug) or a.slug == b.slug:
+            continue
+        opened = re.search(
+            r"\b(?:antara|between)\s+(?:(?:the\s+)?(?:pemerintah|government of)\s+)?$",
+            text[max(0, a.start - 40) : a.start],
+            re.I,
+        )
+        if opened and _JOINED.match(
+            re.sub(r"(?i)\s*(?:pemerintah|the government of)\s*$", "", text[a.end : b.start])
+        ):
+            return True
+    return False
+
+
 def _between_pairs(v: SentenceView, ones: list[str], partners: list[str]) -> set[str]:
     """The ends of a pair of ours and a partner named after "antara"/"between" ("antara
     Manado dan Liverpool", "between Liverpool and Manado")."""
@@ -530,6 +551,8 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         )
     if not pm or rx["denial"].search(v.text):
         return  # "Pemkot Bogor membantah kabar telah menandatangani …": no tie
+    if _between_states(d, v):
+        return  # "menyaksikan penandatanganan MoU antara Indonesia dan Korea Selatan": national
     # "tidak memperpanjang kerja sama …", "… tidak diperpanjang": a tie not renewed ended
     not_renewed = any(negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text))
     if negated(v.text, pm.start()) and not not_renewed:
