@@ -5239,3 +5239,42 @@ def test_a_tie_between_two_states_is_no_partnership_of_the_region_that_witnesses
     """An agreement between our state and another is national: the city where it is
     signed is no partner of the region whose officials watch."""
     assert partners(run(text, language)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Malang's sister cities include Toyama in Japan, Geelong in Australia and Bandar Seri "
+            "Begawan in Brunei.",
+            "en",
+            {
+                ("kota-malang", "toyama"),
+                ("kota-malang", "geelong"),
+                ("kota-malang", "bandar-seri-begawan"),
+            },
+        ),
+        (
+            "Kota Balikpapan memiliki kota kembar, antara lain Ishinomaki di Jepang dan Sibu di "
+            "Malaysia.",
+            "id",
+            {("kota-balikpapan", "ishinomaki"), ("kota-balikpapan", "sibu")},
+        ),
+    ],
+)
+def test_a_partner_named_before_in_and_its_country_is_the_city_not_the_country(
+    text: str, language: str, expected: set[tuple[str, str]]
+) -> None:
+    """ "Toyama in Japan", "Sibu di Malaysia": a city the world table knows in that country
+    is the partner; the country only says where it lies."""
+    assert partners(run(text, language)) == {frozenset(p) for p in expected}
+
+
+def test_ours_in_a_list_after_with_on_a_partners_page_is_the_pages_partner() -> None:
+    text = (
+        "Darwin Sister Cities\n\n"
+        "Since its first agreement, Darwin has sealed agreements with cities as diverse as "
+        "Lae in Papua New Guinea, Ambon in Indonesia, Izumiotsu in Japan and Zhanjiang in "
+        "China.\n"
+    )
+    assert partners(run(text, "en")) == {frozenset(("kota-ambon", "darwin"))}

@@ -391,7 +391,11 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     # "Negeri Sembilan Malaysia": with a space only, a region or a large city of it
     for start, country in countries.items():
         lo = max(0, start - 80)
-        before = _APPOSITION.search(text, lo, start) or _large_before(text, lo, start, country)
+        before = (
+            _APPOSITION.search(text, lo, start)
+            or _large_before(text, lo, start, country)
+            or _in_before(text, lo, start, country)
+        )
         if before:
             name = _trim(before.group("name"))
             yield Candidate(
@@ -453,6 +457,18 @@ def _large_before(text: str, lo: int, start: int, country: str) -> re.Match[str]
             at = text.rfind(name, lo, start)
             return _SPACED.match(text, at, start) if at >= 0 else None
     return None
+
+
+_IN_COUNTRY = re.compile(rf"(?<![\w'’-])(?P<name>{NAME_SEQ})[ \t]+(?:in|di)[ \t]+(?:the[ \t]+)?$")
+
+
+def _in_before(text: str, lo: int, start: int, country: str) -> re.Match[str] | None:
+    """ "Toyama in Japan", "Lae di Papua Nugini": a name right before "in" and a country,
+    when the world table knows it as a city or a region of that country."""
+    m = _IN_COUNTRY.search(text, lo, start)
+    if m is None or country == HOME_COUNTRY:
+        return None
+    return m if world_places().lookup(_trim(m.group("name")), country) else None
 
 
 def branch_here(words: list[str], k: int) -> bool:

@@ -406,10 +406,15 @@ def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: 
         # ours first: an item only when a list opens before it ("International partners
         # include Bitung …, and Manado …; Tacoma …"), two or more items abroad follow and
         # no "with" makes ours the doer ("kerja sama Kota Bitung dengan Nanning")
+        # or the list is the object of "with" ("agreements have been sealed with … Ambon
+        # in Indonesia, Haikou in China, … and Dili in Timor Leste")
         first = min(own)
         return (
             len({m.slug for m in after}) >= 2
-            and bool(patterns()["list_opening"].search(v.text[at:first]))
+            and bool(
+                patterns()["list_opening"].search(v.text[at:first])
+                or re.search(r"\b(?:with|dengan)\b", v.text[at:first])
+            )
             and not re.search(r"\b(?:with|dengan)\b", v.text[first : min(m.start for m in after)])
         )
     # a list: two foreign items, or one with the foreign doer named before the word
@@ -578,7 +583,8 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             # "Davao City has over 20 sister cities. International partners include …":
             # the list's owner is the government abroad the sentence before ended on
             subject = _owner_before(d, v)
-        partners = [subject] if subject else []
+        # else the government abroad the page is about ("Darwin's Sister Cities")
+        partners = [subject] if subject else _home_abroad(d, v, ones, pm)
     if not partners and not listed:
         partners = _home_abroad(d, v, ones, pm)
     is_planned = _planned_at(v, pm)
