@@ -5278,3 +5278,12 @@ def test_ours_in_a_list_after_with_on_a_partners_page_is_the_pages_partner() -> 
         "China.\n"
     )
     assert partners(run(text, "en")) == {frozenset(("kota-ambon", "darwin"))}
+
+
+def test_a_year_one_item_of_a_list_carries_dates_that_item_only() -> None:
+    ex = run(
+        "Kota Pekanbaru memiliki kota kembar, yakni Ichikawa sejak 1991 serta Chengdu dan Penang."
+    )
+    years = {q.ends: q.since for q in ex.qualified if q.kind == "Partnership"}
+    assert sorted(years.values(), key=str) == ["1991", None, None]
+    assert partnership(ex, "kota-pekanbaru", "ichikawa").since == "1991"  # type: ignore[union-attr]

@@ -189,6 +189,13 @@ def _item_since(d: DocContext, v: SentenceView, partner: str, partners: list[str
     return None
 
 
+def _years_itemised(d: DocContext, v: SentenceView, partners: list[str]) -> bool:
+    """Whether some partner of a list of several carries a year of its own."""
+    return len(set(partners)) >= 2 and any(
+        _bracket_year(v, p) or _item_since(d, v, p, partners) for p in partners
+    )
+
+
 def _respective_since(
     d: DocContext, v: SentenceView, partner: str, partners: list[str]
 ) -> str | None:
@@ -624,7 +631,9 @@ def partnership(d: DocContext, v: SentenceView) -> None:
                 or _item_since(d, v, other, partners)
                 or _respective_since(d, v, other, partners)
                 or _respective_since(d, v, one, ones)  # "… with Manado and Bitung, in …"
-                or since
+                # "Ichikawa sejak 1989 serta Chengdu dan Penang": a year an item of the
+                # list carries is that item's, not the others'
+                or (None if _years_itemised(d, v, partners) else since)
             )
             _record(d, v, (one, other), status, since)
             who = _initiator(d, v, one)
