@@ -5287,3 +5287,25 @@ def test_a_year_one_item_of_a_list_carries_dates_that_item_only() -> None:
     years = {q.ends: q.since for q in ex.qualified if q.kind == "Partnership"}
     assert sorted(years.values(), key=str) == ["1991", None, None]
     assert partnership(ex, "kota-pekanbaru", "ichikawa").since == "1991"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Geelong is twinned with Malang.", ("kota-malang", "geelong")),
+        (
+            "Quanzhou has been a friendship city of Kupang since 2016.",
+            ("kota-kupang", "quanzhou"),
+        ),
+        (
+            "Banda Aceh was twinned with the Japanese city of Higashimatsushima in 2012.",
+            ("kota-banda-aceh", "higashimatsushima"),
+        ),
+    ],
+)
+def test_a_town_abroad_named_before_or_as_the_city_of_a_twinning_is_the_partner(
+    text: str, pair: tuple[str, str]
+) -> None:
+    """ "X is twinned with ours", "X has been a friendship city of ours", "twinned with the
+    Japanese city of X": the text is read (not filtered out) and X is the partner."""
+    assert partners(run(text, "en")) == {frozenset(pair)}

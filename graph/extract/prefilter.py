@@ -199,6 +199,25 @@ def _twinned_with_abroad(text: str) -> bool:
     )
 
 
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}\s+$")
+
+
+def _partner_before_abroad(text: str) -> bool:
+    """ "Geelong is twinned with Malang", "menjadikan Taipei sebagai kota kembar": a town
+    abroad right before a phrase that names what precedes it as a partner."""
+    low = text.lower()
+    if len(low) != len(text):
+        return False
+    for m in lowered("foreign_partner_after").finditer(low):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if name is None:
+            continue
+        words = name.group(1).split()
+        if any(_abroad(" ".join(words[-k:]), 1_000) for k in range(len(words), 0, -1)):
+            return True
+    return False
+
+
 def _tied_abroad(text: str) -> bool:
     """ "kerja sama dengan Sarawak", "an agreement with Kuching": a region or a large city
     abroad (100,000 people or more) after a broad partnership phrase."""
@@ -290,6 +309,7 @@ def might_hold_partnership(
                 may_match(low, "twinned_with", "foreign_partner_before")
                 and _twinned_with_abroad(text)
             )
+            or (may_match(low, "foreign_partner_after") and _partner_before_abroad(text))
             or (may_match(low, "foreign_partner_broad") and _tied_abroad(text))
         )
     if not foreign:
