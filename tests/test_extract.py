@@ -5309,3 +5309,15 @@ def test_a_town_abroad_named_before_or_as_the_city_of_a_twinning_is_the_partner(
     """ "X is twinned with ours", "X has been a friendship city of ours", "twinned with the
     Japanese city of X": the text is read (not filtered out) and X is the partner."""
     assert partners(run(text, "en")) == {frozenset(pair)}
+
+
+def test_a_council_abroad_after_the_article_the_is_a_government_with_its_whole_name() -> None:
+    """ "The Sandakan Municipal Council": the article is no part of the name, and the
+    council's head words still make it a city government, not an organisation."""
+    ex = run(
+        "The Sandakan Municipal Council and the Tarakan city government signed a memorandum "
+        "of understanding on tourism on 3 May 2024.",
+        "en",
+    )
+    assert ex.entities["sandakan"].type == "CityGovernment"
+    assert partners(ex) == {frozenset(("kota-tarakan", "sandakan"))}

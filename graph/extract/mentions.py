@@ -742,13 +742,14 @@ class MentionFinder:
             if s.text[start:at] in ("The ", "the "):
                 start = at  # "The Sabah state government": the article is no part of it
             end = at + len(name)
+            core = cand.surface.removeprefix("The ").removeprefix("the ")
             if (
-                cand.surface.startswith(name)
+                core.startswith(name)
                 and cand.explicit
                 and cand.country is None
-                and not _HEAD_TITLE_AFTER.match(cand.surface, len(name))
+                and not _HEAD_TITLE_AFTER.match(core, len(name))
             ):
-                end = cand.end  # "Sibu Municipal Council", not "Fremantle Mayor"
+                end = cand.end  # "(The) Sibu Municipal Council", not "Fremantle Mayor"
             if cand.venue and any(
                 start < x.end and x.start < end for x in self.out.in_sentence(s.index)
             ):
