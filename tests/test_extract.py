@@ -5321,3 +5321,10 @@ def test_a_council_abroad_after_the_article_the_is_a_government_with_its_whole_n
     )
     assert ex.entities["sandakan"].type == "CityGovernment"
     assert partners(ex) == {frozenset(("kota-tarakan", "sandakan"))}
+
+
+def test_a_compass_word_after_a_heads_place_is_the_places_not_the_heads_name() -> None:
+    """ "Wali Kota Kuching Utara": "Utara" belongs to the place; no person "Utara"."""
+    ex = run("Wali Kota Kuching Utara bertandang ke Pontianak, Sabtu (2/12/2023).")
+    assert "utara" not in ex.entities
+    assert with_predicate(ex, "headOf") == set()

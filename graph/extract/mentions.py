@@ -874,6 +874,10 @@ class MentionFinder:
                 segments = segments[1:]
             rest = re.findall(r"[^\s,]+", segments[0]) if segments else []
         rest = _name_tokens(self._past_repeated_place(rest, place))
+        # "Wali Kota Kuching Utara …": a compass word after the place is the place's own
+        # ("Kuching North"), never the head's name
+        while rest and rest[0].rstrip(",") in name_lexicon().compass:
+            rest = rest[1:]
         if any(re.search(r"['’]s$", t) for t in rest[:4]):
             return  # "imitating the governor, Sofifi's development …": a possessive, no name
         name = self._clean_name(" ".join(rest))

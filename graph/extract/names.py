@@ -35,6 +35,7 @@ class NameLexicon:
     head_list_intro: str  # alternation: "yakni", "namely" between the title and the list
     elided_before: re.Pattern[str]  # "East and West Kalimantan"
     elided_after: re.Pattern[str]  # "Kalimantan Barat dan Timur"
+    compass: frozenset[str]  # one-word compass words, before or after a place's name
 
 
 @cache
@@ -60,6 +61,9 @@ def name_lexicon() -> NameLexicon:
         head_list_intro="|".join(data["head_list_intro"]),
         elided_before=_elided_before(data["compass_before"]),
         elided_after=_elided_after(data["compass_after"]),
+        compass=frozenset(
+            w for w in [*data["compass_before"], *data["compass_after"]] if " " not in w
+        ),
     )
 
 
