@@ -5328,3 +5328,18 @@ def test_a_compass_word_after_a_heads_place_is_the_places_not_the_heads_name() -
     ex = run("Wali Kota Kuching Utara bertandang ke Pontianak, Sabtu (2/12/2023).")
     assert "utara" not in ex.entities
     assert with_predicate(ex, "headOf") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("The sister city relationship between Darwin and Kupang turns 30 this year.", "1994"),
+        ("Bandung and Braunschweig celebrated 50 years as sister cities last year.", "1973"),
+    ],
+)
+def test_a_ties_age_dates_it_from_this_or_last_year(text: str, since: str) -> None:
+    """A tie that "turns 30 this year", or was 50 "last year", began that many years
+    before the year told (the article is of 2024)."""
+    ex = run(text, "en")
+    q = next(q for q in ex.qualified if q.kind == "Partnership")
+    assert q.since == since

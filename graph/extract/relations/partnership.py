@@ -226,7 +226,8 @@ def _origin_year(d: DocContext, v: SentenceView) -> str | None:
     rx = patterns()
     if not rx["origin"].search(v.text) or rx["renewal"].search(v.text):
         return None
-    spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative]
+    # "celebrated 60 years as sister cities last year": a year told relatively counts too
+    spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative or len(x.start) == 4]
     return spans[0].start[:4] if spans else None
 
 
@@ -250,7 +251,8 @@ def _anniversary_year(d: DocContext, v: SentenceView) -> str | None:
     if number is None:
         return None
     age = int(number.group())
-    spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative]
+    # "celebrated 60 years as sister cities last year": a year told relatively counts too
+    spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative or len(x.start) == 4]
     year = int(spans[0].start[:4]) if spans else (d.ref.year if d.ref else None)
     if year is None or not 0 < age < 100:
         return None
