@@ -5343,3 +5343,15 @@ def test_a_ties_age_dates_it_from_this_or_last_year(text: str, since: str) -> No
     ex = run(text, "en")
     q = next(q for q in ex.qualified if q.kind == "Partnership")
     assert q.since == since
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemkot Binjai menandatangani nota kesepahaman kerja sama pariwisata di Malaysia, Senin "
+        "(6/5/2024).",
+        "Pemkab Bantaeng kembali menjalin komunikasi dengan mitra di Korea Selatan.",
+    ],
+)
+def test_a_country_named_only_as_where_something_happens_is_no_partner(text: str) -> None:
+    assert partners(run(text)) == set()

@@ -82,6 +82,9 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     }
     if any(p not in venues and d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if p not in venues]
+    # "menandatangani nota kesepahaman dengan Pemerintah Kota Binjai di Malaysia": a country
+    # named only as where something happens is no partner
+    partners = [p for p in partners if not (p in venues and d.ent_type(p) == "Country")]
     # "dengan kota di Australia Barat", "with a city in Japan": where an unnamed partner is
     partners = [
         p
