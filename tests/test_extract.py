@@ -5355,3 +5355,10 @@ def test_a_ties_age_dates_it_from_this_or_last_year(text: str, since: str) -> No
 )
 def test_a_country_named_only_as_where_something_happens_is_no_partner(text: str) -> None:
     assert partners(run(text)) == set()
+
+
+def test_a_malaysian_council_named_in_malay_is_its_citys_government() -> None:
+    """ "Majlis Bandaraya Petaling Jaya" is the city council of Petaling Jaya: the city
+    after the Malay head words is the partner."""
+    ex = run("Majlis Bandaraya Subang Jaya dan Pemkot Bogor meneken nota kesepahaman sister city.")
+    assert partners(ex) == {frozenset(("kota-bogor", "subang-jaya"))}
