@@ -5362,3 +5362,14 @@ def test_a_malaysian_council_named_in_malay_is_its_citys_government() -> None:
     after the Malay head words is the partner."""
     ex = run("Majlis Bandaraya Subang Jaya dan Pemkot Bogor meneken nota kesepahaman sister city.")
     assert partners(ex) == {frozenset(("kota-bogor", "subang-jaya"))}
+
+
+def test_a_delegation_with_business_people_in_it_still_visits() -> None:
+    """Business people travelling in a government's delegation leave it a delegation."""
+    ex = run(
+        "A delegation of officials and business people from the Korean city of Gwangju "
+        "visited Medan on Monday, 6 May 2024.",
+        "en",
+    )
+    act = only_activity(ex)
+    assert (act.type, act.location, act.start) == ("Visit", "kota-medan", "2024-05-06")

@@ -473,7 +473,11 @@ def _new_activity(
     actors = [m for m in r.ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
     if not _is_strong(r, cls, lo, hi, evidence) or not (actors or d.home):
         return None
-    if cls == "Visit" and non_agent(orig, trig.start(), trig.end()):
+    if (
+        cls == "Visit"
+        and non_agent(orig, trig.start(), trig.end())
+        and not _OFFICIAL_GROUP.search(orig, 0, trig.start())
+    ):
         return None  # a club's, a contingent's or a family's trip: no government's visit
     if is_headline(d, r.sent) and not seg_dates:
         return None  # a headline restates the article
@@ -511,6 +515,13 @@ def _new_activity(
     if _only_planned(orig, trig.start()):
         d.only_planned.add(id(act))
     return act
+
+
+# "A delegation of officials and business people …": a government's group, though people
+# of other kinds travel with it
+_OFFICIAL_GROUP = re.compile(
+    r"\b(?:delegasi|delegation|rombongan|utusan|officials|pejabat)\b", re.I
+)
 
 
 def _only_planned(text: str, at: int) -> bool:
