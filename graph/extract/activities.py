@@ -384,12 +384,20 @@ def _signing_theme(d: DocContext, cls: str, text: str, trig: re.Match[str]) -> s
     theme = theme_of(d, text, trig.start(), trig.end())
     if cls != "Signing":
         return theme
+    # "penandatanganan nota kesepahaman", "signing of the PKS": the type says it is a
+    # signing; the theme names what was signed
+    theme = _SIGNING_OPENER.sub("", theme) or theme
     kind = patterns()["twinning_kind"].search(text)
     if kind is None or patterns()["twinning_kind"].search(theme):
         return theme
     return f"{theme} ({kind.group(0)})"
 
 
+_SIGNING_OPENER = re.compile(
+    r"^(?:penandatanganan(?:nya)?|acara penandatangan(?:an)?|signing(?:\s+of)?|menandatangani|"
+    r"meneken|signed)\s+(?:(?:the|a|an|sebuah)\s+)?(?=\S{2})",
+    re.I,
+)
 _SIGNED_ON = re.compile(
     r"\b(?:signed|ditandatangani|diteken|penandatanganan)\s+(?:(?:on|in|pada|tanggal|di)\s+)*$",
     re.I,
