@@ -5373,3 +5373,23 @@ def test_a_delegation_with_business_people_in_it_still_visits() -> None:
     )
     act = only_activity(ex)
     assert (act.type, act.location, act.start) == ("Visit", "kota-medan", "2024-05-06")
+
+
+def test_a_head_named_after_a_sentence_opening_word_and_before_the_title() -> None:
+    """ "Menurut Ahmad Luthfi, Gubernur Jawa Tengah, …": the word opening the sentence is
+    no part of the name before the title."""
+    ex = run(
+        "Menurut Ahmad Luthfi, Gubernur Jawa Tengah, jalinan kerja sama dengan Provinsi "
+        "Quang Ninh, Vietnam, akan diperluas ke sektor pariwisata."
+    )
+    assert ("ahmad-luthfi", "provinsi-jawa-tengah") in with_predicate(ex, "headOf")
+
+
+def test_hosting_a_foreign_mayor_at_a_meal_is_a_reception() -> None:
+    ex = run(
+        "Wali Kota Medan menjamu Wali Kota Gwangju, Korea Selatan, beserta rombongan di "
+        "Rumah Dinas, Senin (6/5/2024)."
+    )
+    assert with_predicate(ex, "sendsDelegationTo") == {("gwangju", "kota-medan")}
+    act = only_activity(ex)
+    assert (act.type, act.start) == ("Visit", "2024-05-06")

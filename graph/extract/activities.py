@@ -413,7 +413,7 @@ _HOSTED = re.compile(r"\b(?:hosted|hosts|hosting|(?:menjadi|sebagai) tuan rumah)
 
 
 _ACTIVE_RECEPTION = re.compile(
-    r"\b(?:menerima|menyambut|received|receives|receiving|welcomed|welcomes|welcoming|hosted"
+    r"\b(?:menerima|menyambut|menjamu|received|receives|receiving|welcomed|welcomes|welcoming|hosted"
     r"|hosts|hosting)\b(?!\s+by\b)",
     re.I,
 )

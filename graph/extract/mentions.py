@@ -1223,12 +1223,23 @@ class MentionFinder:
         # without a place, only "X selaku/sebagai wali kota": in that capacity, of the
         # article's own government; a bare ", the mayor" may be anyone's
         capacity = prev is not None and re.search(r"(?:selaku|sebagai)\s+$", before)
-        if not (prev and (place_slug or capacity) and self._person_like(prev.group(1))):
+        if prev is None:
             return None
-        longer = re.search(r"(?<![\w.])([A-Z][\w'’-]{2,})\s+$", before[: prev.start(1)])
+        # "Menurut Ahmad Luthfi, Gubernur …": a function word opening the sentence is no
+        # part of the name (elsewhere it tells a body's name: "Badan Pengelola …, Bupati")
+        name, start = prev.group(1), prev.start(1)
+        opening = not before[:start].strip(" \t\"'“‘(")
+        while opening and (first := name.split(" ", 1))[0] in stop_words() and len(first) > 1:
+            start += len(first[0]) + len(first[1]) - len(first[1].lstrip()) + 1
+            name = first[1].lstrip()
+        if len(name.split()) < 2 and prev.group(1).split()[0] in stop_words():
+            return None
+        if not ((place_slug or capacity) and self._person_like(name)):
+            return None
+        longer = re.search(r"(?<![\w.])([A-Z][\w'’-]{2,})\s+$", before[:start])
         if longer and longer.group(1) not in stop_words() | _HONORIFIC_WORDS:
             return None  # "Jaksa Agung Muda Tindak Pidana Umum, Gubernur …": an office
-        return self._clean_name(prev.group(1)).split(), prev.start(1), prev.group(1)
+        return self._clean_name(name).split(), start, name
 
     def _person_like(self, name: str, lenient: bool = False) -> bool:
         """A name before a role ("Bobby Nasution selaku Wali Kota Medan") is a person's
