@@ -5393,3 +5393,35 @@ def test_hosting_a_foreign_mayor_at_a_meal_is_a_reception() -> None:
     assert with_predicate(ex, "sendsDelegationTo") == {("gwangju", "kota-medan")}
     act = only_activity(ex)
     assert (act.type, act.start) == ("Visit", "2024-05-06")
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        (
+            "Wali Kota Suncheon Noh Kwan-kyu menerima delegasi Pemkot Ambon dalam rangka kerja "
+            "sama sister city.",
+            {("noh-kwan-kyu", "suncheon")},
+        ),
+        (
+            "Wali Kota Toowoomba Geoff McDonald dan Wali Kota Makassar Danny Pomanto "
+            "menandatangani perpanjangan kerja sama sister city.",
+            {("geoff-mcdonald", "toowoomba"), ("danny-pomanto", "kota-makassar")},
+        ),
+        (
+            "Pemprov Jawa Tengah menerima delegasi Provinsi Queensland, Senin (6/5/2024). "
+            "Gubernur Ahmad Luthfi menyambut rombongan di Semarang.",
+            {("ahmad-luthfi", "provinsi-jawa-tengah")},
+        ),
+    ],
+)
+def test_a_large_town_abroad_after_our_title_is_the_heads_place_unless_a_given_name(
+    text: str, heads: set[tuple[str, str | None]]
+) -> None:
+    """ "Wali Kota Suncheon Noh Kwan-kyu": the town abroad is the head's, not part of his
+    name (nor is he the head of ours); "Gubernur Ahmad Luthfi": Ahmad, a town in Kuwait,
+    is a given name here (``given_names_abroad``)."""
+    ex = run(text)
+    found = with_predicate(ex, "headOf")
+    assert heads <= found
+    assert not any(p.startswith(("suncheon-", "toowoomba-", "kuwait")) for p in ex.entities)

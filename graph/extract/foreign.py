@@ -181,19 +181,6 @@ PARTNER_POPULATION = 100_000
 #: a city named bare as where an activity is held ("presentasi di Melbourne") must be at least
 #: this large: smaller towns share their names with too many words and people
 VENUE_POPULATION = 500_000
-#: A city abroad this large, after one of our heads' titles and before a full name ("Wali
-#: Kota Osaka Hideyuki Yokoyama"), is the head's city though the text names no country.
-METROPOLIS_POPULATION = 1_000_000
-
-
-def metropolis(name: str) -> bool:
-    """Whether the world table knows ``name`` as a city of a million people or more."""
-    return any(
-        p.kind == "city" and p.population >= METROPOLIS_POPULATION
-        for p in world_places().lookup(name)
-    )
-
-
 #: a level of government a context word gives
 CITY, REGION = "CityGovernment", "ProvincialGovernment"
 

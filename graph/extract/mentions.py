@@ -221,6 +221,7 @@ _AMONG_PROGRAMMES = re.compile(
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|District|regency)\b")
 # a head's title that, in the order of its language, puts the place after it ("Wali Kota
 # Medan …"); in English "Mayor Trent Sullivan" names the person (the place comes after "of")
+_ENGLISH_TITLE = re.compile(r"(?i:mayor|governor|regent)\b")
 _OUR_TITLE_BEFORE = re.compile(
     r"(?i:gubernur|wali\s?kota|walkot|bupati|mayor|governor|regent)\s*(?P<comma>,\s*)?$"
 )
@@ -1054,13 +1055,18 @@ class MentionFinder:
                         k == 1
                         and len(tokens) > 1
                         and rec.country not in self.doc_countries
-                        and not (len(tokens) >= 3 and foreign.metropolis(tokens[0]))
+                        # an English title comes after its place ("Geelong Mayor …"):
+                        # before a name, it is followed by the name ("Mayor Trent Sullivan")
+                        and (
+                            tokens[0] in name_lexicon().given_names_abroad
+                            or _ENGLISH_TITLE.match(title.group(0)) is not None
+                        )
                     )
                 )
             ):
-                # "Gubernur Ahmad Luthfi": after one of our titles, one word that only the
-                # world table knows abroad, in a country the text never names, with a name
-                # right after it, is a given name
+                # "Gubernur Ahmad Luthfi": after one of our titles, a given name that a
+                # large town abroad shares, in a country the text never names, with more
+                # of a name after it, opens the person's name
                 continue
             surface = " ".join(tokens[:k]).rstrip(".")  # "… Wali Kota Medan." ends a sentence
             idx = s.text.find(surface, base)

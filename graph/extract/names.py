@@ -36,6 +36,7 @@ class NameLexicon:
     elided_before: re.Pattern[str]  # "East and West Kalimantan"
     elided_after: re.Pattern[str]  # "Kalimantan Barat dan Timur"
     compass: frozenset[str]  # one-word compass words, before or after a place's name
+    given_names_abroad: frozenset[str]  # given names that large towns abroad share
 
 
 @cache
@@ -64,6 +65,7 @@ def name_lexicon() -> NameLexicon:
         compass=frozenset(
             w for w in [*data["compass_before"], *data["compass_after"]] if " " not in w
         ),
+        given_names_abroad=frozenset(data["given_names_abroad"]),
     )
 
 
