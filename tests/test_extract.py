@@ -5425,3 +5425,33 @@ def test_a_large_town_abroad_after_our_title_is_the_heads_place_unless_a_given_n
     found = with_predicate(ex, "headOf")
     assert heads <= found
     assert not any(p.startswith(("suncheon-", "toowoomba-", "kuwait")) for p in ex.entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "head", "pair"),
+    [
+        (
+            "Bima Arya, the mayor of Bogor, said the sister city agreement with Saint-Etienne, "
+            "France, would be renewed.",
+            "en",
+            ("bima-arya", "kota-bogor"),
+            ("kota-bogor", "saint-etienne"),
+        ),
+        (
+            "Surat itu ditandatangani Dumai Putra Hasibuan selaku Wali Kota Sibolga dalam "
+            "rangka sister city dengan Kota Sandakan, Malaysia.",
+            "id",
+            ("dumai-putra-hasibuan", "kota-sibolga"),
+            ("kota-sibolga", "sandakan"),
+        ),
+    ],
+)
+def test_a_heads_name_that_opens_with_a_towns_name_is_the_heads(
+    text: str, language: str, head: tuple[str, str], pair: tuple[str, str]
+) -> None:
+    """ "Bima Arya, the mayor of Bogor": Bima opens a person's name before a head's title,
+    so there is no Kota Bima, and Bima Arya heads Bogor."""
+    ex = run(text, language)
+    assert "kota-bima" not in ex.entities and "kota-dumai" not in ex.entities
+    assert head in with_predicate(ex, "headOf")
+    assert partners(ex) == {frozenset(pair)}

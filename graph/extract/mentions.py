@@ -34,6 +34,7 @@ from graph.extract.names import (
     inside_a_name,
     name_lexicon,
     name_patterns,
+    opens_a_heads_name,
     stop_words,
     titlecase,
 )
@@ -462,7 +463,10 @@ class MentionFinder:
             if m.record.type in PLACE_TYPES:
                 if headline is None:
                     headline = titlecase(text)
-                if inside_a_name(text, m.start, headline):
+                # "… Surya Mataram"; "Bima Arya, the mayor of Bogor": a person's name
+                if inside_a_name(text, m.start, headline) or (
+                    m.record.type != "Country" and opens_a_heads_name(text, m.end)
+                ):
                     continue
             if m.record.type == "Country" and text.startswith("$", m.end):
                 continue  # "US$90,000", "S$500": a currency, not the country
@@ -1240,7 +1244,7 @@ class MentionFinder:
             name = first[1].lstrip()
         if len(name.split()) < 2 and prev.group(1).split()[0] in stop_words():
             return None
-        if not ((place_slug or capacity) and self._person_like(name)):
+        if not ((place_slug or capacity) and self._person_like(name, lenient=bool(place_slug))):
             return None
         longer = re.search(r"(?<![\w.])([A-Z][\w'’-]{2,})\s+$", before[:start])
         if longer and longer.group(1) not in stop_words() | _HONORIFIC_WORDS:

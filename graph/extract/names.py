@@ -153,6 +153,26 @@ def inside_a_name(text: str, start: int, headline: bool) -> bool:
     return not (word in stop_words() or word in heads)
 
 
+def opens_a_heads_name(text: str, end: int) -> bool:
+    """Whether a place name ending at ``end`` opens a person's name told before a head's
+    title ("Bima Arya, the mayor of Bogor", "Dumai Putra selaku Wali Kota Sibolga"): one to
+    three capitalised words follow it, then a comma or "selaku"/"sebagai", then the title.
+
+    >>> s = "Bima Arya, the mayor of Bogor, said"
+    >>> opens_a_heads_name(s, len("Bima"))
+    True
+    >>> opens_a_heads_name("Bogor, the city", len("Bogor"))
+    False
+    """
+    m = _HEADS_NAME_AFTER.match(text, end)
+    return m is not None and name_patterns().any_role.match(text, m.end()) is not None
+
+
+_HEADS_NAME_AFTER = re.compile(
+    r"(?:[ \t]+[A-Z][\w'’-]+){1,3}(?:\s*,\s*(?:the\s+|a\s+)?|\s+(?:selaku|sebagai)\s+)"
+)
+
+
 @dataclass(frozen=True)
 class NamePatterns:
     """The name-finding patterns compiled from ``relations.yaml``."""
