@@ -5455,3 +5455,24 @@ def test_a_heads_name_that_opens_with_a_towns_name_is_the_heads(
     assert "kota-bima" not in ex.entities and "kota-dumai" not in ex.entities
     assert head in with_predicate(ex, "headOf")
     assert partners(ex) == {frozenset(pair)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former Bali Governor Made Mangku Pastika attended the anniversary of the sister "
+        "province tie with Queensland, Australia.",
+        "The late Surabaya mayor Sunarto Sumoprawiro is remembered for the sister city tie "
+        "with Kochi, Japan.",
+        "The sister city pact was first signed in 1997 by then Makassar mayor Amiruddin Maula "
+        "and the Mayor of Lismore.",
+    ],
+)
+def test_a_former_head_named_with_the_place_before_the_title_heads_nothing_now(
+    text: str,
+) -> None:
+    """ "Former Bali Governor …", "the late Surabaya mayor …", "then Makassar mayor …": no
+    current head, and the place is still read."""
+    ex = run(text, "en")
+    assert with_predicate(ex, "headOf") == set()
+    assert len(partners(ex)) == 1

@@ -70,6 +70,14 @@ _FORMER = re.compile(
 )
 
 
+# English: a head no longer in office, the place's name between the word and the title
+# ("Former Bali Governor …", "the late Surabaya mayor …", "then Makassar mayor …")
+_FORMER_PLACED = re.compile(
+    r"\b(?i:former|ex|late|then|previous|erstwhile)[- ]\s*(?:[A-Z][\w'’.-]*\s+){0,3}"
+    r"(?:(?i:city|regency|province|provincial)\s+)?$"
+)
+
+
 def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[int, int]]:
     """Where ``word`` occurs in ``text`` as a whole word (a plain scan: names are many and
     each would be a regular expression of its own).
@@ -817,8 +825,10 @@ class MentionFinder:
                 if any(m.start() < b and a < m.end() for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                if _FORMER.search(text[max(0, m.start() - 12) : m.start()]):
-                    continue  # "mantan Gubernur New York": not the head now
+                if _FORMER.search(
+                    text[max(0, m.start() - 12) : m.start()]
+                ) or _FORMER_PLACED.search(text[max(0, m.start() - 50) : m.start()]):
+                    continue  # "mantan Gubernur New York", "Former Bali Governor": not now
                 if name_lexicon().venue_before_role.search(text[: m.start()]):
                     continue
                 self._one_role(s, m, relation, level, hon)
