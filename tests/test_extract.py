@@ -5476,3 +5476,11 @@ def test_a_former_head_named_with_the_place_before_the_title_heads_nothing_now(
     ex = run(text, "en")
     assert with_predicate(ex, "headOf") == set()
     assert len(partners(ex)) == 1
+
+
+def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_speakers_name() -> None:
+    ex = run(
+        "Ujar Eri Cahyadi, Wali Kota Surabaya, sister city dengan Kitakyushu, Jepang, terus "
+        "berjalan."
+    )
+    assert with_predicate(ex, "headOf") == {("eri-cahyadi", "kota-surabaya")}
