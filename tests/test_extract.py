@@ -5484,3 +5484,11 @@ def test_a_speech_verb_opening_the_sentence_is_no_part_of_the_speakers_name() ->
         "berjalan."
     )
     assert with_predicate(ex, "headOf") == {("eri-cahyadi", "kota-surabaya")}
+
+
+def test_a_malaysian_municipal_council_chairman_heads_its_town() -> None:
+    ex = run(
+        "Miri Municipal Council chairman Adam Yii led a delegation to Singkawang on 6 May 2024.",
+        "en",
+    )
+    assert ("adam-yii", "miri") in with_predicate(ex, "headOf")
