@@ -5492,3 +5492,12 @@ def test_a_malaysian_municipal_council_chairman_heads_its_town() -> None:
         "en",
     )
     assert ("adam-yii", "miri") in with_predicate(ex, "headOf")
+
+
+def test_his_deputy_after_a_comma_is_the_heads_deputy() -> None:
+    ex = run(
+        "Banyumas Regent Achmad Husein and his deputy, Sadewo Tri Lastiono, led a delegation "
+        "to Hiroshima on 6 May 2024.",
+        "en",
+    )
+    assert ("sadewo-tri-lastiono", "kabupaten-banyumas") in with_predicate(ex, "deputyHeadOf")

@@ -236,7 +236,7 @@ def name_patterns() -> NamePatterns:
         org_heads="|".join(data["organisation_heads"]),
         org_tails="|".join(data["organisation_tails"]),
         prog_tails="|".join(data["programme_tails"]),
-        deputy=re.compile(rf"\b(?:{'|'.join(data['deputy_pronoun'])})\s+", re.I),
+        deputy=re.compile(rf"\b(?:{'|'.join(data['deputy_pronoun'])})(?:\s*,)?\s+", re.I),
         policy=re.compile(rf"\b(?:{'|'.join(data['policy'])})\s+\"([^\"]{{3,80}})\"", re.I),
         hon_alt=hon,
     )
