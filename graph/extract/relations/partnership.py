@@ -229,8 +229,7 @@ def _origin_year(d: DocContext, v: SentenceView) -> str | None:
     rx = patterns()
     if not rx["origin"].search(v.text) or rx["renewal"].search(v.text):
         return None
-    # "celebrated 60 years as sister cities last year": a year told relatively counts too
-    spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative or len(x.start) == 4]
+    spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative]
     return spans[0].start[:4] if spans else None
 
 
