@@ -5501,3 +5501,31 @@ def test_his_deputy_after_a_comma_is_the_heads_deputy() -> None:
         "en",
     )
     assert ("sadewo-tri-lastiono", "kabupaten-banyumas") in with_predicate(ex, "deputyHeadOf")
+
+
+@pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        (
+            "Officials from the Ambon city government joined a disaster management course in "
+            "Darwin on 6 May 2024.",
+            "disaster management course",
+        ),
+        (
+            "Medan Mayor Bobby Nasution attended the UCLG ASPAC Congress in Surabaya on 12 "
+            "September 2023.",
+            "UCLG ASPAC Congress",
+        ),
+        (
+            "The initial signing between Bandung and Fort Worth took place on 6 May 1990.",
+            "signing",
+        ),
+    ],
+)
+def test_an_english_themes_modifiers_come_before_its_noun_and_its_place_is_apart(
+    text: str, theme: str
+) -> None:
+    """English names what an activity is about before its noun ("a disaster management
+    course"); the place after "in" is the activity's place, not part of its name; an
+    adjective such as "initial" names no kind of activity."""
+    assert only_activity(run(text, "en")).theme == theme

@@ -13,6 +13,7 @@ from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import Mention
 from graph.extract.names import stop_words
 from graph.extract.numbers import find_numbers
+from graph.extract.places import world_places
 from graph.model import Activity, Entity
 from graph.sources.text import Sentence
 from graph.vocab import ACTIVITY_CLASSES, HOME_COUNTRY, slugify
@@ -41,6 +42,11 @@ def theme_of(d: DocContext, text: str, start: int, end: int) -> str:
     cut = re.sub(r"\b(?:tahun|year|pada|on|in)\s*(?=\s|$)", " ", cut) if cut != theme else cut
     # "… was in Singkawang on May" cut short of its date's day: the month is no name
     cut = re.sub(rf"\s+(?:pada|on|in|bulan)\s+(?i:{months()})$", "", cut)
+    # "UCLG ASPAC Congress in Surabaya", "course in Singapore": where it is held is the
+    # activity's place, no part of its name
+    place = re.search(r"\s+(?:in|di|at)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$", cut)
+    if place and (d.gaz.lookup(place.group(1)) or world_places().lookup(place.group(1))):
+        cut = cut[: place.start()]
     # "grant of US$90,000", "hibah senilai Rp 1 miliar": an amount is no part of the name
     cut = re.sub(
         r"\s+(?:of|senilai|sebesar|worth)\s+(?:US|S|A|AU|NZ|HK|RM|Rp|USD|SGD|JPY|EUR)?[$¥€£]?"
@@ -132,6 +138,14 @@ def _theme(text: str, start: int, end: int) -> str:
         and left.group(1).split()[0] not in stop_words()
         else ""
     )
+    if not lead and not verb:
+        # "a water management course", "a two-week exchange programme": English puts what
+        # a noun is about before it, between an article and the noun
+        modifiers = _ENGLISH_MODIFIERS.search(text, max(0, start - 60), start)
+        words = modifiers.group(1).split() if modifiers else []
+        while words and patterns()["determiners"].fullmatch(words[0]):
+            words = words[1:]  # "the initial signing": no kind of signing
+        lead = "".join(f"{w} " for w in words)
     tail = text[end:]
     quoted = re.match(r"((?:\s+[\w-]+){0,4}?)\s*\"([^\"]{2,80})\"", tail)
     if quoted:
@@ -149,6 +163,12 @@ def _theme(text: str, start: int, end: int) -> str:
     # the object's acronym in brackets: "penandatanganan nota kesepahaman (MoU)"
     acronym = re.match(r"\s*\([A-Z][A-Za-z]{1,9}\)", tail[len(object_) :]) if object_ else None
     return f"{lead}{trigger}{object_}{acronym.group(0) if acronym else ''}".strip(" ,.")
+
+
+_ENGLISH_MODIFIERS = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?:(?:\d+|one|two|three|four|five|six)-(?:day|week|month)\s+)?"
+    r"((?:(?!(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from)\s)[a-z][a-z-]*\s+){1,3})$"
+)
 
 
 def _passive_subject(before: str) -> list[str]:
