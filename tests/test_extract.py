@@ -5529,3 +5529,18 @@ def test_an_english_themes_modifiers_come_before_its_noun_and_its_place_is_apart
     course"); the place after "in" is the activity's place, not part of its name; an
     adjective such as "initial" names no kind of activity."""
     assert only_activity(run(text, "en")).theme == theme
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Ambon's friendship with Darwin dates back to 1988.", ("kota-ambon", "darwin")),
+        (
+            "Gwangju has maintained friendly-city ties with Medan since 2018.",
+            ("kota-medan", "gwangju"),
+        ),
+    ],
+)
+def test_an_english_friendship_names_a_tie(text: str, pair: tuple[str, str]) -> None:
+    """ "friendship" alone, and "friendly-city" with a hyphen, name a tie in English."""
+    assert partners(run(text, "en")) == {frozenset(pair)}
