@@ -5544,3 +5544,27 @@ def test_an_english_themes_modifiers_come_before_its_noun_and_its_place_is_apart
 def test_an_english_friendship_names_a_tie(text: str, pair: tuple[str, str]) -> None:
     """ "friendship" alone, and "friendly-city" with a hyphen, name a tie in English."""
     assert partners(run(text, "en")) == {frozenset(pair)}
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "host"),
+    [
+        (
+            "The regency government of Sumbawa received visitors from the Northern Territory "
+            "government on 30 January 2024.",
+            "northern-territory",
+            "kabupaten-sumbawa",
+        ),
+    ],
+)
+def test_received_visitors_from_a_government_abroad_are_its_delegation(
+    text: str, sender: str, host: str
+) -> None:
+    assert with_predicate(run(text, "en"), "sendsDelegationTo") == {(sender, host)}
+
+
+def test_an_entourage_arriving_abroad_is_a_visit() -> None:
+    act = only_activity(
+        run("Governor of Bengkulu and his entourage arrived in Kunming on 2 April 2024.", "en")
+    )
+    assert (act.type, act.location, act.start) == ("Visit", "kunming", "2024-04-02")

@@ -26,8 +26,8 @@ from graph.vocab import HOME_COUNTRY
 # "Sibu Municipal Council", "Ehime Prefecture"): with a partnership word, worth reading
 _FOREIGN_FORM = re.compile(
     r"\b(?:Pemko|Pemkot|Kota|City of|Municipality of|Mayor of|Prefektur)\s+[A-Z]"
-    r"|\b[A-Z][\w'-]+\s+(?:City Council|Municipal Council|City|Municipality|Prefecture|"
-    r"Province|Oblast|Shire)\b"
+    r"|\b[A-Z][\w'-]+\s+(?:City Council|Municipal Council|Regional Council|District Council|"
+    r"City|Municipality|Prefecture|Province|Oblast|Shire)\b"
 )
 
 
@@ -37,6 +37,7 @@ _FOREIGN_HINTS = (
     "Kota ",
     "City",
     "Municipal",
+    "Council",
     "Mayor of",
     "Prefe",
     "Province",
