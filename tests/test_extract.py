@@ -5568,3 +5568,24 @@ def test_an_entourage_arriving_abroad_is_a_visit() -> None:
         run("Governor of Bengkulu and his entourage arrived in Kunming on 2 April 2024.", "en")
     )
     assert (act.type, act.location, act.start) == ("Visit", "kunming", "2024-04-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The Padang city government sent an entourage of eight officials to Fremantle, "
+            "Australia, on 17 October 2023.",
+            "Visit",
+        ),
+        (
+            "The Padang city government sent a delegation of 25 civil servants to study in "
+            "Singapore on 15 February 2019.",
+            "Training",
+        ),
+    ],
+)
+def test_a_group_sent_of_so_many_people_to_a_place_or_to_study(text: str, kind: str) -> None:
+    """ "sent an entourage of eight officials to Fremantle" is a visit; "… to study in
+    Singapore" is the training it was sent for."""
+    assert only_activity(run(text, "en")).type == kind
