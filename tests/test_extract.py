@@ -5589,3 +5589,28 @@ def test_a_group_sent_of_so_many_people_to_a_place_or_to_study(text: str, kind: 
     """ "sent an entourage of eight officials to Fremantle" is a visit; "… to study in
     Singapore" is the training it was sent for."""
     assert only_activity(run(text, "en")).type == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "since"),
+    [
+        (
+            "Bangka Belitung province and Guangdong have been sister provinces since 2015.",
+            ("provinsi-kepulauan-bangka-belitung", "guangdong"),
+            "2015",
+        ),
+        (
+            "Aceh province and Penang signed a memorandum of understanding on halal trade in 2022.",
+            ("provinsi-aceh", "penang"),
+            "2022",
+        ),
+    ],
+)
+def test_an_english_pair_may_carry_the_level_after_ours(
+    text: str, pair: tuple[str, str], since: str
+) -> None:
+    """ "Aceh province and Penang": the level's word after ours still makes a pair."""
+    ex = run(text, "en")
+    assert partners(ex) == {frozenset(pair)}
+    q = partnership(ex, *pair)
+    assert q is not None and q.since == since

@@ -112,7 +112,9 @@ _PARTNER_LIST_ITEM = re.compile(
 _APPOSITION = re.compile(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$")
 #: two places named as a pair ("Bali and Kumamoto", "Kota Medan dan Gwangju")
 PAIR = re.compile(
-    rf"(?<![\w-])(?P<first>{NAME_SEQ})[ \t]+(?:and|dan|&|dengan|with)[ \t]+"
+    # "Aceh province and Penang": the first may carry its level's word in English
+    rf"(?<![\w-])(?P<first>{NAME_SEQ})(?:[ \t]+(?:province|regency|city))?[ \t]+"
+    rf"(?:and|dan|&|dengan|with)[ \t]+"
     rf"(?:(?:Kota|City of)[ \t]+)?(?P<second>{NAME_SEQ})"
 )
 
