@@ -4998,6 +4998,26 @@ def test_a_team_of_a_government_is_its_delegation(text: str, language: str, send
     assert with_predicate(run(text, language), "sendsDelegationTo") == {(sender, "netherlands")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rombongan klub sepak bola asal Kota Bandung berkunjung ke Kota Hamamatsu.",
+        "Tim bola voli putri Kota Medan mengunjungi Kota Ipoh.",
+        "Rombongan klub sepak bola asal Kota Bandung berkunjung ke Kota Hamamatsu pada 3 Mei 2024.",
+    ],
+)
+def test_a_clubs_trip_abroad_is_no_visit_dated_or_not(text: str) -> None:
+    """One test of the traveller serves undated and dated visits alike."""
+    ex = run(text)
+    assert ex.activities == []
+    assert with_predicate(ex, "sendsDelegationTo") == set()
+
+
+def test_a_governments_undated_trip_abroad_is_its_visit() -> None:
+    ex = run("Delegasi Pemkot Bandung mengunjungi Kota Hamamatsu, Jepang.")
+    assert [(a.type, a.location) for a in ex.activities] == [("Visit", "hamamatsu")]
+
+
 def test_a_club_team_is_still_no_delegation() -> None:
     text = "Tim Persib mengunjungi Malaysia pekan lalu bersama Wali Kota Bandung."
     assert with_predicate(run(text), "sendsDelegationTo") == set()

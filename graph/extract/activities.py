@@ -327,9 +327,9 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
             and bool(evidence["where"])
             and r.d.is_foreign_actor(str(evidence["where"]))
             and not patterns()["future"].search(r.text[:lo])
-            # a visit word, not a journey's ("berangkat ke", "flew to"), by no club or family
+            # a visit word, not a journey's ("berangkat ke", "flew to"); a club's or a
+            # family's trip is no visit, dated or not (``_new_activity``)
             and not patterns()["travel"].match(r.text, lo)
-            and not patterns()["non_agents"].search(r.orig[:lo])
         )
         or evidence["funder"] is not None
     )
@@ -386,18 +386,21 @@ def _signing_theme(d: DocContext, cls: str, text: str, trig: re.Match[str]) -> s
         return theme
     # "penandatanganan nota kesepahaman", "signing of the PKS": the type says it is a
     # signing; the theme names what was signed
-    theme = _SIGNING_OPENER.sub("", theme) or theme
+    theme = _signing_opener().sub("", theme) or theme
     kind = patterns()["twinning_kind"].search(text)
     if kind is None or patterns()["twinning_kind"].search(theme):
         return theme
     return f"{theme} ({kind.group(0)})"
 
 
-_SIGNING_OPENER = re.compile(
-    r"^(?:penandatanganan(?:nya)?|acara penandatangan(?:an)?|signing(?:\s+of)?|menandatangani|"
-    r"meneken|signed)\s+(?:(?:the|a|an|sebuah)\s+)?(?=\S{2})",
-    re.I,
-)
+@cache
+def _signing_opener() -> re.Pattern[str]:
+    """A signing's theme opened by the signing words themselves ("penandatanganan nota
+    kesepahaman", "signing of the PKS"), with a determiner after them."""
+    words = patterns()["signing_openers"].pattern
+    return re.compile(rf"^{words}\s+(?:(?:the|a|an|sebuah)\s+)?(?=\S{{2}})", re.I)
+
+
 _SIGNED_ON = re.compile(
     r"\b(?:signed|ditandatangani|diteken|penandatanganan)\s+(?:(?:on|in|pada|tanggal|di)\s+)*$",
     re.I,

@@ -55,6 +55,7 @@ WORD_LISTS = {
     "renewal": "renewing an agreement",
     "theme_words": "words introducing an activity's theme",
     "passive_between": "words between a passive verb's subject and the verb ('which was first')",
+    "signing_openers": "words opening a signing's theme that only tell the signing",
     "determiners": "words opening a noun phrase that are no part of a name ('the new')",
     "light_verbs": "verbs that carry a negation through ('tidak menjalin kerja sama')",
     "negation": "negation words",
