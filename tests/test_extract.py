@@ -5331,6 +5331,13 @@ def test_a_town_abroad_named_before_or_as_the_city_of_a_twinning_is_the_partner(
     assert partners(run(text, "en")) == {frozenset(pair)}
 
 
+def test_a_town_abroad_before_a_twinning_phrase_is_read_whatever_else_the_text_holds() -> None:
+    """A letter whose lower case is longer ("İ") makes the prefilter search the text with
+    its case-blind patterns instead of the lower-cased copy: the text is still read."""
+    text = "Geelong is twinned with Malang. The İzmir delegation was not there."
+    assert partners(run(text, "en")) == {frozenset(("kota-malang", "geelong"))}
+
+
 def test_a_council_abroad_after_the_article_the_is_a_government_with_its_whole_name() -> None:
     """ "The Sandakan Municipal Council": the article is no part of the name, and the
     council's head words still make it a city government, not an organisation."""

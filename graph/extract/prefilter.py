@@ -145,19 +145,28 @@ def _name_after() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:(?i:{titles})\s+)*{_NAME}")
 
 
-def _named_abroad(text: str, phrase: str, population: int) -> bool:
+def _named_abroad(text: str, phrase: str, population: int, *, before: bool = False) -> bool:
     """Whether a place abroad (the world table, no Indonesian place of that name, at least
-    ``population`` people) is named right after a match of the word list ``phrase``."""
+    ``population`` people) is named right after a match of the word list ``phrase``, or
+    right ``before`` it."""
     low = text.lower()
     # the lower-cased text, searched case-sensitively, is much faster and keeps offsets
     # when lower-casing keeps its length (it nearly always does)
     same = len(low) == len(text)
     for m in lowered(phrase).finditer(low) if same else patterns()[phrase].finditer(text):
-        name = _name_after().match(text, m.end())
+        if before:
+            name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        else:
+            name = _name_after().match(text, m.end())
         if name is None:
             continue
         words = name.group(1).split()
         for k in range(len(words), 0, -1):
+            if before:
+                # the words nearest the phrase: "… Geelong is twinned with"
+                if _abroad(" ".join(words[-k:]), population):
+                    return True
+                continue
             if branch_here(words, k):
                 break
             if _abroad(" ".join(words[:k]), population):
@@ -206,17 +215,7 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}\s+$")
 def _partner_before_abroad(text: str) -> bool:
     """ "Geelong is twinned with Malang", "menjadikan Taipei sebagai kota kembar": a town
     abroad right before a phrase that names what precedes it as a partner."""
-    low = text.lower()
-    if len(low) != len(text):
-        return False
-    for m in lowered("foreign_partner_after").finditer(low):
-        name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        if name is None:
-            continue
-        words = name.group(1).split()
-        if any(_abroad(" ".join(words[-k:]), 1_000) for k in range(len(words), 0, -1)):
-            return True
-    return False
+    return _named_abroad(text, "foreign_partner_after", 1_000, before=True)
 
 
 def _tied_abroad(text: str) -> bool:
