@@ -4999,6 +4999,23 @@ def test_a_team_of_a_government_is_its_delegation(text: str, language: str, send
 
 
 @pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "The Japanese city of Kitakyushu hosted a workshop for Surabaya city staff on 3 May "
+            "2024.",
+            None,
+        ),
+        ("JICA organised a training for Makassar city officials in Tokyo on 3 May 2024.", "tokyo"),
+    ],
+)
+def test_whom_an_activity_is_for_is_not_where_it_is(text: str, location: str | None) -> None:
+    """ "for" names a destination after a verb of leaving only ("left for Tokyo"), never
+    the place of an activity."""
+    assert [a.location for a in run(text, "en").activities] == [location]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rombongan klub sepak bola asal Kota Bandung berkunjung ke Kota Hamamatsu.",

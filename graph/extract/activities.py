@@ -15,6 +15,7 @@ from graph.extract.activity_parts import (
     leader_of,
     location_of,
     participant_count,
+    place_words,
     set_dates,
     spoken_on,
     theme_of,
@@ -816,10 +817,9 @@ _STOP_JOIN = re.compile(
 
 @cache
 def _gone_to() -> re.Pattern[str]:
-    """The words right before the place a trip goes to or an activity is held in ("ke",
-    "to", "visited", "di")."""
-    verbs = "|".join(relations_lexicon()["visit_verbs"])
-    return re.compile(rf"\b(?i:ke|to|menuju|di|in|at|{verbs})\s+(?i:kota\s+|city of\s+|the\s+)?$")
+    """The words right before the place a trip goes to or an activity is held in
+    (``place_words``: "ke", "to", "visited", "di")."""
+    return re.compile(rf"\b(?i:{place_words()})\s+(?i:kota\s+|city of\s+|the\s+)?$")
 
 
 def further_stops(text: str, ms: list[Mention], location: str | None) -> set[str]:

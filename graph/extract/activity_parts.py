@@ -270,14 +270,25 @@ def location_of(
 
 
 @cache
+def place_words() -> str:
+    """The words right before where an activity is held or a trip goes, as one
+    alternation: prepositions of place and of destination and verbs of visiting (word
+    lists ``location_preps``, ``destination_preps``, ``visit_verbs``)."""
+    data = relations_lexicon()
+    words = data["location_preps"] + data["destination_preps"] + data["visit_verbs"]
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+@cache
 def _place_before() -> re.Pattern[str]:
-    """The words before a place where an activity is: a preposition or a verb of visiting
-    (word list ``visit_verbs``), then up to three capitalised words (a venue)."""
-    verbs = "|".join(relations_lexicon()["visit_verbs"])
+    """The words before a place where an activity is (``place_words``), then up to three
+    capitalised words (a venue); or a venue named after a preposition of place, then a
+    comma."""
+    preps = "|".join(sorted(relations_lexicon()["location_preps"], key=len, reverse=True))
     return re.compile(
-        rf"(?:\b(?i:di|in|at|bertempat di|ke|to|menuju|{verbs})\s+"
+        rf"(?:\b(?i:{place_words()})\s+"
         r"(?i:negara\s+|kota\s+)?(?:(?:[A-Z][\w'-]*|the)\s+){0,3}"
-        r"|\b(?i:di|in|at|bertempat di)\s+(?:the\s+)?"
+        rf"|\b(?i:{preps})\s+(?:the\s+)?"
         r"[A-Z][\w'&-]*(?:\s+(?:of\s+)?[A-Z][\w'&-]*){0,5}"
         r"\s*(?:\([A-Z][\w-]*\)\s*)?,\s+)$"
     )

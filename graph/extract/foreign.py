@@ -403,7 +403,8 @@ def _venue_pattern() -> re.Pattern[str]:
     """A capitalised name of one to three words right after a preposition of place or of
     destination, and no capitalised word after it."""
     data = relations_lexicon()
-    preps = sorted(data["location_preps"] + data["destination_preps"], key=len, reverse=True)
+    words = data["location_preps"] + data["destination_preps"] + data["departure_preps"]
+    preps = sorted(words, key=len, reverse=True)
     return re.compile(
         rf"\b(?:{'|'.join(preps)})[ \t]+"
         r"(?P<name>[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})\b(?![ \t]*[A-Z(])"

@@ -122,6 +122,7 @@ WORD_LISTS = {
     "speech": "speech verbs ('ujar', 'said')",
     "location_preps": "prepositions of place",
     "destination_preps": "prepositions of destination",
+    "departure_preps": "a destination after a verb of leaving only ('left for')",
 }
 #: Keys whose value is a mapping of a name to a list of fragments.
 WORD_TABLES = {
