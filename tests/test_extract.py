@@ -4880,6 +4880,18 @@ def test_korean_provinces_by_their_english_names() -> None:
             "id",
             "Kerja sama kota kembar",
         ),
+        (
+            "The LoI was signed by the Governor of Bali and the Governor of Kumamoto in "
+            "Denpasar on 6 May 2018.",
+            "en",
+            "LoI",
+        ),
+        (
+            "Nota kesepahaman itu telah ditandatangani Wali Kota Medan dan Wali Kota Ipoh "
+            "pada 6 Mei 2018.",
+            "id",
+            "Nota kesepahaman",
+        ),
     ],
 )
 def test_a_passive_signing_is_named_by_its_subject_alone(

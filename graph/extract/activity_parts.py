@@ -118,10 +118,15 @@ def _theme(text: str, start: int, end: int) -> str:
             re.I,
         )
         if agreement:
+            phrase = agreement.group(0)
+            if agreement.start() < start < agreement.end():
+                # "The LoI was signed by …": the subject, without the verb's auxiliaries
+                between = patterns()["passive_between"].pattern
+                phrase = re.sub(rf"(?:\s+(?:{between}))+\s*$", "", text[agreement.start() : start])
             return re.sub(
                 r"(?:\s+(?:antara|dengan|pada|di|with|between|on|in|at|oleh|by|yang|which)\b)+.*$",
                 "",
-                agreement.group(0),
+                phrase,
             )
         words = [] if active else _passive_subject(text[:start])
         if words:
