@@ -4866,6 +4866,21 @@ def test_korean_provinces_by_their_english_names() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Pemkot Ambon dan Pemerintah Kota Vlissingen, Belanda memperbarui nota kesepahaman "
+        "kerja sama kota kembar di Ambon, Jumat (13/12/2019).",
+        "Kota Pekanbaru dan Kota Melaka telah menjalin kerja sama sejak 2004. Kerja sama kedua "
+        "kota diperbarui pada 13 Desember 2019.",
+    ],
+)
+def test_a_tie_renewed_by_memperbarui_is_a_signing(text: str) -> None:
+    """ "memperbarui" / "diperbarui" renew an agreement as "memperpanjang" does."""
+    act = only_activity(run(text))
+    assert (act.type, act.start) == ("Signing", "2019-12-13")
+
+
+@pytest.mark.parametrize(
     ("text", "language", "theme"),
     [
         (
