@@ -5344,6 +5344,29 @@ def test_ours_in_a_list_after_with_on_a_partners_page_is_the_pages_partner() -> 
     assert partners(run(text, "en")) == {frozenset(("kota-ambon", "darwin"))}
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Kota Makassar sudah bersaudara dengan sejumlah kota di luar negeri, yakni Gold "
+            "Coast, Kota Kinabalu, dan Lismore.",
+            "id",
+        ),
+        (
+            "Makassar has sister city ties with several cities abroad, including Gold Coast, "
+            "Kota Kinabalu and Lismore.",
+            "en",
+        ),
+    ],
+)
+def test_a_counted_list_after_the_partner_word_gives_every_item(text: str, language: str) -> None:
+    """ "dengan sejumlah kota …, yakni A, B dan C": the list the count opens names the
+    partners, its first item too, though the table of twin towns lacks it."""
+    assert partners(run(text, language)) == {
+        frozenset(("kota-makassar", x)) for x in ("gold-coast", "kota-kinabalu", "lismore")
+    }
+
+
 def test_a_year_one_item_of_a_list_carries_dates_that_item_only() -> None:
     ex = run(
         "Kota Pekanbaru memiliki kota kembar, yakni Ichikawa sejak 1991 serta Chengdu dan Penang."

@@ -223,6 +223,8 @@ def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
 
     titles = "|".join(sorted(data["foreign_partner_titles"], key=len, reverse=True))
     nouns = "|".join(sorted(data["tie_nouns"], key=len, reverse=True))
+    many = "|".join(sorted(data["list_quantifiers"], key=len, reverse=True))
+    opening = "|".join(sorted(data["list_opening"], key=len, reverse=True))
 
     def lead(words: list[str]) -> re.Pattern[str]:
         return re.compile(
@@ -231,6 +233,8 @@ def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
             # "the sister city relationship with X": the tie's noun before the preposition
             rf"(?:(?i:{nouns})[ \t]+(?=(?i:dengan|with|antara|between)\b))?"
             rf"(?:(?i:dengan|with|of|dari|antara|between)[ \t]+)?"
+            # "dengan sejumlah kota di luar negeri, yakni X": a counted list opens later
+            rf"(?:(?i:{many})[ \t]+[a-z][a-z \t]{{0,30}}?,?[ \t]+(?i:{opening})[ \t]+)?"
             rf"(?:(?i:{titles})[ \t]+)*"
             # "sister city Makassar-Taipei", "sister city Pontianak dengan Lyon"
             rf"(?:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"

@@ -111,6 +111,7 @@ WORD_LISTS = {
     "foreign_partner_before": "a partner named after it ('sister city dengan X')",
     "foreign_partner_broad": "a partner named after it, if large ('kerja sama dengan X')",
     "tie_nouns": "the tie's own noun between a partner word and 'with' ('relationship')",
+    "list_quantifiers": "counting the items of a list still to come ('sejumlah kota, yakni')",
     "list_opening": "words that open a list of items after a partner word ('partners include')",
     "international_body_tails": "last words of a body of members ('Network', 'Alliance')",
     "bare_not_abroad": "names of large cities abroad that, named bare, are something else",
