@@ -5367,6 +5367,40 @@ def test_a_counted_list_after_the_partner_word_gives_every_item(text: str, langu
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "Pemerintah Provinsi Bali memiliki hubungan provinsi kembar dengan Hainan, Tiongkok, "
+            "serta dengan Prefektur Kumamoto, Jepang.",
+            "id",
+            ("provinsi-bali", "hainan"),
+        ),
+        (
+            "Central Java has a friendship province relationship with Fujian.",
+            "en",
+            ("provinsi-jawa-tengah", "fujian"),
+        ),
+        (
+            "Badung Regency has a sister regency relationship with Changwon.",
+            "en",
+            ("kabupaten-badung", "changwon"),
+        ),
+    ],
+)
+def test_twinnings_of_provinces_and_regencies_name_their_partner(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    """ "provinsi kembar dengan X", "friendship province relationship with X", "sister
+    regency": the partner is X, as after "sister city"."""
+    assert frozenset(pair) in partners(run(text, language))
+
+
+def test_a_sister_regency_between_two_of_ours_stays_domestic() -> None:
+    ex = run("Kabupaten Sleman dan Kabupaten Banyumas sepakat menjadi sister regency.")
+    assert partners(ex) == set()
+
+
 def test_a_year_one_item_of_a_list_carries_dates_that_item_only() -> None:
     ex = run(
         "Kota Pekanbaru memiliki kota kembar, yakni Ichikawa sejak 1991 serta Chengdu dan Penang."
