@@ -5401,6 +5401,36 @@ def test_a_sister_regency_between_two_of_ours_stays_domestic() -> None:
     assert partners(ex) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        (
+            "Pemprov Sulawesi Selatan menjalin kerja sama dengan University of Melbourne di "
+            "bidang kesehatan.",
+            "id",
+            ("provinsi-sulawesi-selatan", "university-of-melbourne"),
+        ),
+        (
+            "Bandung Mayor signed a letter of intent with the University of Twente in the "
+            "Netherlands.",
+            "en",
+            ("kota-bandung", "university-of-twente"),
+        ),
+        (
+            "Pemkot Makassar menandatangani MoU dengan Osaka University pada 3 Mei 2024.",
+            "id",
+            ("kota-makassar", "osaka-university"),
+        ),
+    ],
+)
+def test_a_university_abroad_is_the_partner_not_its_country(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    """A body named after a large city abroad ("University of Melbourne") or placed in a
+    country ("… in the Netherlands") is a body abroad: the partner, not its country."""
+    assert partners(run(text, language)) == {frozenset(pair)}
+
+
 def test_a_year_one_item_of_a_list_carries_dates_that_item_only() -> None:
     ex = run(
         "Kota Pekanbaru memiliki kota kembar, yakni Ichikawa sejak 1991 serta Chengdu dan Penang."

@@ -1527,9 +1527,12 @@ class MentionFinder:
         return words
 
     def _country_after(self, text: str, end: int) -> str | None:
-        """ "Future Cities Laboratory (FCL) Singapura", "Kyushu University, Japan": the
-        country named right after a body, past its acronym in brackets, is its country."""
-        gap = re.match(r"(?:\s*\([A-Z][\w&-]{1,11}\))?\s*,?\s*", text[end:])
+        """ "Future Cities Laboratory (FCL) Singapura", "Kyushu University, Japan", "the
+        University of Twente in the Netherlands": the country named right after a body,
+        past its acronym in brackets, is its country."""
+        gap = re.match(
+            r"(?:\s*\([A-Z][\w&-]{1,11}\))?\s*(?:,\s*|(?:in|di)\s+)?(?:the\s+)?", text[end:]
+        )
         at = end + (gap.end() if gap else 0)
         for m in self.gaz.find(text[at : at + 40]):
             if m.start == 0 and m.record.type == "Country" and m.record.id != HOME_COUNTRY:
@@ -1547,6 +1550,16 @@ class MentionFinder:
                 return rec.id
             if rec.type in LOCAL_GOVERNMENT_TYPES and rec.country:
                 return rec.country
+        # "University of Melbourne", "Osaka Institute": a large city abroad the lexicon
+        # lacks, named by the rest of the body's name
+        heads, tails = name_patterns().org_heads, name_patterns().org_tails
+        rest = re.sub(rf"^(?:{heads})\s+|\s+(?:{tails})$", "", name)
+        if rest != name and " " not in rest:
+            found = foreign.world_places().lookup(rest)
+            if found and all(p.country != HOME_COUNTRY for p in found):
+                place = max(found, key=lambda p: p.population)
+                if place.population >= 100_000:
+                    return place.country
         return None
 
     def _people_short_forms(self, s: Sentence) -> None:

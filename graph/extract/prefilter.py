@@ -141,8 +141,11 @@ _NAME = r"((?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 def _name_after() -> re.Pattern[str]:
     """A name after a phrase, past the titles and government words before a partner's name
     ("dengan Pemerintah Negara Bagian Sabah", "with the State of Queensland")."""
-    titles = "|".join(sorted(relations_lexicon()["foreign_partner_titles"], key=len, reverse=True))
-    return re.compile(rf"\s+(?:(?i:{titles})\s+)*{_NAME}")
+    data = relations_lexicon()
+    titles = "|".join(sorted(data["foreign_partner_titles"], key=len, reverse=True))
+    # "an MoU with the University of Melbourne": a body named after its place
+    bodies = "|".join(sorted(data["organisation_heads"], key=len, reverse=True))
+    return re.compile(rf"\s+(?:(?i:{titles})\s+)*(?:(?:{bodies})\s+)?{_NAME}")
 
 
 def _named_abroad(text: str, phrase: str, population: int, *, before: bool = False) -> bool:
