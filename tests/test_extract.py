@@ -5043,6 +5043,39 @@ def test_whom_an_activity_is_for_is_not_where_it_is(text: str, location: str | N
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "ours"),
+    [
+        (
+            "Delegasi Kota Kupang memperkenalkan kain tenun NTT dan kopi Flores dalam pameran di "
+            "Kota Darwin, Australia, pada 10 Mei 2024.",
+            "id",
+            "kota-kupang",
+        ),
+        (
+            "Ambon City's contingent took part in the Darwin Festival from 8 to 25 August 2023, "
+            "showcasing Maluku music and dance.",
+            "en",
+            "kota-ambon",
+        ),
+        (
+            "Dalam pameran di Kota Kaohsiung, Taiwan, 12 Mei 2024, Pemkot Ternate memamerkan "
+            "cengkih Maluku Utara dan kerajinan Halmahera.",
+            "id",
+            "kota-ternate",
+        ),
+    ],
+)
+def test_a_region_named_for_its_arts_or_goods_takes_no_part(
+    text: str, language: str, ours: str
+) -> None:
+    """ "kain tenun NTT", "Maluku music": a province named bare for its people's arts or
+    goods sends no delegation; the government that travelled does."""
+    ex = run(text, language)
+    assert {s for s, _ in with_predicate(ex, "sendsDelegationTo")} == {ours}
+    assert only_activity(ex).participants == [ours]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rombongan klub sepak bola asal Kota Bandung berkunjung ke Kota Hamamatsu.",

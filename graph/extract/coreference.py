@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, key
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.places import world_places
 from graph.extract.spans import DocumentMentions, Mention
 from graph.model import Entity
@@ -165,18 +165,42 @@ def _bodies_before() -> re.Pattern[str]:
     )
 
 
+@cache
+def _people_of_after() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?i:{patterns()['people_of_after'].pattern})")
+
+
+@cache
+def _government_form() -> re.Pattern[str]:
+    """A government's own head words in a name ("Kota", "Pemprov", "City", "Province"):
+    a name without them is a bare place name."""
+    heads = relations_lexicon()["government_heads"]
+    words = sorted({w for ws in heads.values() for w in ws}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(words)}|City|Regency|Province|Government|Council)\b", re.I)
+
+
 def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
     """ "Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
     Selatan": the second place only locates the first and is not an actor there; and
     "orang Malaysia", "warga Jepang": a country naming its people is not acting."""
     people = patterns()["people_of"]
+    after = _people_of_after()
     bodies = _bodies_before()
     for s in sentences:
         items = out.by_sentence.get(s.index, [])
         for i, cur in enumerate(items):
             head = s.text[max(0, cur.start - 20) : cur.start].rstrip()
             word = people.search(head)
-            if cur.type == "Country" and word and word.end() == len(head):
+            of_people = bool(word and word.end() == len(head))
+            if cur.type == "Country" and of_people:
+                items[i] = replace(cur, qualifier=True)
+            elif (
+                cur.type in LOCAL_GOVERNMENT_TYPES
+                and not _government_form().search(cur.surface)
+                and (of_people or after.match(s.text, cur.end))
+            ):
+                # "tari Bali", "kain tenun NTT", "Maluku music": a region named bare for
+                # its people's arts or goods is no government taking part
                 items[i] = replace(cur, qualifier=True)
             elif cur.type in LOCAL_GOVERNMENT_TYPES and bodies.search(
                 s.text, max(0, cur.start - 80), cur.start

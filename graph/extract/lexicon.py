@@ -66,6 +66,7 @@ WORD_LISTS = {
     "excluded": "left out of a programme or a list: no participation",
     "delegation": "sending or leading a delegation",
     "attribution_before": "words before a government naming it as a source ('keterangan resmi')",
+    "people_of_after": "after a bare place: its people's goods or arts ('Maluku music')",
     "people_of": "its people, language or goods ('bahasa Inggris'): not its government",
     "travel": "the journey itself: with another activity after it, that activity is the one",
     "meeting_people": "meeting someone ('bertemu'): another activity after it is the one",
