@@ -5076,6 +5076,42 @@ def test_a_region_named_for_its_arts_or_goods_takes_no_part(
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Festival Budaya Braunschweig digelar di Taman Balai Kota Bandung pada Sabtu "
+            "(18/5/2024) untuk memperingati 64 tahun hubungan sister city Bandung-Braunschweig.",
+            "id",
+        ),
+        (
+            "Fremantle Week opened in Denpasar on Friday, May 17, 2024, with a photo exhibition "
+            "celebrating the sister city ties between Denpasar and Fremantle.",
+            "en",
+        ),
+        (
+            "Rangkaian peringatan 30 tahun sister city Kota Medan dan Kota Gwangju meliputi "
+            "pameran foto dan seminar kebudayaan yang berlangsung di Medan pada 13-18 Mei 2024.",
+            "id",
+        ),
+    ],
+)
+def test_a_partner_named_in_an_events_name_sends_nobody(text: str, language: str) -> None:
+    """A town abroad named in the event's name or in the name of the tie it celebrates is
+    not there: no delegation to ours."""
+    ex = run(text, language)
+    assert with_predicate(ex, "sendsDelegationTo") == set()
+    assert len(partners(ex)) == 1
+
+
+def test_a_partners_delegation_to_its_festival_is_still_one() -> None:
+    text = (
+        "Delegasi Kota Braunschweig berkunjung ke Bandung untuk membuka Festival Budaya "
+        "Braunschweig pada Sabtu (18/5/2024)."
+    )
+    assert with_predicate(run(text), "sendsDelegationTo") == {("braunschweig", "kota-bandung")}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Rombongan klub sepak bola asal Kota Bandung berkunjung ke Kota Hamamatsu.",

@@ -854,12 +854,41 @@ def further_stops(text: str, ms: list[Mention], location: str | None) -> set[str
     return stops - {location}
 
 
+@cache
+def _named_after() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = relations_lexicon()
+    before = "|".join(data["event_name_before"])
+    after = "|".join(data["event_name_after"])
+    tie = "|".join([*data["twinning_kind"], *data["tie_nouns"]])
+    return (
+        re.compile(rf"\b(?:{before})(?:\s+[A-Z][\w'-]*){{0,2}}\s+$"),
+        re.compile(rf"\s+(?:[A-Z][\w'-]*\s+)?(?:{after})\b"),
+        # "sister city Bandung-Braunschweig", "the ties between Denpasar and Fremantle"
+        re.compile(
+            rf"\b(?i:{tie})\s+(?:(?i:antara|between)\s+)?"
+            r"(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s*(?:-|–|\s(?:dan|and)\s)\s*)?$"
+        ),
+    )
+
+
+def _only_named(text: str, m: Mention) -> bool:
+    """Whether a government is only named where an event is told: in the event's own
+    name ("Festival Budaya Braunschweig", "Fremantle Week") or in the name of a tie
+    ("memperingati hubungan sister city Bandung-Braunschweig")."""
+    before, after, tie = _named_after()
+    lead = text[max(0, m.start - 60) : m.start]
+    return bool(before.search(lead) or after.match(text, m.end) or tie.search(lead))
+
+
 def _named_doers(d: DocContext, act: Activity) -> set[str]:
-    """The governments an activity's sentences name as doers, directly or by their head."""
+    """The governments an activity's sentences name as doers, directly or by their head;
+    not one only named in an event's or a tie's name (a signing's parties sign)."""
     out: set[str] = set()
     for ev in act.evidence:
         sent = d.sentences[ev.index]
         for m in d.mentions.in_sentence(ev.index):
+            if act.type != "Signing" and _only_named(sent.text, m):
+                continue
             if is_actor(sent, m, origin=True):
                 out.add(m.slug)
             if m.slug in d.heads:
