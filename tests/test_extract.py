@@ -5500,6 +5500,16 @@ def test_a_university_abroad_is_the_partner_not_its_country(
     assert partners(run(text, language)) == {frozenset(pair)}
 
 
+def test_a_town_whose_name_ends_in_town_keeps_its_whole_name() -> None:
+    """ "George Town" is no town "George" (a context word ends the name only when the
+    world table lacks the whole); "Orange City Council" is still Orange's."""
+    ex = run("Medan has been twinned with George Town, Penang, since 1984.", "en")
+    assert "george-town" in ex.entities
+    assert "george" not in ex.entities
+    ex = run("Orange City Council cut ties with its Indonesian sister city Magelang.", "en")
+    assert "orange" in ex.entities
+
+
 def test_a_year_one_item_of_a_list_carries_dates_that_item_only() -> None:
     ex = run(
         "Kota Pekanbaru memiliki kota kembar, yakni Ichikawa sejak 1991 serta Chengdu dan Penang."

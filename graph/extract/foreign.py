@@ -274,11 +274,22 @@ def _level_of(head: str) -> tuple[str, bool]:
     return CITY, False
 
 
+def _named_whole(words: list[str]) -> bool:
+    """ "George Town", "Cape Town": a place abroad whose own name ends in a context word
+    that also ends towns' names (``town_name_endings``) stays whole."""
+    return (
+        len(words) > 1
+        and words[-1] in relations_lexicon()["town_name_endings"]
+        and any(p.country != HOME_COUNTRY for p in world_places().lookup(" ".join(words)))
+    )
+
+
 def _trim(name: str) -> str:
     """The name without the context words that follow it ("Sibu Municipal" → "Sibu")."""
     words = name.split()
-    while len(words) > 1 and words[-1] in CONTEXT_STARTS:
-        words.pop()
+    if not _named_whole(words):
+        while len(words) > 1 and words[-1] in CONTEXT_STARTS:
+            words.pop()
     if len(words) > 1 and words[0] == "The":
         words.pop(0)  # "The Sarawak State Government" opening a sentence
     # "the City of Gold Coast's website": the possessive is no part of the name

@@ -118,6 +118,7 @@ WORD_LISTS = {
     "list_opening": "words that open a list of items after a partner word ('partners include')",
     "international_body_tails": "last words of a body of members ('Network', 'Alliance')",
     "bare_not_abroad": "names of large cities abroad that, named bare, are something else",
+    "town_name_endings": "context words that also end towns' names ('George Town')",
     "kota_named_abroad": "towns abroad whose own name begins with 'Kota' ('Kota Kinabalu')",
     "foreign_partner_titles": "titles skipped before a partner's name ('dengan Wali Kota X')",
     "foreign_partner_after": "a partner named before it ('X sebagai kota kembar')",
