@@ -25,6 +25,9 @@ def spans(sentence: str, ref: dt.date | None = None) -> list[tuple[str, str | No
         ("Kegiatan berlangsung 17 s.d. 23 Februari 2019.", [("2019-02-17", "2019-02-23")]),
         ("Pelatihan pada 1-5 Juli 2024 diikuti 19 ASN.", [("2024-07-01", "2024-07-05")]),
         ("Pelatihan pada 1 - 5 Juli 2024.", [("2024-07-01", "2024-07-05")]),
+        # a range of days in a numeric date, its weekdays before it
+        ("Delegasi berada di Gwangju, Rabu-Jumat (8-10/5/2024).", [("2024-05-08", "2024-05-10")]),
+        ("Kunjungan kerja pada 13-15/5/2024.", [("2024-05-13", "2024-05-15")]),
         ("The training ran May 15-19, 2023 in Singapore.", [("2023-05-15", "2023-05-19")]),
         ("The delegation arrived on 15 May 2023.", [("2023-05-15", None)]),
         ("The delegation arrived on February 15, 2017.", [("2017-02-15", None)]),

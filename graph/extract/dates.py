@@ -80,6 +80,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             "mdy",
             rf"\b(?P<m>{mon})\s+(?P<d>{day})(?:st|nd|rd|th)?(?:,?\s+(?P<y>{year}))?\b(?!\s*(?:orang|people|persen|%))",
         ),
+        # (8-10/5/2024) or 13-15/5: a range of days in a numeric date
+        (
+            "num_dd",
+            rf"(?<![\d/])(?P<d1>{day})\s*-\s*(?P<d2>{day})/(?P<m>0?[1-9]|1[0-2])"
+            rf"(?:/(?P<y>{year}|\d\d))?(?![\d/])",
+        ),
         # (12/5/2023) or (12/5) or 27/11/2019
         ("num", rf"(?<![\d/])(?P<d>{day})/(?P<m>0?[1-9]|1[0-2])(?:/(?P<y>{year}|\d\d))?(?![\d/])"),
         # 2023-05-15
@@ -103,7 +109,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # bulan ini / this month / bulan lalu / last month
         ("rel_month", r"\b(?:bulan\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+month)\b"),
         # a weekday alone ("on Monday", "Rabu lalu"): the reference month, never a day
-        ("weekday", rf"\b(?:{d['weekday']})\b(?!\s*(?:pagi|siang|sore|malam)?\s*[(,]?\s*\d)"),
+        # ("Rabu-Jumat (8-10/5/2024)": a range of weekdays before its days)
+        (
+            "weekday",
+            rf"\b(?:{d['weekday']})\b(?!\s*(?:pagi|siang|sore|malam)?\s*[(,]?\s*\d)"
+            rf"(?!\s*-\s*(?:{d['weekday']})\b)",
+        ),
         # hari ini / today / kemarin / yesterday: the reference day, or the day before
         (
             "rel_day",
@@ -121,6 +132,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "m_dd_y": frozenset({"digit", "month"}),
     "dmy": frozenset({"digit", "month"}),
     "mdy": frozenset({"digit", "month"}),
+    "num_dd": frozenset({"digit"}),
     "num": frozenset({"digit"}),
     "iso": frozenset({"digit"}),
     "rel_my": frozenset({"month"}),
@@ -283,8 +295,11 @@ def _range(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpre
             else (y2 if y2 and m1 <= m2 else (y2 - 1 if y2 else None))
         )
     else:
-        m1 = m2 = _month(g["m"] or "")
+        token = g["m"] or ""
+        m1 = m2 = int(token) if token.isdigit() else _month(token)
         y1 = y2 = int(g["y"] or 0) if g.get("y") else _year_for(m1, ref, None)
+        if y1 is not None and y1 < 100:
+            y1 = y2 = y1 + 2000  # "(8-10/5/24)"
     d1, d2 = int(g["d1"] or 0), int(g["d2"] or 0)
     if y1 is None or y2 is None or not (_valid(y1, m1, d1) and _valid(y2, m2, d2)):
         return None
@@ -382,7 +397,7 @@ def _relative_day(m: re.Match[str], ref: dt.date | None) -> Interpretation:
 def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretation:
     """A date pattern's match as (start, end, relative), at the precision it gives."""
     g: dict[str, str | None] = m.groupdict()
-    if name in {"dmy_dmy", "dd_my", "m_dd_y"}:
+    if name in {"dmy_dmy", "dd_my", "m_dd_y", "num_dd"}:
         return _range(name, g, ref)
     if name in {"dmy", "mdy", "num", "iso"}:
         return _day(name, g, ref)
