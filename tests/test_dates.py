@@ -28,6 +28,9 @@ def spans(sentence: str, ref: dt.date | None = None) -> list[tuple[str, str | No
         # a range of days in a numeric date, its weekdays before it
         ("Delegasi berada di Gwangju, Rabu-Jumat (8-10/5/2024).", [("2024-05-08", "2024-05-10")]),
         ("Kunjungan kerja pada 13-15/5/2024.", [("2024-05-13", "2024-05-15")]),
+        # English month-first ends of a range, each with its month
+        ("The exchange runs from July 1 to July 12, 2024.", [("2024-07-01", "2024-07-12")]),
+        ("The festival ran from May 30 to June 2, 2024.", [("2024-05-30", "2024-06-02")]),
         ("The training ran May 15-19, 2023 in Singapore.", [("2023-05-15", "2023-05-19")]),
         ("The delegation arrived on 15 May 2023.", [("2023-05-15", None)]),
         ("The delegation arrived on February 15, 2017.", [("2017-02-15", None)]),

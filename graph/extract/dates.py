@@ -71,6 +71,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             "dd_my",
             rf"\b(?P<d1>{day}){nth}{rng}(?P<d2>{day}){nth}\s+(?P<m>{mon})(?:\s+(?P<y>{year}))?\b",
         ),
+        # from July 1 to July 12 / May 30 - June 2, 2024
+        (
+            "mdy_mdy",
+            rf"\b(?P<m1>{mon})\s+(?P<d1>{day})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>{year}))?{rng}"
+            rf"(?P<m2>{mon})\s+(?P<d2>{day})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>{year}))?\b",
+        ),
         # May 15-19, 2023 / May 15 to 19
         ("m_dd_y", rf"\b(?P<m>{mon})\s+(?P<d1>{day}){rng}(?P<d2>{day})(?:,?\s+(?P<y>{year}))?\b"),
         # 15 Mei 2023 / 15 May
@@ -129,6 +135,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
 _NEEDS: dict[str, frozenset[str]] = {
     "dmy_dmy": frozenset({"digit", "month"}),
     "dd_my": frozenset({"digit", "month"}),
+    "mdy_mdy": frozenset({"digit", "month"}),
     "m_dd_y": frozenset({"digit", "month"}),
     "dmy": frozenset({"digit", "month"}),
     "mdy": frozenset({"digit", "month"}),
@@ -286,7 +293,7 @@ _DELTA = {"lalu": -1, "last": -1, "ini": 0, "this": 0, "depan": 1, "next": 1}
 
 def _range(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpretation:
     """ "15 hingga 19 Mei 2023", "30 Mei - 2 Juni 2023", "May 15-19, 2023"."""
-    if name == "dmy_dmy":
+    if name in {"dmy_dmy", "mdy_mdy"}:
         m1, m2 = _month(g["m1"] or ""), _month(g["m2"] or "")
         y2 = int(g["y2"] or 0) if g.get("y2") else _year_for(m2, ref, None)
         y1 = (
@@ -397,7 +404,7 @@ def _relative_day(m: re.Match[str], ref: dt.date | None) -> Interpretation:
 def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretation:
     """A date pattern's match as (start, end, relative), at the precision it gives."""
     g: dict[str, str | None] = m.groupdict()
-    if name in {"dmy_dmy", "dd_my", "m_dd_y", "num_dd"}:
+    if name in {"dmy_dmy", "mdy_mdy", "dd_my", "m_dd_y", "num_dd"}:
         return _range(name, g, ref)
     if name in {"dmy", "mdy", "num", "iso"}:
         return _day(name, g, ref)
