@@ -4881,6 +4881,28 @@ def test_a_tie_renewed_by_memperbarui_is_a_signing(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "theme"),
+    [
+        (
+            "Ten officials of the Semarang city government joined a course in port management "
+            "in Rotterdam from July 1 to July 12, 2024.",
+            "course in port management",
+        ),
+        (
+            "Surabaya officials attended a three-day training on climate budgeting organised by "
+            "ICLEI in Bonn on 6 May 2024.",
+            "training on climate budgeting",
+        ),
+        ("Bandung officials joined a training in Yokohama on 15 May 2024.", "training"),
+    ],
+)
+def test_an_english_activity_is_named_with_what_it_is_about(text: str, theme: str) -> None:
+    """ "a course in port management", "a training on …": the topic after "in", "on" or
+    "about" is part of the name; a place after "in" and a duration before are not."""
+    assert only_activity(run(text, "en")).theme == theme
+
+
+@pytest.mark.parametrize(
     ("text", "language", "theme"),
     [
         (

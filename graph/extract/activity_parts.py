@@ -150,8 +150,15 @@ def _theme(text: str, start: int, end: int) -> str:
         words = modifiers.group(1).split() if modifiers else []
         while words and patterns()["determiners"].fullmatch(words[0]):
             words = words[1:]  # "the initial signing": no kind of signing
+        # "a three-day workshop": how long it lasts is no part of its name
+        words = [w for w in words if not _DURATION.fullmatch(w)]
         lead = "".join(f"{w} " for w in words)
     tail = text[end:]
+    # "a course in port management", "a workshop on coastal resilience": English names
+    # what it is about after "on", "about" or "in" and a word in lower case
+    topic = _ENGLISH_TOPIC.match(tail)
+    if topic:
+        return f"{lead}{trigger}{topic.group(1)}".strip()
     quoted = re.match(r"((?:\s+[\w-]+){0,4}?)\s*\"([^\"]{2,80})\"", tail)
     if quoted:
         return f"{lead}{trigger}{quoted.group(1)} {quoted.group(2)}".strip()
@@ -170,6 +177,12 @@ def _theme(text: str, start: int, end: int) -> str:
     return f"{lead}{trigger}{object_}{acronym.group(0) if acronym else ''}".strip(" ,.")
 
 
+_DURATION = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|ten)-(?:day|week|month)s?")
+_ENGLISH_TOPIC = re.compile(
+    r"(\s+(?:on|about|in)\s+(?!(?:the|a|an|this|that|its|their)\b)[a-z][\w-]*"
+    r"(?:\s+(?!(?:in|at|on|to|for|from|by|with|and|or|which|that|who|was|were|is|are|held|"
+    r"organi[sz]ed|run|led|funded)\b)[a-z][\w-]*){0,4})"
+)
 _ENGLISH_MODIFIERS = re.compile(
     r"\b(?:a|an|the|its|their)\s+(?:(?:\d+|one|two|three|four|five|six)-(?:day|week|month)\s+)?"
     r"((?:(?!(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from)\s)[a-z][a-z-]*\s+){1,3})$"
