@@ -4880,6 +4880,38 @@ def test_a_tie_renewed_by_memperbarui_is_a_signing(text: str) -> None:
     assert (act.type, act.start) == ("Signing", "2019-12-13")
 
 
+def test_an_activity_told_there_takes_the_place_days_and_doers_before() -> None:
+    """ "Di kota itu, ia meneken …": the signing is in the town the trip went to, on its
+    day, by the regency that travelled."""
+    ex = run(
+        "Bupati Minahasa Utara Joune Ganda bertolak ke Kota Davao, Filipina, Senin (6/5/2024). "
+        "Di kota itu, ia meneken nota kesepahaman kerja sama perikanan dengan Wali Kota Davao."
+    )
+    signing = next(a for a in ex.activities if a.type == "Signing")
+    assert (signing.location, signing.start) == ("davao-city", "2024-05-06")
+    assert "kabupaten-minahasa-utara" in signing.participants
+
+
+def test_there_as_an_existential_sets_no_scene() -> None:
+    """ "There are also …" is no "there," after a trip."""
+    ex = run(
+        "Bupati Minahasa Utara Joune Ganda bertolak ke Kota Davao, Filipina, Senin (6/5/2024). "
+        "There was also a fisheries festival held by Davao City on 8 May 2024.",
+        "en",
+    )
+    assert [a.type for a in ex.activities] == ["Visit"]
+
+
+def test_an_act_done_by_means_of_another_is_named_by_the_means() -> None:
+    """ "memperbarui kerja sama … melalui penandatanganan Nota Kesepahaman": the signing is
+    the activity, named by what was signed."""
+    ex = run(
+        "Pemkot Denpasar dan Kota Mossel Bay sepakat memperbarui kerja sama Sister City melalui "
+        "penandatanganan Nota Kesepahaman (MoU) pada akhir Januari 2023."
+    )
+    assert only_activity(ex).theme == "Nota Kesepahaman (Sister City)"
+
+
 @pytest.mark.parametrize(
     ("text", "theme"),
     [

@@ -97,17 +97,32 @@ def find_triggers(text: str) -> list[tuple[str, re.Match[str]]]:
                 continue
             found.append((cls, m))
     found.sort(key=lambda x: x[1].start())
-    # "handed over a grant", "serah terima hibah": the grant names what was handed over
+    means = patterns()["means_words"]
     return [
         (cls, m)
         for i, (cls, m) in enumerate(found)
         if not (
-            cls == "Activity"
-            and i + 1 < len(found)
-            and found[i + 1][0] == "Activity"
-            and found[i + 1][1].start() - m.end() <= 30
+            i + 1 < len(found)
+            and found[i + 1][0] == cls
+            and (
+                # "handed over a grant", "serah terima hibah": the grant names what was
+                # handed over
+                (cls == "Activity" and found[i + 1][1].start() - m.end() <= 30)
+                # "memperbarui kerja sama melalui penandatanganan MoU": the act it is done by
+                or _by_means(text[m.end() : found[i + 1][1].start()], means)
+            )
         )
     ]
+
+
+def _by_means(gap: str, means: re.Pattern[str]) -> bool:
+    """Whether the words between two activity words end with a means word, within one
+    clause: the second tells how the first was done."""
+    return (
+        len(gap) <= 60
+        and not re.search(r"[.;]", gap)
+        and bool(re.search(rf"(?:{means.pattern})\s*$", gap, re.I))
+    )
 
 
 def activity_target(d: DocContext, sent: Sentence) -> Activity | None:
@@ -586,6 +601,7 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         _led_after(r)
         return touched
     ana = patterns()["activity_anaphora"].search(r.orig)
+    scene = _scene_before(d, sent)
     if triggers:
         target, ana = _continuation(r, triggers, target)
     segments = _segments(r, triggers, target, ana)
@@ -611,6 +627,8 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         elif trig is not None and patterns()["tie_anaphora"].search(r.orig, 0, trig.start()):
             # "Kerja sama itu ditandai dengan penandatanganan …": the tie told before
             _from_sentence_before(r, act, told=False)
+        if fresh and scene is not None and act is not scene:
+            _in_scene(d, act, scene)
         if fresh:
             same = next((o for o in d.ex.activities if same_activity(o, act, d)), None)
             if same is not None:
@@ -622,6 +640,29 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
                 d.ex.activities.append(act)
         d.current, d.current_sentence = act, sent.index
     return touched
+
+
+def _scene_before(d: DocContext, sent: Sentence) -> Activity | None:
+    """The activity the sentence before told, when this one opens "there" or "during the
+    visit" (``scene_continuation``)."""
+    if d.current is None or sent.index != d.current_sentence + 1:
+        return None
+    opening = re.match(r"\s*(?:(?:Lalu|Kemudian|Then|And|Dan),?\s+)?", sent.text)
+    at = opening.end() if opening else 0
+    return d.current if patterns()["scene_continuation"].match(sent.text, at) else None
+
+
+def _in_scene(d: DocContext, act: Activity, scene: Activity) -> None:
+    """ "… berada di Kota Gwangju pada Selasa (7/5/2024). Di sana ia menandatangani …": an
+    activity told there takes place where and when the one before did, by its doers of
+    ours, unless it gives its own."""
+    if act.location is None:
+        act.location = scene.location
+    if act.start is None:
+        act.start, act.end = scene.start, scene.end
+    for p in scene.participants:
+        if d.is_indonesian_lg(p) and p not in act.participants:
+            act.participants.append(p)
 
 
 def _clause_of(r: _Reading, segments: list[Segment], lo: int, hi: int) -> _Reading:

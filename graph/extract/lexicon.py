@@ -68,6 +68,8 @@ WORD_LISTS = {
     "attribution_before": "words before a government naming it as a source ('keterangan resmi')",
     "event_name_before": "an event's name word before a place it is named after ('Festival')",
     "event_name_after": "an event's name word after a place it is named after ('Week')",
+    "means_words": "before the act that carries out the one told before ('melalui')",
+    "scene_continuation": "opening a sentence set where and when the activity before is",
     "people_of_after": "after a bare place: its people's goods or arts ('Maluku music')",
     "people_of": "its people, language or goods ('bahasa Inggris'): not its government",
     "travel": "the journey itself: with another activity after it, that activity is the one",
