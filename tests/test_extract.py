@@ -4880,6 +4880,32 @@ def test_a_tie_renewed_by_memperbarui_is_a_signing(text: str) -> None:
     assert (act.type, act.start) == ("Signing", "2019-12-13")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "visit"),
+    [
+        ("Wali Kota Batam Muhammad Rudi tiba di Singapura, Senin (13/5/2024).", "id", "kunjungan"),
+        ("Pekanbaru Mayor Muflihun arrived in Melaka on Tuesday, May 14, 2024.", "en", "visit"),
+        ("Rombongan Pemkab Pati tiba di Kota Hefei, Senin (8/4/2024).", "id", "kunjungan"),
+    ],
+)
+def test_a_head_or_group_arriving_abroad_makes_a_visit_named_so(
+    text: str, language: str, visit: str
+) -> None:
+    """A trip told by a whole clause ("Wali Kota … tiba di", "a delegation … arrived in")
+    is a visit, named as one in the article's language, not by the clause."""
+    act = only_activity(run(text, language))
+    assert (act.type, act.theme) == ("Visit", visit)
+
+
+def test_an_arrival_for_an_event_is_that_event() -> None:
+    text = (
+        "Wali Kota Kitakyushu Kazuhisa Takeuchi tiba di Surabaya, Senin (6/5/2024), untuk "
+        "pertemuan sister city."
+    )
+    act = only_activity(run(text))
+    assert (act.type, act.theme) == ("Meeting", "pertemuan sister city")
+
+
 def test_an_activity_told_there_takes_the_place_days_and_doers_before() -> None:
     """ "Di kota itu, ia meneken …": the signing is in the town the trip went to, on its
     day, by the regency that travelled."""

@@ -509,6 +509,11 @@ def _new_activity(
     if is_headline(d, r.sent) and not seg_dates:
         return None  # a headline restates the article
     act = Activity(type=cls or "Activity", theme=_signing_theme(d, cls, orig, trig))
+    if cls == "Visit" and len(trig.group(0).split()) >= 4:
+        # "Bupati Gowa … berada di", "led an entourage of eight officials to": a trip told
+        # by a whole clause has no name of its own but the visit it is
+        names = relations_lexicon()["visit_name"]
+        act.theme = names.get(d.doc.language or "id", names["id"])[0]
     set_dates(act, seg_dates, orig)
     act.participant_count = evidence["count"]  # type: ignore[assignment]
     act.location = evidence["where"]  # type: ignore[assignment]

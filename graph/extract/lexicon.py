@@ -139,6 +139,7 @@ WORD_TABLES = {
     "own_missions": ("KBRI", "KJRI"),
     "activities": ("Signing", "Exchange", "Training", "Visit", "Meeting", "Activity"),
     "claim_units": None,  # any unit name
+    "visit_name": ("id", "en"),  # the name of a visit told without one, by language
     "foreign_heads_before": ("city", "city_explicit", "region", "region_explicit"),
     "foreign_heads_after": ("city", "city_explicit", "region", "region_explicit"),
 }
