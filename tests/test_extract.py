@@ -4906,6 +4906,24 @@ def test_an_arrival_for_an_event_is_that_event() -> None:
     assert (act.type, act.theme) == ("Meeting", "pertemuan sister city")
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "member"),
+    [
+        (
+            "Officials of Pekanbaru and Jambi joined an ICLEI training on climate budgeting in "
+            "Jakarta from 14 to 16 May 2024.",
+            "en",
+            False,
+        ),
+        ("Pemkot Pekanbaru bergabung dalam lokakarya UCLG ASPAC di Jakarta.", "id", False),
+        ("Pekanbaru joined ICLEI in 2015.", "en", True),
+        ("Pemkot Pekanbaru resmi bergabung dengan UCLG ASPAC pada 2019.", "id", True),
+    ],
+)
+def test_joining_a_bodys_event_is_no_membership(text: str, language: str, member: bool) -> None:
+    assert bool(with_predicate(run(text, language), "memberOf")) is member
+
+
 def test_an_activity_told_there_takes_the_place_days_and_doers_before() -> None:
     """ "Di kota itu, ia meneken …": the signing is in the town the trip went to, on its
     day, by the regency that travelled."""

@@ -79,6 +79,23 @@ def _body_before(v: SentenceView, at: int) -> list[str]:
     ][-1:]
 
 
+def _event_of(v: SentenceView, org: str, at: int) -> bool:
+    """Whether what was joined is an event of the body, not the body: an event word right
+    after its name ("joined an ICLEI training") or before it ("bergabung dalam lokakarya
+    UCLG ASPAC")."""
+    m = next((m for m in v.mentions if m.slug == org and m.start >= at), None)
+    if m is None:
+        return False
+    rx = patterns()
+    after = v.sent.text[m.end : m.end + 40]
+    between = v.sent.text[at : m.start]
+    return any(
+        re.match(rf"\s*(?:{rx[f'activity:{cls}'].pattern})", after, re.I)
+        or rx[f"activity:{cls}"].search(between)
+        for cls in ("Training", "Meeting", "Exchange")
+    )
+
+
 def membership(d: DocContext, v: SentenceView) -> None:
     """``memberOf`` from a membership word followed by an international organisation."""
     rx = patterns()
@@ -88,6 +105,8 @@ def membership(d: DocContext, v: SentenceView) -> None:
     if hoped_for(v.text, mm.start()):
         return  # "berencana bergabung", "plans to join": not a member yet
     org = actor_after(d, v.mentions, mm.end(), v.text, types=("InternationalOrganization",))
+    if org and _event_of(v, org, mm.end()):
+        return  # "joined an ICLEI training": the body's event, not the body
     orgs = _bodies_listed(v, org) if org else _body_before(v, mm.start())
     members = _listed_after(d, v, mm.end()) or _members(d, v, mm.start())
     actor = members[0] if members else None
