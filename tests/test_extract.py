@@ -4924,6 +4924,16 @@ def test_joining_a_bodys_event_is_no_membership(text: str, language: str, member
     assert bool(with_predicate(run(text, language), "memberOf")) is member
 
 
+def test_a_plural_government_word_names_no_town() -> None:
+    """ "Forum Kota-Kota Perbatasan Borneo": "Kota-Kota" (towns) heads no town named
+    "Perbatasan Borneo"."""
+    ex = run(
+        "Kota Pontianak menjadi tuan rumah Forum Kota-Kota Perbatasan Borneo pada 15-16 Mei 2024 "
+        "bersama Kota Kuching, Malaysia."
+    )
+    assert not [k for k in ex.entities if "perbatasan" in k]
+
+
 def test_an_activity_told_there_takes_the_place_days_and_doers_before() -> None:
     """ "Di kota itu, ia meneken …": the signing is in the town the trip went to, on its
     day, by the regency that travelled."""

@@ -1286,7 +1286,8 @@ class MentionFinder:
             return
         name_seq = rf"{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,4}}"
         for head, level in lex.gov_heads:
-            for m in re.finditer(rf"\b{head}\s+({name_seq})", text):
+            # "Forum Kota-Kota Perbatasan": a plural (reduplicated) head names no one town
+            for m in re.finditer(rf"(?<![\w-]){head}\s+({name_seq})", text):
                 name = m.group(1)
                 name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
                 # "Kabupaten Tubaba Drs. Sujatmiko": a title of address starts a person
