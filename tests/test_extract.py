@@ -4934,6 +4934,19 @@ def test_a_plural_government_word_names_no_town() -> None:
     assert not [k for k in ex.entities if "perbatasan" in k]
 
 
+def test_a_state_government_abroad_hosting_an_activity_is_read() -> None:
+    """ "The Penang State Government hosted a … workshop for … the Medan city government":
+    a state government the lexicon lacks, with an activity word, lets the text through."""
+    ex = run(
+        "The Penang State Government hosted a two-day heritage workshop for 18 officers from "
+        "the Medan city government on 7-8 May 2024.",
+        "en",
+    )
+    act = only_activity(ex)
+    assert (act.start, act.end, act.participant_count) == ("2024-05-07", "2024-05-08", 18)
+    assert "kota-medan" in act.participants
+
+
 def test_an_activity_told_there_takes_the_place_days_and_doers_before() -> None:
     """ "Di kota itu, ia meneken …": the signing is in the town the trip went to, on its
     day, by the regency that travelled."""

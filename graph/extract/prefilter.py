@@ -27,7 +27,7 @@ from graph.vocab import HOME_COUNTRY
 _FOREIGN_FORM = re.compile(
     r"\b(?:Pemko|Pemkot|Kota|City of|Municipality of|Mayor of|Prefektur)\s+[A-Z]"
     r"|\b[A-Z][\w'-]+\s+(?:City Council|Municipal Council|Regional Council|District Council|"
-    r"City|Municipality|Prefecture|Province|Oblast|Shire)\b"
+    r"City|Municipality|Prefecture|Province|Oblast|Shire|State Government)\b"
 )
 
 
@@ -43,6 +43,7 @@ _FOREIGN_HINTS = (
     "Province",
     "Oblast",
     "Shire",
+    "State Government",
 )
 
 
@@ -291,9 +292,10 @@ def might_hold_partnership(
         foreign = formed and (
             # "sister city dengan Kota Mossel Bay"
             bool(lowered("partnership").search(low))
-            # "menerima delegasi Kota Fremantle": a place the gazetteer does not know
+            # "menerima delegasi Kota Fremantle", "The Penang State Government hosted a
+            # workshop": a place the gazetteer does not know
             or (
-                bool(lowered("delegation", "reception").search(low))
+                bool(lowered("delegation", "reception", *_ACTIVITY_LISTS).search(low))
                 and _unknown_government_form(text, matches)
             )
         )
