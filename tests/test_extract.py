@@ -4947,6 +4947,18 @@ def test_a_state_government_abroad_hosting_an_activity_is_read() -> None:
     assert "kota-medan" in act.participants
 
 
+def test_an_event_named_after_a_large_town_abroad_is_held_there() -> None:
+    """ "joined the Dubai Expo": the town in the event's name is where it is held (the
+    text is read though it names no country)."""
+    ex = run(
+        "A 12-member delegation from the Kutai Timur regency government joined the Dubai Expo "
+        "on 5 March 2024.",
+        "en",
+    )
+    act = only_activity(ex)
+    assert (act.location, act.participant_count) == ("dubai", 12)
+
+
 def test_an_activity_told_there_takes_the_place_days_and_doers_before() -> None:
     """ "Di kota itu, ia meneken …": the signing is in the town the trip went to, on its
     day, by the regency that travelled."""

@@ -8,7 +8,8 @@ from functools import cache
 
 from graph.extract.context import DocContext, quote_around, seat_of_mission
 from graph.extract.dates import DateSpan, find_dates, months, weekdays
-from graph.extract.gazetteer import ORGANISATION_TYPES
+from graph.extract.foreign import event_names
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import Mention
 from graph.extract.names import stop_words
@@ -258,7 +259,7 @@ def location_of(
         if found is not None:
             return found
         ms = [m for m in quoted if _tells_activity(_quote_of(sent.text, m.start) or "")]
-    best = None
+    best = fallback = None
     for m in ms:
         if m.start < lo or (hi is not None and m.start > hi):
             continue
@@ -284,7 +285,26 @@ def location_of(
         if _place_before().search(before) and not m.qualifier:
             best = m
             break
+        if (
+            fallback is None
+            and not m.qualifier
+            and m.type in LOCAL_GOVERNMENT_TYPES
+            and d.is_foreign_actor(m.slug)
+            and _in_event_name(sent.text, m)
+        ):
+            fallback = m
+    best = best or fallback
     return best.slug if best else None
+
+
+def _in_event_name(text: str, m: Mention) -> bool:
+    """ "joined the Dubai Expo": a large town abroad named in the event's own name is
+    where it is held, when no place is told after a preposition."""
+    return any(
+        (x.start("name"), x.end("name")) == (m.start, m.end)
+        or (x.start("name2"), x.end("name2")) == (m.start, m.end)
+        for x in event_names().finditer(text, max(0, m.start - 40), m.end + 40)
+    )
 
 
 @cache

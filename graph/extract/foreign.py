@@ -426,23 +426,43 @@ def _venue_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def event_names() -> re.Pattern[str]:
+    """A town named in an event's own name ("Festival Internasional Oita", "the Dubai
+    Expo"): where the event is held."""
+    data = relations_lexicon()
+    before = "|".join(data["event_name_before"])
+    after = "|".join(data["event_name_after"])
+    return re.compile(
+        rf"\b(?:{before})(?:[ \t]+[A-Z][\w'-]*)?[ \t]+(?P<name>[A-Z][\w'’-]+)\b(?![ \t]*[A-Z(])"
+        rf"|(?<![\w'’-])(?P<name2>[A-Z][\w'’-]+)[ \t]+(?:[A-Z][\w'-]*[ \t]+)?(?:{after})\b"
+    )
+
+
 def venues(text: str, checked: bool = False) -> Iterator[Candidate]:
-    """ "presentasi di Melbourne", "a forum in Paris": a bare name where an activity is
-    held or gone to, in a text with an activity word (``checked``: the caller knows it
-    has one); a place only when the world table knows it as a large city."""
+    """ "presentasi di Melbourne", "a forum in Paris", "the Dubai Expo": a bare name where
+    an activity is held or gone to, in a text with an activity word (``checked``: the
+    caller knows it has one); a place only when the world table knows it as a large
+    city."""
+    spans = [
+        (m.start(g), m.end(g), m.group(g))
+        for rx in (_venue_pattern(), event_names())
+        for m in rx.finditer(text)
+        for g in ("name", "name2")
+        if g in rx.groupindex and m.group(g)
+    ]
     found = [
-        m
-        for m in _venue_pattern().finditer(text)
-        if any(p.population >= VENUE_POPULATION for p in world_places().lookup(m.group("name")))
+        x
+        for x in spans
+        if any(p.population >= VENUE_POPULATION for p in world_places().lookup(x[2]))
     ]
     if not found:
         return  # most texts name none: the activity words are tested only then
     classes = relations_lexicon()["activities"]
     if not checked and not lowered(*(f"activity:{c}" for c in classes)).search(text.lower()):
         return
-    for m in found:
-        name = m.group("name")
-        yield Candidate(m.start("name"), m.end("name"), name, name, CITY, False, venue=True)
+    for start, end, name in found:
+        yield Candidate(start, end, name, name, CITY, False, venue=True)
 
 
 _SPACED = re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+$")
