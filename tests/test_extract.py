@@ -4959,6 +4959,29 @@ def test_an_event_named_after_a_large_town_abroad_is_held_there() -> None:
     assert (act.location, act.participant_count) == ("dubai", 12)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "count"),
+    [
+        (
+            "Wakil Bupati Magelang melepas 15 petani muda yang akan magang di Prefektur Saitama, "
+            "Jepang.",
+            "id",
+            15,
+        ),
+        (
+            "Twelve nurses of the Bekasi regency hospital began a clinical training in Osaka on "
+            "6 May 2024.",
+            "en",
+            12,
+        ),
+    ],
+)
+def test_farmers_and_nurses_are_counted_as_participants(
+    text: str, language: str, count: int
+) -> None:
+    assert only_activity(run(text, language)).participant_count == count
+
+
 def test_an_activity_told_there_takes_the_place_days_and_doers_before() -> None:
     """ "Di kota itu, ia meneken …": the signing is in the town the trip went to, on its
     day, by the regency that travelled."""
