@@ -4982,6 +4982,16 @@ def test_farmers_and_nurses_are_counted_as_participants(
     assert only_activity(run(text, language)).participant_count == count
 
 
+def test_a_body_joined_to_funded_is_the_funder() -> None:
+    """ "a KOICA-funded training programme": KOICA pays for it."""
+    ex = run(
+        "Twenty civil servants from Makassar took part in a KOICA-funded training programme in "
+        "Seoul from June 3 to June 14, 2024.",
+        "en",
+    )
+    assert only_activity(ex).funded_by == "koica"
+
+
 def test_an_activity_told_there_takes_the_place_days_and_doers_before() -> None:
     """ "Di kota itu, ia meneken …": the signing is in the town the trip went to, on its
     day, by the regency that travelled."""

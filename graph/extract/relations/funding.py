@@ -3,10 +3,23 @@ the sentence and of the activities it tells."""
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.activities import activity_target
 from graph.extract.context import DocContext, actor_after
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
+
+
+def _funder_before(d: DocContext, v: SentenceView) -> str | None:
+    """ "a KOICA-funded training programme": a body abroad joined to a funding word."""
+    for m in v.mentions:
+        if _FUNDED_AFTER.match(v.sent.text, m.end) and d.is_foreign_actor(m.slug):
+            return m.slug
+    return None
+
+
+_FUNDED_AFTER = re.compile(r"-(?:funded|financed|sponsored|backed)\b", re.I)
 
 
 def funding(d: DocContext, v: SentenceView) -> None:
@@ -14,9 +27,9 @@ def funding(d: DocContext, v: SentenceView) -> None:
     rx = patterns()
     fm = rx["funded_by"].search(v.text)
     # "tidak memungut biaya dari Pemkot Jambi": any negation before a funding word undoes it
-    if not fm or rx["negation"].search(" ".join(v.text[: fm.start()].split()[-4:])):
+    if fm and rx["negation"].search(" ".join(v.text[: fm.start()].split()[-4:])):
         return
-    funder = actor_after(d, v.mentions, fm.end(), v.text)
+    funder = actor_after(d, v.mentions, fm.end(), v.text) if fm else _funder_before(d, v)
     if not funder:
         return
     targets = d.touched or ([t] if (t := activity_target(d, v.sent)) else [])
