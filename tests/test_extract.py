@@ -4982,6 +4982,18 @@ def test_farmers_and_nurses_are_counted_as_participants(
     assert only_activity(run(text, language)).participant_count == count
 
 
+def test_a_ministry_named_after_a_country_abroad_is_that_countrys() -> None:
+    """ "the New Zealand Ministry of Foreign Affairs" is no national body of ours: the
+    grant it funds is an activity of the regency it was handed to."""
+    ex = run(
+        "The grant, funded by the New Zealand Ministry of Foreign Affairs and Trade, was handed "
+        "to the Manggarai Barat regency government in Labuan Bajo on 7 May 2024.",
+        "en",
+    )
+    act = only_activity(ex)
+    assert (act.funded_by, act.start) == ("new-zealand", "2024-05-07")
+
+
 def test_a_body_joined_to_funded_is_the_funder() -> None:
     """ "a KOICA-funded training programme": KOICA pays for it."""
     ex = run(

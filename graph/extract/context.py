@@ -231,8 +231,9 @@ def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
     """Whether a national actor of the home country takes part ("Presiden", "Kementerian
     Luar Negeri"): a president's or a ministry's agenda is not a local government's. A
     national word followed by a foreign country ("Kementerian Luar Negeri Singapura",
-    "Perdana Menteri PNG") names that country's body, a partner of the local government
-    named in the same sentence."""
+    "Perdana Menteri PNG") or right after one ("the New Zealand Ministry of Foreign
+    Affairs") names that country's body, a partner of the local government named in the
+    same sentence."""
     if not any(d.is_indonesian_lg(m.slug) for m in ms):
         # a foreign president's own agenda ("Bush mengunjungi Ground Zero") is no local one
         return bool(patterns()["national"].search(text))
@@ -244,6 +245,11 @@ def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
         if any(b.start <= nm.start() < b.end for b in bodies):
             continue  # inside the name of a foreign body ("Kementerian Luar Negeri Singapura")
         if any(a <= nm.start() < b for a, b in abroad):
+            continue
+        # "the New Zealand Ministry of Foreign Affairs": the country named right before
+        if any(
+            re.fullmatch(r"\s*", text[m.end : nm.start()]) for m in foreign if m.end <= nm.start()
+        ):
             continue
         owner = next((m for m in foreign if 0 <= m.start - nm.end() <= 40), None)
         if owner is None or re.search(
