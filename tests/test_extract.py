@@ -4994,6 +4994,16 @@ def test_a_ministry_named_after_a_country_abroad_is_that_countrys() -> None:
     assert (act.funded_by, act.start) == ("new-zealand", "2024-05-07")
 
 
+def test_an_office_of_ours_takes_part_as_its_government() -> None:
+    """ "40 pegawai Dinas Lingkungan Hidup Kota Surabaya": the city's office is the city
+    taking part."""
+    ex = run(
+        "Tim ahli dari Kota Kitakyushu memberikan pelatihan pengelolaan sampah kepada 40 "
+        "pegawai Dinas Lingkungan Hidup Kota Surabaya pada 13-15 Mei 2024."
+    )
+    assert sorted(only_activity(ex).participants) == ["kitakyushu", "kota-surabaya"]
+
+
 def test_a_body_joined_to_funded_is_the_funder() -> None:
     """ "a KOICA-funded training programme": KOICA pays for it."""
     ex = run(

@@ -772,6 +772,24 @@ def _government_participant(sent: Sentence, m: Mention) -> str | None:
     return m.slug
 
 
+def _office_of(d: DocContext, surface: str) -> str | None:
+    """The government of ours an office is of, named at the end of its name ("Dinas
+    Lingkungan Hidup Kota Surabaya" is Kota Surabaya's)."""
+    words = surface.split()
+    if len(words) < 3 or not re.match(rf"(?:{_office_heads()})\b", surface):
+        return None
+    for k in (4, 3, 2):
+        rec = d.gaz.lookup(" ".join(words[-k:])) if len(words) > k else None
+        if rec is not None and rec.type in LOCAL_GOVERNMENT_TYPES and d.is_indonesian_lg(rec.id):
+            return rec.id
+    return None
+
+
+@cache
+def _office_heads() -> str:
+    return "|".join(sorted(relations_lexicon()["local_offices"], key=len, reverse=True))
+
+
 def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> str | None:
     """The participant a mention gives an activity, if any."""
     text = sent.text
@@ -783,6 +801,9 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
     if m.slug in d.mentions.assemblies:
         return m.slug  # "Rombongan DPRD Kabupaten Sleman melakukan kunjungan kerja ke …"
     if m.type == "Organization" and country in (None, HOME_COUNTRY):
+        office_of = _office_of(d, m.surface)
+        if office_of is not None:
+            return office_of  # "40 pegawai Dinas Lingkungan Hidup Kota Surabaya"
         return m.slug if ALONG.search(text[max(0, m.start - 25) : m.start]) else None
     if m.type == "Organization":
         # the delegation of a body of a state abroad ("delegasi Kementerian Luar Negeri

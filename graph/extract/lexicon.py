@@ -69,6 +69,7 @@ WORD_LISTS = {
     "event_name_before": "an event's name word before a place it is named after ('Festival')",
     "event_name_after": "an event's name word after a place it is named after ('Week')",
     "means_words": "before the act that carries out the one told before ('melalui')",
+    "local_offices": "offices of a local government named with it ('Dinas … Kota Surabaya')",
     "scene_continuation": "opening a sentence set where and when the activity before is",
     "people_of_after": "after a bare place: its people's goods or arts ('Maluku music')",
     "people_of": "its people, language or goods ('bahasa Inggris'): not its government",
