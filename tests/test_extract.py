@@ -5004,6 +5004,20 @@ def test_an_office_of_ours_takes_part_as_its_government() -> None:
     assert sorted(only_activity(ex).participants) == ["kitakyushu", "kota-surabaya"]
 
 
+def test_activities_listed_in_one_sentence_share_its_date_and_place() -> None:
+    """ "… mengikuti sejumlah agenda, yakni pertemuan …, kunjungan …, serta promosi …, pada
+    10-14 Mei 2024": each item is held where and when the sentence says."""
+    ex = run(
+        "Selama di Kota Osaka, delegasi Pemerintah Provinsi Jawa Timur mengikuti sejumlah "
+        "agenda, yakni pertemuan dengan Gubernur Osaka, kunjungan ke instalasi pengolahan "
+        "sampah Maishima, serta promosi produk UMKM, pada 10-14 Mei 2024."
+    )
+    assert sorted((a.type, a.location, a.start) for a in ex.activities) == [
+        ("Meeting", "osaka", "2024-05-10"),
+        ("Visit", "osaka", "2024-05-10"),
+    ]
+
+
 def test_a_body_joined_to_funded_is_the_funder() -> None:
     """ "a KOICA-funded training programme": KOICA pays for it."""
     ex = run(

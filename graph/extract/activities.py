@@ -476,7 +476,8 @@ def _new_activity(
     """The activity a trigger introduces, or None when the text does not tell one."""
     d, orig, text = r.d, r.orig, r.text
     span = orig if single else orig[lo:hi]
-    seg_dates = dates_in(d, orig, lo, hi) or (dates_in(d, orig) if single else [])
+    listed = not single and _LISTED.search(orig, max(0, lo - 14), lo) is not None
+    seg_dates = dates_in(d, orig, lo, hi) or (dates_in(d, orig) if single or listed else [])
     if cls != "Signing":
         # "during his visit … the Agreement originally signed on 21 August 1990": a date
         # right after a signing word is that signing's, not this activity's
@@ -493,7 +494,7 @@ def _new_activity(
         "quoted": re.search(r"\"([^\"]{3,80})\"", span),
         "named": named,
         "where": location_of(d, r.sent, r.ms, lo, hi)
-        or (location_of(d, r.sent, r.ms) if single else None),
+        or (location_of(d, r.sent, r.ms) if single or listed else None),
         # a grant's funder abroad makes it an activity though undated
         "funder": _foreign_funder(r, trig.start()) if cls == "Activity" else None,
     }
@@ -547,6 +548,13 @@ def _new_activity(
     if _only_planned(orig, trig.start()):
         d.only_planned.add(id(act))
     return act
+
+
+# an item of a list of activities ("yakni pertemuan …, kunjungan …, serta promosi …"): the
+# sentence's date and place are the whole list's
+_LISTED = re.compile(
+    r"(?:,|\b(?:yakni|yaitu|antara lain|serta|dan|and|including|namely))\s*$", re.I
+)
 
 
 # "A delegation of officials and business people …": a government's group, though people
