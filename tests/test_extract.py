@@ -5018,6 +5018,17 @@ def test_activities_listed_in_one_sentence_share_its_date_and_place() -> None:
     ]
 
 
+def test_two_listed_events_of_one_kind_stay_two() -> None:
+    """ "peluncuran … dan pameran batik, pada 10-14 Mei 2024": two events of one type and
+    one date told in one sentence are not one."""
+    ex = run(
+        "Pemprov Jawa Timur mengikuti sejumlah agenda di Osaka, yakni peluncuran pusat produk "
+        "UMKM dan pameran batik, pada 10-14 Mei 2024."
+    )
+    assert len(ex.activities) == 2
+    assert "pameran batik" in {a.theme for a in ex.activities}
+
+
 def test_a_body_joined_to_funded_is_the_funder() -> None:
     """ "a KOICA-funded training programme": KOICA pays for it."""
     ex = run(

@@ -619,6 +619,7 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         target, ana = _continuation(r, triggers, target)
     segments = _segments(r, triggers, target, ana)
     single = len(segments) == 1
+    made_here: set[int] = set()
     for cls, lo, hi, trig in segments:
         fresh = trig is not None
         if trig is None:
@@ -643,7 +644,17 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         if fresh and scene is not None and act is not scene:
             _in_scene(d, act, scene)
         if fresh:
-            same = next((o for o in d.ex.activities if same_activity(o, act, d)), None)
+            # two stretches of one sentence tell two events ("launching the Little
+            # Bandung, and participating in the Europalia festival"), however alike; a
+            # trip told twice is one ("bertandang ke Pontianak, disambut Wali Kota …")
+            same = next(
+                (
+                    o
+                    for o in d.ex.activities
+                    if (id(o) not in made_here or o.type == "Visit") and same_activity(o, act, d)
+                ),
+                None,
+            )
             if same is not None:
                 if act.theme and _told_in_headline_only(d, same):
                     same.theme = act.theme  # a title-case headline names no activity
@@ -651,6 +662,7 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
                 touched[-1] = act = same
             else:
                 d.ex.activities.append(act)
+                made_here.add(id(act))
         d.current, d.current_sentence = act, sent.index
     return touched
 
