@@ -5029,6 +5029,16 @@ def test_two_listed_events_of_one_kind_stay_two() -> None:
     assert "pameran batik" in {a.theme for a in ex.activities}
 
 
+def test_an_office_named_with_a_bare_province_reads_without_failing() -> None:
+    """ "Dinas Pendidikan Jawa Timur": an office whose government the document does not
+    name as an entity of its own is read without error (it once raised KeyError)."""
+    ex = run(
+        "Sebanyak 20 guru Dinas Pendidikan Jawa Timur mengikuti pelatihan di Jepang pada "
+        "6 Mei 2024."
+    )
+    assert all(p in ex.entities for a in ex.activities for p in a.participants)
+
+
 def test_a_body_joined_to_funded_is_the_funder() -> None:
     """ "a KOICA-funded training programme": KOICA pays for it."""
     ex = run(

@@ -800,7 +800,9 @@ def _office_of(d: DocContext, surface: str) -> str | None:
         return None
     for k in (4, 3, 2):
         rec = d.gaz.lookup(" ".join(words[-k:])) if len(words) > k else None
-        if rec is not None and rec.type in LOCAL_GOVERNMENT_TYPES and d.is_indonesian_lg(rec.id):
+        # a government the document names as one of its entities (the office's own name
+        # holds it, so it is read as one unless the office swallowed every mention)
+        if rec is not None and rec.id in d.mentions.entities and d.is_indonesian_lg(rec.id):
             return rec.id
     return None
 
