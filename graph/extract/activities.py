@@ -476,7 +476,7 @@ def _new_activity(
     """The activity a trigger introduces, or None when the text does not tell one."""
     d, orig, text = r.d, r.orig, r.text
     span = orig if single else orig[lo:hi]
-    listed = not single and _LISTED.search(orig, max(0, lo - 14), lo) is not None
+    listed = not single and _listed().search(orig, max(0, lo - 14), lo) is not None
     seg_dates = dates_in(d, orig, lo, hi) or (dates_in(d, orig) if single or listed else [])
     if cls != "Signing":
         # "during his visit … the Agreement originally signed on 21 August 1990": a date
@@ -550,11 +550,13 @@ def _new_activity(
     return act
 
 
-# an item of a list of activities ("yakni pertemuan …, kunjungan …, serta promosi …"): the
-# sentence's date and place are the whole list's
-_LISTED = re.compile(
-    r"(?:,|\b(?:yakni|yaitu|antara lain|serta|dan|and|including|namely))\s*$", re.I
-)
+@cache
+def _listed() -> re.Pattern[str]:
+    """The end of the words before an item of a list of activities ("yakni pertemuan …,
+    kunjungan …, serta promosi …"): a comma, a joining word or a list's opening word
+    (``list_opening``). The sentence's date and place are the whole list's."""
+    opening = "|".join(sorted(relations_lexicon()["list_opening"], key=len, reverse=True))
+    return re.compile(rf"(?:,|\b(?:{opening}|serta|dan|and|&))\s*$", re.I)
 
 
 # "A delegation of officials and business people …": a government's group, though people
