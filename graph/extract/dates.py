@@ -139,7 +139,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "m_dd_y": frozenset({"digit", "month"}),
     "dmy": frozenset({"digit", "month"}),
     "mdy": frozenset({"digit", "month"}),
-    "num_dd": frozenset({"digit"}),
+    "num_dd": frozenset({"day_range"}),
     "num": frozenset({"digit"}),
     "iso": frozenset({"digit"}),
     "rel_my": frozenset({"month"}),
@@ -159,6 +159,7 @@ def _presence() -> tuple[tuple[str, re.Pattern[str]], ...]:
     d = _data()
     return (
         ("digit", re.compile(r"\d")),
+        ("day_range", re.compile(r"\d\s*-\s*\d")),
         ("month", re.compile(rf"\b{d['month']}".lower())),
         ("year", re.compile(r"\b(?:tahun|year)\b")),
         ("month_word", re.compile(r"\b(?:bulan|month)\b")),

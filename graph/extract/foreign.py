@@ -439,14 +439,21 @@ def event_names() -> re.Pattern[str]:
     )
 
 
+@cache
+def _event_words() -> tuple[str, ...]:
+    data = relations_lexicon()
+    return tuple(data["event_name_before"] + data["event_name_after"])
+
+
 def venues(text: str, checked: bool = False) -> Iterator[Candidate]:
     """ "presentasi di Melbourne", "a forum in Paris", "the Dubai Expo": a bare name where
     an activity is held or gone to, in a text with an activity word (``checked``: the
     caller knows it has one); a place only when the world table knows it as a large
     city."""
+    named_events = any(w in text for w in _event_words())  # a cheap test first
     spans = [
         (m.start(g), m.end(g), m.group(g))
-        for rx in (_venue_pattern(), event_names())
+        for rx in ((_venue_pattern(), event_names()) if named_events else (_venue_pattern(),))
         for m in rx.finditer(text)
         for g in ("name", "name2")
         if g in rx.groupindex and m.group(g)
