@@ -674,8 +674,10 @@ def _scene_before(d: DocContext, sent: Sentence) -> Activity | None:
     visit" (``scene_continuation``)."""
     if d.current is None or sent.index != d.current_sentence + 1:
         return None
-    opening = re.match(r"\s*(?:(?:Lalu|Kemudian|Then|And|Dan),?\s+)?", sent.text)
-    at = opening.end() if opening else 0
+    at = len(sent.text) - len(sent.text.lstrip())
+    opener = patterns()["scene_openers"].match(sent.text, at)
+    if opener:
+        at = len(sent.text) - len(sent.text[opener.end() :].removeprefix(",").lstrip())
     return d.current if patterns()["scene_continuation"].match(sent.text, at) else None
 
 

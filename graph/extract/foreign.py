@@ -23,6 +23,7 @@ from functools import cache
 
 from graph.extract.gazetteer import Gazetteer, Record, key
 from graph.extract.lexicon import lowered, may_match, patterns, relations_lexicon
+from graph.extract.names import name_lexicon
 from graph.extract.places import Place, world_places
 from graph.vocab import HOME_COUNTRY, slugify
 
@@ -32,30 +33,6 @@ NAME = (
     r"(?:(?:St|Ste|Mt|Ft)\.(?=[ \t]+[A-Z])|[A-Z][\w'’-]*|"
     r"(?:nad|pod|am|an|der|de|del|della|dos|das|du|la|le|sur|"
     r"upon|en|op|aan|van|von)(?=[ \t]+[A-Z]))"
-)
-#: words that end a name because they begin a context word ("Sibu Municipal Council")
-CONTEXT_STARTS = frozenset(
-    {
-        "City",
-        "Municipal",
-        "Metropolitan",
-        "Town",
-        "Shire",
-        "Prefectural",
-        "Provincial",
-        "Regional",
-        "State",
-        "Council",
-        "Municipality",
-        "Mayor",
-        "Province",
-        "Prefecture",
-        "Region",
-        "Territory",
-        "Oblast",
-        "County",
-        "Government",
-    }
 )
 NAME_SEQ = rf"{NAME}(?:[ \t]+{NAME}){{0,3}}"
 #: words that are no place on their own ("West Java Province" is not a "West")
@@ -288,7 +265,7 @@ def _trim(name: str) -> str:
     """The name without the context words that follow it ("Sibu Municipal" → "Sibu")."""
     words = name.split()
     if not _named_whole(words):
-        while len(words) > 1 and words[-1] in CONTEXT_STARTS:
+        while len(words) > 1 and words[-1] in name_lexicon().context_starts:
             words.pop()
     if len(words) > 1 and words[0] == "The":
         words.pop(0)  # "The Sarawak State Government" opening a sentence

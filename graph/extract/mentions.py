@@ -26,12 +26,12 @@ from graph.extract.gazetteer import (
 )
 from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.names import (
-    LIST_SEPARATOR,
     NAME_TOKEN,
     PLACE_TYPES,
     capitalised_throughout,
     in_a_venues_name,
     inside_a_name,
+    list_separator,
     name_lexicon,
     name_patterns,
     opens_a_heads_name,
@@ -608,7 +608,7 @@ class MentionFinder:
             if not govs or m.start() - govs[-1].end > 12:
                 continue  # the government must be what is led: "Bukittinggi dipimpin …"
             gov = govs[-1]
-            names = LIST_SEPARATOR.split(m.group("names"))
+            names = list_separator().split(m.group("names"))
             at = m.start("names")
             for raw in names:
                 name = self._clean_name(raw)
@@ -1088,7 +1088,7 @@ class MentionFinder:
             if idx >= 0:
                 self.out.add(Mention(s.index, idx, idx + len(surface), surface, slug, rec.type))
             # "Walikota Tono City Kazuhiko Tada": a context word after the place is no name
-            while k < len(tokens) and tokens[k].rstrip(".,") in foreign.CONTEXT_STARTS:
+            while k < len(tokens) and tokens[k].rstrip(".,") in name_lexicon().context_starts:
                 k += 1
             return rec, slug, k
         return None, None, 0

@@ -17,8 +17,6 @@ NAME_TOKEN = (
     # name particles before a capitalised name or another particle ("Bas van den Tillaar")
     r"|\b(?:bin|binti|van|von|de|der|den|da|al|el|la)(?=\s+(?:[A-Z]|(?:der|den|la)\s+[A-Z])))"
 )
-# between the items of a list: a comma (with "dan"/"and" after it), or "dan", "and", "serta", "&"
-LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:dan|and|serta|&)\s+)?|\s+(?:dan|and|serta|&)\s+")
 
 
 @dataclass(frozen=True)
@@ -37,6 +35,8 @@ class NameLexicon:
     elided_after: re.Pattern[str]  # "Kalimantan Barat dan Timur"
     compass: frozenset[str]  # one-word compass words, before or after a place's name
     given_names_abroad: frozenset[str]  # given names that large towns abroad share
+    context_starts: frozenset[str]  # "Sibu Municipal Council": words that end a name abroad
+    list_separator: re.Pattern[str]  # between the items of a list: ", ", ", dan ", " and "
 
 
 @cache
@@ -66,7 +66,24 @@ def name_lexicon() -> NameLexicon:
             w for w in [*data["compass_before"], *data["compass_after"]] if " " not in w
         ),
         given_names_abroad=frozenset(data["given_names_abroad"]),
+        context_starts=frozenset(data["context_starts"]),
+        list_separator=_list_separator(data["list_coordinators"]),
     )
+
+
+def _list_separator(coordinators: list[str]) -> re.Pattern[str]:
+    """A comma (with a coordinator after it), or a coordinator alone.
+
+    >>> _list_separator(["dan", "and"]).split("Kyoto, Osaka dan Kobe")
+    ['Kyoto', 'Osaka', 'Kobe']
+    """
+    alt = "|".join(map(re.escape, coordinators))
+    return re.compile(rf"\s*,\s*(?:(?:{alt})\s+)?|\s+(?:{alt})\s+")
+
+
+def list_separator() -> re.Pattern[str]:
+    """Between the items of a list (``list_coordinators`` of ``names.yaml``)."""
+    return name_lexicon().list_separator
 
 
 def _elided_before(words: list[str]) -> re.Pattern[str]:

@@ -6,7 +6,7 @@ import re
 
 from graph.extract.context import DocContext, actor_after, hoped_for, negated
 from graph.extract.lexicon import patterns
-from graph.extract.names import LIST_SEPARATOR
+from graph.extract.names import list_separator
 from graph.extract.relations.view import SentenceView
 
 
@@ -19,7 +19,7 @@ def _members(d: DocContext, v: SentenceView, at: int) -> list[str]:
         return v.explicit_lgs[:1]
     listed = [ours[-1]]
     for prev in reversed(ours[:-1]):
-        if not LIST_SEPARATOR.fullmatch(v.sent.text[prev.end : listed[0].start]):
+        if not list_separator().fullmatch(v.sent.text[prev.end : listed[0].start]):
             break
         listed.insert(0, prev)
     return list(dict.fromkeys(m.slug for m in listed))
@@ -46,7 +46,7 @@ def _listed_after(d: DocContext, v: SentenceView, at: int) -> list[str]:
         place = re.match(r"\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)(?=\s*,)", gap)
         if place and d.gaz.lookup(place.group(1)) is not None:
             gap = gap[place.end() :]
-        if not LIST_SEPARATOR.fullmatch(gap):
+        if not list_separator().fullmatch(gap):
             break
         listed.append(nxt)
     return list(dict.fromkeys(m.slug for m in listed))
@@ -64,7 +64,7 @@ def _bodies_listed(v: SentenceView, first: str) -> list[str]:
         return [first]
     out = [first]
     for prev, nxt in zip(bodies[at:], bodies[at + 1 :], strict=False):
-        if not LIST_SEPARATOR.fullmatch(v.sent.text[prev.end : nxt.start]):
+        if not list_separator().fullmatch(v.sent.text[prev.end : nxt.start]):
             break
         out.append(nxt.slug)
     return list(dict.fromkeys(out))
