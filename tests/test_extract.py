@@ -6074,3 +6074,27 @@ def test_an_english_pair_may_carry_the_level_after_ours(
     assert partners(ex) == {frozenset(pair)}
     q = partnership(ex, *pair)
     assert q is not None and q.since == since
+
+
+def test_a_festival_with_a_town_abroad_named_only_by_its_government_form_is_read():
+    # "Kota Sakai" is not in the gazetteer; the world table knows Sakai only in Japan
+    ex = run(
+        "Festival Budaya Jepang digelar Pemkot Bogor bersama Kota Sakai di Taman Sempur,"
+        " Sabtu (18/5/2024)."
+    )
+    assert not ex.prefiltered
+    [act] = ex.activities
+    assert set(act.participants) == {"kota-bogor", "sakai"}
+    assert act.start == "2024-05-18"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wali Kota Semarang menghadiri Forum Wali Kota Asia Pasifik di Brisbane, Australia.",
+        "Wali Kota Semarang Agustina Wilujeng menghadiri Forum Wali Kota Eropa di Paris.",
+    ],
+)
+def test_a_world_region_after_a_title_in_an_events_name_is_no_head(text):
+    heads = {f[0] for f in facts_of(text) if f[1] == "headOf"}
+    assert heads <= {"agustina-wilujeng"}

@@ -1270,6 +1270,9 @@ class MentionFinder:
         tokens = name.split()
         if any(t.rstrip(".") in stop_words() for t in tokens):
             return False
+        regions = name_lexicon().world_regions
+        if name.lower().removeprefix("se-") in regions or tokens[0].lower() in regions:
+            return False  # "Forum Wali Kota Asia Pasifik": a world region, no one's name
         if re.search(rf"\b(?:{name_patterns().org_tails}|{name_patterns().prog_tails})\b", name):
             return False  # "Solid Waste Networking": a body's or a programme's name
         places = [t for t in tokens if self.gaz.lookup(t)]

@@ -37,6 +37,7 @@ class NameLexicon:
     given_names_abroad: frozenset[str]  # given names that large towns abroad share
     context_starts: frozenset[str]  # "Sibu Municipal Council": words that end a name abroad
     list_separator: re.Pattern[str]  # between the items of a list: ", ", ", dan ", " and "
+    world_regions: frozenset[str]  # "Asia Pasifik", "Eropa": never a person's name
 
 
 @cache
@@ -68,6 +69,7 @@ def name_lexicon() -> NameLexicon:
         given_names_abroad=frozenset(data["given_names_abroad"]),
         context_starts=frozenset(data["context_starts"]),
         list_separator=_list_separator(data["list_coordinators"]),
+        world_regions=frozenset(w.lower() for w in data["world_regions"]),
     )
 
 

@@ -137,6 +137,26 @@ def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
 
 _NAME = r"((?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
 
+# the name in a government form: "Kota Sakai", "City of Fremantle", "Sakai City"
+_FORM_NAME = re.compile(
+    r"\b(?:Pemko|Pemkot|Kota|City of|Municipality of|Prefektur)\s+"
+    r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
+    r"|\b([A-Z][\w'-]+)\s+(?:City Council|Municipal Council|City|Municipality|Prefecture)\b"
+)
+
+
+def _government_form_abroad(text: str, matches: list[GazMatch]) -> bool:
+    """Whether a government form names a town the gazetteer lacks and the world table
+    knows only abroad ("bersama Kota Sakai"), of 1,000 people or more."""
+    known = [(m.start, m.end) for m in matches]
+    for form in _FORM_NAME.finditer(text):
+        if any(a < form.end() and form.start() < b for a, b in known):
+            continue
+        words = (form.group(1) or form.group(2)).split()
+        if any(_abroad(" ".join(words[:k]), 1_000) for k in range(len(words), 0, -1)):
+            return True
+    return False
+
 
 @cache
 def _name_after() -> re.Pattern[str]:
@@ -355,6 +375,8 @@ def might_hold_partnership(
         or network
         or (any(t in text for t in _TITLE_HINTS) and _titled_abroad(text, matches))
         or _venue_abroad(text, gazetteer)
+        # "bersama Kota Sakai": a government abroad the gazetteer lacks, by its form
+        or (any(hint in text for hint in _FOREIGN_HINTS) and _government_form_abroad(text, matches))
     )
 
 
