@@ -6098,3 +6098,26 @@ def test_a_festival_with_a_town_abroad_named_only_by_its_government_form_is_read
 def test_a_world_region_after_a_title_in_an_events_name_is_no_head(text):
     heads = {f[0] for f in facts_of(text) if f[1] == "headOf"}
     assert heads <= {"agustina-wilujeng"}
+
+
+@pytest.mark.parametrize(
+    "text,visitor",
+    [
+        # a district council the world table (towns of 1,000 people or more) lacks
+        (
+            "Rombongan Majlis Daerah Tuaran, Sabah, berkunjung ke Pemkot Pontianak,"
+            " Senin (20/11/2023).",
+            "tuaran",
+        ),
+        # a district office of a town the table knows, and no country named
+        (
+            "Sebanyak 22 orang rombongan Pejabat Daerah Bintulu melakukan kunjungan ke"
+            " Pemerintah Kota Pontianak, Senin (2/9/2019).",
+            "bintulu",
+        ),
+    ],
+)
+def test_a_malaysian_council_named_by_its_malay_head_sends_a_delegation(text, visitor):
+    ex = run(text)
+    assert (visitor, "sendsDelegationTo", "kota-pontianak") in triples(ex)
+    assert ex.entities[visitor].type == "CityGovernment"

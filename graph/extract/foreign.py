@@ -510,6 +510,9 @@ def resolve(
     """The foreign place a candidate names, its level and the words that name it."""
     if cand.venue:
         return _venue_city(cand, gaz)
+    council = _council_abroad(cand, gaz)
+    if council is not None:
+        return council, CITY, cand.name  # "Majlis Daerah Tuaran": a council the table lacks
     return _resolve_in_context(cand, gaz, doc_countries)
 
 
@@ -568,6 +571,22 @@ def _resolve_in_context(
             return None
         level = cand.level or (REGION if place.kind == "region" else CITY)
         return place, level, f"{name} City" if whole else name
+    return None
+
+
+def _council_abroad(cand: Candidate, gaz: Gazetteer) -> Place | None:
+    """ "Majlis Daerah Tuaran": a town after a head only one country's councils carry
+    (``council_heads_abroad``), a name of one or two words that no list of ours knows,
+    is a local government of that country."""
+    words = cand.name.split()
+    if not cand.explicit or len(words) > 2 or gaz.lookup(cand.name) is not None:
+        return None
+    if world_places().lookup(cand.name):
+        return None  # the table knows it: found the usual way
+    for country, heads in relations_lexicon()["council_heads_abroad"].items():
+        for head in heads:
+            if cand.surface.startswith(f"{head} ") and not ours_by_name(gaz, cand.name):
+                return Place(cand.name, country, "city")
     return None
 
 

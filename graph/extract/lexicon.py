@@ -144,6 +144,8 @@ WORD_TABLES = {
     "visit_name": ("id", "en"),  # the name of a visit told without one, by language
     "foreign_heads_before": ("city", "city_explicit", "region", "region_explicit"),
     "foreign_heads_after": ("city", "city_explicit", "region", "region_explicit"),
+    # heads only one country's local governments carry ("Majlis Daerah"): by country slug
+    "council_heads_abroad": None,
 }
 ROLE_KEYS = {"pattern", "relation", "level"}
 ROLE_OPTIONAL = {"abroad"}  # true: a title only heads abroad hold ("Premier")

@@ -24,27 +24,33 @@ from graph.vocab import HOME_COUNTRY
 
 # a government named by a head word, as foreign ones the gazetteer lacks are ("Kota Tono",
 # "Sibu Municipal Council", "Ehime Prefecture"): with a partnership word, worth reading
-_FOREIGN_FORM = re.compile(
-    r"\b(?:Pemko|Pemkot|Kota|City of|Municipality of|Mayor of|Prefektur)\s+[A-Z]"
-    r"|\b[A-Z][\w'-]+\s+(?:City Council|Municipal Council|Regional Council|District Council|"
-    r"City|Municipality|Prefecture|Province|Oblast|Shire|State Government)\b"
+_FORMS_BEFORE = r"Pemko|Pemkot|Kota|City of|Municipality of|Mayor of|Prefektur"
+_FORMS_AFTER = (
+    r"City Council|Municipal Council|Regional Council|District Council|"
+    r"City|Municipality|Prefecture|Province|Oblast|Shire|State Government"
 )
 
 
-#: substrings one of which any match of _FOREIGN_FORM contains (a cheap test first)
-_FOREIGN_HINTS = (
-    "Pemko",
-    "Kota ",
-    "City",
-    "Municipal",
-    "Council",
-    "Mayor of",
-    "Prefe",
-    "Province",
-    "Oblast",
-    "Shire",
-    "State Government",
-)
+@cache
+def _foreign_form() -> re.Pattern[str]:
+    """The government forms, with the heads only councils abroad carry ("Majlis Daerah")."""
+    councils = "|".join(
+        w for ws in relations_lexicon()["council_heads_abroad"].values() for w in ws
+    )
+    return re.compile(
+        rf"\b(?:{_FORMS_BEFORE}|{councils})\s+[A-Z]|\b[A-Z][\w'-]+\s+(?:{_FORMS_AFTER})\b"
+    )
+
+
+@cache
+def _foreign_hints() -> tuple[str, ...]:
+    """Substrings one of which any match of the government forms contains (a cheap test
+    first)."""
+    councils = {
+        w.split()[0] for ws in relations_lexicon()["council_heads_abroad"].values() for w in ws
+    }
+    fixed = ("Pemko", "Kota ", "City", "Municipal", "Council", "Mayor of", "Prefe", "Province")
+    return (*fixed, "Oblast", "Shire", "State Government", *sorted(councils))
 
 
 #: the word lists one of which a text must hold to state a fact
@@ -129,7 +135,7 @@ def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
     """Whether a government form names a place the gazetteer does not know as Indonesian
     ("Kota Fremantle", not "Kota Bandung")."""
     known = [(m.start, m.end) for m in matches if m.record.country == HOME_COUNTRY]
-    for form in _FOREIGN_FORM.finditer(text):
+    for form in _foreign_form().finditer(text):
         if not any(a < form.end() and form.start() < b for a, b in known):
             return True
     return False
@@ -145,9 +151,21 @@ _FORM_NAME = re.compile(
 )
 
 
+@cache
+def _council_form() -> re.Pattern[str]:
+    """A head only councils abroad carry, before a name ("Majlis Daerah Tuaran")."""
+    councils = "|".join(
+        w for ws in relations_lexicon()["council_heads_abroad"].values() for w in ws
+    )
+    return re.compile(rf"\b(?:{councils})\s+[A-Z]")
+
+
 def _government_form_abroad(text: str, matches: list[GazMatch]) -> bool:
     """Whether a government form names a town the gazetteer lacks and the world table
-    knows only abroad ("bersama Kota Sakai"), of 1,000 people or more."""
+    knows only abroad ("bersama Kota Sakai"), of 1,000 people or more, or a head only
+    councils abroad carry ("Majlis Daerah Tuaran")."""
+    if _council_form().search(text):
+        return True
     known = [(m.start, m.end) for m in matches]
     for form in _FORM_NAME.finditer(text):
         if any(a < form.end() and form.start() < b for a, b in known):
@@ -308,7 +326,9 @@ def might_hold_partnership(
     matches = gazetteer.find(text) if matches is None else matches
     local, foreign, town_abroad = _named(matches)
     if not foreign:
-        formed = any(hint in text for hint in _FOREIGN_HINTS) and bool(_FOREIGN_FORM.search(text))
+        formed = any(hint in text for hint in _foreign_hints()) and bool(
+            _foreign_form().search(text)
+        )
         foreign = formed and (
             # "sister city dengan Kota Mossel Bay"
             bool(lowered("partnership").search(low))
@@ -376,7 +396,10 @@ def might_hold_partnership(
         or (any(t in text for t in _TITLE_HINTS) and _titled_abroad(text, matches))
         or _venue_abroad(text, gazetteer)
         # "bersama Kota Sakai": a government abroad the gazetteer lacks, by its form
-        or (any(hint in text for hint in _FOREIGN_HINTS) and _government_form_abroad(text, matches))
+        or (
+            any(hint in text for hint in _foreign_hints())
+            and _government_form_abroad(text, matches)
+        )
     )
 
 
