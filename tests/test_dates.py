@@ -262,3 +262,14 @@ def test_a_speakers_today_inside_a_quotation_is_no_date() -> None:
 def test_english_ordinal_days_before_the_month(text: str, expected: tuple[str, str | None]) -> None:
     spans = find_dates(text, dt.date(2025, 1, 1))
     assert [(s.start, s.end) for s in spans][:1] == [expected]
+
+
+def test_a_numeric_date_in_brackets_may_have_spaces_around_its_slash() -> None:
+    assert spans("Kongres digelar Senin-Selasa (7-8 / 11).", REF) == [
+        ("2023-11-07", "2023-11-08")
+    ]
+    assert spans("Ia tiba di Nara pada Minggu (6 / 11) waktu setempat.", REF) == [
+        ("2023-11-06", None)
+    ]
+    # outside brackets a spaced slash is a ratio or a score, no date
+    assert spans("Tim itu menang 6 / 11 pertandingan.", REF) == []

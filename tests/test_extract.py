@@ -6121,3 +6121,53 @@ def test_a_malaysian_council_named_by_its_malay_head_sends_a_delegation(text, vi
     ex = run(text)
     assert (visitor, "sendsDelegationTo", "kota-pontianak") in triples(ex)
     assert ex.entities[visitor].type == "CityGovernment"
+
+
+def test_an_events_name_keeps_its_ordinal_and_joining_words_and_not_its_place():
+    ex = run(
+        "The West Java Provincial Government attended the 7th East Asia Local and Regional"
+        " Government Congress in Nara Prefecture, Japan, on 7-8 November 2016.",
+        "en",
+    )
+    [act] = ex.activities
+    assert act.theme == "7th East Asia Local and Regional Government Congress"
+    assert (act.start, act.end) == ("2016-11-07", "2016-11-08")
+
+
+def test_an_office_named_after_cooperation_and_another_task_tells_no_tie():
+    text = (
+        "The head of the Bureau of Local Autonomy and Cooperation, Taufiq Budi Santoso, said"
+        " the congress of the West Java Provincial Government will take place in Nara"
+        " Prefecture of Japan."
+    )
+    assert not [f for f in facts_of(text, "en") if f[1] == "partnersWith"]
+
+
+def test_a_regencys_former_name_is_that_regency_and_its_province_only_locates_it():
+    text = (
+        "Rencana pembentukan Sister City antara Mihara City dengan Kabupaten Toba Samosir,"
+        " Provinsi Sumatera Utara, dibahas dalam pertemuan itu."
+    )
+    ex = run(text)
+    assert {q.ends for q in ex.qualified} == {("kabupaten-toba", "mihara")}
+
+
+def test_a_diplomats_title_after_a_foreign_heads_title_is_no_head():
+    text = (
+        "Kepala KBRI Tokyo bertemu Gubernur Prefektur Hiroshima Hidehiko Yuzaki di Hiroshima,"
+        " Walikota Hiroshima City Matsui Kazumi, dan Walikota Mihara City Yoshinori Tenma pada"
+        " 14 Februari 2017 untuk membahas hubungan Indonesia dan Jepang. Dalam pertemuan dengan"
+        " Walikota Mihara City, KUAI KBRI Tokyo membahas rencana sister city dengan Kabupaten"
+        " Toba."
+    )
+    heads = {f for f in facts_of(text) if f[1] == "headOf"}
+    assert ("yoshinori-tenma", "headOf", "mihara") in heads
+    assert not [f for f in heads if f[0].startswith("kuai")]
+
+
+def test_a_town_not_known_before_its_government_word_is_no_part_of_a_heads_name():
+    text = (
+        "Kepala KBRI bertemu warga di Hiroshima, Walikota Mihara City Yoshinori Tenma, untuk"
+        " membahas sister city dengan Kabupaten Toba."
+    )
+    assert not [f for f in facts_of(text) if f[1] == "headOf"]

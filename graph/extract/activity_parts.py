@@ -12,7 +12,7 @@ from graph.extract.foreign import event_names
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import Mention
-from graph.extract.names import stop_words
+from graph.extract.names import name_lexicon, stop_words
 from graph.extract.numbers import find_numbers
 from graph.extract.places import world_places
 from graph.model import Activity, Entity
@@ -46,8 +46,14 @@ def theme_of(d: DocContext, text: str, start: int, end: int) -> str:
     # "UCLG ASPAC Congress in Surabaya", "course in Singapore": where it is held is the
     # activity's place, no part of its name
     place = re.search(r"\s+(?:in|di|at)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$", cut)
-    if place and (d.gaz.lookup(place.group(1)) or world_places().lookup(place.group(1))):
-        cut = cut[: place.start()]
+    if place:
+        # "in Nara Prefecture": the place without its level's word
+        words = place.group(1).split()
+        while len(words) > 1 and words[-1] in name_lexicon().context_starts:
+            words.pop()
+        name = " ".join(words)
+        if d.gaz.lookup(place.group(1)) or world_places().lookup(name):
+            cut = cut[: place.start()]
     # "grant of US$90,000", "hibah senilai Rp 1 miliar": an amount is no part of the name
     cut = re.sub(
         r"\s+(?:of|senilai|sebesar|worth)\s+(?:US|S|A|AU|NZ|HK|RM|Rp|USD|SGD|JPY|EUR)?[$¥€£]?"
@@ -132,7 +138,12 @@ def _theme(text: str, start: int, end: int) -> str:
         words = [] if active else _passive_subject(text[:start])
         if words:
             return " ".join(words)
-    left = re.search(r"((?:[A-Z][\w&'-]*\s+|&\s+){1,5})$", text[:start])
+    # "7th East Asia Local and Regional Government Congress": an ordinal and a joining word
+    # between capitalised words are part of the name
+    left = re.search(
+        r"((?:(?:[A-Z][\w&'-]*|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:and|of|for|&)\s+(?=[A-Z]))?){1,7})$",
+        text[:start],
+    )
     # a verb's capitalised words before it are its subject ("Mayor Danny Pomanto visited")
     verb = re.fullmatch(r"[a-z]+ed|(?:me|ber|di)[a-z]+", trigger.split()[0])
     lead = (

@@ -89,11 +89,15 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # (8-10/5/2024) or 13-15/5: a range of days in a numeric date
         (
             "num_dd",
-            rf"(?<![\d/])(?P<d1>{day})\s*-\s*(?P<d2>{day})/(?P<m>0?[1-9]|1[0-2])"
+            rf"(?<![\d/])(?P<d1>{day})\s*-\s*(?P<d2>{day}) ?/ ?(?P<m>0?[1-9]|1[0-2])"
             rf"(?:/(?P<y>{year}|\d\d))?(?![\d/])",
         ),
-        # (12/5/2023) or (12/5) or 27/11/2019
-        ("num", rf"(?<![\d/])(?P<d>{day})/(?P<m>0?[1-9]|1[0-2])(?:/(?P<y>{year}|\d\d))?(?![\d/])"),
+        # (12/5/2023) or (12/5) or 27/11/2019; "(6 / 11)" with spaces only in brackets
+        (
+            "num",
+            rf"(?<![\d/])(?P<d>{day})(?:/|(?<=\(\d) / |(?<=\(\d\d) / )(?P<m>0?[1-9]|1[0-2])"
+            rf"(?:/(?P<y>{year}|\d\d))?(?![\d/])",
+        ),
         # 2023-05-15
         ("iso", rf"\b(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>{day})\b"),
         # last November / the previous March / next June (English puts the word first)

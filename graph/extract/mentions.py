@@ -209,6 +209,15 @@ def _inner_title(token: str) -> bool:
     return bool(_titles_of_two_letters().fullmatch(token))
 
 
+def _no_name_after_title(rest: list[str], place_slug: str | None) -> bool:
+    """Whether the words after a title hold no holder's name: a possessive ("imitating the
+    governor, Sofifi's development …"), or a town's government word after a town not
+    known ("Walikota Mihara City Yoshinori Tenma": the town is no name, and not ours)."""
+    if any(re.search(r"['’]s$", t) for t in rest[:4]):
+        return True
+    return place_slug is None and any(t in name_lexicon().context_starts for t in rest[1:3])
+
+
 def _name_tokens(rest: list[str]) -> list[str]:
     """The tokens of a head's name after the title's place: past the place's acronym in
     brackets ("(Sulut) Drs Steven Kandouw"), and starting after a title inside them
@@ -893,8 +902,8 @@ class MentionFinder:
         # ("Kuching North"), never the head's name
         while rest and rest[0].rstrip(",") in name_lexicon().compass:
             rest = rest[1:]
-        if any(re.search(r"['’]s$", t) for t in rest[:4]):
-            return  # "imitating the governor, Sofifi's development …": a possessive, no name
+        if _no_name_after_title(rest, place_slug):
+            return
         name = self._clean_name(" ".join(rest))
         name_tokens = [t for t in name.split() if t not in stop_words()]
         if name_tokens and name.split()[0] in stop_words():

@@ -160,6 +160,26 @@ def _council_form() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{councils})\s+[A-Z]")
 
 
+_NAME_AND_COMMA = re.compile(rf"(?<![\w'’-]){_NAME}\s*,\s*$")
+
+
+def _town_of_country(text: str, matches: list[GazMatch]) -> bool:
+    """ "di Nara, Jepang", "in Kumamoto, Japan": a town abroad the gazetteer lacks, right
+    before its own country (the world table knows it there, 1,000 people or more)."""
+    for m in matches:
+        if m.record.type != "Country" or m.record.id == HOME_COUNTRY:
+            continue
+        name = _NAME_AND_COMMA.search(text, max(0, m.start - 60), m.start)
+        if name is None:
+            continue
+        words = name.group(1).split()
+        for k in range(len(words), 0, -1):
+            found = world_places().lookup(" ".join(words[-k:]), m.record.id)
+            if any(p.population >= 1_000 or p.kind == "region" for p in found):
+                return True
+    return False
+
+
 def _government_form_abroad(text: str, matches: list[GazMatch]) -> bool:
     """Whether a government form names a town the gazetteer lacks and the world table
     knows only abroad ("bersama Kota Sakai"), of 1,000 people or more, or a head only
@@ -400,6 +420,8 @@ def might_hold_partnership(
             any(hint in text for hint in _foreign_hints())
             and _government_form_abroad(text, matches)
         )
+        # "di Nara, Jepang": a town abroad right before its country
+        or _town_of_country(text, matches)
     )
 
 
