@@ -6171,3 +6171,14 @@ def test_a_town_not_known_before_its_government_word_is_no_part_of_a_heads_name(
         " membahas sister city dengan Kabupaten Toba."
     )
     assert not [f for f in facts_of(text) if f[1] == "headOf"]
+
+
+def test_a_programme_named_in_full_and_then_by_its_first_words_is_one_programme():
+    text = (
+        "Pemprov Sumatera Selatan mengirim pegawainya ke Korea Selatan untuk mengikuti Global"
+        " Leadership Program for Digital Governance. Peserta Global Leadership Program berjumlah 30"
+        " orang, antara lain dari Pemprov Sumatera Selatan."
+    )
+    ex = run(text)
+    programmes = {k for k, e in ex.entities.items() if e.type == "Programme"}
+    assert programmes == {"global-leadership-program-for-digital-governance"}

@@ -74,6 +74,7 @@ def doc_level_merges(out: DocumentMentions) -> dict[str, str]:
                         break
                 if ent.slug in merges:
                     break
+    _programme_merges(out, merges)
     persons = [e for e in out.entities.values() if e.type == "Person"]
     for a in persons:
         for b in persons:
@@ -83,6 +84,33 @@ def doc_level_merges(out: DocumentMentions) -> dict[str, str]:
             if len(ta) >= 3 and len(tb) >= 3 and ta[-2:] == tb[-2:] and len(ta) >= len(tb):
                 merges[b.slug] = a.slug
     return merges
+
+
+def _programme_merges(out: DocumentMentions, merges: dict[str, str]) -> None:
+    """A programme no list knows, named in full once and then by the first words of its
+    name ("International Training Program for Smart Governance", then "International
+    Training Program"): one programme, under its full name. The short form may carry one
+    word before it that opened its sentence ("Peserta Global Leadership Program")."""
+    names = {
+        e.slug: key(next(iter(e.labels.values()), ""))
+        for e in out.entities.values()
+        if e.type == "Programme" and e.slug not in out.records
+    }
+    for short, s_name in names.items():
+        words = s_name.split()
+        if len(words) < 2 or short in merges:
+            continue
+        # "Peserta Global Leadership Program": a word opening the sentence may lead it
+        forms = [s_name, " ".join(words[1:])] if len(words) >= 3 else [s_name]
+        longer = [
+            slug
+            for slug, name in names.items()
+            if slug != short
+            and slug not in merges
+            and any(name.startswith(form + " ") for form in forms)
+        ]
+        if len(longer) == 1:
+            merges[short] = longer[0]
 
 
 # "the East Nusa Tenggara capital Kupang": a province, then its capital
