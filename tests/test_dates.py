@@ -273,3 +273,9 @@ def test_a_numeric_date_in_brackets_may_have_spaces_around_its_slash() -> None:
     ]
     # outside brackets a spaced slash is a ratio or a score, no date
     assert spans("Tim itu menang 6 / 11 pertandingan.", REF) == []
+
+
+def test_a_week_named_relative_to_the_reference_gives_its_month() -> None:
+    ref = dt.date(2007, 8, 31)
+    assert spans("The memorandum was signed in Brisbane this week.", ref) == [("2007-08", None)]
+    assert spans("Kunjungan balasan digelar pekan depan.", ref) == [("2007-09", None)]

@@ -6182,3 +6182,25 @@ def test_a_programme_named_in_full_and_then_by_its_first_words_is_one_programme(
     ex = run(text)
     programmes = {k for k, e in ex.entities.items() if e.type == "Programme"}
     assert programmes == {"global-leadership-program-for-digital-governance"}
+
+
+def test_a_head_with_a_second_office_before_the_comma_and_name_is_found():
+    text = (
+        "Queensland's Premier and State Minister for Trade, Mr Peter Beattie, said Queensland"
+        " and Central Java had renewed their sister state agreement."
+    )
+    assert ("peter-beattie", "headOf", "queensland") in facts_of(text, "en")
+
+
+def test_a_ties_first_signing_recalled_gives_its_start_and_no_activity():
+    text = (
+        "Queensland and Central Java have renewed their sister state relationship for five"
+        " more years. The new memorandum was signed in Brisbane this week by Mr Beattie and"
+        " Central Java's Vice-Governor, Mr Ali Mufiz. The sister state relationship between"
+        " Queensland and Central Java, which was first signed in September 1991, covers trade"
+        " and education."
+    )
+    ex = run(text, "en", published="2007-08-31")
+    assert [q.since for q in ex.qualified] == ["1991"]
+    [act] = ex.activities
+    assert (act.type, act.start, act.location) == ("Signing", "2007-08", "brisbane")

@@ -1094,6 +1094,16 @@ def _visited(d: DocContext, place: str) -> str:
     return d.register_country(place) or place
 
 
+def _first_signing_recalled(d: DocContext, act: Activity) -> bool:
+    """ "The Sister State relationship, which was first signed in September 1991": a tie's
+    first signing, years before the article, recalled as its start (``first_signed``)."""
+    if act.type != "Signing" or not act.evidence or d.ref is None or act.start is None:
+        return False
+    if not patterns()["first_signed"].search(act.evidence[0].sentence):
+        return False
+    return int(act.start[:4]) < d.ref.year - 1
+
+
 def finish_activities(d: DocContext) -> None:
     keep = []
     for act in d.ex.activities:
@@ -1132,6 +1142,8 @@ def finish_activities(d: DocContext) -> None:
         # page about Darwin's sister cities is Darwin's activity, not one of ours
         ours = [act.location, act.organized_by, act.funded_by, *act.participants]
         if not any(x and (d.is_indonesian_lg(x) or x in d.mentions.assemblies) for x in ours):
+            continue
+        if _first_signing_recalled(d, act):
             continue
         _programme_theme(d, act)
         if act.location is None and id(act) in d.received:

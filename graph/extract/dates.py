@@ -118,6 +118,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("rel_year", r"\b(?:tahun\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+year)\b"),
         # bulan ini / this month / bulan lalu / last month
         ("rel_month", r"\b(?:bulan\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+month)\b"),
+        # pekan ini / minggu lalu / this week / last week: the month of that week's day
+        (
+            "rel_week",
+            r"\b(?:(?:pekan|minggu)\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+week)\b",
+        ),
         # a weekday alone ("on Monday", "Rabu lalu"): the reference month, never a day
         # ("Rabu-Jumat (8-10/5/2024)": a range of weekdays before its days)
         (
@@ -151,6 +156,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "y": frozenset({"digit"}),
     "rel_year": frozenset({"year"}),
     "rel_month": frozenset({"month_word"}),
+    "rel_week": frozenset({"week_word"}),
     "weekday": frozenset({"weekday"}),
     "rel_day": frozenset({"day_word"}),
 }
@@ -167,6 +173,7 @@ def _presence() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("month", re.compile(rf"\b{d['month']}".lower())),
         ("year", re.compile(r"\b(?:tahun|year)\b")),
         ("month_word", re.compile(r"\b(?:bulan|month)\b")),
+        ("week_word", re.compile(r"\b(?:pekan|minggu|week)\b")),
         ("weekday", re.compile(rf"\b(?:{d['weekday']})\b".lower())),
         ("day_word", re.compile(rf"\b(?:{d['today']}|{d['yesterday']})\b".lower())),
     )
@@ -183,7 +190,7 @@ def _date_hint() -> re.Pattern[str]:
     d = _data()
     return re.compile(
         rf"\d|\b{d['month']}(?!\w)|\b(?:{d['weekday']}|{d['today']}|{d['yesterday']}"
-        r"|tahun|year|bulan|month)\b",
+        r"|tahun|year|bulan|month|pekan|week)\b",
         re.I,
     )
 
@@ -422,6 +429,11 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
         return g["y"] or "", None, False
     if name in {"rel_month", "weekday", "rel_year"}:
         return _relative(name, g, ref)
+    if name == "rel_week":
+        if ref is None:
+            return None
+        day = ref + dt.timedelta(weeks=_DELTA[(g.get("w1") or g.get("w2") or "").lower()])
+        return f"{day.year:04d}-{day.month:02d}", None, True
     if name == "rel_day":
         return _relative_day(m, ref)
     return None

@@ -257,6 +257,25 @@ def _international_body(name: str) -> bool:
     )
 
 
+@cache
+def _second_office() -> re.Pattern[str]:
+    """A second office after a head's title and before the comma that precedes the name:
+    "and State Minister for Trade", "dan Ketua Dewan Pembina" (``office_titles``)."""
+    titles = "|".join(sorted(load_yaml("names.yaml")["office_titles"], key=len, reverse=True))
+    return re.compile(
+        rf"\s+(?:and|dan|serta)\s+(?:[A-Z][\w-]*\s+){{0,2}}(?:{titles})"
+        r"(?:\s+(?:for|of|untuk|bidang|urusan)\s+[A-Z][\w&-]*(?:\s+(?:and\s+|dan\s+|&\s+)?[A-Z][\w&-]*){0,3})?"
+        r"(?=\s*,)"
+    )
+
+
+def _past_second_office(text: str, at: int) -> int:
+    """Where the name after a title may start: past a second office held with the title
+    ("Queensland's Premier and State Minister for Trade, Mr Peter Beattie")."""
+    second = _second_office().match(text, at)
+    return second.end() if second else at
+
+
 # a head's title after a place's name ("Fremantle Mayor"): no part of the place's name
 _HEAD_TITLE_AFTER = re.compile(r"\s+(?:Lord\s+)?(?:Mayor|Governor|Premier|Chief\s+Minister)\b")
 
@@ -864,6 +883,7 @@ class MentionFinder:
             return
         known = self._known_after_title(s, m)
         after_start = known.end if known else m.end()
+        after_start = _past_second_office(text, after_start)
         after = text[after_start:]
         seq = re.match(
             rf"\s*(?:of\s+(?:the\s+)?)?,?\s*"
