@@ -6204,3 +6204,18 @@ def test_a_ties_first_signing_recalled_gives_its_start_and_no_activity():
     assert [q.since for q in ex.qualified] == ["1991"]
     [act] = ex.activities
     assert (act.type, act.start, act.location) == ("Signing", "2007-08", "brisbane")
+
+
+def test_an_embassy_named_with_its_country_visits_for_it_and_is_seated_where_accredited():
+    text = (
+        "Jayapura (ANTARA) - The provincial government of Papua on Monday received a visit"
+        " from the Embassy of the United Kingdom to Indonesia to discuss scholarships for"
+        " civil servants. \"We thank the embassy for the offer,\" she said in Jayapura City."
+    )
+    ex = run(text, "en")
+    facts = triples(ex)
+    assert ("united-kingdom", "sendsDelegationTo", "provinsi-papua") in facts
+    assert not [f for f in facts if f[0] == "kota-jayapura"]
+    [act] = ex.activities
+    assert act.location != "indonesia"
+    assert "kota-jayapura" not in act.participants

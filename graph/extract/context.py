@@ -312,13 +312,16 @@ def _own_mission_before() -> re.Pattern[str]:
 def seat_of_mission(text: str, at: int, missions: bool = True) -> bool:
     """ "melalui KBRI di Praha", "KBRI Tokyo", "the Indonesian Consulate General in Los
     Angeles", "the Consul General of Japan in Surabaya", "the Japanese Embassy here in
-    Indonesia": the place where a diplomatic mission
+    Indonesia", "the Embassy of the United Kingdom to Indonesia": the place where a
+    diplomatic mission
     or an envoy sits (the name at ``at``), not a partner nor an actor. Without
     ``missions``, only an envoy's seat: a signing at a consulate in a city is in that city."""
     window = text[max(0, at - 60) : at]
     if missions and _own_mission_before().search(window):
         return True
-    before = re.sub(r"\s+(?:di|in|at)\s*$", "", window, flags=re.I)
+    # "the Embassy of the United Kingdom to Indonesia", "Duta Besar Jepang untuk Indonesia":
+    # the country an envoy is sent to is where the envoy sits
+    before = re.sub(r"\s+(?:di|in|at|to|untuk)\s*$", "", window, flags=re.I)
     if before == window:
         return False
     named = r"(?:\s+(?:of|the|here|RI|Republik Indonesia|[A-Z][\w-]*)){0,4}$"
@@ -482,16 +485,23 @@ def since_year(text: str, ref: dt.date | None, after: int = 0) -> str | None:
 def envoys_country(
     d: DocContext, text: str, ms: list[Mention], lo: int = 0, hi: int | None = None
 ) -> str | None:
-    """The country whose envoy is named in ``text[lo:hi]`` beside it ("Duta Besar Ceko",
-    "Australia's Ambassador", "the Ambassador of Japan")."""
-    for e in patterns()["envoys"].finditer(text, lo, len(text) if hi is None else hi):
+    """The country whose envoy or mission is named in ``text[lo:hi]`` beside it ("Duta
+    Besar Ceko", "Australia's Ambassador", "the Ambassador of Japan", "the Embassy of the
+    United Kingdom")."""
+    for e in _envoy_or_mission().finditer(text, lo, len(text) if hi is None else hi):
         for m in ms:
             if m.type != "Country" or not d.is_foreign_actor(m.slug):
                 continue
             gap = text[e.end() : m.start] if m.start >= e.end() else text[m.end : e.start()]
-            if len(gap) <= 6 and re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
+            if len(gap) <= 9 and re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
                 return m.slug
     return None
+
+
+@cache
+def _envoy_or_mission() -> re.Pattern[str]:
+    rx = patterns()
+    return re.compile(f"{rx['envoys'].pattern}|{rx['missions'].pattern}", rx["envoys"].flags)
 
 
 def _title_country(d: DocContext, text: str, ms: list[Mention], at: int) -> str | None:
@@ -503,7 +513,7 @@ def _title_country(d: DocContext, text: str, ms: list[Mention], at: int) -> str 
             if m.type != "Country" or not d.is_foreign_actor(m.slug):
                 continue
             gap = text[e.end() : m.start] if m.start >= e.end() else text[m.end : e.start()]
-            if len(gap) > 6 or not re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
+            if len(gap) > 9 or not re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
                 continue
             if re.fullmatch(r"\s*,?\s*", text[max(e.end(), m.end) : at]):
                 return m.slug

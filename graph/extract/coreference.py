@@ -182,6 +182,14 @@ def _body_of(out: DocumentMentions, body: str, country: str) -> bool:
 
 
 @cache
+def _told_at() -> re.Pattern[str]:
+    """A speech verb and a preposition of place right before a name ("she said in",
+    "ujarnya di"): the place where something was said."""
+    speech = patterns()["speech"].pattern
+    return re.compile(rf"(?:{speech})\s+(?:(?:him|her|them)self\s+)?(?:di|in|at)\s+$", re.I)
+
+
+@cache
 def _bodies_before() -> re.Pattern[str]:
     data = load_yaml("names.yaml")
     words = sorted(data["bodies_before_place"], key=len, reverse=True)
@@ -229,6 +237,11 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
             ):
                 # "tari Bali", "kain tenun NTT", "Maluku music": a region named bare for
                 # its people's arts or goods is no government taking part
+                items[i] = replace(cur, qualifier=True)
+            elif cur.type in LOCAL_GOVERNMENT_TYPES and _told_at().search(
+                s.text, max(0, cur.start - 40), cur.start
+            ):
+                # "…," she said in Jayapura City: where it was said, no doer
                 items[i] = replace(cur, qualifier=True)
             elif cur.type in LOCAL_GOVERNMENT_TYPES and bodies.search(
                 s.text, max(0, cur.start - 80), cur.start

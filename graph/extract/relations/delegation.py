@@ -262,8 +262,14 @@ def reception(d: DocContext, v: SentenceView) -> None:
     if visitor is None:
         _received_abroad(d, v, rm)
         return
-    hosts = [m.slug for m in v.mentions if d.is_indonesian_lg(m.slug)]
-    hosts += [d.heads[m.slug] for m in v.mentions if m.slug in d.heads]
+    # the host nearest before the word ("Jayapura (ANTARA) - The provincial government of
+    # Papua … received": the dateline's town is where it is told), else the first after
+    ordered = sorted(
+        v.mentions,
+        key=lambda m: (m.start > rm.start(), -m.start if m.start < rm.start() else m.start),
+    )
+    hosts = [m.slug for m in ordered if d.is_indonesian_lg(m.slug)]
+    hosts += [d.heads[m.slug] for m in ordered if m.slug in d.heads]
     host = next((h for h in hosts if d.is_indonesian_lg(h)), d.home)
     if host and d.is_indonesian_lg(host):
         d.add_fact(visitor, "sendsDelegationTo", host, v.sent)
