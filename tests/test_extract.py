@@ -6219,3 +6219,40 @@ def test_an_embassy_named_with_its_country_visits_for_it_and_is_seated_where_acc
     [act] = ex.activities
     assert act.location != "indonesia"
     assert "kota-jayapura" not in act.participants
+
+
+WEST_JAVA_TIE = (
+    "West Java Provincial Government and Gyeongsangbuk-do Provincial Government of South"
+    " Korea formally cooperate as sister provinces. "
+)
+
+
+def test_a_misspelt_government_abroad_after_a_title_is_that_government():
+    text = WEST_JAVA_TIE + (
+        "The letter of intent was signed by West Java Governor Ahmad Heryawan with Governor"
+        " Gyeongsangbuk-Di Kim Kwan Yong in Bandung, Sunday (06/05/2018)."
+    )
+    heads = {f for f in facts_of(text, "en") if f[1] == "headOf"}
+    assert heads == {
+        ("ahmad-heryawan", "headOf", "provinsi-jawa-barat"),
+        ("kim-kwan-yong", "headOf", "gyeongsangbuk-do"),
+    }
+
+
+def test_a_second_person_with_the_same_title_does_not_head_the_articles_government():
+    text = WEST_JAVA_TIE + (
+        "The letter of intent was signed by West Java Governor Ahmad Heryawan with Governor"
+        " Kim Kwan Yong in Bandung, Sunday (06/05/2018)."
+    )
+    heads = {f for f in facts_of(text, "en") if f[1] == "headOf"}
+    assert heads == {("ahmad-heryawan", "headOf", "provinsi-jawa-barat")}
+
+
+@pytest.mark.parametrize("venue", ["in Pakuan Building Bandung", "di Gedung Pakuan Bandung"])
+def test_a_town_right_after_a_venues_name_is_where_the_activity_is(venue):
+    text = WEST_JAVA_TIE + (
+        "The letter of intent was signed by West Java Governor Ahmad Heryawan with Governor"
+        f" Kim Kwan Yong {venue}, Sunday (06/05/2018)."
+    )
+    [act] = run(text, "en").activities
+    assert (act.location, act.start) == ("kota-bandung", "2018-05-06")

@@ -9,6 +9,7 @@ named in full before.
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import cache
 
@@ -1149,6 +1150,8 @@ class MentionFinder:
                 place, place_slug, place_tokens = self._place_after(s, tokens, level, base)
         if place_slug is None:
             place, place_slug, place_tokens = self._place_with_country(s, chunk, level, base)
+        if place_slug is None and known is None and tokens:
+            place, place_slug, place_tokens = self._misspelt_place(tokens[0])
         if place_slug is None and _NAMED_BEFORE.search(s.text[: m.start()]):
             return None  # "Gold Coast Mayor Tom Tate": a place no list knows, not ours
         if name_patterns().abroad_role.fullmatch(m.group(0)):
@@ -1160,6 +1163,23 @@ class MentionFinder:
             if place_slug is None or self.out.entities[place_slug].country == HOME_COUNTRY:
                 return None
         return place, place_slug, place_tokens
+
+    def _misspelt_place(self, token: str) -> tuple[Record | None, str | None, int]:
+        """ "Governor Gyeongsangbuk-Di Kim Kwan Yong": a long word after a title that is a
+        misspelling of a government abroad the text has named is that government."""
+        if len(token) < 8 or not token[0].isupper():
+            return None, None, 0
+        folded = key(token)
+        for slug, ent in self.out.entities.items():
+            if ent.type not in LOCAL_GOVERNMENT_TYPES or ent.country in (None, HOME_COUNTRY):
+                continue
+            for label in ent.labels.values():
+                name = key(label)
+                if abs(len(name) - len(folded)) <= 2 and (
+                    difflib.SequenceMatcher(None, name, folded).ratio() >= 0.85
+                ):
+                    return self.out.records.get(slug), slug, 1
+        return None, None, 0
 
     def _one_abroad(
         self, s: Sentence, m: re.Match[str], level: str

@@ -38,6 +38,7 @@ class NameLexicon:
     context_starts: frozenset[str]  # "Sibu Municipal Council": words that end a name abroad
     list_separator: re.Pattern[str]  # between the items of a list: ", ", ", dan ", " and "
     world_regions: frozenset[str]  # "Asia Pasifik", "Eropa": never a person's name
+    venue_before_town: re.Pattern[str]  # "Gedung Pakuan ", "Pakuan Building " before a town
 
 
 @cache
@@ -70,6 +71,27 @@ def name_lexicon() -> NameLexicon:
         context_starts=frozenset(data["context_starts"]),
         list_separator=_list_separator(data["list_coordinators"]),
         world_regions=frozenset(w.lower() for w in data["world_regions"]),
+        venue_before_town=_venue_before_town(
+            data["venue_heads_before_town"], data["venue_tails_before_town"]
+        ),
+    )
+
+
+def _venue_before_town(heads: list[str], tails: list[str]) -> re.Pattern[str]:
+    """A venue's name ending right before a town's: its noun first ("Gedung Pakuan ") or
+    last ("Pakuan Building ").
+
+    >>> rx = _venue_before_town(["Gedung"], ["Building"])
+    >>> bool(rx.search("di Gedung Pakuan ")), bool(rx.search("in Pakuan Building "))
+    (True, True)
+    >>> bool(rx.search("pemain Persib "))
+    False
+    """
+    head = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+    tail = "|".join(sorted(map(re.escape, tails), key=len, reverse=True))
+    return re.compile(
+        rf"(?:\b(?:{head})(?:\s+[A-Z][\w'’-]*){{1,3}}|(?<![\w-])[A-Z][\w'’-]*"
+        rf"(?:\s+[A-Z][\w'’-]*){{0,2}}\s+(?:{tail}))\s+$"
     )
 
 
@@ -169,6 +191,8 @@ def inside_a_name(text: str, start: int, headline: bool) -> bool:
         return False  # "Indonesia's Makassar": a possessive names the place's country
     if word == "A" and not text[max(0, start - 40) : start][: before.start()].strip():
         return False  # "A Malaysian delegation …": the article opening the sentence
+    if lex.venue_before_town.search(text[max(0, start - 60) : start]):
+        return False  # "di Gedung Pakuan Bandung": the town the venue is in
     return not (word in stop_words() or word in heads)
 
 

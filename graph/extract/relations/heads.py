@@ -34,7 +34,18 @@ def _placeless(d: DocContext, role: Role) -> str | None:
             ):
                 return before[-1].slug
     if d.home and d.ent_type(d.home) == role.level:
-        return d.home
+        # "… by West Java Governor Ahmad Heryawan with Governor Kim Kwan Yong": another
+        # person holding the same title of the article's government in the sentence is
+        # that government's head; this one heads another
+        others = [
+            r
+            for r in d.mentions.roles
+            if r.sentence == role.sentence
+            and r.person != role.person
+            and r.relation == role.relation
+            and r.government == d.home
+        ]
+        return None if others else d.home
     return None
 
 
