@@ -279,3 +279,12 @@ def test_a_week_named_relative_to_the_reference_gives_its_month() -> None:
     ref = dt.date(2007, 8, 31)
     assert spans("The memorandum was signed in Brisbane this week.", ref) == [("2007-08", None)]
     assert spans("Kunjungan balasan digelar pekan depan.", ref) == [("2007-09", None)]
+
+
+def test_a_bracketed_date_whose_second_number_is_no_month_is_month_first() -> None:
+    ref = dt.date(2019, 10, 31)
+    assert spans("The handover took place on Wednesday (10/30) at Weri.", ref) == [
+        ("2019-10-30", None)
+    ]
+    # outside brackets, a pair of numbers that is no day and month is no date
+    assert spans("Sebanyak 3/20 peserta lulus ujian.", ref) == []

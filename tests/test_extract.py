@@ -6256,3 +6256,13 @@ def test_a_town_right_after_a_venues_name_is_where_the_activity_is(venue):
     )
     [act] = run(text, "en").activities
     assert (act.location, act.start) == ("kota-bandung", "2018-05-06")
+
+
+def test_the_acronym_of_a_province_that_only_locates_a_regency_takes_no_part():
+    text = (
+        "The regency of East Flores in East Nusa Tenggara (NTT) has received a grant from the"
+        " Japanese Embassy. The handover took place on Wednesday (10/30) at Weri Village."
+    )
+    [act] = run(text, "en", published="2019-10-31").activities
+    assert act.participants == ["kabupaten-flores-timur"]
+    assert act.funded_by == "japan"

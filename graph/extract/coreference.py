@@ -261,3 +261,7 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
                 # locates it
                 out.entities[prev.slug].country = cur.slug
                 items[i] = replace(cur, qualifier=True)
+            elif prev.qualifier and cur.slug == prev.slug and re.fullmatch(r"\s*\(\s*", gap):
+                # "East Flores in East Nusa Tenggara (NTT)": the acronym in brackets of a
+                # place that only locates another locates it too
+                items[i] = replace(cur, qualifier=True)

@@ -95,7 +95,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # (12/5/2023) or (12/5) or 27/11/2019; "(6 / 11)" with spaces only in brackets
         (
             "num",
-            rf"(?<![\d/])(?P<d>{day})(?:/|(?<=\(\d) / |(?<=\(\d\d) / )(?P<m>0?[1-9]|1[0-2])"
+            rf"(?<![\d/])(?P<d>{day})(?:/|(?<=\(\d) / |(?<=\(\d\d) / )(?P<m>0?[1-9]|[12]\d|3[01])"
             rf"(?:/(?P<y>{year}|\d\d))?(?![\d/])",
         ),
         # 2023-05-15
@@ -332,6 +332,11 @@ def _day(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpreta
     """A day: "15 Mei 2023", "May 15, 2023", "(12/5)", "2023-05-15"."""
     token = g["m"] or ""
     mo = int(token) if token.isdigit() else _month(token)
+    d = int(g["d"] or 0)
+    if name == "num" and mo > 12:
+        if d > 12:
+            return None
+        d, mo = mo, d  # "Wednesday (10/30)": the second number is no month, so the first is
     relative = not g.get("y")
     year: int | None
     if g.get("y"):
@@ -343,8 +348,7 @@ def _day(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpreta
         year = _year_for(mo, ref, None)
         if year is None:
             return None
-    d = int(g["d"] or 0)
-    if name == "num" and relative and ref is not None:
+    if name == "num" and relative and ref is not None and int(token) <= 12:
         swapped = _month_first(d, mo, ref)
         if swapped is not None:
             return swapped.isoformat(), None, relative
@@ -418,6 +422,10 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
     g: dict[str, str | None] = m.groupdict()
     if name in {"dmy_dmy", "mdy_mdy", "dd_my", "m_dd_y", "num_dd"}:
         return _range(name, g, ref)
+    # "Wednesday (10/30)": month first, without a year, only in brackets as a dateline
+    bracketed = m.string[max(0, m.start() - 1) : m.start()] == "("
+    if name == "num" and int(g["m"] or 0) > 12 and not g.get("y") and not bracketed:
+        return None
     if name in {"dmy", "mdy", "num", "iso"}:
         return _day(name, g, ref)
     if name == "my":
