@@ -6266,3 +6266,20 @@ def test_the_acronym_of_a_province_that_only_locates_a_regency_takes_no_part():
     [act] = run(text, "en", published="2019-10-31").activities
     assert act.participants == ["kabupaten-flores-timur"]
     assert act.funded_by == "japan"
+
+
+def test_an_undated_visit_paid_by_a_government_abroad_named_with_it_is_held_at_the_host():
+    text = (
+        "Penjabat Gubernur Gorontalo mengatakan, kunjungan kehormatan Pemerintah Prefektur"
+        " Ehime itu untuk menindaklanjuti kerja sama kedua daerah."
+    )
+    [act] = run(text).activities
+    assert act.type == "Visit"
+    assert act.location == "provinsi-gorontalo"
+    assert set(act.participants) == {"provinsi-gorontalo", "ehime"}
+    # a visit still to come is no activity
+    text = (
+        "Penjabat Gubernur Gorontalo mengatakan, akan ada kunjungan kehormatan Pemerintah"
+        " Prefektur Ehime untuk menindaklanjuti kerja sama kedua daerah."
+    )
+    assert not run(text).activities

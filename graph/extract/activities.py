@@ -348,6 +348,7 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
             and not patterns()["travel"].match(r.text, lo)
         )
         or evidence["funder"] is not None
+        or bool(evidence.get("visitor"))
     )
 
 
@@ -460,6 +461,28 @@ def _called_on(r: _Reading, act: Activity, trig: re.Match[str]) -> bool:
     return True
 
 
+_VISIT_NOUN = re.compile(
+    r"(?i:kunjungan|lawatan)(?:\s+(?i:kehormatan|kerja|resmi|balasan|persahabatan))?\s*$"
+)
+
+
+def _visit_of_foreigner(r: _Reading, trig: re.Match[str]) -> bool:
+    """Whether a visit's noun ("kunjungan kehormatan") is followed by the government abroad
+    that pays it, its possessor, in a sentence that names one of ours."""
+    if not _VISIT_NOUN.match(trig.group(0)):
+        return False
+    if patterns()["reception"].search(r.sent.text, max(0, trig.start() - 30), trig.end()):
+        return False  # "menerima kunjungan …": a reception, an activity when it is dated
+    after = [m for m in r.ms if m.start >= trig.end()]
+    gap = r.sent.text[trig.end() : after[0].start] if after else ""
+    words = r"kehormatan|kerja|resmi|balasan|persahabatan|pemerintah|delegasi|rombongan|dari"
+    if not after or not re.fullmatch(rf"\s*(?:(?i:{words})\s+)*", gap):
+        return False
+    visitor = r.d.government_of(after[0])
+    ours = any(r.d.is_indonesian_lg(m.slug) for m in r.ms)
+    return bool(visitor and r.d.is_foreign_actor(visitor) and ours)
+
+
 def _host(r: _Reading, at: int) -> str | None:
     """The government the sentence names nearest before ``at`` (or whose head it names):
     who receives. "Penang Chief Minister … received a delegation from Medan" is received
@@ -497,6 +520,11 @@ def _new_activity(
         or (location_of(d, r.sent, r.ms) if single or listed else None),
         # a grant's funder abroad makes it an activity though undated
         "funder": _foreign_funder(r, trig.start()) if cls == "Activity" else None,
+        # "kunjungan kehormatan Pemerintah Prefektur Ehime": a visit paid by a government
+        # abroad named with it, told as made
+        "visitor": cls == "Visit"
+        and _visit_of_foreigner(r, trig)
+        and not patterns()["future"].search(r.text[:lo]),
     }
     actors = [m for m in r.ms if m.type in LOCAL_GOVERNMENT_TYPES or m.type == "Country"]
     if not _is_strong(r, cls, lo, hi, evidence) or not (actors or d.home):
@@ -531,6 +559,9 @@ def _new_activity(
             or patterns()["reception"].search(orig, max(0, trig.start() - 30), trig.end())
             # "kunjungan kehormatan kepada Wali Kota Yogyakarta": a call paid on ours
             or _called_on(r, act, trig)
+            # "kunjungan kehormatan Pemerintah Prefektur Ehime", told at home: the visit of
+            # a government abroad named right after the visit's noun
+            or _visit_of_foreigner(r, trig)
         )
     ) or (cls == "Meeting" and _HOSTED.search(orig, max(0, trig.start() - 60), trig.start())):
         # an active reception ("X received …") is told by its host, named before it; a
@@ -1104,10 +1135,21 @@ def _first_signing_recalled(d: DocContext, act: Activity) -> bool:
     return int(act.start[:4]) < d.ref.year - 1
 
 
+def _held_at_host(d: DocContext, act: Activity) -> None:
+    """A visit ours receives or a meeting ours hosts, with no place told, is held where
+    ours is ("kunjungan kehormatan Pemerintah Prefektur Ehime" told by Gorontalo's
+    governor), dated or not."""
+    if act.location is None and id(act) in d.received:
+        hosts = [p for p in act.participants if d.is_indonesian_lg(p)]
+        if len(hosts) == 1 and any(d.is_foreign_actor(p) for p in act.participants):
+            act.location = hosts[0]
+
+
 def finish_activities(d: DocContext) -> None:
     keep = []
     for act in d.ex.activities:
         _date_by_speech(d, act)
+        _held_at_host(d, act)
         if (
             act.start is None
             and act.participant_count is None
@@ -1146,12 +1188,6 @@ def finish_activities(d: DocContext) -> None:
         if _first_signing_recalled(d, act):
             continue
         _programme_theme(d, act)
-        if act.location is None and id(act) in d.received:
-            # a visit ours receives or a meeting ours hosts, with no place told, is held
-            # where ours is
-            hosts = [p for p in act.participants if d.is_indonesian_lg(p)]
-            if len(hosts) == 1 and any(d.is_foreign_actor(p) for p in act.participants):
-                act.location = hosts[0]
         # who pays for or runs an activity is not one of its participants
         act.participants = [
             p for p in act.participants if p not in (act.funded_by, act.organized_by)
