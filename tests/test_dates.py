@@ -288,3 +288,14 @@ def test_a_bracketed_date_whose_second_number_is_no_month_is_month_first() -> No
     ]
     # outside brackets, a pair of numbers that is no day and month is no date
     assert spans("Sebanyak 3/20 peserta lulus ujian.", ref) == []
+
+
+def test_a_range_of_days_after_tanggal_without_a_month_is_in_the_reference_month() -> None:
+    ref = dt.date(2016, 11, 28)
+    assert spans("Kegiatan dilanjutkan di Taiwan tanggal 23-26.", ref) == [
+        ("2016-11-23", "2016-11-26")
+    ]
+    # with its month, the month written is the month
+    assert spans("Kegiatan digelar tanggal 3-5 Desember 2016.", ref) == [
+        ("2016-12-03", "2016-12-05")
+    ]

@@ -92,6 +92,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?<![\d/])(?P<d1>{day})\s*-\s*(?P<d2>{day}) ?/ ?(?P<m>0?[1-9]|1[0-2])"
             rf"(?:/(?P<y>{year}|\d\d))?(?![\d/])",
         ),
+        # "tanggal 23-26": a range of days without its month, in the reference's month
+        (
+            "tgl_dd",
+            rf"\b(?:tanggal|tgl\.?)\s+(?P<d1>{day})\s*(?:-|–|s\.?d\.?|hingga|sampai)\s*"
+            rf"(?P<d2>{day})\b(?![ \t]*(?:/|-?\d|(?:{mon})\b))",
+        ),
         # (12/5/2023) or (12/5) or 27/11/2019; "(6 / 11)" with spaces only in brackets
         (
             "num",
@@ -149,6 +155,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "dmy": frozenset({"digit", "month"}),
     "mdy": frozenset({"digit", "month"}),
     "num_dd": frozenset({"day_range"}),
+    "tgl_dd": frozenset({"digit"}),
     "num": frozenset({"digit"}),
     "iso": frozenset({"digit"}),
     "rel_my": frozenset({"month"}),
@@ -422,6 +429,11 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
     g: dict[str, str | None] = m.groupdict()
     if name in {"dmy_dmy", "mdy_mdy", "dd_my", "m_dd_y", "num_dd"}:
         return _range(name, g, ref)
+    if name == "tgl_dd":
+        if ref is None:
+            return None
+        g = {**g, "m": str(ref.month)}
+        return _range("num_dd", g, ref)
     # "Wednesday (10/30)": month first, without a year, only in brackets as a dateline
     bracketed = m.string[max(0, m.start() - 1) : m.start()] == "("
     if name == "num" and int(g["m"] or 0) > 12 and not g.get("y") and not bracketed:
