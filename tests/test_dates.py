@@ -265,9 +265,7 @@ def test_english_ordinal_days_before_the_month(text: str, expected: tuple[str, s
 
 
 def test_a_numeric_date_in_brackets_may_have_spaces_around_its_slash() -> None:
-    assert spans("Kongres digelar Senin-Selasa (7-8 / 11).", REF) == [
-        ("2023-11-07", "2023-11-08")
-    ]
+    assert spans("Kongres digelar Senin-Selasa (7-8 / 11).", REF) == [("2023-11-07", "2023-11-08")]
     assert spans("Ia tiba di Nara pada Minggu (6 / 11) waktu setempat.", REF) == [
         ("2023-11-06", None)
     ]

@@ -6210,7 +6210,7 @@ def test_an_embassy_named_with_its_country_visits_for_it_and_is_seated_where_acc
     text = (
         "Jayapura (ANTARA) - The provincial government of Papua on Monday received a visit"
         " from the Embassy of the United Kingdom to Indonesia to discuss scholarships for"
-        " civil servants. \"We thank the embassy for the offer,\" she said in Jayapura City."
+        ' civil servants. "We thank the embassy for the offer," she said in Jayapura City.'
     )
     ex = run(text, "en")
     facts = triples(ex)
@@ -6283,3 +6283,14 @@ def test_an_undated_visit_paid_by_a_government_abroad_named_with_it_is_held_at_t
         " Prefektur Ehime untuk menindaklanjuti kerja sama kedua daerah."
     )
     assert not run(text).activities
+
+
+def test_a_count_of_things_is_no_part_of_a_grants_name_and_a_title_run_into_a_name_is_cut():
+    text = (
+        "Bantuan itu diterima Kepala Satpol PP Kabupaten TubabaDrs. Sujatmiko. Kabupaten"
+        " Tulang Bawang Barat mendapat Hibah dua unit Damkar dari Pemerintah Jepang di"
+        " Yokohama, Jepang, Sabtu (14/9/2019)."
+    )
+    ex = run(text)
+    assert [a.theme for a in ex.activities] == ["Hibah Damkar"]
+    assert not [k for k in ex.entities if "drs" in k]

@@ -61,10 +61,23 @@ def theme_of(d: DocContext, text: str, start: int, end: int) -> str:
         "",
         cut,
     )
-    cut = " ".join(cut.split()).strip(" ,.-")
+    cut = " ".join(_without_counts(cut).split()).strip(" ,.-")
     # "melakukan perjanjian kerja sama": the act's noun names it, not the light verb
     cut = re.sub(r"^(?:melakukan|membuat)\s+(?=(?:perjanjian|kesepakatan)\b)", "", cut)
     return cut if len(cut) >= 3 else theme
+
+
+def _without_counts(text: str, leading: bool = False) -> str:
+    """The text without counts of things ("hibah dua (2) unit mobil" → "hibah mobil");
+    ``leading``: only one right at its start."""
+    units = patterns()["count_units"].pattern
+    for n in sorted(find_numbers(text), key=lambda x: -x.begin):
+        if leading and text[: n.begin].strip():
+            continue
+        unit = re.match(rf"\s*(?:\(\d+\)\s*)?(?:{units})\s*", text[n.end :], re.I)
+        if unit:
+            text = f"{text[: n.begin]} {text[n.end + unit.end() :]}"
+    return text
 
 
 def _acronym_after(d: DocContext, text: str, theme: str) -> str:
@@ -165,7 +178,7 @@ def _theme(text: str, start: int, end: int) -> str:
         # "a three-day workshop": how long it lasts is no part of its name
         words = [w for w in words if not _DURATION.fullmatch(w)]
         lead = "".join(f"{w} " for w in words)
-    tail = text[end:]
+    tail = _without_counts(text[end:], leading=True)
     # "a course in port management", "a workshop on coastal resilience": English names
     # what it is about after "on", "about" or "in" and a word in lower case
     topic = _ENGLISH_TOPIC.match(tail)

@@ -71,6 +71,7 @@ WORD_LISTS = {
     "means_words": "before the act that carries out the one told before ('melalui')",
     "local_offices": "offices of a local government named with it ('Dinas … Kota Surabaya')",
     "scene_continuation": "opening a sentence set where and when the activity before is",
+    "count_units": "words counting things after a number ('dua unit'): no part of a theme",
     "first_signed": "a tie's first signing recalled ('first signed in 1991'): its since only",
     "scene_openers": "words before a scene_continuation at a sentence's start ('Lalu, di sana')",
     "people_of_after": "after a bare place: its people's goods or arts ('Maluku music')",

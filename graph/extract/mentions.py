@@ -1342,8 +1342,10 @@ class MentionFinder:
             for m in re.finditer(rf"(?<![\w-]){head}\s+({name_seq})", text):
                 name = m.group(1)
                 name = re.split(r"\s+(?:dan|and|serta|yang)\b", name)[0]
-                # "Kabupaten Tubaba Drs. Sujatmiko": a title of address starts a person
+                # "Kabupaten Tubaba Drs. Sujatmiko": a title of address starts a person; the
+                # scraper may have run it into the name ("Kabupaten TubabaDrs. Sujatmiko")
                 name = re.split(rf"\s+(?:{lex.hon_alt})\.?(?=\s|$)", name)[0]
+                name = re.split(rf"(?<=[a-z])(?:{lex.hon_alt})\.?(?=\s|$)", name)[0]
                 first = name.split()[0]
                 if (
                     first in stop_words()
