@@ -6294,3 +6294,12 @@ def test_a_count_of_things_is_no_part_of_a_grants_name_and_a_title_run_into_a_na
     ex = run(text)
     assert [a.theme for a in ex.activities] == ["Hibah Damkar"]
     assert not [k for k in ex.entities if "drs" in k]
+
+
+def test_a_misspelt_town_of_ours_after_a_title_is_that_town_and_no_persons_name():
+    text = (
+        "Walikota Palambang, Harnojoyo melakukan kesepakatan bersama dengan Future Cities"
+        " Laboratory Singapura di rumah dinas Walikota Palembang, Selasa (9/10/2018)."
+    )
+    heads = {f for f in facts_of(text) if f[1] == "headOf"}
+    assert heads == {("harnojoyo", "headOf", "kota-palembang")}

@@ -210,6 +210,12 @@ def _inner_title(token: str) -> bool:
     return bool(_titles_of_two_letters().fullmatch(token))
 
 
+def _near_spelling(a: str, b: str) -> bool:
+    """Whether two folded names differ only as a misspelling does (lengths within two,
+    85 % alike)."""
+    return abs(len(a) - len(b)) <= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
 def _no_name_after_title(rest: list[str], place_slug: str | None) -> bool:
     """Whether the words after a title hold no holder's name: a possessive ("imitating the
     governor, Sofifi's development …"), or a town's government word after a town not
@@ -1151,7 +1157,7 @@ class MentionFinder:
         if place_slug is None:
             place, place_slug, place_tokens = self._place_with_country(s, chunk, level, base)
         if place_slug is None and known is None and tokens:
-            place, place_slug, place_tokens = self._misspelt_place(tokens[0])
+            place, place_slug, place_tokens = self._misspelt_place(s, tokens[0])
         if place_slug is None and _NAMED_BEFORE.search(s.text[: m.start()]):
             return None  # "Gold Coast Mayor Tom Tate": a place no list knows, not ours
         if name_patterns().abroad_role.fullmatch(m.group(0)):
@@ -1164,20 +1170,27 @@ class MentionFinder:
                 return None
         return place, place_slug, place_tokens
 
-    def _misspelt_place(self, token: str) -> tuple[Record | None, str | None, int]:
-        """ "Governor Gyeongsangbuk-Di Kim Kwan Yong": a long word after a title that is a
-        misspelling of a government abroad the text has named is that government."""
+    def _misspelt_place(self, s: Sentence, token: str) -> tuple[Record | None, str | None, int]:
+        """ "Governor Gyeongsangbuk-Di Kim Kwan Yong", "Walikota Palambang, Harnojoyo": a
+        long word after a title that is a misspelling of a government the text names (the
+        gazetteer's or one abroad) is that government."""
         if len(token) < 8 or not token[0].isupper():
             return None, None, 0
         folded = key(token)
+        # ours named later in the sentence are not read yet: the gazetteer's finds
+        for hit in self.gaz.find(s.text):
+            rec = hit.record
+            if rec.type in LOCAL_GOVERNMENT_TYPES and rec.country == HOME_COUNTRY:
+                name = re.sub(r"^(?:kota|kabupaten|provinsi)\s+", "", key(hit.surface))
+                if name != folded and _near_spelling(name, folded):
+                    return rec, self._entity_for_record(rec, hit.surface), 1
         for slug, ent in self.out.entities.items():
-            if ent.type not in LOCAL_GOVERNMENT_TYPES or ent.country in (None, HOME_COUNTRY):
+            if ent.type not in LOCAL_GOVERNMENT_TYPES or ent.country is None:
                 continue
             for label in ent.labels.values():
-                name = key(label)
-                if abs(len(name) - len(folded)) <= 2 and (
-                    difflib.SequenceMatcher(None, name, folded).ratio() >= 0.85
-                ):
+                # "Walikota Palambang, Harnojoyo": ours named with its level's word
+                name = re.sub(r"^(?:kota|kabupaten|provinsi)\s+", "", key(label))
+                if _near_spelling(name, folded):
                     return self.out.records.get(slug), slug, 1
         return None, None, 0
 
