@@ -3874,8 +3874,18 @@ def test_an_acronym_defined_in_brackets_names_the_body_later() -> None:
 def test_a_dormant_tie_is_no_active_partnership_and_its_lapse_no_start(
     text: str, language: str
 ) -> None:
+    # dormant, never ended formally: "inactive" (the gold's word), no longer "ended"
     q = partnership(run(text, language), "kota-bukittinggi", "seremban")
-    assert q is not None and (q.status, q.since) == ("ended", None)
+    assert q is not None and (q.status, q.since) == ("inactive", None)
+
+
+def test_a_formally_ended_tie_stays_ended_and_a_dormant_one_keeps_its_fact() -> None:
+    ended = run("Sister city Kota Bukittinggi dan Seremban resmi berakhir pada 2015.")
+    assert partnership(ended, "kota-bukittinggi", "seremban").status == "ended"
+    assert ("kota-bukittinggi", "partnersWith", "seremban") not in triples(ended)
+    dormant = run("Program kota kembar Bukittinggi dan Seremban kini tidak jalan lagi.")
+    assert partnership(dormant, "kota-bukittinggi", "seremban").status == "inactive"
+    assert ("kota-bukittinggi", "partnersWith", "seremban") in triples(dormant)
 
 
 @pytest.mark.parametrize(

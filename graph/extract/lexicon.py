@@ -60,6 +60,7 @@ WORD_LISTS = {
     "light_verbs": "verbs that carry a negation through ('tidak menjalin kerja sama')",
     "negation": "negation words",
     "ended": "a partnership that ended",
+    "dormant": "a partnership no longer run, never ended formally (status inactive)",
     "not_yet": "a partnership told as not made yet, after its word",
     "invitation": "an invitation: the trip it asks for is not made yet",
     "denial": "a tie denied: no tie at all",

@@ -38,6 +38,7 @@ from graph.resolve.model import (
 )
 
 STATUS_RANK = {"active": 2, "planned": 1, "explored": 0}
+_ENDING = frozenset({"ended", "inactive"})
 PAIR_PREDICATES = frozenset({"partnersWith"})
 
 
@@ -56,27 +57,33 @@ def _values(items: Iterable[tuple[str | None, Source]]) -> list[Value]:
 def _status(p: ResolvedPartnership) -> None:
     """A partnership moves forward (explored, planned, active) and may end: the most
     advanced status any source states, except that ``ended`` wins only when stated
-    later than the latest ``active``. A later "planned" does not undo a partnership a
-    source states as in force (it is most often a plan to widen it)."""
+    later than the latest ``active`` (so does ``inactive``, a dormant tie). A later
+    "planned" does not undo a partnership a source states as in force (it is most often a
+    plan to widen it)."""
+    # a partnersWith fact tells "active", unless its own source's report says otherwise
+    # (a dormant tie keeps its fact: "inactive")
+    reported = [r.source for r in p.reports]
     stated = [(r.item.status, r.source) for r in p.reports] + [
-        ("active", f.source) for f in p.facts
+        ("active", f.source) for f in p.facts if f.source not in reported
     ]
     values = _values(stated)
     if stated:
         last_active = max((s.published or "" for v, s in stated if v == "active"), default=None)
-        ended = [s.published or "" for v, s in stated if v == "ended"]
-        if ended and (last_active is None or max(ended) > last_active):
-            p.status = "ended"
+        # "ended" (formally) or "inactive" (dormant, never ended): the latest told wins
+        # over an earlier active
+        ending = sorted((s.published or "", v) for v, s in stated if v in _ENDING)
+        if ending and (last_active is None or ending[-1][0] > last_active):
+            p.status = ending[-1][1]
         else:
-            alive = [v for v, _ in stated if v != "ended"]
+            alive = [v for v, _ in stated if v not in _ENDING]
             p.status = max(alive, key=lambda v: STATUS_RANK.get(v, 0))
     else:  # known from agreements only: an LoI is an intent
         signed = any(ag.agreement.kind != "LoI" for ag in p.agreements)
         p.status = "active" if signed else "planned"
     if len(values) > 1:
         rule = (
-            "the most advanced status stated (explored, planned, active); ended when stated "
-            "after the latest active"
+            "the most advanced status stated (explored, planned, active); ended or inactive "
+            "when stated after the latest active"
         )
         p.choices.append(Choice("status", p.status, rule, values))
 

@@ -280,6 +280,7 @@ def _began_before_end(d: DocContext, v: SentenceView, at: int) -> str | None:
     when it lapsed ("tidak aktif sejak 2010")."""
     rx = patterns()
     ends = [m.start() for m in rx["ended"].finditer(v.sent.text)]
+    ends += [m.start() for m in rx["dormant"].finditer(v.sent.text)]
     ends += [m.start() for m in rx["renewal"].finditer(v.sent.text)]
     if not ends:
         return None
@@ -312,8 +313,8 @@ def _record(
     # an ended tie keeps the year it began ("sejak 2018 tidak diperpanjang lagi")
     if since and (q.since is None or since < q.since):
         q.since = since
-    if status != "active":
-        return
+    if status not in ("active", "inactive"):
+        return  # a dormant tie is still one on paper; an ended one is not
     d.add_fact(pair[0], "partnersWith", pair[1], v.sent)
 
 
@@ -603,6 +604,7 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         not negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text)
     )  # "berakhir pada 2020 dan tidak diperpanjang": ended, not renewed
     ended = (bool(rx["ended"].search(v.text)) or not_renewed) and not is_planned and not renewed
+    dormant = bool(rx["dormant"].search(v.text)) and not (ended or is_planned or renewed)
     if not partners and not is_planned:
         _date_the_partnership(d, v, pm.start())
     signed = bool(rx["signing"].search(v.text))
@@ -612,7 +614,9 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         # cooperation would go on, pointing out that Semarang is a sister city of Brisbane"
         trig = _trigger_for(v, other) or pm
         planned_here = is_planned if trig.start() == pm.start() else _planned_at(v, trig)
-        status = "planned" if planned_here else "ended" if ended else "active"
+        status = (
+            "planned" if planned_here else "ended" if ended else "inactive" if dormant else "active"
+        )
         for one in ones:
             if one == other or d.country_of(one) == d.country_of(other):
                 continue
@@ -622,7 +626,7 @@ def partnership(d: DocContext, v: SentenceView) -> None:
                 _start_year(d, v, trig.start(), signed)
                 if status == "active"
                 else _began_before_end(d, v, trig.start())
-                if status == "ended"
+                if status in ("ended", "inactive")
                 else None
             )
             # listed among a foreign government's partners, the sentence's dates belong to
