@@ -6313,3 +6313,14 @@ def test_a_misspelt_town_of_ours_after_a_title_is_that_town_and_no_persons_name(
     )
     heads = {f for f in facts_of(text) if f[1] == "headOf"}
     assert heads == {("harnojoyo", "headOf", "kota-palembang")}
+
+
+def test_a_signing_of_ours_in_a_dated_list_of_partners_takes_its_own_items_date():
+    text = (
+        "Kochi City signed sister city alliances with Wuhu City in China (a friendship city -"
+        " April 19, 1985), Kitami City in Hokkaido Prefecture, Japan (a sister city - April"
+        " 28, 1986), and Surabaya in East Java, Indonesia (a sister city - April 17, 1997)."
+    )
+    [act] = run(text, "en").activities
+    assert act.start == "1997-04-17"
+    assert set(act.participants) == {"kota-surabaya", "kochi"}

@@ -38,6 +38,7 @@ from graph.extract.context import (
     subject_of,
     wished,
 )
+from graph.extract.dates import DateSpan, find_dates
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import lowered, patterns, relations_lexicon
 from graph.extract.mentions import Mention
@@ -1125,6 +1126,37 @@ def _visited(d: DocContext, place: str) -> str:
     return d.register_country(place) or place
 
 
+_ITEM_BRACKET = re.compile(r"[^()]{0,80}?\(([^()]{4,80})\)")
+
+
+def _own_list_item(d: DocContext, act: Activity) -> None:
+    """ "… Wuhu City (a friendship city - April 19, 1985), Kitami City (… April 28, 1986),
+    and Surabaya (a sister city - April 17, 1997)": in a list whose items carry their own
+    dated brackets, an activity of ours is the one its own item dates; the other items'
+    towns and countries take no part in it."""
+    if not act.evidence:
+        return
+    sent = d.sentences[act.evidence[0].index]
+    # the items: the participants' mentions (places that only locate them lie between)
+    ms = [m for m in d.mentions.in_sentence(sent.index) if m.slug in act.participants]
+    dated: dict[str, list[DateSpan]] = {}
+    for m, nxt in pairwise([*ms, None]):
+        bracket = _ITEM_BRACKET.match(sent.text, m.end)
+        if bracket is None or (nxt is not None and nxt.start < bracket.start(1)):
+            continue
+        spans = find_dates(bracket.group(1), d.ref)
+        if spans:
+            dated[m.slug] = spans
+    ours = [p for p in dated if d.is_indonesian_lg(p)]
+    if len(dated) < 2 or len(ours) != 1:
+        return
+    others = set(dated) - set(ours)
+    act.start, act.end = dated[ours[0]][0].start, dated[ours[0]][0].end
+    act.participants = [p for p in act.participants if p not in others]
+    if act.location is not None and act.location not in act.participants:
+        act.location = None
+
+
 def _first_signing_recalled(d: DocContext, act: Activity) -> bool:
     """ "The Sister State relationship, which was first signed in September 1991": a tie's
     first signing, years before the article, recalled as its start (``first_signed``)."""
@@ -1187,6 +1219,7 @@ def finish_activities(d: DocContext) -> None:
             continue
         if _first_signing_recalled(d, act):
             continue
+        _own_list_item(d, act)
         _programme_theme(d, act)
         # who pays for or runs an activity is not one of its participants
         act.participants = [
