@@ -1140,7 +1140,8 @@ def _own_list_item(d: DocContext, act: Activity) -> None:
     # the items: the participants' mentions (places that only locate them lie between)
     ms = [m for m in d.mentions.in_sentence(sent.index) if m.slug in act.participants]
     dated: dict[str, list[DateSpan]] = {}
-    for m, nxt in pairwise([*ms, None]):
+    for i, m in enumerate(ms):
+        nxt = ms[i + 1] if i + 1 < len(ms) else None
         bracket = _ITEM_BRACKET.match(sent.text, m.end)
         if bracket is None or (nxt is not None and nxt.start < bracket.start(1)):
             continue
