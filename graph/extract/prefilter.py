@@ -32,11 +32,15 @@ _FORMS_AFTER = (
 
 
 @cache
+def _councils() -> str:
+    """The heads only councils abroad carry ("Majlis Daerah"), as one alternation."""
+    return "|".join(w for ws in relations_lexicon()["council_heads_abroad"].values() for w in ws)
+
+
+@cache
 def _foreign_form() -> re.Pattern[str]:
     """The government forms, with the heads only councils abroad carry ("Majlis Daerah")."""
-    councils = "|".join(
-        w for ws in relations_lexicon()["council_heads_abroad"].values() for w in ws
-    )
+    councils = _councils()
     return re.compile(
         rf"\b(?:{_FORMS_BEFORE}|{councils})\s+[A-Z]|\b[A-Z][\w'-]+\s+(?:{_FORMS_AFTER})\b"
     )
@@ -154,10 +158,7 @@ _FORM_NAME = re.compile(
 @cache
 def _council_form() -> re.Pattern[str]:
     """A head only councils abroad carry, before a name ("Majlis Daerah Tuaran")."""
-    councils = "|".join(
-        w for ws in relations_lexicon()["council_heads_abroad"].values() for w in ws
-    )
-    return re.compile(rf"\b(?:{councils})\s+[A-Z]")
+    return re.compile(rf"\b(?:{_councils()})\s+[A-Z]")
 
 
 _NAME_AND_COMMA = re.compile(rf"(?<![\w'’-]){_NAME}\s*,\s*$")
