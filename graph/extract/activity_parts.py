@@ -71,7 +71,9 @@ def _without_counts(text: str, leading: bool = False) -> str:
     """The text without counts of things ("hibah dua (2) unit mobil" → "hibah mobil");
     ``leading``: only one right at its start."""
     units = patterns()["count_units"].pattern
-    for n in sorted(find_numbers(text), key=lambda x: -x.begin):
+    # a count at the start is within its first words: the rest of a sentence need not be read
+    found = find_numbers(text[:40] if leading else text)
+    for n in sorted(found, key=lambda x: -x.begin):
         if leading and text[: n.begin].strip():
             continue
         unit = re.match(rf"\s*(?:\(\d+\)\s*)?(?:{units})\s*", text[n.end :], re.I)
