@@ -6324,3 +6324,32 @@ def test_a_signing_of_ours_in_a_dated_list_of_partners_takes_its_own_items_date(
     [act] = run(text, "en").activities
     assert act.start == "1997-04-17"
     assert set(act.participants) == {"kota-surabaya", "kochi"}
+
+
+def test_a_ministry_official_joining_a_local_delegation_leaves_it_local():
+    text = (
+        "The network arranged a study visit of twelve officials from the Jambi Province"
+        " government and one representative from the Ministry of Home Affairs to Busan, from"
+        " 3-6 October 2016."
+    )
+    [act] = run(text, "en").activities
+    assert act.participant_count == 12
+    assert ("provinsi-jambi", "sendsDelegationTo", "busan") in facts_of(text, "en")
+    # the ministry leading the trip makes it a national one
+    text = (
+        "The Ministry of Home Affairs led a study visit of twelve officials from the Jambi"
+        " Province government to Busan, from 3-6 October 2016."
+    )
+    assert not run(text, "en").activities
+
+
+def test_a_renewal_signed_by_both_named_as_its_subject_is_a_signing():
+    text = (
+        "Pemkab Sleman dan Pemerintah Kota Tilburg, Belanda memperbarui nota kesepahaman"
+        " kerja sama kota kembar, Rabu (4/9/2019)."
+    )
+    [act] = run(text).activities
+    assert act.type == "Signing"
+    assert act.start == "2019-09-04"
+    assert set(act.participants) == {"kabupaten-sleman", "tilburg"}
+    assert not act.theme.startswith("memperbarui")

@@ -325,10 +325,12 @@ def _is_strong(r: _Reading, cls: str, lo: int, hi: int, evidence: dict[str, obje
         or patterns()["organised_by"].search(r.text)
         or evidence["where"]
     )
+    # a signing's foreign party after its word, or before it as its subject ("Pemkot Ambon
+    # dan Pemerintah Kota Vlissingen memperbarui MoU")
     foreign_partner = any(
         r.d.is_foreign_actor(m.slug)
         and r.d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
-        and lo <= m.start <= hi
+        and (lo <= m.start <= hi or (0 < lo - m.end <= 120 and ";" not in r.text[m.end : lo]))
         for m in r.ms
     )
     return (

@@ -241,7 +241,17 @@ def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
     foreign = [m for m in bodies if m.type == "Country"]
     # "Chief Minister", "Ketua Menteri": a head abroad, not one of our ministers
     abroad = [(r.start(), r.end()) for r in name_patterns().abroad_role.finditer(text)]
+    # "delegates from the province and one representative from the Ministry": a member of
+    # the local group named before, not the owner of the agenda
+    first_local = min((m.start for m in ms if d.is_indonesian_lg(m.slug)), default=len(text))
+    companions = [
+        c.end() for c in patterns()["national_companions"].finditer(text) if c.start() > first_local
+    ]
     for nm in patterns()["national"].finditer(text):
+        if any(
+            re.fullmatch(r"\s*", text[end : nm.start()]) for end in companions if end <= nm.start()
+        ):
+            continue
         if any(b.start <= nm.start() < b.end for b in bodies):
             continue  # inside the name of a foreign body ("Kementerian Luar Negeri Singapura")
         if any(a <= nm.start() < b for a, b in abroad):

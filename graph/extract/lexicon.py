@@ -52,6 +52,8 @@ WORD_LISTS = {
     "actor_cue": "the people of a government (ASN, delegation)",
     "local_hint": "a local government without its name (a head's title, Pemkot)",
     "national": "national-level actors (president, ministry)",
+    "national_companions": "words before a national actor that make it one member of a local "
+    "delegation ('and one representative from')",
     "renewal": "renewing an agreement",
     "theme_words": "words introducing an activity's theme",
     "passive_between": "words between a passive verb's subject and the verb ('which was first')",
