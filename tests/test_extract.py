@@ -6353,3 +6353,40 @@ def test_a_renewal_signed_by_both_named_as_its_subject_is_a_signing():
     assert act.start == "2019-09-04"
     assert set(act.participants) == {"kabupaten-sleman", "tilburg"}
     assert not act.theme.startswith("memperbarui")
+
+
+def test_a_states_government_named_with_ours_takes_part_in_the_activity():
+    ties = "Pemprov Bali terus memperluas kerja sama luar negeri. "
+    text = (
+        ties + "Gubernur Bali membuka pameran dagang bersama Pemerintah Australia di Denpasar"
+        " pada 25 Maret 2011."
+    )
+    [act] = run(text).activities
+    assert set(act.participants) == {"provinsi-bali", "australia"}
+    # a state named only as where goods come from takes no part
+    text = ties + "Gubernur Bali membuka pameran produk Australia di Denpasar pada 25 Maret 2011."
+    assert not run(text).activities
+
+
+def test_a_heads_arrival_abroad_told_as_a_noun_is_a_visit_apart_from_the_return_visit():
+    text = (
+        "Setelah kedatangan Bupati Sleman di Tilburg, Belanda pada tahun 2016, delegasi"
+        " Tilburg berkunjung ke Sleman sebagai tindak lanjut kerja sama sister city."
+        " Delegasi dari Tilburg yang dipimpin Wali Kota Tilburg, Theo Weterings, tiba di"
+        " Sleman pada 12 Mei 2017."
+    )
+    acts = sorted(run(text).activities, key=lambda a: a.start or "")
+    assert [(a.start, a.location) for a in acts] == [
+        ("2016", "tilburg"),
+        ("2017-05-12", "kabupaten-sleman"),
+    ]
+
+
+def test_officials_arriving_abroad_with_their_head_make_a_visit():
+    text = (
+        "Bupati Banyuwangi Ipuk Fiestiandani menjalin kerja sama dengan Kota Perth."
+        " Ipuk didampingi sejumlah pejabat Pemkab Banyuwangi tiba di Perth, Senin (4/3/2024)."
+    )
+    [act] = run(text).activities
+    assert act.type == "Visit"
+    assert (act.start, act.location) == ("2024-03-04", "perth")

@@ -804,6 +804,10 @@ FROM = re.compile(r"\b(?:dari|from|of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 
 
 _WITH_BEFORE = re.compile(r"\b(?:dengan|with)\s+(?:the\s+)?$", re.I)
+_WITH_BEFORE_ANY = re.compile(
+    r"\b(?:dengan|with|bersama|together with|along with|and|dan)\s+(?:the\s+)?$", re.I
+)
+_GOVERNMENT_SURFACE = re.compile(r"^(?i:pemerintah(?:an)?)\b|\b(?i:government)$")
 
 
 @cache
@@ -893,7 +897,12 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         )
         if delegation:
             d.state_delegations.add(m.slug)
-        taking_part = FROM.search(before) or _as_government().search(before) or delegation
+        # "bersama Pemerintah Australia", "with the Japanese Government": the state's
+        # government itself, named as one doing the activity with ours
+        as_itself = _GOVERNMENT_SURFACE.search(m.surface) and _WITH_BEFORE_ANY.search(before)
+        taking_part = (
+            FROM.search(before) or _as_government().search(before) or delegation or as_itself
+        )
         return m.slug if taking_part else None
     return None
 
