@@ -6390,3 +6390,64 @@ def test_officials_arriving_abroad_with_their_head_make_a_visit():
     [act] = run(text).activities
     assert act.type == "Visit"
     assert (act.start, act.location) == ("2024-03-04", "perth")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        # a small town abroad as the possessor or the subject of a tie, ours after "with"
+        (
+            "Albany's sister-city relationship with Sleman goes back to 1992.",
+            "en",
+            ("kabupaten-sleman", "albany"),
+        ),
+        (
+            "Albany has a sister city relationship with Sleman since 1992.",
+            "en",
+            ("kabupaten-sleman", "albany"),
+        ),
+        # "twinning" and "cooperated" are tie words too
+        (
+            "Penang state government has a twinning arrangement with Pekanbaru.",
+            "en",
+            ("kota-pekanbaru", "penang"),
+        ),
+        ("Kupang and Darwin have cooperated since 2012.", "en", ("kota-kupang", "darwin")),
+        # a Malaysian state named by its Malay government form
+        (
+            "Pemprov Kalimantan Utara dan Pemerintah Negeri Sabah sepakat memperkuat kerja"
+            " sama perbatasan.",
+            "id",
+            ("provinsi-kalimantan-utara", "sabah"),
+        ),
+    ],
+)
+def test_ties_told_by_a_possessive_a_tie_noun_or_a_malay_state_form(
+    text: str, language: str, pair: tuple[str, str]
+) -> None:
+    ours, theirs = pair
+    found = {(f[0], f[2]) for f in facts_of(text, language) if f[1] == "partnersWith"} | {
+        (f[2], f[0]) for f in facts_of(text, language) if f[1] == "partnersWith"
+    }
+    assert any(a == ours and b.startswith(theirs) for a, b in found), found
+
+
+def test_a_title_after_a_venues_clause_is_not_the_venues_head_and_initials_are_the_person():
+    text = (
+        "Pemkab Sigi menjajaki kerja sama sister city. Selain menghadiri forum air di Osaka,"
+        " Jepang, Bupati Ir Mohamad Irwan Lapatta MSi (MIL) juga bertemu pejabat Jepang."
+        " Bupati MIL berharap kerja sama itu segera terwujud."
+    )
+    ex = run(text)
+    heads = {f for f in facts_of(text) if f[1] == "headOf"}
+    assert heads == {("mohamad-irwan-lapatta", "headOf", "kabupaten-sigi")}
+    assert "mil" not in ex.entities
+
+
+def test_membership_of_an_international_network_the_lexicon_lacks_is_read():
+    text = "Pemkot Ternate bergabung dengan Pacific Island Resilient Cities Network sejak 2015."
+    ex = run(text)
+    assert not ex.prefiltered
+    assert ("kota-ternate", "memberOf", "pacific-island-resilient-cities-network") in facts_of(text)
+    # the same words in a school's name tell no membership
+    assert run("Pemkot Ternate meresmikan SD Pacific Island di Ternate sejak 2015.").prefiltered

@@ -224,7 +224,8 @@ def _partner_patterns() -> tuple[tuple[re.Pattern[str], bool], ...]:
         (lead(data["foreign_partner_before"]), True),
         # "kerja sama dengan X", "a working visit to X"
         (lead(data["foreign_partner_broad"] + data["visit_to"]), False),
-        (re.compile(rf"(?P<name>{NAME_SEQ})[ \t]+(?i:{after})\b"), True),
+        # "Fremantle's sister-city relationship with": a possessive joins the name
+        (re.compile(rf"(?P<name>{NAME_SEQ})(?:[ \t]+|(?=['’]s\b))(?i:{after})\b"), True),
     )
 
 

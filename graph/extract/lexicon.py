@@ -52,6 +52,9 @@ WORD_LISTS = {
     "actor_cue": "the people of a government (ASN, delegation)",
     "local_hint": "a local government without its name (a head's title, Pemkot)",
     "national": "national-level actors (president, ministry)",
+    "government_forms_before": "head words before the name of a government abroad the "
+    "gazetteer may lack ('Kota', 'City of', 'Pemerintah Negeri'), matched case-sensitively",
+    "government_forms_after": "head words after such a name ('City Council', 'Prefecture')",
     "national_companions": "words before a national actor that make it one member of a local "
     "delegation ('and one representative from')",
     "renewal": "renewing an agreement",

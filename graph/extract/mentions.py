@@ -407,6 +407,16 @@ class MentionFinder:
                 ),
                 None,
             )
+        if slug is None and len(tokens) == 1 and name.isupper() and 2 <= len(name) <= 5:
+            # "Bupati ROR" after "Royke Oktavian Roring (ROR)": a known person's initials
+            fits = {
+                known
+                for known in self.person_alias.values()
+                if "".join(t[0] for t in self.out.entities[known].labels["und"].split()).upper()
+                == name
+            }
+            if len(fits) == 1:
+                slug = fits.pop()
         if slug is None and len(tokens) == 1 and len(k) >= 4:
             # a short form of one known person's middle name ("Gubernur Mirza" after
             # "Gubernur Rahmat Mirzani Djausal"), when no one else's name fits

@@ -22,14 +22,6 @@ from graph.extract.names import name_patterns
 from graph.extract.places import world_places
 from graph.vocab import HOME_COUNTRY
 
-# a government named by a head word, as foreign ones the gazetteer lacks are ("Kota Tono",
-# "Sibu Municipal Council", "Ehime Prefecture"): with a partnership word, worth reading
-_FORMS_BEFORE = r"Pemko|Pemkot|Kota|City of|Municipality of|Mayor of|Prefektur"
-_FORMS_AFTER = (
-    r"City Council|Municipal Council|Regional Council|District Council|"
-    r"City|Municipality|Prefecture|Province|Oblast|Shire|State Government"
-)
-
 
 @cache
 def _councils() -> str:
@@ -40,10 +32,14 @@ def _councils() -> str:
 @cache
 def _foreign_form() -> re.Pattern[str]:
     """The government forms, with the heads only councils abroad carry ("Majlis Daerah")."""
+    # a government named by a head word, as foreign ones the gazetteer lacks are ("Kota
+    # Tono", "Sibu Municipal Council", "Ehime Prefecture"): with a partnership word, worth
+    # reading (the forms are data: ``government_forms_before/after``)
+    data = relations_lexicon()
+    before = "|".join(data["government_forms_before"])
+    after = "|".join(data["government_forms_after"])
     councils = _councils()
-    return re.compile(
-        rf"\b(?:{_FORMS_BEFORE}|{councils})\s+[A-Z]|\b[A-Z][\w'-]+\s+(?:{_FORMS_AFTER})\b"
-    )
+    return re.compile(rf"\b(?:{before}|{councils})\s+[A-Z]|\b[A-Z][\w'-]+\s+(?:{after})\b")
 
 
 @cache
@@ -54,7 +50,7 @@ def _foreign_hints() -> tuple[str, ...]:
         w.split()[0] for ws in relations_lexicon()["council_heads_abroad"].values() for w in ws
     }
     fixed = ("Pemko", "Kota ", "City", "Municipal", "Council", "Mayor of", "Prefe", "Province")
-    return (*fixed, "Oblast", "Shire", "State Government", *sorted(councils))
+    return (*fixed, "Oblast", "Shire", "State Government", "Negeri ", *sorted(councils))
 
 
 #: the word lists one of which a text must hold to state a fact
@@ -272,7 +268,7 @@ def _twinned_with_abroad(text: str) -> bool:
     )
 
 
-_NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}\s+$")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}\s*$")
 
 
 def _partner_before_abroad(text: str) -> bool:
@@ -285,6 +281,38 @@ def _tied_abroad(text: str) -> bool:
     """ "kerja sama dengan Sarawak", "an agreement with Kuching": a region or a large city
     abroad (100,000 people or more) after a broad partnership phrase."""
     return _named_abroad(text, "foreign_partner_broad", 100_000)
+
+
+_NAME_RUN = re.compile(_NAME)
+
+
+@cache
+def _international_body() -> re.Pattern[str]:
+    """ "Asian Cities Climate Change Resilience Network": a capitalised name holding an
+    international word and ending in a body's head word (a network, an alliance), as the
+    lexicon types such bodies; the gazetteer need not know it."""
+    data = relations_lexicon()
+    intl = "|".join(data["acronym_international_words"])
+    tails = "|".join(data["international_body_tails"])
+    return re.compile(
+        rf"(?<![\w-])(?=[A-Z])(?i:{intl})(?:\s+[A-Z][\w&'-]*){{0,6}}\s+(?=[A-Z])(?i:{tails})\b"
+    )
+
+
+def _twinning_sentence_abroad(text: str) -> bool:
+    """ "Fremantle's sister-city relationship with Denpasar": a town abroad (a thousand
+    people or more) or a region abroad anywhere in the sentence of a twinning word, which
+    general news almost never uses."""
+    low = text.lower()
+    rx = lowered("twinning_kind") if len(low) == len(text) else patterns()["twinning_kind"]
+    for m in rx.finditer(low if len(low) == len(text) else text):
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+        for name in _NAME_RUN.finditer(text, start, min(ends, default=len(text))):
+            words = re.sub(r"['’]s$", "", name.group(1)).split()
+            if any(_abroad(" ".join(words[:k]), 1_000) for k in range(len(words), 0, -1)):
+                return True
+    return False
 
 
 def _twinned_abroad(text: str, gazetteer: Gazetteer) -> bool:
@@ -377,6 +405,11 @@ def might_hold_partnership(
             )
             or (may_match(low, "foreign_partner_after") and _partner_before_abroad(text))
             or (may_match(low, "foreign_partner_broad") and _tied_abroad(text))
+            or (may_match(low, "twinning_kind") and _twinning_sentence_abroad(text))
+            # "a member of the Asian Cities … Network": a body of members abroad
+            or (
+                bool(lowered("membership").search(low)) and bool(_international_body().search(text))
+            )
         )
     if not foreign:
         # "a grant from the Japanese Embassy": a foreign state's mission named by demonym

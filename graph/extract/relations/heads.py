@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext
+from graph.extract.context import DocContext, after_locative
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.mentions import Role
 from graph.extract.names import name_patterns
@@ -29,7 +29,10 @@ def _placeless(d: DocContext, role: Role) -> str | None:
             # "X dipimpin Gubernur Y"; "X was represented by its mayor, Y"; not "X
             # ditandatangani Y selaku walikota", where the title follows the person
             titled = name_patterns().any_role.search(between) is not None
-            if (titled and len(between.split()) <= 4) or re.search(
+            # "mengikuti konferensi di Ibaraki, Jepang, Bupati X …": a venue's clause ends
+            # at the comma; the title after it is not the venue's
+            venue = "," in between and after_locative(text, before[-1].start)
+            if (titled and len(between.split()) <= 4 and not venue) or re.search(
                 r"\b(?:its|their)\b|nya\b", between
             ):
                 return before[-1].slug
