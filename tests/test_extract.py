@@ -6451,3 +6451,26 @@ def test_membership_of_an_international_network_the_lexicon_lacks_is_read():
     assert ("kota-ternate", "memberOf", "pacific-island-resilient-cities-network") in facts_of(text)
     # the same words in a school's name tell no membership
     assert run("Pemkot Ternate meresmikan SD Pacific Island di Ternate sejak 2015.").prefiltered
+
+
+def test_a_list_owned_by_a_town_abroad_pairs_ours_with_the_owner_not_the_next_item():
+    text = "Geelong has sister cities including Malang in Indonesia and Izumiotsu in Japan."
+    ties = {f for f in facts_of(text, "en") if f[1] == "partnersWith"}
+    assert ties == {("kota-malang", "partnersWith", "geelong")}
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_a_places_name():
+    text = "Among Geelong's sister cities are Malang, Izumiotsu and Lishui."
+    ties = {f for f in facts_of(text, "en") if f[1] == "partnersWith"}
+    assert ties == {("kota-malang", "partnersWith", "geelong")}
+
+
+def test_a_province_abroad_named_with_our_province_form_passes_the_prefilter():
+    text = (
+        "Kunjungan itu menindaklanjuti nota kesepahaman antara Pemprov Jawa Tengah dan"
+        " Pemerintah Provinsi Chungcheongnam-do."
+    )
+    ex = run(text)
+    assert not ex.prefiltered
+    # a regency of ours named with the same form does not make a text international
+    assert run("Pemprov Jawa Tengah dan Kabupaten Kudus menandatangani kerja sama.").prefiltered

@@ -23,7 +23,7 @@ from functools import cache
 
 from graph.extract.gazetteer import Gazetteer, Record, key
 from graph.extract.lexicon import lowered, may_match, patterns, relations_lexicon
-from graph.extract.names import name_lexicon
+from graph.extract.names import name_lexicon, stop_words
 from graph.extract.places import Place, world_places
 from graph.vocab import HOME_COUNTRY, slugify
 
@@ -268,8 +268,9 @@ def _trim(name: str) -> str:
     if not _named_whole(words):
         while len(words) > 1 and words[-1] in name_lexicon().context_starts:
             words.pop()
-    if len(words) > 1 and words[0] == "The":
-        words.pop(0)  # "The Sarawak State Government" opening a sentence
+    if len(words) > 1 and (words[0] == "The" or words[0] in stop_words()):
+        # "The Sarawak State Government", "Among Geelong's sister cities" opening a sentence
+        words.pop(0)
     # "the City of Gold Coast's website": the possessive is no part of the name
     return re.sub(r"['’]s$", "", " ".join(words)).strip(" .,'’")
 

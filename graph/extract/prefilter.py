@@ -285,6 +285,27 @@ def _tied_abroad(text: str) -> bool:
 
 _NAME_RUN = re.compile(_NAME)
 
+# a level of government ours share, before a name: "Pemerintah Provinsi Gyeongsangbuk-do",
+# "Kabupaten Jeju"; the name decides (a region or a town the world table knows abroad only)
+_SHARED_FORM = re.compile(
+    r"\b(?:Provinsi|Kabupaten|Province of|Prefecture of)\s+"
+    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _shared_form_abroad(text: str, matches: list[GazMatch]) -> bool:
+    """ "nota kesepahaman dengan Pemerintah Provinsi Gyeongsangbuk-do": a province or a
+    regency form that names a place abroad (a region, or a town of 1,000 people or more),
+    not one the gazetteer knows here ("Kabupaten Kupang")."""
+    known = [(g.start, g.end) for g in matches if g.record.country == HOME_COUNTRY]
+    for m in _SHARED_FORM.finditer(text):
+        if any(a < m.end() and m.start(1) < b for a, b in known):
+            continue
+        words = m.group(1).split()
+        if any(_abroad(" ".join(words[:k]), 1_000) for k in range(len(words), 0, -1)):
+            return True
+    return False
+
 
 @cache
 def _international_body() -> re.Pattern[str]:
@@ -406,6 +427,11 @@ def might_hold_partnership(
             or (may_match(low, "foreign_partner_after") and _partner_before_abroad(text))
             or (may_match(low, "foreign_partner_broad") and _tied_abroad(text))
             or (may_match(low, "twinning_kind") and _twinning_sentence_abroad(text))
+            or (
+                ("Provinsi " in text or "Kabupaten " in text or " of " in text)
+                and bool(lowered("partnership").search(low))
+                and _shared_form_abroad(text, matches)
+            )
             # "a member of the Asian Cities … Network": a body of members abroad
             or (
                 bool(lowered("membership").search(low)) and bool(_international_body().search(text))

@@ -421,8 +421,11 @@ def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: 
         # or the list is the object of "with" ("agreements have been sealed with … Ambon
         # in Indonesia, Haikou in China, … and Dili in Timor Leste")
         first = min(own)
+        # "Darwin has sister cities including Ambon … and Haikou …": with the list's owner
+        # abroad named before the word, one more item abroad is enough
+        owner_before = any(m.start < at for m in lgs)
         return (
-            len({m.slug for m in after}) >= 2
+            len({m.slug for m in after}) >= (1 if owner_before else 2)
             and bool(
                 patterns()["list_opening"].search(v.text[at:first])
                 or re.search(r"\b(?:with|dengan)\b", v.text[at:first])
