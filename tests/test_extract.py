@@ -6474,3 +6474,37 @@ def test_a_province_abroad_named_with_our_province_form_passes_the_prefilter():
     assert not ex.prefiltered
     # a regency of ours named with the same form does not make a text international
     assert run("Pemprov Jawa Tengah dan Kabupaten Kudus menandatangani kerja sama.").prefiltered
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "pair"),
+    [
+        # a pair agreeing together, a level word after the pair
+        (
+            "Sabah and North Kalimantan province agreed to cooperate on border connectivity.",
+            "en",
+            ("provinsi-kalimantan-utara", "sabah"),
+        ),
+        # a state abroad named by "Negara Bagian", with an agreement verb
+        (
+            "Pemprov Sulawesi Selatan dan Negara Bagian Victoria sepakat melanjutkan kerja sama.",
+            "id",
+            ("provinsi-sulawesi-selatan", "victoria"),
+        ),
+    ],
+)
+def test_regions_abroad_agreeing_with_ours(text: str, language: str, pair: tuple[str, str]):
+    ours, theirs = pair
+    ties = [f for f in facts_of(text, language) if f[1] == "partnersWith"]
+    assert any(ours in (s, o) and any(x.startswith(theirs) for x in (s, o)) for s, _, o in ties), (
+        ties
+    )
+
+
+def test_a_state_government_abroad_in_lower_case_hosting_ours_is_read():
+    text = (
+        "The Johor state government hosted a delegation from Bangka Belitung province on"
+        " 8 August 2019 to discuss cooperation."
+    )
+    delegations = {f for f in facts_of(text, "en") if f[1] == "sendsDelegationTo"}
+    assert delegations == {("provinsi-kepulauan-bangka-belitung", "sendsDelegationTo", "johor")}

@@ -131,7 +131,9 @@ def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
 def _signed_pair() -> re.Pattern[str]:
     signing = "|".join(sorted(relations_lexicon()["signing"], key=len, reverse=True))
     return re.compile(
-        rf"{PAIR.pattern}[ \t]+(?:(?i:have|has|had|jointly|telah|sudah|resmi|bersama)[ \t]+)*"
+        # "Sabah and North Kalimantan province agreed …": a level word after the pair
+        rf"{PAIR.pattern}(?:[ \t]+(?:province|state|city|regency|prefecture|governments?))?"
+        rf"[ \t]+(?:(?i:have|has|had|jointly|telah|sudah|resmi|bersama)[ \t]+)*"
         rf"(?i:{signing})\b"
     )
 

@@ -45,12 +45,11 @@ def _foreign_form() -> re.Pattern[str]:
 @cache
 def _foreign_hints() -> tuple[str, ...]:
     """Substrings one of which any match of the government forms contains (a cheap test
-    first)."""
-    councils = {
-        w.split()[0] for ws in relations_lexicon()["council_heads_abroad"].values() for w in ws
-    }
-    fixed = ("Pemko", "Kota ", "City", "Municipal", "Council", "Mayor of", "Prefe", "Province")
-    return (*fixed, "Oblast", "Shire", "State Government", "Negeri ", *sorted(councils))
+    first): the forms themselves, which are plain words."""
+    data = relations_lexicon()
+    councils = {w.split()[0] for ws in data["council_heads_abroad"].values() for w in ws}
+    forms = [*data["government_forms_before"], *data["government_forms_after"]]
+    return tuple(sorted({*forms, *councils}))
 
 
 #: the word lists one of which a text must hold to state a fact
