@@ -6508,3 +6508,9 @@ def test_a_state_government_abroad_in_lower_case_hosting_ours_is_read():
     )
     delegations = {f for f in facts_of(text, "en") if f[1] == "sendsDelegationTo"}
     assert delegations == {("provinsi-kepulauan-bangka-belitung", "sendsDelegationTo", "johor")}
+
+
+def test_a_placeless_title_with_the_government_after_the_name_heads_that_government():
+    text = "Mayor Tom Tate of the City of Gold Coast signed the letter of intent with Makassar."
+    heads = {f for f in facts_of(text, "en") if f[1] == "headOf"}
+    assert heads == {("tom-tate", "headOf", "gold-coast")}

@@ -22,6 +22,18 @@ def _placeless(d: DocContext, role: Role) -> str | None:
     person = next((m for m in ms if m.slug == role.person), None)
     govs = [m for m in ms if m.type in LOCAL_GOVERNMENT_TYPES and not m.qualifier]
     if person is not None:
+        # "Mayor Tom Tate of the City of Gold Coast": the government right after the name
+        after = next(
+            (
+                m
+                for m in govs
+                if m.start >= person.end
+                and re.fullmatch(r"\s*,?\s*(?:of|dari)\s+(?:the\s+)?", text[person.end : m.start])
+            ),
+            None,
+        )
+        if after is not None:
+            return after.slug
         # the title is within a few words after the government ("X dipimpin Gubernur Y")
         before = [m for m in govs if m.end <= person.start]
         if before:
