@@ -6514,3 +6514,15 @@ def test_a_placeless_title_with_the_government_after_the_name_heads_that_governm
     text = "Mayor Tom Tate of the City of Gold Coast signed the letter of intent with Makassar."
     heads = {f for f in facts_of(text, "en") if f[1] == "headOf"}
     assert heads == {("tom-tate", "headOf", "gold-coast")}
+
+
+def test_an_initial_and_one_name_in_that_capacity_is_the_heads_name():
+    text = (
+        "Kota Payakumbuh menjalin kota kembar dengan Seremban. Piagamnya ditandatangani"
+        " H.Darlis selaku walikota saat itu."
+    )
+    heads = {f for f in facts_of(text) if f[1] == "headOf"}
+    assert heads == {("darlis", "headOf", "kota-payakumbuh")}
+    # a lone capitalised word in that place is no name
+    text = text.replace("H.Darlis", "Beliau")
+    assert not {f for f in facts_of(text) if f[1] == "headOf"}

@@ -1309,6 +1309,16 @@ class MentionFinder:
             before = kept + before[tail.start() :]
         prev = re.search(rf"((?:{NAME_TOKEN})(?:\s+{NAME_TOKEN}){{1,4}}){link}", before)
         if prev is None:
+            # an initial and one name: "B.Burhanuddin selaku walikota", "T. Rustam, Bupati"
+            prev = re.search(rf"(?<![\w.])((?:[A-Z]\.\s?){{1,2}}{NAME_TOKEN}){link}", before)
+            if prev is not None:
+                # "H.Darlis" is "H. Darlis": a title of address, then cleaned off
+                spaced = self._clean_name(re.sub(r"\.(?=[A-Z])", ". ", prev.group(1)))
+                in_capacity = re.search(r"(?:selaku|sebagai)\s+$", before)
+                if (place_slug or in_capacity) and self._person_like(spaced, lenient=True):
+                    return spaced.split(), prev.start(1), prev.group(1)
+                return None
+        if prev is None:
             # one name after a title of address: "ketika Drs. Jufri menjadi Walikota …"
             hon = name_patterns().hon_alt
             prev = re.search(rf"(?:\b(?:{hon})\.?\s+)({NAME_TOKEN}){link}", before)
