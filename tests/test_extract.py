@@ -6526,3 +6526,17 @@ def test_an_initial_and_one_name_in_that_capacity_is_the_heads_name():
     # a lone capitalised word in that place is no name
     text = text.replace("H.Darlis", "Beliau")
     assert not {f for f in facts_of(text) if f[1] == "headOf"}
+
+
+def test_a_succession_of_heads_of_the_articles_government_heads_it():
+    text = (
+        "Kabupaten Sleman menjalin kerja sama sister city dengan Tilburg. Sejak itu, sudah"
+        " tiga bupati berganti, mulai dari Ibnu Subiyanto, Sri Purnomo dan kini Harda"
+        " Kiswaya."
+    )
+    heads = {f for f in facts_of(text) if f[1] == "headOf"}
+    assert heads == {
+        ("ibnu-subiyanto", "headOf", "kabupaten-sleman"),
+        ("sri-purnomo", "headOf", "kabupaten-sleman"),
+        ("harda-kiswaya", "headOf", "kabupaten-sleman"),
+    }

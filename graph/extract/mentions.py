@@ -183,7 +183,8 @@ def _head_list() -> re.Pattern[str]:
     names, or two joined by "dan"/"and")."""
     lex = name_lexicon()
     name = rf"{NAME_TOKEN}\.?(?:\s+{NAME_TOKEN}\.?){{1,4}}"
-    names = rf"{name}(?:\s*,\s*{name})*,?\s+(?:dan|and|serta)\s+{name}"
+    # "… dan sekarang C": the last one, holding the office now
+    names = rf"{name}(?:\s*,\s*{name})*,?\s+(?:dan|and|serta)\s+(?:(?:sekarang|kini|now)\s+)?{name}"
     return re.compile(
         rf"(?:{lex.head_list})\s*,?\s*(?:(?:{lex.head_list_intro})\s*:?\s*)?(?P<names>{names})"
     )
@@ -640,7 +641,7 @@ class MentionFinder:
         been led by mayors A, B and C": a list of names after a plural head's title, each
         a head of the government of ours named right before "led by"."""
         text = s.text
-        if not any(w in text for w in ("dipimpin", "led by", "headed by")):
+        if not any(w in text for w in ("dipimpin", "led by", "headed by", "berganti")):
             return  # a cheap test before the pattern
         for m in _head_list().finditer(text):
             govs = [
@@ -650,12 +651,27 @@ class MentionFinder:
                 and x.type in LOCAL_GOVERNMENT_TYPES
                 and self.out.entities[x.slug].country == HOME_COUNTRY
             ]
-            if not govs or m.start() - govs[-1].end > 12:
+            succession = "berganti" in m.group(0).lower()
+            if succession:
+                # the heads of the article's own government, of the title's level (the
+                # place is resolved later against the document's home government)
+                title = m.group(0).lower()
+                gov_slug = ""
+                gov_type = (
+                    "ProvincialGovernment"
+                    if "gubernur" in title
+                    else "RegencyGovernment"
+                    if "bupati" in title
+                    else "CityGovernment"
+                )
+            elif not govs or m.start() - govs[-1].end > 12:
                 continue  # the government must be what is led: "Bukittinggi dipimpin …"
-            gov = govs[-1]
+            else:
+                gov_slug, gov_type = govs[-1].slug, govs[-1].type
             names = list_separator().split(m.group("names"))
             at = m.start("names")
             for raw in names:
+                raw = re.sub(r"^(?:sekarang|kini|now)\s+", "", raw)
                 name = self._clean_name(raw)
                 start = text.find(raw, at)
                 at = start + len(raw) if start >= 0 else at
@@ -665,7 +681,7 @@ class MentionFinder:
                     continue
                 slug = self._person(name, name)
                 self.out.add(Mention(s.index, start, start + len(raw), raw, slug, "Person"))
-                self.out.roles.append(Role(slug, "headOf", gov.slug, gov.type, s.index))
+                self.out.roles.append(Role(slug, "headOf", gov_slug, gov_type, s.index))
 
     def _regency_as_district(self, text: str, m: Match) -> Match:
         """ "the Bogor district government", "Badung regency": a town's bare name before
