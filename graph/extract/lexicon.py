@@ -55,6 +55,8 @@ WORD_LISTS = {
     "government_forms_before": "head words before the name of a government abroad the "
     "gazetteer may lack ('Kota', 'City of', 'Pemerintah Negeri'), matched case-sensitively",
     "government_forms_after": "head words after such a name ('City Council', 'Prefecture')",
+    "government_forms_shared": "head words of a level ours share, before a name the world "
+    "table may know abroad ('Provinsi Gyeongsangbuk-do'), matched case-sensitively",
     "national_companions": "words before a national actor that make it one member of a local "
     "delegation ('and one representative from')",
     "renewal": "renewing an agreement",

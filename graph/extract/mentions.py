@@ -655,14 +655,11 @@ class MentionFinder:
             if succession:
                 # the heads of the article's own government, of the title's level (the
                 # place is resolved later against the document's home government)
-                title = m.group(0).lower()
                 gov_slug = ""
-                gov_type = (
-                    "ProvincialGovernment"
-                    if "gubernur" in title
-                    else "RegencyGovernment"
-                    if "bupati" in title
-                    else "CityGovernment"
+                gov_type = next(
+                    level
+                    for rx, relation, level in name_patterns().roles
+                    if relation == "headOf" and rx.search(m.group(0))
                 )
             elif not govs or m.start() - govs[-1].end > 12:
                 continue  # the government must be what is led: "Bukittinggi dipimpin …"

@@ -284,12 +284,13 @@ def _tied_abroad(text: str) -> bool:
 
 _NAME_RUN = re.compile(_NAME)
 
-# a level of government ours share, before a name: "Pemerintah Provinsi Gyeongsangbuk-do",
-# "Kabupaten Jeju"; the name decides (a region or a town the world table knows abroad only)
-_SHARED_FORM = re.compile(
-    r"\b(?:Provinsi|Kabupaten|Province of|Prefecture of)\s+"
-    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})"
-)
+
+@cache
+def _shared_form() -> re.Pattern[str]:
+    """A level of government ours share, before a name ("Pemerintah Provinsi
+    Gyeongsangbuk-do", "Kabupaten Jeju": ``government_forms_shared``); the name decides."""
+    forms = "|".join(relations_lexicon()["government_forms_shared"])
+    return re.compile(rf"\b(?:{forms})\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})")
 
 
 def _shared_form_abroad(text: str, matches: list[GazMatch]) -> bool:
@@ -297,7 +298,7 @@ def _shared_form_abroad(text: str, matches: list[GazMatch]) -> bool:
     regency form that names a place abroad (a region, or a town of 1,000 people or more),
     not one the gazetteer knows here ("Kabupaten Kupang")."""
     known = [(g.start, g.end) for g in matches if g.record.country == HOME_COUNTRY]
-    for m in _SHARED_FORM.finditer(text):
+    for m in _shared_form().finditer(text):
         if any(a < m.end() and m.start(1) < b for a, b in known):
             continue
         words = m.group(1).split()
@@ -427,7 +428,7 @@ def might_hold_partnership(
             or (may_match(low, "foreign_partner_broad") and _tied_abroad(text))
             or (may_match(low, "twinning_kind") and _twinning_sentence_abroad(text))
             or (
-                ("Provinsi " in text or "Kabupaten " in text or " of " in text)
+                any(f in text for f in relations_lexicon()["government_forms_shared"])
                 and bool(lowered("partnership").search(low))
                 and _shared_form_abroad(text, matches)
             )
