@@ -6529,3 +6529,33 @@ def test_a_succession_of_heads_of_the_articles_government_heads_it():
         ("sri-purnomo", "headOf", "kabupaten-sleman"),
         ("harda-kiswaya", "headOf", "kabupaten-sleman"),
     }
+
+
+def test_a_pairs_second_name_after_a_demonym_and_its_kind_is_a_partner():
+    text = "Kabar itu datang Senin. Bogor and the French town of Saint-Omer are twin cities."
+    assert partners(run(text, "en")) == {frozenset(("kota-bogor", "saint-omer"))}
+    text = "Kabar itu datang Senin. Medan and the Malaysian city of Georgetown are sister cities."
+    assert partners(run(text, "en")) == {frozenset(("kota-medan", "georgetown"))}
+
+
+def test_partner_cities_is_a_twinning_word():
+    text = "The two mayors met on Monday. Ternate and the Dutch city of Delft are partner cities."
+    assert partners(run(text, "en")) == {frozenset(("kota-ternate", "delft"))}
+
+
+def test_a_partner_named_after_whose_sister_city_is_is_the_partner():
+    text = "Palu, whose sister city is Gifu, hosted the festival on Monday."
+    assert partners(run(text, "en")) == {frozenset(("kota-palu", "gifu"))}
+
+
+def test_a_partner_named_in_an_apposition_takes_no_part_and_sends_nobody():
+    for text, language in (
+        ("The festival was held in Palu, a sister city of Gifu, on Monday.", "en"),
+        ("Festival itu digelar di Palu, kota kembar Gifu, pada Senin.", "id"),
+    ):
+        ex = run(text, language)
+        assert not with_predicate(ex, "sendsDelegationTo"), text
+        assert all("gifu" not in a.participants for a in ex.activities), text
+    # a delegation of the partner that comes is one
+    ex = run("Delegasi Kota Gifu tiba di Palu pada Senin.")
+    assert with_predicate(ex, "sendsDelegationTo") == {("gifu", "kota-palu")}

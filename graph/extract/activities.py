@@ -929,7 +929,7 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
     venues: set[str] = set()
     stops = further_stops(sent.text, ms, act.location)
     for m in ms:
-        if not m.qualifier and m.slug not in stops:
+        if not m.qualifier and m.slug not in stops and not _tie_apposition(sent.text, ms, m):
             slug = _participant(d, sent, m, act)
             add(slug)
             if slug and after_locative(sent.text, m.start):
@@ -944,6 +944,30 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
     envoy = envoys_country(d, sent.text, ms)
     if envoy and envoy != act.location:
         add(envoy)
+
+
+@cache
+def _tie_apposition_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = relations_lexicon()
+    before = "|".join(data["tie_apposition_before"])
+    after = "|".join(data["tie_apposition_after"])
+    return (
+        re.compile(rf"\s*,\s*(?:(?i:{before})\s+)?"),
+        re.compile(rf"(?i:nya)?(?:\s+(?i:{after}))*\s*"),
+    )
+
+
+def _tie_apposition(text: str, ms: list[Mention], m: Mention) -> bool:
+    """Whether ``m`` is named only as the partner of the government before it, in an
+    apposition ("di Palu, kota kembar Gifu", "in Palu, whose sister city is Gifu"): it
+    tells who the other is, not who takes part."""
+    before = [x for x in ms if x.end <= m.start and x.type in LOCAL_GOVERNMENT_TYPES]
+    if not before:
+        return False
+    gap = text[before[-1].end : m.start]
+    tie = patterns()["twinning_kind"].search(gap)
+    lead, tail = _tie_apposition_words()
+    return bool(tie and lead.fullmatch(gap[: tie.start()]) and tail.fullmatch(gap[tie.end() :]))
 
 
 _STOP_JOIN = re.compile(

@@ -87,13 +87,20 @@ _PARTNER_LIST_ITEM = re.compile(
     rf"(?:(?:Kota|City of|the City of)[ \t]+)?(?P<name>{NAME_SEQ})"
 )
 _APPOSITION = re.compile(rf"(?P<name>{NAME_SEQ})\s*(?:,|\()\s*$")
+
+
 #: two places named as a pair ("Bali and Kumamoto", "Kota Medan dan Gwangju")
-PAIR = re.compile(
-    # "Aceh province and Penang": the first may carry its level's word in English
-    rf"(?<![\w-])(?P<first>{NAME_SEQ})(?:[ \t]+(?:province|regency|city))?[ \t]+"
-    rf"(?:and|dan|&|dengan|with)[ \t]+"
-    rf"(?:(?:Kota|City of)[ \t]+)?(?P<second>{NAME_SEQ})"
-)
+@cache
+def pair_pattern() -> re.Pattern[str]:
+    """Two names joined by "and"/"dan"/"dengan" ("Aceh province and Penang", "Bogor and the
+    French town of Saint-Omer"): the first may carry its level's word in English, the
+    second a form of the data's ``pair_partner_forms``."""
+    forms = "|".join(relations_lexicon()["pair_partner_forms"])
+    return re.compile(
+        rf"(?<![\w-])(?P<first>{NAME_SEQ})(?:[ \t]+(?:province|regency|city))?[ \t]+"
+        rf"(?:and|dan|&|dengan|with)[ \t]+"
+        rf"(?:(?:{forms})[ \t]+)?(?P<second>{NAME_SEQ})"
+    )
 
 
 def ours_by_name(gaz: Gazetteer, name: str) -> bool:
@@ -117,7 +124,7 @@ def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     for tw in patterns()["twinning_kind"].finditer(text):
         region = bool(re.search(r"provin|state|prefect", tw.group(0), re.I))
         # up to 60 characters past the word, and room for the second name after it
-        for m in PAIR.finditer(text, max(0, tw.start() - 100), tw.end() + 150):
+        for m in pair_pattern().finditer(text, max(0, tw.start() - 100), tw.end() + 150):
             if m.start() > tw.end() + 60:
                 break
             if re.search(r"[.;]", text[min(m.end(), tw.start()) : max(m.start(), tw.end())]):
@@ -130,9 +137,10 @@ def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
 @cache
 def _signed_pair() -> re.Pattern[str]:
     signing = "|".join(sorted(relations_lexicon()["signing"], key=len, reverse=True))
+    levels = "|".join(relations_lexicon()["pair_level_words"])
     return re.compile(
         # "Sabah and North Kalimantan province agreed …": a level word after the pair
-        rf"{PAIR.pattern}(?:[ \t]+(?:province|state|city|regency|prefecture|governments?))?"
+        rf"{pair_pattern().pattern}(?:[ \t]+(?:{levels}))?"
         rf"[ \t]+(?:(?i:have|has|had|jointly|telah|sudah|resmi|bersama)[ \t]+)*"
         rf"(?i:{signing})\b"
     )
