@@ -6559,3 +6559,29 @@ def test_a_partner_named_in_an_apposition_takes_no_part_and_sends_nobody():
     # a delegation of the partner that comes is one
     ex = run("Delegasi Kota Gifu tiba di Palu pada Senin.")
     assert with_predicate(ex, "sendsDelegationTo") == {("gifu", "kota-palu")}
+
+
+def test_a_lecture_a_performance_or_an_inspection_abroad_is_an_activity():
+    for text, language, place in (
+        (
+            "Wali Kota Bogor memberikan kuliah umum di Universitas Kyoto, Jepang, pada 14"
+            " Februari 2023.",
+            "id",
+            "japan",
+        ),
+        (
+            "Pada 9 Juli 2022, tim kesenian Kota Makassar mementaskan tari tradisional di"
+            " Sydney, Australia.",
+            "id",
+            "sydney",
+        ),
+        (
+            "Delegasi Kota Yokohama meninjau instalasi pengolahan air di Balikpapan pada 7"
+            " Agustus 2025.",
+            "id",
+            "kota-balikpapan",
+        ),
+    ):
+        act = only_activity(run(text, language))
+        assert act.start is not None and act.start.startswith(("2022", "2023", "2025")), text
+        assert act.location == place, (text, act.location)
