@@ -6585,3 +6585,30 @@ def test_a_lecture_a_performance_or_an_inspection_abroad_is_an_activity():
         act = only_activity(run(text, language))
         assert act.start is not None and act.start.startswith(("2022", "2023", "2025")), text
         assert act.location == place, (text, act.location)
+
+
+def test_a_head_abroad_meeting_a_delegation_of_ours_receives_it():
+    text = (
+        "Penang Chief Minister Chow Kon Yeow met a delegation from the North Sumatra"
+        " provincial government in George Town on 9 May 2024."
+    )
+    delegations = with_predicate(run(text, "en"), "sendsDelegationTo")
+    assert delegations == {("provinsi-sumatera-utara", "penang")}
+
+
+def test_the_mayor_of_a_small_town_abroad_names_that_town_and_heads_it():
+    for text in (
+        "The Mayor of Fremantle, Hannah Fitzhardinge, welcomed a delegation from Denpasar"
+        " on 20 October 2023.",
+        "Fremantle Mayor Hannah Fitzhardinge welcomed a delegation from Denpasar on 20"
+        " October 2023.",
+    ):
+        ex = run(text, "en")
+        assert with_predicate(ex, "headOf") == {("hannah-fitzhardinge", "fremantle")}, text
+        assert with_predicate(ex, "sendsDelegationTo") == {("kota-denpasar", "fremantle")}, text
+    # the government's form after the name is no part of the head's name
+    text = (
+        "The delegation from East Kalimantan visited Korea on 5 November 2014. The Mayor of"
+        " Gimpo City, Mr. Moon Yeonho, greeted the delegates."
+    )
+    assert with_predicate(run(text, "en"), "headOf") == {("moon-yeonho", "gimpo")}

@@ -435,11 +435,11 @@ _PAID_ON = re.compile(
 _HOSTED = re.compile(r"\b(?:hosted|hosts|hosting|(?:menjadi|sebagai) tuan rumah)\b", re.I)
 
 
-_ACTIVE_RECEPTION = re.compile(
-    r"\b(?:menerima|menyambut|menjamu|received|receives|receiving|welcomed|welcomes|welcoming|hosted"
-    r"|hosts|hosting)\b(?!\s+by\b)",
-    re.I,
-)
+@cache
+def _active_reception() -> re.Pattern[str]:
+    """A verb of an active reception (``active_reception``), not its passive "… by"."""
+    verbs = "|".join(relations_lexicon()["active_reception"])
+    return re.compile(rf"\b(?:{verbs})\b(?!\s+by\b)", re.I)
 
 
 def _called_on(r: _Reading, act: Activity, trig: re.Match[str]) -> bool:
@@ -557,7 +557,7 @@ def _new_activity(
         cls == "Visit"
         and (
             # "menerima kunjungan delegasi …", "welcomed the Mayor …", "disambut …"
-            _ACTIVE_RECEPTION.match(trig.group(0))
+            _active_reception().match(trig.group(0))
             or trig.group(0).lower().startswith("disambut")
             or patterns()["reception"].search(orig, max(0, trig.start() - 30), trig.end())
             # "kunjungan kehormatan kepada Wali Kota Yogyakarta": a call paid on ours
@@ -569,7 +569,7 @@ def _new_activity(
     ) or (cls == "Meeting" and _HOSTED.search(orig, max(0, trig.start() - 60), trig.start())):
         # an active reception ("X received …") is told by its host, named before it; a
         # passive one ("disambut Wakil Gubernur …") or a call paid on ours is ours
-        active = _ACTIVE_RECEPTION.search(orig, max(0, trig.start() - 30), trig.end() + 12)
+        active = _active_reception().search(orig, max(0, trig.start() - 30), trig.end() + 12)
         host = _host(r, active.start()) if active else None
         if host is None or d.is_indonesian_lg(host):
             d.received.add(id(act))

@@ -254,6 +254,15 @@ def _levels() -> list[tuple[re.Pattern[str], tuple[str, bool]]]:
     return [(re.compile(w.replace(" ", r"\s+") + r"\w*"), v) for w, v in out.items()]
 
 
+@cache
+def _title_heads() -> frozenset[str]:
+    return frozenset(key(w) for w in relations_lexicon()["title_heads"])
+
+
+def _is_title(head: str) -> bool:
+    return key(" ".join(head.split())) in _title_heads()
+
+
 def _level_of(head: str) -> tuple[str, bool]:
     folded = key(head)
     for pattern, value in _levels():
@@ -339,14 +348,12 @@ def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     for m in head.finditer(text) if contexts else ():
         level, explicit = _level_of(m.group("head"))
         name = _trim(m.group("name"))
-        yield Candidate(
-            m.start(),
-            m.start("name") + len(name),
-            name,
-            text[m.start() : m.start("name") + len(name)],
-            level,
-            explicit,
-        )
+        start, end = m.start(), m.start("name") + len(name)
+        if _is_title(m.group("head")):
+            # "Mayor of Gimpo City": a title names the government (its form after the
+            # name included), and stays the head's
+            start, end = m.start("name"), m.end("name")
+        yield Candidate(start, end, name, text[start:end], level, explicit)
     # "sister city dengan X", "sister city Makassar-Taipei", "X sebagai kota kembar"
     low = text.lower()
     partner = may_match(

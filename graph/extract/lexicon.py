@@ -138,6 +138,8 @@ WORD_LISTS = {
     "foreign_partner_after": "a partner named before it ('X sebagai kota kembar')",
     "tie_apposition_before": "between a comma and a twinning word ('Palu, whose sister city')",
     "tie_apposition_after": "after a twinning word before the partner ('sister city is')",
+    "active_reception": "verbs of a reception told by its host ('received', 'menyambut')",
+    "title_heads": "head words before a foreign name that are a head's title ('Mayor of')",
     "pair_partner_forms": "before the second name of a pair ('the French town of')",
     "pair_level_words": "a level word after a pair that signs ('… North Kalimantan province')",
     "activity_anaphora": "'pelatihan ini': an activity told before",

@@ -109,7 +109,7 @@ def _titled_abroad(text: str, matches: list[GazMatch]) -> bool:
     for m in _TITLED_AFTER.finditer(text):
         # "Fremantle Mayor Hannah …": the place right before the title
         if not any(a < m.end(1) and m.start(1) < b for a, b in known) and _abroad(
-            m.group(1), 10_000
+            m.group(1), 1_000
         ):
             return True
     for m in _TITLED.finditer(text):
