@@ -6612,3 +6612,19 @@ def test_the_mayor_of_a_small_town_abroad_names_that_town_and_heads_it():
         " Gimpo City, Mr. Moon Yeonho, greeted the delegates."
     )
     assert with_predicate(run(text, "en"), "headOf") == {("moon-yeonho", "gimpo")}
+
+
+def test_aid_obtained_from_abroad_and_officials_trained_are_activities_with_a_funder():
+    text = (
+        "Pemprov Jawa Tengah mendapat bantuan dana dari KOICA untuk proyek pengelolaan"
+        " sampah pada Maret 2024."
+    )
+    act = only_activity(run(text))
+    assert act.funded_by == "koica"
+    assert "provinsi-jawa-tengah" in act.participants
+    text = (
+        "The programme, funded by the Australian government, trained 40 officials from the"
+        " NTB provincial government in May 2023."
+    )
+    act = only_activity(run(text, "en"))
+    assert (act.type, act.funded_by, act.participant_count) == ("Training", "australia", 40)
