@@ -6628,3 +6628,18 @@ def test_aid_obtained_from_abroad_and_officials_trained_are_activities_with_a_fu
     )
     act = only_activity(run(text, "en"))
     assert (act.type, act.funded_by, act.participant_count) == ("Training", "australia", 40)
+
+
+def test_a_government_abroad_with_a_long_relationship_with_ours_is_its_partner():
+    for text, pair in (
+        ("Darwin has had a long relationship with Ambon.", ("kota-ambon", "darwin")),
+        (
+            "The Northern Territory government has a long-standing relationship with East"
+            " Nusa Tenggara.",
+            ("provinsi-nusa-tenggara-timur", "northern-territory"),
+        ),
+    ):
+        assert partners(run(text, "en")) == {frozenset(pair)}, text
+    # states' relations are national, not a local government's
+    text = "Indonesia has long relations with Malaysia, the Governor of Riau said."
+    assert not partners(run(text, "en"))
