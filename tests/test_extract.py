@@ -6643,3 +6643,13 @@ def test_a_government_abroad_with_a_long_relationship_with_ours_is_its_partner()
     # states' relations are national, not a local government's
     text = "Indonesia has long relations with Malaysia, the Governor of Riau said."
     assert not partners(run(text, "en"))
+
+
+def test_a_team_of_our_government_staying_abroad_is_a_visit_a_clubs_is_not():
+    text = (
+        "Tim dari Pemkot Surakarta berada di Xi'an, Tiongkok, sejak Senin (6/5/2023) untuk"
+        " menindaklanjuti kerja sama sister city."
+    )
+    assert with_predicate(run(text), "sendsDelegationTo") == {("kota-surakarta", "xi-an")}
+    text = "Tim Persib Bandung berada di Johor, Malaysia, pada 6 Mei 2023."
+    assert not with_predicate(run(text), "sendsDelegationTo")
