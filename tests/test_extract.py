@@ -6653,3 +6653,10 @@ def test_a_team_of_our_government_staying_abroad_is_a_visit_a_clubs_is_not():
     assert with_predicate(run(text), "sendsDelegationTo") == {("kota-surakarta", "xi-an")}
     text = "Tim Persib Bandung berada di Johor, Malaysia, pada 6 Mei 2023."
     assert not with_predicate(run(text), "sendsDelegationTo")
+
+
+def test_a_shared_name_holding_a_tie_is_the_government_of_the_ties_level():
+    text = "Yogyakarta punya sister province dengan Kyoto sejak 1985."
+    assert partners(run(text)) == {frozenset(("provinsi-di-yogyakarta", "kyoto"))}
+    text = "Jambi telah lama menjalin kota kembar dengan Kota Ibaraki, Jepang."
+    assert partners(run(text)) == {frozenset(("kota-jambi", "ibaraki"))}

@@ -134,6 +134,24 @@ def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
             yield m, region
 
 
+#: a name opening a clause, a few lower-case words before a twinning word ("Yogyakarta
+#: punya sister province dengan Kyoto", "Jambi has a sister city in …")
+_TIE_SUBJECT = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_SEQ})(?:[ \t]+[a-z][\w-]*){{1,4}}[ \t]+$")
+
+
+def tie_subjects(text: str) -> Iterator[tuple[re.Match[str], bool]]:
+    """Names told as the holder of a tie, a few words before its twinning word, each with
+    whether the tie is between regions ("Yogyakarta punya sister province dengan Kyoto")."""
+    low = text.lower()
+    if not may_match(low, "twinning_kind"):
+        return
+    for tw in patterns()["twinning_kind"].finditer(text):
+        region = bool(re.search(r"provin|state|prefect", tw.group(0), re.I))
+        m = _TIE_SUBJECT.search(text, max(0, tw.start() - 80), tw.start())
+        if m is not None and not m.group("first").isupper():
+            yield m, region
+
+
 @cache
 def _signed_pair() -> re.Pattern[str]:
     signing = "|".join(sorted(relations_lexicon()["signing"], key=len, reverse=True))

@@ -1678,9 +1678,14 @@ class MentionFinder:
     def _paired_places(self, s: Sentence) -> None:
         """ "Yogyakarta and Kyoto … sister provinces": a name a city and its province share,
         paired by a twinning word, is the government of the tie's level."""
-        for m, region in foreign.twinned_pairs(s.text):
+        pairs: list[tuple[re.Match[str], bool, tuple[str, ...]]] = [
+            (m, region, ("first", "second")) for m, region in foreign.twinned_pairs(s.text)
+        ]
+        # "Yogyakarta punya sister province dengan Kyoto": the tie's holder named bare
+        pairs += [(m, region, ("first",)) for m, region in foreign.tie_subjects(s.text)]
+        for m, region, groups in pairs:
             level = "ProvincialGovernment" if region else "CityGovernment"
-            for group in ("first", "second"):
+            for group in groups:
                 name = m.group(group)
                 a = m.start(group)
                 if any(

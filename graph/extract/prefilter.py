@@ -12,6 +12,7 @@ from graph.extract.foreign import (
     ours_by_name,
     resolve,
     signed_pairs,
+    tie_subjects,
     twinned_pairs,
     venues,
 )
@@ -356,7 +357,7 @@ def _ours_in_a_pair(text: str, gazetteer: Gazetteer) -> bool:
         ours_by_name(gazetteer, m.group(g))
         for m, _ in twinned_pairs(text)
         for g in ("first", "second")
-    )
+    ) or any(ours_by_name(gazetteer, m.group("first")) for m, _ in tie_subjects(text))
 
 
 def _venue_abroad(text: str, gazetteer: Gazetteer) -> bool:
