@@ -6660,3 +6660,21 @@ def test_a_shared_name_holding_a_tie_is_the_government_of_the_ties_level():
     assert partners(run(text)) == {frozenset(("provinsi-di-yogyakarta", "kyoto"))}
     text = "Jambi telah lama menjalin kota kembar dengan Kota Ibaraki, Jepang."
     assert partners(run(text)) == {frozenset(("kota-jambi", "ibaraki"))}
+
+
+def test_a_trip_to_come_only_next_year_is_a_plan_not_a_trip():
+    text = (
+        "Wali Kota Medan akan berkunjung ke Kota Ichikawa, Jepang, tahun depan untuk membahas"
+        " kerja sama pendidikan."
+    )
+    ex = run(text)
+    assert not ex.activities
+    assert not with_predicate(ex, "sendsDelegationTo")
+    # a trip to come on a day named is one the text tells
+    ex = run(text.replace("tahun depan", "pada 12 Juni 2024"))
+    assert with_predicate(ex, "sendsDelegationTo") == {("kota-medan", "ichikawa")}
+
+
+def test_a_known_partner_after_a_demonym_and_city_of_is_that_partner():
+    text = "Surabaya and the Mexican city of Monterrey signed a sister-city agreement."
+    assert partners(run(text, "en")) == {frozenset(("kota-surabaya", "monterrey"))}

@@ -38,7 +38,7 @@ from graph.extract.context import (
     subject_of,
     wished,
 )
-from graph.extract.dates import DateSpan, find_dates
+from graph.extract.dates import DateSpan, find_dates, only_vague
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import lowered, patterns, relations_lexicon
 from graph.extract.mentions import Mention
@@ -504,6 +504,10 @@ def _new_activity(
     span = orig if single else orig[lo:hi]
     listed = not single and _listed().search(orig, max(0, lo - 14), lo) is not None
     seg_dates = dates_in(d, orig, lo, hi) or (dates_in(d, orig) if single or listed else [])
+    if only_vague(seg_dates) and patterns()["future"].search(r.text[:lo]):
+        # "akan berkunjung ke Busan tahun depan": a trip to come, only vaguely dated, is a
+        # plan, not a trip the text tells
+        seg_dates = []
     if cls != "Signing":
         # "during his visit … the Agreement originally signed on 21 August 1990": a date
         # right after a signing word is that signing's, not this activity's

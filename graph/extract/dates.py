@@ -510,3 +510,9 @@ def reference_date(published: str | None, text: str) -> dt.date | None:
             if d and (r > rank or (r == rank and best and d > best)):
                 best, rank = d, r
     return best
+
+
+def only_vague(spans: list[DateSpan]) -> bool:
+    """Whether some dates are given and every one is vague: told relative to the article's
+    date at a year's or a month's precision ("tahun depan", "next month")."""
+    return bool(spans) and all(x.relative and x.start.count("-") < 2 for x in spans)

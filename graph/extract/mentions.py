@@ -57,6 +57,16 @@ _HONORIFIC_WORDS = frozenset(
 _LOWER_HEAD = re.compile(r"(?:city|town|municipality|province|state|prefecture) of\s+")
 _TIE_BEFORE = re.compile(r"(?i:sister|twin|friendship|partner)\s+$")
 
+#: "the Mexican city of Monterrey": a capitalised word (a demonym) between "the" and a
+#: lower-case head of a place's alias
+_DEMONYM_BEFORE = re.compile(r"\b[Tt]he\s+[A-Z][\w-]+\s+$")
+
+
+def _demonym_before(text: str, at: int) -> bool:
+    """Whether "the <Demonym>" comes right before offset ``at``."""
+    return _DEMONYM_BEFORE.search(text, max(0, at - 40), at) is not None
+
+
 _POSSESSIVE_PLACE = re.compile(r"['’]s\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _DPRD_BEFORE = re.compile(r"\bDPRD\s+$")
 _DIRECTIONS = sorted(w for w in foreign.DIRECTIONS if w not in {"The", "Kota", "City"})
@@ -494,9 +504,12 @@ class MentionFinder:
                 continue
             m = self._regency_as_district(text, m)
             lower_head = _LOWER_HEAD.match(m.surface)
-            if lower_head and _TIE_BEFORE.search(text, 0, m.start):
+            if lower_head and (
+                _TIE_BEFORE.search(text, 0, m.start) or _demonym_before(text, m.start)
+            ):
                 # "a sister city of St. Louis": the alias "City of St. Louis" matched in lower
-                # case takes the tie's word; the place is the name after it
+                # case takes the tie's word; the place is the name after it (so too after a
+                # demonym: "the Mexican city of Monterrey")
                 m = Match(
                     m.start + lower_head.end(), m.end, m.surface[lower_head.end() :], m.record
                 )

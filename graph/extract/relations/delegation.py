@@ -15,6 +15,7 @@ from graph.extract.context import (
     subject_of,
     wished,
 )
+from graph.extract.dates import find_dates, only_vague
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
@@ -191,6 +192,11 @@ def delegation(d: DocContext, v: SentenceView) -> None:
         or wished(v.text, dm.start())
         # "akan bertolak ke Jepang" is a scheduled trip, "berencana mengirim" is not yet one
         or rx["tentative"].search(" ".join(v.text[: dm.start()].split()[-4:]))
+        # nor is one to come only "tahun depan" ("next year")
+        or (
+            rx["future"].search(v.text, 0, dm.start())
+            and only_vague(find_dates(v.sent.text, d.ref))
+        )
     ):
         return
     # the agent: a government named as the doer, its head, or its people (a word for
