@@ -6678,3 +6678,24 @@ def test_a_trip_to_come_only_next_year_is_a_plan_not_a_trip():
 def test_a_known_partner_after_a_demonym_and_city_of_is_that_partner():
     text = "Surabaya and the Mexican city of Monterrey signed a sister-city agreement."
     assert partners(run(text, "en")) == {frozenset(("kota-surabaya", "monterrey"))}
+
+
+def test_ours_signing_at_home_with_a_body_abroad_named_before_the_verb_both_take_part():
+    text = (
+        "The Semarang City Government and GIZ signed a cooperation agreement on urban"
+        " mobility on 14 November 2022 at Semarang City Hall."
+    )
+    act = only_activity(run(text, "en"))
+    assert (act.type, act.start, act.location) == ("Signing", "2022-11-14", "kota-semarang")
+    assert sorted(act.participants) == ["giz", "kota-semarang"]
+
+
+def test_a_day_after_mulai_is_the_day_an_activity_begins():
+    text = (
+        "Sebanyak 12 pelajar Kota Malang mengikuti program pertukaran pelajar di Kota Tainan,"
+        " Taiwan, mulai 4 Agustus 2023."
+    )
+    assert only_activity(run(text)).start == "2023-08-04"
+    # a year after "mulai" still dates no activity: a tie's start, not a day
+    text = "Kota Malang mengikuti program pertukaran pelajar di Kota Tainan, Taiwan, mulai 2019."
+    assert all(a.start != "2019" for a in run(text).activities)

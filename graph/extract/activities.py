@@ -858,6 +858,12 @@ def _office_heads() -> str:
     return "|".join(sorted(relations_lexicon()["local_offices"], key=len, reverse=True))
 
 
+def _signed_after(text: str, at: int) -> bool:
+    """Whether a signing verb follows offset ``at`` in its clause, a few words on."""
+    sign = patterns()["signing"].search(text, at, at + 40)
+    return sign is not None and not re.search(r"[.;,]", text[at : sign.start()])
+
+
 def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> str | None:
     """The participant a mention gives an activity, if any."""
     text = sent.text
@@ -877,8 +883,14 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
         # the delegation of a body of a state abroad ("delegasi Kementerian Luar Negeri
         # Jerman"), not a venue's or a giver's name; a mission stands for its country, as
         # it does as a partner; the body a signing is made with signs too
-        signs_with = act.type == "Signing" and _WITH_BEFORE.search(
-            text[max(0, m.start - 12) : m.start]
+        # ("… dengan GIZ"), or with ours before the verb ("The Semarang City Government
+        # and GIZ signed …")
+        signs_with = act.type == "Signing" and (
+            _WITH_BEFORE.search(text[max(0, m.start - 12) : m.start])
+            or (
+                _WITH_BEFORE_ANY.search(text[max(0, m.start - 20) : m.start])
+                and _signed_after(text, m.end)
+            )
         )
         if not signs_with and not _as_government().search(text[max(0, m.start - 40) : m.start]):
             return None
@@ -920,7 +932,7 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
             act.participants.append(slug)
 
     subj = subject_of(d, sent, ms, strict=True)
-    if subj and subj != act.location:
+    if subj and (subj != act.location or _hosts_as_subject(sent, ms, subj)):
         add(subj)
     if patterns()["both"].search(sent.text) or re.search(
         r"\bkedua (?:wali ?kota|bupati|gubernur)|both mayors", sent.text, re.I
@@ -948,6 +960,19 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
     envoy = envoys_country(d, sent.text, ms)
     if envoy and envoy != act.location:
         add(envoy)
+
+
+def _hosts_as_subject(sent: Sentence, ms: list[Mention], subj: str) -> bool:
+    """Whether the activity's place is also its subject, named as the doer before a
+    place it is held in ("The Semarang City Government and GIZ signed … at Semarang City
+    Hall"): a host at home takes part."""
+    named = [m for m in ms if m.slug == subj]
+    # and no other place it is held in ("Ambon: Signing … in Ambon, … in Darwin")
+    elsewhere = any(
+        m.slug != subj and m.type in LOCAL_GOVERNMENT_TYPES and after_locative(sent.text, m.start)
+        for m in ms
+    )
+    return len(named) > 1 and not after_locative(sent.text, named[0].start) and not elsewhere
 
 
 @cache

@@ -23,6 +23,9 @@ SINCE_BEFORE = re.compile(
     r"\b(?:sejak|since|mulai|selama|semenjak|hingga|sampai)\s+(?:tahun\s+)?$", re.I
 )
 
+#: the words of ``SINCE_BEFORE`` that, before a day, tell the day an activity begins
+STARTING = re.compile(r"(?:mulai|selama)\b", re.I)
+
 END_BEFORE = re.compile(
     r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?)\s+(?:tanggal\s+)?"
     # "hingga Kamis (7/3/2024)": the day's name before the date in brackets
@@ -435,10 +438,13 @@ def dates_in(d: DocContext, text: str, lo: int = 0, hi: int | None = None) -> li
     for span in find_dates(text, d.ref):
         if span.begin < lo or (hi is not None and span.begin > hi):
             continue
+        since = SINCE_BEFORE.search(text[: span.begin])
         if (
-            SINCE_BEFORE.search(text[: span.begin])
+            since
             and not END_BEFORE.search(text[: span.begin])
             and not span.end  # "mulai 6 hingga 8 Mei": a period, not a beginning
+            # "mulai 4 Agustus 2023", "starting on 9 September": a day an activity begins
+            and not (span.start.count("-") == 2 and STARTING.match(since.group(0)))
         ):
             continue
         out.append(span)
