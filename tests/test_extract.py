@@ -6699,3 +6699,45 @@ def test_a_day_after_mulai_is_the_day_an_activity_begins():
     # a year after "mulai" still dates no activity: a tie's start, not a day
     text = "Kota Malang mengikuti program pertukaran pelajar di Kota Tainan, Taiwan, mulai 2019."
     assert all(a.start != "2019" for a in run(text).activities)
+
+
+def test_a_delegation_received_by_our_head_in_the_passive_visits_ours():
+    text = (
+        "Rombongan Pemerintah Kota Osaka, Jepang, diterima oleh Wali Kota Bekasi Tri Adhianto"
+        " di Plaza Pemkot Bekasi pada Kamis (2/11/2023)."
+    )
+    ex = run(text)
+    assert with_predicate(ex, "sendsDelegationTo") == {("osaka", "kota-bekasi")}
+    act = only_activity(ex)
+    assert (act.type, act.start, act.location) == ("Visit", "2023-11-02", "kota-bekasi")
+    assert sorted(act.participants) == ["kota-bekasi", "osaka"]
+
+
+def test_a_council_of_greater_x_is_xs():
+    text = (
+        "The City of Greater Geelong, Australia, hosted a delegation from the Jember Regency"
+        " Government on 16 May 2023."
+    )
+    assert with_predicate(run(text, "en"), "sendsDelegationTo") == {("kabupaten-jember", "geelong")}
+
+
+def test_an_envoy_calling_on_our_head_and_a_fair_abroad_are_activities():
+    text = (
+        "The Indian Ambassador to Indonesia met Riau Governor Syamsuar at the governor's"
+        " office in Pekanbaru on 29 March 2023."
+    )
+    act = only_activity(run(text, "en"))
+    assert sorted(act.participants) == ["india", "provinsi-riau"]
+    text = (
+        "British Ambassador Owen Jenkins called on North Sumatra Governor Edy Rahmayadi in"
+        " Medan on 25 January 2023."
+    )
+    act = only_activity(run(text, "en"))
+    assert (act.type, act.start) == ("Visit", "2023-01-25")
+    assert "united-kingdom" in act.participants
+    text = (
+        "Banyuwangi Regent Ipuk Fiestiandani presented the regency's tourism programme at the"
+        " ITB Berlin travel fair in Germany on 8 March 2023."
+    )
+    act = only_activity(run(text, "en"))
+    assert (act.location, act.start) == ("germany", "2023-03-08")

@@ -963,16 +963,16 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
 
 
 def _hosts_as_subject(sent: Sentence, ms: list[Mention], subj: str) -> bool:
-    """Whether the activity's place is also its subject, named as the doer before a
-    place it is held in ("The Semarang City Government and GIZ signed … at Semarang City
-    Hall"): a host at home takes part."""
+    """Whether the activity's place is also its subject, named as the doer, not as where
+    ("The Semarang City Government and GIZ signed … at Semarang City Hall", "The City of
+    Greater Geelong hosted a delegation …"): a host takes part."""
     named = [m for m in ms if m.slug == subj]
     # and no other place it is held in ("Ambon: Signing … in Ambon, … in Darwin")
     elsewhere = any(
         m.slug != subj and m.type in LOCAL_GOVERNMENT_TYPES and after_locative(sent.text, m.start)
         for m in ms
     )
-    return len(named) > 1 and not after_locative(sent.text, named[0].start) and not elsewhere
+    return bool(named) and not after_locative(sent.text, named[0].start) and not elsewhere
 
 
 @cache

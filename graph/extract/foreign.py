@@ -308,6 +308,8 @@ def _trim(name: str) -> str:
     if len(words) > 1 and (words[0] == "The" or words[0] in stop_words()):
         # "The Sarawak State Government", "Among Geelong's sister cities" opening a sentence
         words.pop(0)
+    if len(words) > 1 and words[0] in name_lexicon().qualifiers_before:
+        words.pop(0)  # "City of Greater Geelong": Geelong's
     # "the City of Gold Coast's website": the possessive is no part of the name
     return re.sub(r"['’]s$", "", " ".join(words)).strip(" .,'’")
 

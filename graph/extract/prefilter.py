@@ -483,6 +483,11 @@ def might_hold_partnership(
         )
         # "di Nara, Jepang": a town abroad right before its country
         or _town_of_country(text, matches)
+        # "The Indian Ambassador … met Riau Governor …": a foreign state's envoy
+        or (
+            any(m.record.type == "Country" and m.record.id != HOME_COUNTRY for m in matches)
+            and bool(lowered("envoys").search(low))
+        )
     )
 
 
