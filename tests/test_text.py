@@ -273,3 +273,14 @@ def test_the_wrapped_rest_of_a_debris_line_goes_with_it() -> None:
         "Kota Medan menjalin kerja sama dengan Gwangju sejak 1997 di bidang pendidikan.",
         "Kerja sama itu terus berjalan.",
     ]
+
+
+def test_a_wrapped_article_after_a_numbered_menu_is_still_read_as_wrapped() -> None:
+    menu = "\n".join(f"-\n{i}" for i in range(1, 11))
+    lines = [
+        "The governor said the cooperation between the province and its partner",
+        "state had grown steadily over the past decade, with trade missions and",
+        "regular visits by officials, and that a new agreement for North",
+        "Sulawesi and the state would be signed later this year in Manado.",
+    ]
+    assert " ".join(lines) in clean(menu + "\n\n" + "\n".join(lines)).split("\n")

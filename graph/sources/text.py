@@ -108,10 +108,11 @@ def _is_wrapped(lines: list[str]) -> int:
     if len(widths) < 3 or max(widths) > _WRAP_WIDTH:
         return 0
     width = max(widths)
+    # lines of one or two words (a list's numbers, a menu's items) tell nothing either way
     inner = [
         len(a)
         for a, b in itertools.pairwise(lines)
-        if a.strip() and b.strip() and not _TERMINAL.search(a.rstrip())
+        if len(a.split()) >= 3 and b.strip() and not _TERMINAL.search(a.rstrip())
     ]
     full = sum(1 for n in inner if n >= 0.6 * width)
     return width if inner and full >= 0.5 * len(inner) else 0
