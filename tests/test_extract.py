@@ -6741,3 +6741,22 @@ def test_an_envoy_calling_on_our_head_and_a_fair_abroad_are_activities():
     )
     act = only_activity(run(text, "en"))
     assert (act.location, act.start) == ("germany", "2023-03-08")
+
+
+def test_the_leader_of_a_delegation_from_abroad_heads_its_government_not_ours():
+    text = (
+        "DENPASAR - A delegation from Mossel Bay, South Africa, led by Executive Mayor Dirk"
+        " Kotze, visited Denpasar on Thursday to review the sister-city cooperation."
+    )
+    assert with_predicate(run(text, "en"), "headOf") == {("dirk-kotze", "mossel-bay")}
+
+
+def test_a_town_named_as_a_venue_is_the_partner_of_that_name_the_text_names():
+    text = (
+        "Surabaya Mayor Eri Cahyadi and a delegation of 12 officials arrived in Kochi on"
+        " Tuesday. Kochi and Surabaya signed a sister-city agreement in 1997. Kochi Mayor"
+        " Seiji Okazaki hosted a reception for the guests."
+    )
+    ex = run(text, "en")
+    assert with_predicate(ex, "sendsDelegationTo") == {("kota-surabaya", "kochi")}
+    assert "india" not in ex.entities

@@ -74,6 +74,7 @@ def doc_level_merges(out: DocumentMentions) -> dict[str, str]:
                         break
                 if ent.slug in merges:
                     break
+    _venue_merges(out, merges)
     _programme_merges(out, merges)
     persons = [e for e in out.entities.values() if e.type == "Person"]
     for a in persons:
@@ -84,6 +85,31 @@ def doc_level_merges(out: DocumentMentions) -> dict[str, str]:
             if len(ta) >= 3 and len(tb) >= 3 and ta[-2:] == tb[-2:] and len(ta) >= len(tb):
                 merges[b.slug] = a.slug
     return merges
+
+
+def _venue_merges(out: DocumentMentions, merges: dict[str, str]) -> None:
+    """A town named only as a venue ("arrived in Kochi"), read as the world table's
+    largest town of that name (Kochi, India), is the government of the same name that the
+    text names as one elsewhere ("Kochi Mayor …", a partner of ours): Kochi, Japan."""
+    governments = [
+        e
+        for e in out.entities.values()
+        if e.type in LOCAL_GOVERNMENT_TYPES and e.slug not in merges and not out.venue_only(e.slug)
+    ]
+    for ent in list(out.entities.values()):
+        if ent.type not in LOCAL_GOVERNMENT_TYPES or not out.venue_only(ent.slug):
+            continue
+        names = {key(x) for x in [*ent.labels.values(), *ent.aliases]}
+        other = next(
+            (
+                g
+                for g in governments
+                if g.slug != ent.slug and names & {key(x) for x in [*g.labels.values(), *g.aliases]}
+            ),
+            None,
+        )
+        if other is not None:
+            merges[ent.slug] = other.slug
 
 
 def _programme_merges(out: DocumentMentions, merges: dict[str, str]) -> None:

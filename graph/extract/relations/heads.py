@@ -7,6 +7,7 @@ import re
 
 from graph.extract.context import DocContext, after_locative
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
+from graph.extract.lexicon import patterns
 from graph.extract.mentions import Role
 from graph.extract.names import name_patterns
 
@@ -44,7 +45,10 @@ def _placeless(d: DocContext, role: Role) -> str | None:
             # "mengikuti konferensi di Ibaraki, Jepang, Bupati X …": a venue's clause ends
             # at the comma; the title after it is not the venue's
             venue = "," in between and after_locative(text, before[-1].start)
-            if (titled and len(between.split()) <= 4 and not venue) or re.search(
+            # "A delegation from Mossel Bay, South Africa, led by Executive Mayor X": the
+            # leader of a government's group heads it
+            led = patterns()["led_by"].search(between) is not None
+            if (titled and (len(between.split()) <= 4 or led) and not venue) or re.search(
                 r"\b(?:its|their)\b|nya\b", between
             ):
                 return before[-1].slug
