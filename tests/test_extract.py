@@ -6760,3 +6760,21 @@ def test_a_town_named_as_a_venue_is_the_partner_of_that_name_the_text_names():
     ex = run(text, "en")
     assert with_predicate(ex, "sendsDelegationTo") == {("kota-surabaya", "kochi")}
     assert "india" not in ex.entities
+
+
+def test_a_speakers_placeless_title_after_the_sentences_comma_is_not_the_last_places():
+    text = (
+        "Medan is exploring a sister-city relationship with Perth, Western Australia, Mayor"
+        " Rico Waas said on Tuesday."
+    )
+    assert with_predicate(run(text, "en"), "headOf") == {("rico-waas", "kota-medan")}
+
+
+def test_a_place_that_only_describes_another_sends_and_hosts_nothing():
+    text = (
+        "A delegation of officials from Depok, a satellite city of Jakarta, arrived in Osaki"
+        " on Monday for a study visit."
+    )
+    assert with_predicate(run(text, "en"), "sendsDelegationTo") == {("kota-depok", "osaki")}
+    text = "Bekasi, kota penyangga Jakarta, menerima delegasi Kota Osaka pada 5 Mei 2024."
+    assert with_predicate(run(text), "sendsDelegationTo") == {("osaka", "kota-bekasi")}

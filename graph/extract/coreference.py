@@ -140,6 +140,15 @@ def _programme_merges(out: DocumentMentions, merges: dict[str, str]) -> None:
 
 
 # "the East Nusa Tenggara capital Kupang": a province, then its capital
+# an apposition that tells what a place is to another ("Depok, a satellite city of Jakarta",
+# "Bekasi, kota penyangga Jakarta"): the other only describes it
+_DESCRIBING_GAP = re.compile(
+    r"\s*,\s*(?:(?:an?|the)\s+(?:(?!sister|twin|friendship|partner|friendly)[\w-]+\s+){0,3}"
+    r"(?:city|town|regency|suburb|neighbou?r)\s+"
+    r"(?:of|near|outside|next\s+to)\s+(?:the\s+)?"
+    r"|(?:kota|kabupaten|daerah)\s+(?:penyangga|satelit|tetangga)(?:\s+ibu\s?kota)?\s+)",
+    re.I,
+)
 _CAPITAL_GAP = re.compile(r"(?:['’]s)?\s+(?:provincial\s+)?capital(?:\s+city)?\s+", re.I)
 # what may stand between a place and the one that locates it: "Gwangju, Korea Selatan",
 # "Bandung in West Java", "Surabaya, the capital of East Java", "Medan, ibu kota Sumatera Utara"
@@ -278,6 +287,9 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
             prev, cur = items[i - 1], items[i]
             gap = s.text[prev.end : cur.start]
             if _LOCATING_GAP.fullmatch(gap) and _contains(out, prev.slug, cur.slug):
+                items[i] = replace(cur, qualifier=True)
+            elif _DESCRIBING_GAP.fullmatch(gap) and cur.type in LOCAL_GOVERNMENT_TYPES:
+                # "Depok, a satellite city of Jakarta": the second only describes the first
                 items[i] = replace(cur, qualifier=True)
             elif _CAPITAL_GAP.fullmatch(gap) and _contains(out, cur.slug, prev.slug):
                 # "the East Nusa Tenggara capital Kupang": the province locates its capital

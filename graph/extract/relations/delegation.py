@@ -274,7 +274,9 @@ def reception(d: DocContext, v: SentenceView) -> None:
         v.mentions,
         key=lambda m: (m.start > rm.start(), -m.start if m.start < rm.start() else m.start),
     )
-    hosts = [m.slug for m in ordered if d.is_indonesian_lg(m.slug)]
+    # (a place that only locates or describes another hosts nothing: "Bekasi, kota
+    # penyangga Jakarta, menerima …")
+    hosts = [m.slug for m in ordered if d.is_indonesian_lg(m.slug) and not m.qualifier]
     hosts += [d.heads[m.slug] for m in ordered if m.slug in d.heads]
     host = next((h for h in hosts if d.is_indonesian_lg(h)), d.home)
     if host and d.is_indonesian_lg(host):

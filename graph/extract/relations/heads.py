@@ -45,6 +45,13 @@ def _placeless(d: DocContext, role: Role) -> str | None:
             # "mengikuti konferensi di Ibaraki, Jepang, Bupati X …": a venue's clause ends
             # at the comma; the title after it is not the venue's
             venue = "," in between and after_locative(text, before[-1].start)
+            # "… with Perth, Western Australia, Mayor Rico Waas said": a speaker's title
+            # after the sentence's comma is not the last place's
+            venue = venue or (
+                between.lstrip().startswith(",")
+                and re.match(rf"\s*,?\s*(?:{patterns()['speech'].pattern})\b", text[person.end :])
+                is not None
+            )
             # "A delegation from Mossel Bay, South Africa, led by Executive Mayor X": the
             # leader of a government's group heads it
             led = patterns()["led_by"].search(between) is not None
