@@ -6778,3 +6778,14 @@ def test_a_place_that_only_describes_another_sends_and_hosts_nothing():
     assert with_predicate(run(text, "en"), "sendsDelegationTo") == {("kota-depok", "osaki")}
     text = "Bekasi, kota penyangga Jakarta, menerima delegasi Kota Osaka pada 5 Mei 2024."
     assert with_predicate(run(text), "sendsDelegationTo") == {("osaka", "kota-bekasi")}
+
+
+def test_a_trip_to_a_country_for_a_town_of_it_visits_the_town_too():
+    text = (
+        "Wali Kota Bogor memimpin rombongan Pemkot Bogor ke Hungaria untuk menghadiri"
+        " perayaan hari jadi Kota Godollo, Sabtu (7/9/2025)."
+    )
+    assert with_predicate(run(text), "sendsDelegationTo") == {
+        ("kota-bogor", "hungary"),
+        ("kota-bogor", "godollo"),
+    }

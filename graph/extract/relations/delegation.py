@@ -19,6 +19,7 @@ from graph.extract.dates import find_dates, only_vague
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
+from graph.extract.spans import Mention
 from graph.vocab import HOME_COUNTRY
 
 # who comes from abroad: a group sent by a government (a delegation, officials, students
@@ -181,6 +182,21 @@ def _visit_from_abroad(d: DocContext, v: SentenceView, at: int) -> None:
             d.add_fact(sender, "sendsDelegationTo", m.slug, v.sent)
 
 
+def _towns_of_destination(d: DocContext, v: SentenceView, sender: str, dest: Mention) -> None:
+    """ "ke Hungaria untuk menghadiri perayaan hari jadi Kota Gödöllő": a trip to a country
+    for a town of it, named after, visits that town too."""
+    if d.ent_type(dest.slug) != "Country":
+        return
+    for town in v.foreign:
+        if (
+            town.start > dest.end
+            and not town.qualifier
+            and d.ent_type(town.slug) in LOCAL_GOVERNMENT_TYPES
+            and d.country_of(town.slug) == dest.slug
+        ):
+            d.add_fact(sender, "sendsDelegationTo", town.slug, v.sent)
+
+
 def delegation(d: DocContext, v: SentenceView) -> None:
     """``sendsDelegationTo`` from a delegation or visit word with a destination."""
     rx = patterns()
@@ -237,6 +253,7 @@ def delegation(d: DocContext, v: SentenceView) -> None:
             continue
         if sender != m.slug and d.country_of(sender) != d.country_of(m.slug):
             d.add_fact(sender, "sendsDelegationTo", m.slug, v.sent)
+            _towns_of_destination(d, v, sender, m)
 
 
 def reception(d: DocContext, v: SentenceView) -> None:
