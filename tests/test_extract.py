@@ -6789,3 +6789,15 @@ def test_a_trip_to_a_country_for_a_town_of_it_visits_the_town_too():
         ("kota-bogor", "hungary"),
         ("kota-bogor", "godollo"),
     }
+
+
+def test_a_government_abroad_named_again_bare_is_the_same_government():
+    text = (
+        "Bupati Siak memimpin rombongan Pemkab Siak melakukan kunjungan kerja ke Melaka,"
+        " Malaysia, Jumat (20/6/2025). Siak dan Melaka telah terikat perjanjian kerja sama"
+        " sejak 2010."
+    )
+    ex = run(text)
+    assert partners(ex) == {frozenset(("kabupaten-siak", "melaka"))}
+    q = partnership(ex, "kabupaten-siak", "melaka")
+    assert q is not None and q.since == "2010"

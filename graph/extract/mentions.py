@@ -595,6 +595,44 @@ class MentionFinder:
                 kind = self.out.entities[slug].type
                 self.out.add(Mention(s.index, m.start(), m.end(), m.group(0), slug, kind))
 
+    def repeated_foreign_names(self, sentences: list[Sentence]) -> None:
+        """ "kunjungan kerja ke Melaka, Malaysia … Siak dan Melaka telah terikat …": a
+        government abroad found once in a context ("X, <country>", "Kota X") is the same
+        government where the text names it again bare."""
+        names: dict[str, str] = {}
+        for ms in self.out.by_sentence.values():
+            for m in ms:
+                if (
+                    m.type in LOCAL_GOVERNMENT_TYPES
+                    and not m.venue
+                    and self.out.entities[m.slug].country not in (None, HOME_COUNTRY)
+                ):
+                    # its name, not every form it was found in ("Kota Lyon", "Lyon City"),
+                    # and never a word more often something else named bare ("Kota")
+                    for name in self.out.entities[m.slug].labels.values():
+                        if (
+                            len(name) >= 4
+                            and name[0].isupper()
+                            and name not in relations_lexicon()["bare_not_abroad"]
+                        ):
+                            names.setdefault(name, m.slug)
+        if not names:
+            return
+        rx = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
+        for s in sentences:
+            held = self.out.in_sentence(s.index)
+            headline: bool | None = None
+            for hit in rx.finditer(s.text):
+                if any(x.start < hit.end() and hit.start() < x.end for x in held):
+                    continue
+                if headline is None:
+                    headline = titlecase(s.text)
+                if inside_a_name(s.text, hit.start(), headline):
+                    continue
+                slug = names[hit.group(0)]
+                kind = self.out.entities[slug].type
+                self.out.add(Mention(s.index, hit.start(), hit.end(), hit.group(0), slug, kind))
+
     def _own_missions(self, s: Sentence) -> None:
         """ "KJRI Cape Town", "Konsulat Jenderal RI di Perth", "the Indonesian Embassy in
         Moscow": a mission of our state abroad, named with its seat, is a body of ours
@@ -1775,6 +1813,7 @@ def find_mentions(
     for s in sentences:
         finder.sentence(s, None if matches is None else _matches_in(s, matches))
     finder.bare_names(sentences)
+    finder.repeated_foreign_names(sentences)
     merge(finder.out, doc_level_merges(finder.out))
     mark_qualifiers(finder.out, sentences)
     return finder.out
