@@ -6801,3 +6801,11 @@ def test_a_government_abroad_named_again_bare_is_the_same_government():
     assert partners(ex) == {frozenset(("kabupaten-siak", "melaka"))}
     q = partnership(ex, "kabupaten-siak", "melaka")
     assert q is not None and q.since == "2010"
+
+
+def test_a_region_after_a_councils_bracketed_acronym_only_locates_it():
+    text = (
+        "Sebanyak 20 anggota delegasi Dewan Bandaraya Kuching Utara (DBKU), Sarawak,"
+        " Malaysia, tiba di Pontianak, Kamis (7/3/2024)."
+    )
+    assert with_predicate(run(text), "sendsDelegationTo") == {("kuching-utara", "kota-pontianak")}

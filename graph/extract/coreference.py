@@ -153,8 +153,10 @@ _CAPITAL_GAP = re.compile(r"(?:['’]s)?\s+(?:provincial\s+)?capital(?:\s+city)?
 # what may stand between a place and the one that locates it: "Gwangju, Korea Selatan",
 # "Bandung in West Java", "Surabaya, the capital of East Java", "Medan, ibu kota Sumatera Utara"
 _LOCATING_GAP = re.compile(
-    # "The Solo City Government, Central Java, …": the government word may come between
-    r"(?:\s+(?:Government|Administration))?"
+    # "The Solo City Government, Central Java, …": the government word may come between,
+    # and an acronym in brackets before a comma ("Dewan Bandaraya Kuching Utara (DBKU),
+    # Sarawak"; not a dateline's outlet: "SEMARANG (Antara) - Pemprov Jawa Tengah")
+    r"(?:\s+(?:Government|Administration))?(?:\s*\([A-Z][A-Za-z.&-]{1,12}\)(?=\s*,))?"
     r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?"
     r"(?:(?:capital(?:\s+city)?|ibu\s?kota(?:\s+provinsi)?)\s+(?:of\s+|dari\s+)?(?:the\s+)?)?",
     re.I,
