@@ -581,19 +581,26 @@ class MentionFinder:
         if not single:
             return
         rx = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, single))})(?![\w'’-])")
+        self._add_named_again(sentences, rx, single)
+
+    def _add_named_again(
+        self, sentences: list[Sentence], rx: re.Pattern[str], slugs: dict[str, str]
+    ) -> None:
+        """A mention of the entity ``slugs`` gives for each match of ``rx`` (a name) that
+        no mention holds yet and that no longer proper name ends with."""
         for s in sentences:
             headline: bool | None = None
             held = self.out.in_sentence(s.index)
-            for m in rx.finditer(s.text):
-                if any(x.start < m.end() and m.start() < x.end for x in held):
+            for hit in rx.finditer(s.text):
+                if any(x.start < hit.end() and hit.start() < x.end for x in held):
                     continue
                 if headline is None:
                     headline = titlecase(s.text)
-                if inside_a_name(s.text, m.start(), headline):
+                if inside_a_name(s.text, hit.start(), headline):
                     continue
-                slug = single[m.group(0)]
+                slug = slugs[hit.group(0)]
                 kind = self.out.entities[slug].type
-                self.out.add(Mention(s.index, m.start(), m.end(), m.group(0), slug, kind))
+                self.out.add(Mention(s.index, hit.start(), hit.end(), hit.group(0), slug, kind))
 
     def repeated_foreign_names(self, sentences: list[Sentence]) -> None:
         """ "kunjungan kerja ke Melaka, Malaysia … Siak dan Melaka telah terikat …": a
@@ -618,20 +625,9 @@ class MentionFinder:
                             names.setdefault(name, m.slug)
         if not names:
             return
+        # (a possessive after the name is no part of another word: "Melaka's")
         rx = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, names))})(?![\w-])")
-        for s in sentences:
-            held = self.out.in_sentence(s.index)
-            headline: bool | None = None
-            for hit in rx.finditer(s.text):
-                if any(x.start < hit.end() and hit.start() < x.end for x in held):
-                    continue
-                if headline is None:
-                    headline = titlecase(s.text)
-                if inside_a_name(s.text, hit.start(), headline):
-                    continue
-                slug = names[hit.group(0)]
-                kind = self.out.entities[slug].type
-                self.out.add(Mention(s.index, hit.start(), hit.end(), hit.group(0), slug, kind))
+        self._add_named_again(sentences, rx, names)
 
     def _own_missions(self, s: Sentence) -> None:
         """ "KJRI Cape Town", "Konsulat Jenderal RI di Perth", "the Indonesian Embassy in
