@@ -6809,3 +6809,14 @@ def test_a_region_after_a_councils_bracketed_acronym_only_locates_it():
         " Malaysia, tiba di Pontianak, Kamis (7/3/2024)."
     )
     assert with_predicate(run(text), "sendsDelegationTo") == {("kuching-utara", "kota-pontianak")}
+
+
+def test_a_signing_whose_subject_is_no_agreement_is_denied():
+    text = (
+        "The Mayor of Geelong said the council had only discussed a sister-city proposal"
+        " with Malang and no agreement would be signed this year."
+    )
+    assert not [a for a in run(text, "en").activities if a.type == "Signing"]
+    # an agreement that was signed is one
+    text = text.replace("no agreement would be signed", "an agreement was signed")
+    assert [a for a in run(text, "en").activities if a.type == "Signing"]

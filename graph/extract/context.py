@@ -186,7 +186,16 @@ def negated(text: str, at: int) -> bool:
             between = [x.lower().strip(",.") for x in words[i + 1 :]]
             verbs = [x for x in between if re.match(r"(?:me|di|ber|ter)[a-z]{3,}", x)]
             return all(rx["light_verbs"].fullmatch(v) for v in verbs)
+    if _NO_SUBJECT_PASSIVE.search(text, max(0, at - 80), at):
+        return True  # "no agreement would be signed", "no MoU has yet been signed"
     return bool(rx["negation"].search(" ".join(words)))
+
+
+#: an English passive whose subject "no …" denies it, right before the verb
+_NO_SUBJECT_PASSIVE = re.compile(
+    r"\b[Nn]o\s+(?:[\w-]+\s+){1,3}(?:would|will|has|have|had|was|were|is|are|could|can)\s+"
+    r"(?:yet\s+)?(?:be|been)\s+$"
+)
 
 
 def wished(text: str, at: int) -> bool:
