@@ -91,13 +91,13 @@ def _venue_merges(out: DocumentMentions, merges: dict[str, str]) -> None:
     """A town named only as a venue ("arrived in Kochi"), read as the world table's
     largest town of that name (Kochi, India), is the government of the same name that the
     text names as one elsewhere ("Kochi Mayor …", a partner of ours): Kochi, Japan."""
-    governments = [
-        e
-        for e in out.entities.values()
-        if e.type in LOCAL_GOVERNMENT_TYPES and e.slug not in merges and not out.venue_only(e.slug)
-    ]
-    for ent in list(out.entities.values()):
-        if ent.type not in LOCAL_GOVERNMENT_TYPES or not out.venue_only(ent.slug):
+    places = [e for e in out.entities.values() if e.type in LOCAL_GOVERNMENT_TYPES]
+    venues = {e.slug for e in places if out.venue_only(e.slug)}  # each entity looked at once
+    if not venues:
+        return
+    governments = [e for e in places if e.slug not in merges and e.slug not in venues]
+    for ent in places:
+        if ent.slug not in venues:
             continue
         names = {key(x) for x in [*ent.labels.values(), *ent.aliases]}
         other = next(

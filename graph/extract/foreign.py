@@ -114,6 +114,11 @@ def ours_by_name(gaz: Gazetteer, name: str) -> bool:
     return False
 
 
+def _between_regions(tw: re.Match[str]) -> bool:
+    """Whether a twinning word ties regions ("sister province"), not towns."""
+    return re.search(r"provin|state|prefect", tw.group(0), re.I) is not None
+
+
 def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     """Pairs of names in the clause of a twinning word ("Bali and Kumamoto signed a sister
     province letter of intent"; "North Sumatra and Perak have been sister provinces"),
@@ -122,7 +127,7 @@ def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     if not may_match(low, "twinning_kind"):
         return  # a cheap test before the pattern
     for tw in patterns()["twinning_kind"].finditer(text):
-        region = bool(re.search(r"provin|state|prefect", tw.group(0), re.I))
+        region = _between_regions(tw)
         # up to 60 characters past the word, and room for the second name after it
         for m in pair_pattern().finditer(text, max(0, tw.start() - 100), tw.end() + 150):
             if m.start() > tw.end() + 60:
@@ -146,7 +151,7 @@ def tie_subjects(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     if not may_match(low, "twinning_kind"):
         return
     for tw in patterns()["twinning_kind"].finditer(text):
-        region = bool(re.search(r"provin|state|prefect", tw.group(0), re.I))
+        region = _between_regions(tw)
         m = _TIE_SUBJECT.search(text, max(0, tw.start() - 80), tw.start())
         if m is not None and not m.group("first").isupper():
             yield m, region

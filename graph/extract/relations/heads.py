@@ -12,6 +12,11 @@ from graph.extract.mentions import Role
 from graph.extract.names import name_patterns
 
 
+def _past_comma(text: str, at: int) -> int:
+    """The offset past the spaces and the comma at ``at``."""
+    return at + len(text[at:]) - len(text[at:].lstrip(" ,"))
+
+
 def _placeless(d: DocContext, role: Role) -> str | None:
     """The government of a title that names no place ("… dipimpin Gubernur X"): the
     government named last before the person in the same sentence ("Prefektur Kyoto
@@ -49,8 +54,7 @@ def _placeless(d: DocContext, role: Role) -> str | None:
             # after the sentence's comma is not the last place's
             venue = venue or (
                 between.lstrip().startswith(",")
-                and re.match(rf"\s*,?\s*(?:{patterns()['speech'].pattern})\b", text[person.end :])
-                is not None
+                and patterns()["speech"].match(text, _past_comma(text, person.end)) is not None
             )
             # "A delegation from Mossel Bay, South Africa, led by Executive Mayor X": the
             # leader of a government's group heads it
