@@ -1067,6 +1067,38 @@ def test_since_from_a_signing_by_both_mayors():
     assert q is not None and q.since == "2021"
 
 
+def test_since_with_the_making_of_the_tie_between_word_and_year():
+    text = (
+        "Sejak diresmikan pada tahun 1997, kerja sama kota kembar Kota Medan dan Kota "
+        "Gwangju diisi pertukaran pelajar."
+    )
+    assert partnership(run(text), "kota-medan", "gwangju").since == "1997"
+    for text in (
+        "Medan and Gwangju have been sister cities since it was formalised in 1997.",
+        "Medan and Gwangju have been sister cities since their formalisation in 1997.",
+    ):
+        assert partnership(run(text, "en"), "kota-medan", "gwangju").since == "1997"
+
+
+def test_since_told_in_a_sentence_naming_one_partner():
+    text = (
+        "Medan keeps its sister city ties with Gwangju strong. Gwangju became our sister "
+        "city in 1997, the deputy mayor recalled."
+    )
+    ex = run(text, "en")
+    assert partners(ex) == {frozenset({"kota-medan", "gwangju"})}
+    assert partnership(ex, "kota-medan", "gwangju").since == "1997"
+
+
+def test_a_year_told_apart_beside_another_foreign_city_dates_nothing():
+    text = (
+        "Medan keeps its sister city ties with Gwangju strong. Ipoh became a sister city "
+        "of Kuala Lumpur in 1997."
+    )
+    q = partnership(run(text, "en"), "kota-medan", "gwangju")
+    assert q is not None and q.since is None
+
+
 def test_renewal_does_not_date_the_partnership():
     text = "Denpasar and Mossel Bay renewed their memorandum of understanding on 12 March 2021."
     ex = run(text, "en")

@@ -34,6 +34,7 @@ from graph.extract.relations.partnership import (
     partnership,
     settle_plans,
     since_from_signings,
+    since_told_apart,
 )
 from graph.extract.relations.policy import policy
 from graph.extract.relations.programme import programme
@@ -62,6 +63,7 @@ FINISHING_RULES: tuple[tuple[str, DocumentRule], ...] = (
     ("activities", finish_activities),
     ("plans", settle_plans),
     ("since-from-signings", since_from_signings),
+    ("since-told-apart", since_told_apart),
     ("country-partners", drop_country_partners),
     ("founding-signings", founding_signings),
 )

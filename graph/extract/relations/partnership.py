@@ -236,7 +236,10 @@ def _origin_year(d: DocContext, v: SentenceView) -> str | None:
 def _became_year(d: DocContext, v: SentenceView, at: int) -> str | None:
     """ "became our sister city in 1991", "resmi menjadi kota kembar pada 1985": an origin
     word right before the tie word, and the year right after it."""
-    text = v.sent.text
+    return _became_year_in(d, v.sent.text, at)
+
+
+def _became_year_in(d: DocContext, text: str, at: int) -> str | None:
     if not patterns()["origin"].search(text[max(0, at - 30) : at]):
         return None
     for span in find_dates(text[at : at + 50], d.ref):
@@ -729,6 +732,36 @@ def since_from_signings(d: DocContext) -> None:
                 told = " ".join(e.sentence for e in act.evidence)
                 if not patterns()["renewal"].search(told):
                     q.since = act.start[:4]
+                break
+
+
+def since_told_apart(d: DocContext) -> None:
+    """A partnership with no start year takes it from a sentence that names one of its
+    partners, no other government abroad, and a tie word with its start ("Surabaya … became
+    our sister city in 1991", "sister city sejak 1985"), though the sentence names the
+    other partner only by "our" or not at all."""
+    rx = patterns()
+    undated = [q for q in d.ex.qualified if q.kind == "Partnership" and not q.since]
+    if not undated:
+        return
+    for sent in d.sentences:
+        text = sent.text
+        tie = rx["twinning_kind"].search(text)
+        if tie is None or rx["renewal"].search(text):
+            continue
+        named = {m.slug for m in d.mentions.in_sentence(sent.index)}
+        year = since_year(text, d.ref, tie.end()) or _became_year_in(d, text, tie.start())
+        if year is None:
+            continue
+        abroad = {s for s in named if d.is_foreign_actor(s)}
+        for q in undated:
+            if (
+                q.status == "active"
+                and not q.since
+                and named & set(q.ends)
+                and abroad <= set(q.ends)
+            ):
+                q.since = year
                 break
 
 
