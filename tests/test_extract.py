@@ -1022,6 +1022,26 @@ def test_president_in_the_sentence_makes_it_national():
     assert "france" not in {x for pair in partners(run(text)) for x in pair}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Universitas Hasanuddin (Unhas) Makassar",
+        "Institut Teknologi Sepuluh Nopember (ITS) Surabaya",
+    ],
+)
+def test_a_town_named_with_a_body_is_its_seat_not_a_partner(body: str) -> None:
+    text = f"{body} dan Universitas Kyushu, Jepang, menandatangani nota kesepahaman pada 2022."
+    assert partners(run(text)) == set()
+
+
+def test_a_government_beside_a_body_abroad_is_still_a_partner() -> None:
+    # the control for the test above
+    text = (
+        "Pemkot Makassar dan Universitas Kyushu, Jepang, menandatangani nota kesepahaman pada 2022."
+    )
+    assert partners(run(text)) == {frozenset({"kota-makassar", "universitas-kyushu"})}
+
+
 def test_a_country_can_be_a_local_partner_without_national_cues():
     # the control for the two tests above
     text = "Pemkot Bandung menjalin kerja sama dengan Pemerintah Prancis di bidang transportasi."

@@ -206,6 +206,21 @@ def _contains(out: DocumentMentions, small: str, big: str) -> bool:
 _BODY_GAP = re.compile(r"\s*(?:,|\()\s*")
 
 
+_SEAT_GAP = re.compile(r"\s*(?:\([A-Z][A-Za-z.&-]{1,12}\)\s*|\)\s*)?")
+
+
+def _seat_of_body(out: DocumentMentions, body: Mention, place: Mention, gap: str) -> bool:
+    """Whether ``place`` is a town named bare right after a body of no government
+    ("Universitas Hasanuddin Makassar", "ITS Surabaya"), or after the acronym in brackets
+    of its name."""
+    return (
+        out.entities[body.slug].type == "Organization"
+        and place.type in LOCAL_GOVERNMENT_TYPES
+        and bool(_SEAT_GAP.fullmatch(gap))
+        and not _government_form().search(place.surface)
+    )
+
+
 def _body_of(out: DocumentMentions, body: str, country: str) -> bool:
     """Whether ``body`` is an organisation of no known country and ``country`` a country
     abroad (named right after it, it says whose the body is)."""
@@ -300,6 +315,10 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
                 # "Universitas Kyushu, Jepang": the body is of that country, which only
                 # locates it
                 out.entities[prev.slug].country = cur.slug
+                items[i] = replace(cur, qualifier=True)
+            elif _seat_of_body(out, prev, cur, gap):
+                # "Institut Teknologi Sepuluh Nopember (ITS) Surabaya": the town a body is
+                # named with is its seat, no doer beside it
                 items[i] = replace(cur, qualifier=True)
             elif prev.qualifier and cur.slug == prev.slug and re.fullmatch(r"\s*\(\s*", gap):
                 # "East Flores in East Nusa Tenggara (NTT)": the acronym in brackets of a
