@@ -1119,6 +1119,16 @@ def test_a_year_told_apart_beside_another_foreign_city_dates_nothing():
     assert q is not None and q.since is None
 
 
+def test_a_renewal_is_dated_by_its_own_day_and_recalls_the_ties_start() -> None:
+    text = (
+        "The mayors of Medan and Gwangju yesterday signed a renewed sister city agreement in "
+        "Gwangju, extending a relationship first formalised in 1997."
+    )
+    ex = run(text, "en")
+    assert only_activity(ex).start == "2024-05-19"  # the day before PUBLISHED
+    assert partnership(ex, "kota-medan", "gwangju").since == "1997"
+
+
 def test_renewal_does_not_date_the_partnership():
     text = "Denpasar and Mossel Bay renewed their memorandum of understanding on 12 March 2021."
     ex = run(text, "en")

@@ -496,6 +496,29 @@ def _host(r: _Reading, at: int) -> str | None:
     return None  # none named before: the article's own government receives
 
 
+#: what may stand between a date and the verb it dates ("yesterday signed", "on Monday
+#: formally opened")
+_ADVERB_GAP = re.compile(r"\s*(?:(?:officially|formally|jointly|also|then)\s+)*")
+
+
+def _dated_before(r: _Reading, trig: re.Match[str]) -> list[DateSpan]:
+    """A date told right before its verb ("the mayors yesterday signed"): the verb's."""
+    return [
+        x
+        for x in dates_in(r.d, r.orig, 0, trig.start())
+        if x.finish <= trig.start() and _ADVERB_GAP.fullmatch(r.orig, x.finish, trig.start())
+    ]
+
+
+def _origin_recalled(text: str, trig: re.Match[str], span: DateSpan) -> bool:
+    """Whether a date after the trigger dates the tie's first signing instead ("signed a
+    renewed agreement, extending a relationship first formalised in 1988")."""
+    return any(
+        re.fullmatch(r"\s*(?:in|on|pada|tahun|pada tahun)?\s*", text[m.end() : span.begin])
+        for m in patterns()["first_signed"].finditer(text, trig.end(), span.begin)
+    )
+
+
 def _new_activity(
     r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], single: bool
 ) -> Activity | None:
@@ -512,6 +535,9 @@ def _new_activity(
         # "during his visit … the Agreement originally signed on 21 August 1990": a date
         # right after a signing word is that signing's, not this activity's
         seg_dates = [x for x in seg_dates if not _SIGNED_ON.search(orig, 0, x.begin)]
+    seg_dates = _dated_before(r, trig) + [
+        x for x in seg_dates if not _origin_recalled(orig, trig, x)
+    ]
     # a name of its own: two capitalised words that are not known names
     named = bool(
         re.search(
