@@ -1129,6 +1129,14 @@ def test_a_renewal_is_dated_by_its_own_day_and_recalls_the_ties_start() -> None:
     assert partnership(ex, "kota-medan", "gwangju").since == "1997"
 
 
+def test_a_day_opening_the_sentence_dates_its_first_activity() -> None:
+    text = (
+        "Medan and Gwangju are sister cities. On 5 May both cities opened a photo exhibition "
+        "in Gwangju, showing pictures of a cultural week held in Medan in 2019."
+    )
+    assert only_activity(run(text, "en")).start == "2024-05-05"
+
+
 def test_renewal_does_not_date_the_partnership():
     text = "Denpasar and Mossel Bay renewed their memorandum of understanding on 12 March 2021."
     ex = run(text, "en")
@@ -5803,6 +5811,14 @@ def test_a_town_whose_name_ends_in_town_keeps_its_whole_name() -> None:
     assert "george" not in ex.entities
     ex = run("Orange City Council cut ties with its Indonesian sister city Magelang.", "en")
     assert "orange" in ex.entities
+
+
+def test_a_known_partner_named_by_its_council_is_that_government() -> None:
+    """ "Gimcheon City Council": the lexicon knows Gimcheon as a partner abroad, and the
+    council is its government, no body of its own."""
+    ex = run("A delegation of the Gimcheon City Council visited Subang on 9 May.", "en")
+    assert ("gimcheon", "sendsDelegationTo", "kabupaten-subang") in triples(ex)
+    assert "gimcheon-city-council" not in ex.entities
 
 
 def test_a_year_one_item_of_a_list_carries_dates_that_item_only() -> None:

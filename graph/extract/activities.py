@@ -501,13 +501,30 @@ def _host(r: _Reading, at: int) -> str | None:
 _ADVERB_GAP = re.compile(r"\s*(?:(?:officially|formally|jointly|also|then)\s+)*")
 
 
+#: a day opening the sentence ("On 5 November, both cities opened …")
+_OPENING_DAY = re.compile(r"(?:(?:On|Pada|Tanggal)\s+)?")
+
+
 def _dated_before(r: _Reading, trig: re.Match[str]) -> list[DateSpan]:
-    """A date told right before its verb ("the mayors yesterday signed"): the verb's."""
+    """A date told right before its verb ("the mayors yesterday signed"), or a day opening
+    the sentence its verb is the first of: the verb's."""
     return [
         x
         for x in dates_in(r.d, r.orig, 0, trig.start())
-        if x.finish <= trig.start() and _ADVERB_GAP.fullmatch(r.orig, x.finish, trig.start())
+        if x.finish <= trig.start()
+        and (
+            _ADVERB_GAP.fullmatch(r.orig, x.finish, trig.start())
+            or (
+                x.start.count("-") == 2
+                and _OPENING_DAY.fullmatch(r.orig, 0, x.begin)
+                and not _triggers_between(r, x.finish, trig.start())
+            )
+        )
     ]
+
+
+def _triggers_between(r: _Reading, lo: int, hi: int) -> bool:
+    return any(lo <= m.start() < hi for _, m in find_triggers(r.text))
 
 
 def _origin_recalled(text: str, trig: re.Match[str], span: DateSpan) -> bool:

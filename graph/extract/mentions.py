@@ -1636,6 +1636,13 @@ class MentionFinder:
         known = self.gaz.lookup(" ".join(words[:-1])) if len(words) > 2 else None
         if known is not None and known.type in ("InternationalOrganization", "Programme"):
             return  # "UCLG ASPAC Council": an organ of a body the lexicon knows is that body
+        council = self._council_of_known(words) if type_ == "Organization" else None
+        if council is not None:
+            # "Gimcheon City Council": a partner the lexicon knows, by its government's form
+            end = start + len(surface)
+            slug = self._entity_for_record(council, surface)
+            self.out.add(Mention(s.index, start, end, surface, slug, council.type), override=True)
+            return
         if type_ == "Organization" and _international_body(surface):
             type_ = "InternationalOrganization"  # "World e-Governments Organization"
         slug = self._local_entity(surface, type_, surface)
@@ -1659,6 +1666,22 @@ class MentionFinder:
         held = any(x.slug == slug for x in self.out.in_sentence(s.index))
         if acronym and held and self.gaz.lookup(acronym.group(1)) is None:
             ent.aliases.add(acronym.group(1))
+
+    def _council_of_known(self, words: list[str]) -> Record | None:
+        """The government abroad the lexicon knows that a name of its own form names
+        ("Braunschweig City Council", "Gimcheon City Government")."""
+        joined = " ".join(words)
+        for form in relations_lexicon()["government_forms_after"]:
+            if not joined.endswith(f" {form}") or " " not in form:
+                continue
+            rec = self.gaz.lookup(joined[: -len(form) - 1])
+            if (
+                rec is not None
+                and rec.type in LOCAL_GOVERNMENT_TYPES
+                and rec.country not in (None, HOME_COUNTRY)
+            ):
+                return rec
+        return None
 
     def _cut_after_government(self, words: list[str]) -> list[str]:
         """ "Dinas Pariwisata Kota Jambi Yon Heri": an office's name ends with the government
