@@ -1602,6 +1602,26 @@ def test_activity_organized_by():
     assert only_activity(run(text)).organized_by == "singapore"
 
 
+def test_activity_organized_by_the_doer_right_after_a_passive_verb() -> None:
+    text = (
+        "Sebanyak 30 aparatur Pemerintah Kota Samarinda dan Pemerintah Kabupaten Kutai "
+        "Kartanegara mengikuti lokakarya pengelolaan sampah yang digelar GIZ di Samarinda, "
+        "Selasa (14/5/2024)."
+    )
+    act = only_activity(run(text))
+    assert act.organized_by == "giz"
+    # the host is named as a doer before it is named as the place
+    assert set(act.participants) == {"kota-samarinda", "kabupaten-kutai-kartanegara"}
+
+
+def test_a_host_named_only_as_the_place_is_no_doer_beside_another() -> None:
+    text = (
+        "Sebanyak 30 aparatur Pemerintah Kabupaten Kutai Kartanegara mengikuti lokakarya "
+        "pengelolaan sampah yang digelar GIZ di Samarinda, Selasa (14/5/2024)."
+    )
+    assert only_activity(run(text)).participants == ["kabupaten-kutai-kartanegara"]
+
+
 def test_activity_funded_by():
     text = (
         "Sebanyak 25 ASN Pemkot Jambi mengikuti pelatihan di Singapura pada 15 hingga 19 Mei "

@@ -907,10 +907,34 @@ def _signed_after(text: str, at: int) -> bool:
     return sign is not None and not re.search(r"[.;,]", text[at : sign.start()])
 
 
+_AT_BEFORE = re.compile(r"\b(?:di|in|at|ke|to)\s+(?:the\s+)?$", re.I)
+
+
+def _doer_at_home(text: str, m: Mention) -> bool:
+    """Whether a government the activity is held at is named as a doer too, not as the
+    place ("40 aparatur Pemerintah Kota Balikpapan mengikuti lokakarya … di Balikpapan")."""
+    return bool(_government_surface_of(m)) and not _AT_BEFORE.search(
+        text, max(0, m.start - 12), m.start
+    )
+
+
+def _government_surface_of(m: Mention) -> bool:
+    """Whether a government is named by its own form ("Pemkot Balikpapan", "Kabupaten
+    Sleman", "Surabaya City Government"), not by its town's name alone."""
+    return bool(_government_named().search(m.surface))
+
+
+@cache
+def _government_named() -> re.Pattern[str]:
+    heads = relations_lexicon()["government_heads"]
+    words = sorted({w for ws in heads.values() for w in ws}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(words)}|Government)\b")
+
+
 def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> str | None:
     """The participant a mention gives an activity, if any."""
     text = sent.text
-    if m.type in LOCAL_GOVERNMENT_TYPES and m.slug != act.location:
+    if m.type in LOCAL_GOVERNMENT_TYPES and (m.slug != act.location or _doer_at_home(text, m)):
         return _government_participant(sent, m)
     if m.type == "Person":
         return d.heads.get(m.slug) or d.officials_abroad.get(m.slug)
@@ -986,6 +1010,7 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
             for end in active[0].ends:
                 add(end)
     venues: set[str] = set()
+    doers: set[str] = set()  # named as doers too, not only as where
     stops = further_stops(sent.text, ms, act.location)
     for m in ms:
         if not m.qualifier and m.slug not in stops and not _tie_apposition(sent.text, ms, m):
@@ -993,6 +1018,9 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
             add(slug)
             if slug and after_locative(sent.text, m.start):
                 venues.add(slug)
+            elif slug:
+                doers.add(slug)
+    venues -= doers
     # "the Governor of Bali welcomed the Premier in Denpasar": a city of ours after "in",
     # with another government of ours taking part, is where, not who
     ours = [p for p in act.participants if not d.is_foreign_actor(p)]
