@@ -241,7 +241,8 @@ def test_today_and_yesterday_are_the_reference_day_and_the_one_before(text: str,
 
 def test_kemarin_after_a_weekday_or_a_month_is_no_day_of_its_own() -> None:
     ref = dt.date(2024, 5, 20)
-    assert [x.start for x in find_dates("Rombongan tiba pada Rabu kemarin.", ref)] == ["2024-05"]
+    # last Wednesday, not the day before the reference (a Monday)
+    assert [x.start for x in find_dates("Rombongan tiba pada Rabu kemarin.", ref)] == ["2024-05-15"]
     assert [x.start for x in find_dates("Kunjungan itu pada Maret kemarin.", ref)] == ["2024-03"]
 
 
@@ -297,3 +298,17 @@ def test_a_range_of_days_after_tanggal_without_a_month_is_in_the_reference_month
     assert spans("Kegiatan digelar tanggal 3-5 Desember 2016.", ref) == [
         ("2016-12-03", "2016-12-05")
     ]
+
+
+def test_a_weekday_alone_is_the_last_such_day_up_to_the_reference() -> None:
+    thursday = dt.date(2024, 4, 18)
+    assert [x.start for x in find_dates("signed on Thursday", thursday)] == ["2024-04-18"]
+    assert [x.start for x in find_dates("tiba pada Selasa", thursday)] == ["2024-04-16"]
+    assert [x.start for x in find_dates("arrived on Friday", thursday)] == ["2024-04-12"]
+    assert [x.start for x in find_dates("will sign next Monday", thursday)] == ["2024-04-22"]
+
+
+def test_a_weekday_from_a_reference_told_only_to_its_month_stays_a_month() -> None:
+    ref = reference_date(None, "Kunjungan pada Januari 2005. Rombongan berangkat Selasa.")
+    assert ref is not None
+    assert [x.start for x in find_dates("berangkat Selasa", ref)] == ["2005-01"]

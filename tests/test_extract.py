@@ -1137,6 +1137,26 @@ def test_a_day_opening_the_sentence_dates_its_first_activity() -> None:
     assert only_activity(run(text, "en")).start == "2024-05-05"
 
 
+def test_the_anniversary_of_another_event_dates_no_tie() -> None:
+    text = (
+        "Bandung signed a sister city agreement with Braunschweig on the sidelines of events "
+        "marking the 69th anniversary of the 1955 Asian-African Conference."
+    )
+    q = partnership(run(text, "en"), "kota-bandung", "braunschweig")
+    assert q is not None and q.since != "1886"
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        ("Bandung signed a letter of intent with the Kumasi Metropolitan Assembly.", "kumasi"),
+        ("Surabaya signed a letter of intent with the Mombasa County Government.", "mombasa"),
+    ],
+)
+def test_local_governments_abroad_by_their_own_forms(text: str, partner: str) -> None:
+    assert partner in {p for pair in partners(run(text, "en")) for p in pair}
+
+
 def test_renewal_does_not_date_the_partnership():
     text = "Denpasar and Mossel Bay renewed their memorandum of understanding on 12 March 2021."
     ex = run(text, "en")

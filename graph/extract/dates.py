@@ -34,6 +34,9 @@ def _data() -> dict[str, object]:
         "month": rf"(?:{month_alt})\.?",
         "range": rf"\s*(?:{range_alt})\s*",
         "weekday": "|".join(map(re.escape, data["weekdays"])),
+        "weekday_of": {
+            name: int(num) for num, names in data["weekday_numbers"].items() for name in names
+        },
         "past": set(data["past_words"]),
         "this": set(data["this_words"]),
         "next": set(data["next_words"]),
@@ -129,11 +132,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             "rel_week",
             r"\b(?:(?:pekan|minggu)\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+week)\b",
         ),
-        # a weekday alone ("on Monday", "Rabu lalu"): the reference month, never a day
-        # ("Rabu-Jumat (8-10/5/2024)": a range of weekdays before its days)
+        # a weekday alone ("on Monday", "Rabu lalu"), not one before its date ("Tuesday,
+        # March 12", "Monday (May 13)") nor a range of weekdays before its days
+        # ("Rabu-Jumat (8-10/5/2024)")
         (
             "weekday",
-            rf"\b(?:{d['weekday']})\b(?!\s*(?:pagi|siang|sore|malam)?\s*[(,]?\s*\d)"
+            rf"\b(?:{d['weekday']})\b(?!\s*(?:pagi|siang|sore|malam)?\s*[(,]?\s*(?:\d|{d['month']}\s*\d))"
             rf"(?!\s*-\s*(?:{d['weekday']})\b)",
         ),
         # hari ini / today / kemarin / yesterday: the reference day, or the day before
@@ -396,17 +400,43 @@ def _month_year(g: dict[str, str | None], ref: dt.date | None) -> Interpretation
 
 
 def _relative(name: str, g: dict[str, str | None], ref: dt.date | None) -> Interpretation:
-    """ "bulan lalu", "a weekday" (its month), "tahun depan", from the reference date."""
+    """ "bulan lalu", "tahun depan", from the reference date."""
     if ref is None:
         return None
-    if name == "weekday":
-        return f"{ref.year:04d}-{ref.month:02d}", None, True
     delta = _DELTA[(g.get("w1") or g.get("w2") or "").lower()]
     if name == "rel_year":
         return str(ref.year + delta), None, True
     month = ref.month + delta
     year = ref.year + (month - 1) // 12
     return f"{year:04d}-{(month - 1) % 12 + 1:02d}", None, True
+
+
+def _weekday(m: re.Match[str], ref: dt.date) -> Interpretation:
+    """ "on Thursday", "Rabu lalu": the last such day up to the reference day, the next
+    one after it when the words around say so ("next Monday", "Senin depan").
+
+    >>> import re; thursday = dt.date(2024, 4, 18)
+    >>> _weekday(re.search("Tuesday", "arrived on Tuesday"), thursday)
+    ('2024-04-16', None, True)
+    >>> _weekday(re.search("Senin", "tiba Senin depan"), thursday)
+    ('2024-04-22', None, True)
+    """
+    d = _data()
+    day = d["weekday_of"].get(m.group(0).lower())
+    if day is None or isinstance(ref, RoughDate):
+        return f"{ref.year:04d}-{ref.month:02d}", None, True
+    around = {
+        w.lower()
+        for w in (
+            m.string[max(0, m.start() - 12) : m.start()].split()[-1:]
+            + m.string[m.end() : m.end() + 12].split()[:1]
+        )
+    }
+    if around & d["next"]:
+        ahead = (day - ref.weekday()) % 7 or 7
+        return (ref + dt.timedelta(days=ahead)).isoformat(), None, True
+    back = (ref.weekday() - day) % 7
+    return (ref - dt.timedelta(days=back)).isoformat(), None, True
 
 
 def _relative_day(m: re.Match[str], ref: dt.date | None) -> Interpretation:
@@ -447,7 +477,9 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
         return _month_year(g, ref)
     if name == "y":
         return g["y"] or "", None, False
-    if name in {"rel_month", "weekday", "rel_year"}:
+    if name == "weekday":
+        return None if ref is None else _weekday(m, ref)
+    if name in {"rel_month", "rel_year"}:
         return _relative(name, g, ref)
     if name == "rel_week":
         if ref is None:
@@ -486,6 +518,11 @@ def to_date(iso: str | None) -> dt.date | None:
         return None
 
 
+class RoughDate(dt.date):
+    """A reference date the text gives only to its month or year (its first day): no
+    weekday can be placed on a day from it."""
+
+
 def reference_date(published: str | None, text: str) -> dt.date | None:
     """The date that relative expressions refer to: publication, else the text's own.
 
@@ -509,6 +546,8 @@ def reference_date(published: str | None, text: str) -> dt.date | None:
             d = to_date(iso)
             if d and (r > rank or (r == rank and best and d > best)):
                 best, rank = d, r
+    if best is not None and rank < 2:
+        return RoughDate(best.year, best.month, best.day)
     return best
 
 

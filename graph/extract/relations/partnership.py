@@ -252,6 +252,10 @@ def _anniversary_year(d: DocContext, v: SentenceView) -> str | None:
     """ "merayakan 25 tahun kerja sama sister city pada 17 Juli 2022": the year of the
     sentence's date (else the article's) less the tie's exact age."""
     m = patterns()["anniversary"].search(v.sent.text)
+    if m and re.match(
+        r"\s+(?:of|dari)\s+(?:the\s+)?(?:\w+\s+){0,2}?\d{4}\b", v.sent.text[m.end() :]
+    ):
+        return None  # "the 69th anniversary of the 1955 Asian-African Conference": another's
     number = re.search(r"\d+", m.group(0)) if m else None
     if number is None:
         return None
