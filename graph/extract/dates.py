@@ -422,7 +422,9 @@ def _weekday(m: re.Match[str], ref: dt.date) -> Interpretation:
     ('2024-04-22', None, True)
     """
     d = _data()
-    day = d["weekday_of"].get(m.group(0).lower())
+    weekday_of: dict[str, int] = d["weekday_of"]  # type: ignore[assignment]
+    next_words: set[str] = d["next"]  # type: ignore[assignment]
+    day = weekday_of.get(m.group(0).lower())
     if day is None or isinstance(ref, RoughDate):
         return f"{ref.year:04d}-{ref.month:02d}", None, True
     around = {
@@ -432,7 +434,7 @@ def _weekday(m: re.Match[str], ref: dt.date) -> Interpretation:
             + m.string[m.end() : m.end() + 12].split()[:1]
         )
     }
-    if around & d["next"]:
+    if around & next_words:
         ahead = (day - ref.weekday()) % 7 or 7
         return (ref + dt.timedelta(days=ahead)).isoformat(), None, True
     back = (ref.weekday() - day) % 7
