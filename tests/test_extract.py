@@ -1157,6 +1157,16 @@ def test_local_governments_abroad_by_their_own_forms(text: str, partner: str) ->
     assert partner in {p for pair in partners(run(text, "en")) for p in pair}
 
 
+def test_an_article_is_dated_by_its_date_line_though_cleaning_drops_it() -> None:
+    text = (
+        "Medan and Gwangju renew sister city ties\n\nEditor: Rina\n2024-05-16 18:22:05\n\n"
+        "The mayors of Medan and Gwangju signed a renewed sister city agreement in Gwangju "
+        "on Tuesday. The two cities have been partners since 1997."
+    )
+    ex = extract(Document("t", text, "t.txt", language="en"))
+    assert only_activity(ex).start == "2024-05-14"
+
+
 def test_renewal_does_not_date_the_partnership():
     text = "Denpasar and Mossel Bay renewed their memorandum of understanding on 12 March 2021."
     ex = run(text, "en")

@@ -553,6 +553,32 @@ def reference_date(published: str | None, text: str) -> dt.date | None:
     return best
 
 
+#: at most this many lines from the top may hold an article's date line
+BYLINE_LINES = 20
+
+
+def byline_date(raw: str) -> dt.date | None:
+    r"""The day of a short line near the top that holds little but that day (a byline,
+    "Published: 16 May 2024", "2024-05-16 18:22:05", "Kamis, 16 Mei 2024 | 10:15 WIB"):
+    the article's own date, which cleaning may drop with the page's other short lines.
+
+    >>> byline_date("Xinhua\nEditor: Liu Fang\n2024-05-16 18:22:05\n\nTIANJIN, May 16 --")
+    datetime.date(2024, 5, 16)
+    >>> byline_date("Pemkot Jambi mengirim 25 ASN ke Singapura pada 15 Mei 2024 untuk pelatihan.")
+    """
+    for line in raw.splitlines()[:BYLINE_LINES]:
+        line = line.strip()
+        if not line or len(line) > 90 or line.endswith("."):
+            continue
+        for span in find_dates(line, None):
+            if span.relative or span.start.count("-") != 2:
+                continue
+            rest = line[: span.begin] + " " + line[span.finish :]
+            if len(re.findall(r"[^\W\d_]{4,}", rest)) <= 4:
+                return to_date(span.start)
+    return None
+
+
 def only_vague(spans: list[DateSpan]) -> bool:
     """Whether some dates are given and every one is vague: told relative to the article's
     date at a year's or a month's precision ("tahun depan", "next month")."""

@@ -19,7 +19,7 @@ from graph.extract.context import (
     place_of_telling,
     seat_of_mission,
 )
-from graph.extract.dates import reference_date
+from graph.extract.dates import byline_date, reference_date
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, default_gazetteer
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import find_mentions
@@ -177,6 +177,8 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
         return Extraction(document=doc, prefiltered=True)
     sentences = split_sentences(text)
     ref = reference_date(doc.published, text)
+    if doc.published is None:
+        ref = byline_date(doc.text) or ref
     mentions = find_mentions(sentences, gaz, doc.language or "id", matches)
     ex = Extraction(document=doc)
     d = DocContext(doc, sentences, mentions, ref, home_government(mentions, sentences), ex, gaz)
