@@ -5871,6 +5871,13 @@ def test_a_known_partner_named_by_its_council_is_that_government() -> None:
     assert "gimcheon-city-council" not in ex.entities
 
 
+def test_a_word_of_a_heads_title_is_no_town_abroad() -> None:
+    """ "Vice Mayor": Vice is also a town of Peru, but here a word of the title."""
+    ex = run("At the ceremony, Vice Mayor Park Sung-min welcomed the Subang delegation.", "en")
+    assert "vice" not in ex.entities
+    assert not any(f.object == "vice" for f in ex.facts)
+
+
 def test_a_year_one_item_of_a_list_carries_dates_that_item_only() -> None:
     ex = run(
         "Kota Pekanbaru memiliki kota kembar, yakni Ichikawa sejak 1991 serta Chengdu dan Penang."

@@ -564,7 +564,7 @@ def _may_name_abroad(name: str, explicit: bool) -> bool:
     """Whether a prefix of a candidate's name is worth looking up abroad: not too short,
     no direction, and, named bare, no word the world table only happens to know ("mengunjungi
     Kali Gabus": a river here, not Cali)."""
-    if len(name) < 3 or name in DIRECTIONS:
+    if len(name) < 3 or name in DIRECTIONS or name in name_lexicon().title_modifiers:
         return False
     return explicit or name not in relations_lexicon()["bare_not_abroad"]
 

@@ -37,6 +37,7 @@ class NameLexicon:
     given_names_abroad: frozenset[str]  # given names that large towns abroad share
     context_starts: frozenset[str]  # "Sibu Municipal Council": words that end a name abroad
     qualifiers_before: frozenset[str]  # "City of Greater Geelong": a word before a name abroad
+    title_modifiers: frozenset[str]  # "Vice Mayor": a word of the title, no place before it
     list_separator: re.Pattern[str]  # between the items of a list: ", ", ", dan ", " and "
     world_regions: frozenset[str]  # "Asia Pasifik", "Eropa": never a person's name
     venue_before_town: re.Pattern[str]  # "Gedung Pakuan ", "Pakuan Building " before a town
@@ -71,6 +72,7 @@ def name_lexicon() -> NameLexicon:
         given_names_abroad=frozenset(data["given_names_abroad"]),
         context_starts=frozenset(data["context_starts"]),
         qualifiers_before=frozenset(data["name_qualifiers_before"]),
+        title_modifiers=frozenset(data["title_modifiers"]),
         list_separator=_list_separator(data["list_coordinators"]),
         world_regions=frozenset(w.lower() for w in data["world_regions"]),
         venue_before_town=_venue_before_town(
