@@ -5871,6 +5871,22 @@ def test_a_known_partner_named_by_its_council_is_that_government() -> None:
     assert "gimcheon-city-council" not in ex.entities
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ternate sebagai Kota Rempah menjalin kerja sama dengan Kota Rotterdam.",
+        'Dikenal sebagai "Kota Seribu Sungai", Banjarmasin bermitra dengan Kota Rotterdam.',
+        "Pemkot Bengkulu mempromosikan Bengkulu Kota Pesisir Tangguh di Kota Rotterdam.",
+    ],
+)
+def test_a_towns_nickname_is_no_town_of_its_own(text: str) -> None:
+    ex = run(text)
+    assert not any(
+        k.startswith("kota-") and k not in {"kota-ternate", "kota-banjarmasin", "kota-bengkulu"}
+        for k in ex.entities
+    ), ex.entities.keys()
+
+
 def test_a_word_of_a_heads_title_is_no_town_abroad() -> None:
     """ "Vice Mayor": Vice is also a town of Peru, but here a word of the title."""
     ex = run("At the ceremony, Vice Mayor Park Sung-min welcomed the Subang delegation.", "en")

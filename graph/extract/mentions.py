@@ -174,6 +174,19 @@ def _programme_acronym() -> re.Pattern[str]:
 
 
 @cache
+def _level_words() -> frozenset[str]:
+    """The level's own word of a government's name ("Kota", "Kabupaten", "Provinsi"), not a
+    government's form ("Pemkot", "Pemerintah Kota")."""
+    heads = relations_lexicon()["government_heads"]
+    return frozenset(
+        h
+        for hs in heads.values()
+        for h in hs
+        if " " not in h and h.istitle() and not h.startswith("Pem")
+    )
+
+
+@cache
 def _org_head() -> re.Pattern[str]:
     return re.compile(rf"(?:{name_patterns().org_heads})")
 
@@ -1461,6 +1474,8 @@ class MentionFinder:
                         Mention(s.index, m.start(), m.start() + len(full), full, slug, rec.type)
                     )
                     continue
+                if self._epithet(s, m.start(), head):
+                    continue  # "Ternate sebagai Kota Rempah": a nickname, no town of its own
                 label = {
                     "CityGovernment": "Kota",
                     "RegencyGovernment": "Kabupaten",
@@ -1480,6 +1495,21 @@ class MentionFinder:
         if not capitalised_throughout(text):
             self._unknown_bodies(s)
         self._local_aliases(s)
+
+    def _epithet(self, s: Sentence, at: int, head: str) -> bool:
+        """Whether an unknown "Kota …" at ``at`` is a town's nickname: quoted, after an
+        epithet's word ("sebagai Kota Rempah") or right after a town of ours named bare
+        ("Bengkulu Kota Pesisir Tangguh")."""
+        if head not in _level_words():
+            return False
+        if name_lexicon().epithet_before.search(s.text, max(0, at - 30), at):
+            return True
+        return any(
+            x.end <= at
+            and not s.text[x.end : at].strip()
+            and self.out.entities[x.slug].country == HOME_COUNTRY
+            for x in self.out.in_sentence(s.index)
+        )
 
     def _unknown_bodies(self, s: Sentence) -> None:
         """Organisations and programmes named by a head or tail word, not in the lexicon."""

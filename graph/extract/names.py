@@ -38,6 +38,7 @@ class NameLexicon:
     context_starts: frozenset[str]  # "Sibu Municipal Council": words that end a name abroad
     qualifiers_before: frozenset[str]  # "City of Greater Geelong": a word before a name abroad
     title_modifiers: frozenset[str]  # "Vice Mayor": a word of the title, no place before it
+    epithet_before: re.Pattern[str]  # "sebagai", "dubbed": a town's nickname may follow
     list_separator: re.Pattern[str]  # between the items of a list: ", ", ", dan ", " and "
     world_regions: frozenset[str]  # "Asia Pasifik", "Eropa": never a person's name
     venue_before_town: re.Pattern[str]  # "Gedung Pakuan ", "Pakuan Building " before a town
@@ -73,6 +74,9 @@ def name_lexicon() -> NameLexicon:
         context_starts=frozenset(data["context_starts"]),
         qualifiers_before=frozenset(data["name_qualifiers_before"]),
         title_modifiers=frozenset(data["title_modifiers"]),
+        epithet_before=re.compile(
+            rf"(?:\b(?:{'|'.join(data['epithet_before'])})\s+[\"“']?|[\"“'])$", re.I
+        ),
         list_separator=_list_separator(data["list_coordinators"]),
         world_regions=frozenset(w.lower() for w in data["world_regions"]),
         venue_before_town=_venue_before_town(
