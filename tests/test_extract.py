@@ -5887,6 +5887,17 @@ def test_a_towns_nickname_is_no_town_of_its_own(text: str) -> None:
     ), ex.entities.keys()
 
 
+def test_a_malaysian_council_head_receiving_ours_is_a_visit() -> None:
+    text = (
+        "Rombongan Pemkot Tarakan diterima Yang Dipertua Majlis Perbandaran Tawau, Datuk Haji "
+        "Jaafar Mohd Salleh, di Tawau, Senin (4/3/2024)."
+    )
+    ex = run(text)
+    assert ("jaafar-mohd-salleh", "headOf", "tawau") in triples(ex)  # "Haji" is a style
+    visit = only_activity(ex)
+    assert (visit.type, visit.start, visit.location) == ("Visit", "2024-03-04", "tawau")
+
+
 def test_a_word_of_a_heads_title_is_no_town_abroad() -> None:
     """ "Vice Mayor": Vice is also a town of Peru, but here a word of the title."""
     ex = run("At the ceremony, Vice Mayor Park Sung-min welcomed the Subang delegation.", "en")
