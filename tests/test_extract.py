@@ -5905,6 +5905,22 @@ def test_a_word_of_a_heads_title_is_no_town_abroad() -> None:
     assert not any(f.object == "vice" for f in ex.facts)
 
 
+def test_ours_listed_among_a_partner_abroads_ties_takes_its_own_bracket_year() -> None:
+    text = "Gwangju's sister cities are Tainan (1993), Medan (1997), Sendai (2002) and Mendoza."
+    q = partnership(run(text, "en"), "kota-medan", "gwangju")
+    assert q is not None and q.since == "1997"
+
+
+def test_a_trip_to_come_only_vaguely_dated_is_no_delegation_though_the_sentence_has_a_year() -> (
+    None
+):
+    text = (
+        "Medan, which was named a creative city in 2019, will send young musicians to Gwangju "
+        "next August."
+    )
+    assert with_predicate(run(text, "en"), "sendsDelegationTo") == set()
+
+
 def test_a_year_one_item_of_a_list_carries_dates_that_item_only() -> None:
     ex = run(
         "Kota Pekanbaru memiliki kota kembar, yakni Ichikawa sejak 1991 serta Chengdu dan Penang."

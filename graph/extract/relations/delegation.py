@@ -211,7 +211,9 @@ def delegation(d: DocContext, v: SentenceView) -> None:
         # nor is one to come only "tahun depan" ("next year")
         or (
             rx["future"].search(v.text, 0, dm.start())
-            and only_vague(find_dates(v.sent.text, d.ref))
+            # the dates of the trip, told after its word ("Ambon, named a City of Music
+            # in 2019, will send musicians … next August")
+            and only_vague(find_dates(v.sent.text[dm.start() :], d.ref))
         )
     ):
         return

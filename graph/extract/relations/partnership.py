@@ -144,6 +144,11 @@ def _weekday_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{days})\b(?:\s+(?:lalu|kemarin|ini|depan|last|this))?\s*$", re.I)
 
 
+#: what may stand between a partner and the bracket closing its item: the places that
+#: locate it ("Surabaya in East Java, Indonesia (…)")
+_LOCATING_RUN = re.compile(r"(?:[\s,]+|(?:in|di|of|the)\b|[A-Z][\w'’.-]*)*")
+
+
 def _bracket_year(v: SentenceView, partner: str) -> str | None:
     """ "Braunschweig (1960), Suwon (1997)": a year in brackets right after a partner is
     the start of that partnership; so is a dated bracket closing the partner's list item
@@ -157,8 +162,8 @@ def _bracket_year(v: SentenceView, partner: str) -> str | None:
         if hit:
             return hit.group(1)
         opening = text.find("(", m.end, m.end + 80)
-        if opening < 0 or re.search(r";|\b(?:dan|and)\b", text[m.end : opening]):
-            continue
+        if opening < 0 or not _LOCATING_RUN.fullmatch(text, m.end, opening):
+            continue  # "Darwin's sister cities are Anchorage (1982)": another's bracket
         between = [
             x
             for x in v.mentions
@@ -646,6 +651,9 @@ def partnership(d: DocContext, v: SentenceView) -> None:
                 (_bracket_year(v, one) or _segment_year(d, v, one))
                 if listed
                 else _bracket_year(v, other)
+                # "Darwin's sister cities are Anchorage (1982), …, Ambon (1988)": ours an
+                # item of the one partner's list, the bracket closing ours dates ours
+                or (_bracket_year(v, one) if len(set(partners)) == 1 else None)
                 or _item_since(d, v, other, partners)
                 or _respective_since(d, v, other, partners)
                 or _respective_since(d, v, one, ones)  # "… with Manado and Bitung, in …"
