@@ -1696,6 +1696,26 @@ def test_member_of(text, language, expected):
     assert frozenset({"kota-surabaya", expected}) not in partners(ex)
 
 
+def test_bodies_listed_with_acronyms_and_asides_are_each_joined() -> None:
+    text = (
+        "Surabaya is a member of the Asian Network of Major Cities 21 (ANMC21), the C40 "
+        "Cities Climate Leadership Group, which it joined in 2013, and United Cities and "
+        "Local Governments Asia-Pacific (UCLG ASPAC)."
+    )
+    bodies = {o for s, o in with_predicate(run(text, "en"), "memberOf") if s == "kota-surabaya"}
+    assert bodies == {"asian-network-of-major-cities", "c40-cities", "uclg-aspac"}
+
+
+def test_it_opening_a_sentence_is_the_government_named_before() -> None:
+    text = (
+        "Surabaya hosted a CityNet workshop on flood resilience. It is also a member of "
+        "United Cities and Local Governments Asia-Pacific (UCLG ASPAC)."
+    )
+    assert ("kota-surabaya", "uclg-aspac") in with_predicate(run(text, "en"), "memberOf")
+    text = "Surabaya hosted a workshop. It is expected that UCLG ASPAC members will attend."
+    assert with_predicate(run(text, "en"), "memberOf") == set()
+
+
 def test_member_of_negated():
     text = "Pemkot Surabaya bukan anggota ICLEI." + SISTER_ID
     assert with_predicate(run(text), "memberOf") == set()

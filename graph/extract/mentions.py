@@ -282,9 +282,12 @@ def _international_body(name: str) -> bool:
     "Asian Cities Network"): a word of ``acronym_international_words`` and a last word of
     ``international_body_tails``."""
     rx = patterns()
-    last = name.split()[-1].lower() if name.split() else ""
-    return bool(rx["acronym_international_words"].search(name)) and bool(
-        rx["international_body_tails"].fullmatch(last)
+    # the head word ends the name or comes before its "of" ("Asian Network of Major Cities")
+    heads = {
+        part.split()[-1].lower() for part in re.split(r"\s+of\s+", name, maxsplit=1) if part.split()
+    }
+    return bool(rx["acronym_international_words"].search(name)) and any(
+        rx["international_body_tails"].fullmatch(h) for h in heads
     )
 
 

@@ -64,10 +64,21 @@ def _bodies_listed(v: SentenceView, first: str) -> list[str]:
         return [first]
     out = [first]
     for prev, nxt in zip(bodies[at:], bodies[at + 1 :], strict=False):
-        if not list_separator().fullmatch(v.sent.text[prev.end : nxt.start]):
+        # "CityNet (CN), the C40 …, which it joined in 2013, and UCLG ASPAC": an item's
+        # acronym and a clause about it are no break in the list
+        gap = _ITEM_ASIDE.sub("", v.sent.text[prev.end : nxt.start])
+        gap = re.sub(r"(?i)\bthe\s+$", "", gap)
+        if not list_separator().fullmatch(gap):
             break
         out.append(nxt.slug)
     return list(dict.fromkeys(out))
+
+
+_ITEM_ASIDE = re.compile(
+    r"^\s*(?:\d{1,4}\s*)?\([^()]{1,30}\)"
+    r"|^,\s*(?:which|yang|whose|where|di mana)\b[^,;()]{1,80}(?=,)",
+    re.I,
+)
 
 
 def _body_before(v: SentenceView, at: int) -> list[str]:

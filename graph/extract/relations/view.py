@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.extract.context import DocContext, is_actor, masked, subject_of
-from graph.extract.lexicon import relations_lexicon
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
+from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import Mention
 from graph.sources.text import Sentence
 
@@ -69,6 +70,18 @@ def _named_again(d: DocContext, sent: Sentence) -> list[str]:
     """ "Kota ini juga bergabung dalam …": a government of ours named again by its kind is
     the one of that kind the text last named as a doer, in a sentence before."""
     if sent.index == 0:
+        return []
+    if patterns()["pronoun_subject"].match(sent.text):
+        # "It is also a member of …": the government of ours the sentence before named
+        # first as a doer
+        before = d.sentences[sent.index - 1]
+        for m in d.mentions.in_sentence(before.index):
+            if (
+                d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
+                and not m.qualifier
+                and is_actor(before, m)
+            ):
+                return [m.slug] if d.is_indonesian_lg(m.slug) else []
         return []
     low = sent.text.lower()
     if not any(w in low for w in ("kota", "kabupaten", "provinsi", "pem", "the ")):
