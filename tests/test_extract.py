@@ -1048,6 +1048,15 @@ def test_a_country_can_be_a_local_partner_without_national_cues():
     assert partners(run(text)) == {frozenset({"kota-bandung", "france"})}
 
 
+def test_a_ties_noun_opening_the_sentence_is_no_part_of_the_pairs_first_name() -> None:
+    text = (
+        "Hubungan Sumatera Utara dan Perak terjalin sejak 1997 melalui kesepakatan provinsi "
+        "kembar (sister province)."
+    )
+    q = partnership(run(text), "provinsi-sumatera-utara", "perak")
+    assert q is not None and q.since == "1997"
+
+
 def test_since_from_sejak():
     text = "Kerja sama sister city antara Kota Surabaya dan Kota Kitakyushu terjalin sejak 1994."
     q = partnership(run(text), "kota-surabaya", "kitakyushu")
