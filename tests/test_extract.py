@@ -1661,6 +1661,22 @@ def test_a_host_named_only_as_the_place_is_no_doer_beside_another() -> None:
     assert only_activity(run(text)).participants == ["kabupaten-kutai-kartanegara"]
 
 
+def test_an_activity_named_before_an_auxiliary_is_named_by_its_noun() -> None:
+    text = (
+        "The exchange is organized jointly by Medan and Gwangju, and 12 students from Medan "
+        "arrived in Gwangju on 8 July 2024."
+    )
+    assert only_activity(run(text, "en")).theme == "exchange"
+
+
+def test_an_english_passive_names_the_activity_by_its_subject() -> None:
+    text = (
+        "The membership certificate was handed over to the Medan delegation by Gwangju's "
+        "mayor in Gwangju on 8 July 2024."
+    )
+    assert only_activity(run(text, "en")).theme == "membership certificate"
+
+
 def test_activity_funded_by():
     text = (
         "Sebanyak 25 ASN Pemkot Jambi mengikuti pelatihan di Singapura pada 15 hingga 19 Mei "

@@ -156,6 +156,11 @@ def _theme(text: str, start: int, end: int) -> str:
         words = [] if active else _passive_subject(text[:start])
         if words:
             return " ".join(words)
+    # "The membership certificate was handed over …": an English passive's subject names it
+    if re.search(r"\b(?:was|were)\s+$", text[:start], re.I):
+        words = _passive_subject(text[:start])
+        if words and not re.match(r"[A-Z]", words[0]) and len(words) <= 4:
+            return " ".join(words)
     # "7th East Asia Local and Regional Government Congress": an ordinal and a joining word
     # between capitalised words are part of the name
     left = re.search(
@@ -198,7 +203,8 @@ def _theme(text: str, start: int, end: int) -> str:
     if name.strip() and re.search(r"[A-Z]", name):
         return f"{lead}{trigger}{name}".strip()
     obj = re.match(
-        r"((?:\s+(?!(?:di|ke|kepada|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that)\b)[\w-]+){0,6})",
+        # an auxiliary ends the noun: "The exchange is organized jointly" is an exchange
+        r"((?:\s+(?!(?:di|ke|kepada|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that|is|are|was|were|will|has|have|had)\b)[\w-]+){0,6})",
         tail,
     )
     object_ = obj.group(1) if obj else ""
