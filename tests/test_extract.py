@@ -1677,6 +1677,26 @@ def test_an_english_passive_names_the_activity_by_its_subject() -> None:
     assert only_activity(run(text, "en")).theme == "membership certificate"
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Medan and Gwangju became sister cities in 1997. Since then, more than 100 Medan "
+            'officials have trained in Gwangju, and the "Takakura" composting method is used '
+            "in Medan households.",
+            "en",
+        ),
+        (
+            "Medan dan Gwangju menjadi kota kembar sejak 1997. Sejak itu, lebih dari 100 ASN "
+            'Kota Medan telah belajar di Gwangju, dan metode "Takakura" kini dipakai di Medan.',
+            "id",
+        ),
+    ],
+)
+def test_years_summed_up_tell_no_one_activity(text: str, language: str) -> None:
+    assert run(text, language).activities == []
+
+
 def test_activity_funded_by():
     text = (
         "Sebanyak 25 ASN Pemkot Jambi mengikuti pelatihan di Singapura pada 15 hingga 19 Mei "

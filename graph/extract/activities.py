@@ -587,6 +587,8 @@ def _new_activity(
         return None  # a club's, a contingent's or a family's trip: no government's visit
     if is_headline(d, r.sent) and not seg_dates:
         return None  # a headline restates the article
+    if not seg_dates and patterns()["cumulative_openers"].match(orig.lstrip()):
+        return None  # "Since then, 150 officials have trained in …": years summed up
     act = Activity(type=cls or "Activity", theme=_signing_theme(d, cls, orig, trig))
     if cls == "Visit" and len(trig.group(0).split()) >= 4:
         # "Bupati Gowa … berada di", "led an entourage of eight officials to": a trip told

@@ -43,6 +43,7 @@ WORD_LISTS = {
     "programme_heads": "head words before a programme's acronym ('Program JENESYS')",
     "tie_anaphora": "a tie told in the sentence before ('kerja sama itu')",
     "pronoun_subject": "'It' opening a sentence for the government named as doer before",
+    "cumulative_openers": "a sentence's opening that sums up years ('since then', 'selama ini')",
     "programme_anaphor": "the programme named before ('program ini', 'this programme')",
     "partnership": "a partnership or cooperation",
     "cooperation_office": "an office named after cooperation (its word tells no tie)",
