@@ -1158,8 +1158,14 @@ def test_the_anniversary_of_another_event_dates_no_tie() -> None:
 @pytest.mark.parametrize(
     ("text", "partner"),
     [
-        ("Bandung signed a letter of intent with the Kumasi Metropolitan Assembly.", "kumasi"),
-        ("Surabaya signed a letter of intent with the Mombasa County Government.", "mombasa"),
+        (
+            "Bandung signed a letter of intent with the Kumasi Metropolitan Assembly of Ghana.",
+            "kumasi",
+        ),
+        (
+            "Surabaya signed a letter of intent with the Mombasa County Government of Kenya.",
+            "mombasa",
+        ),
     ],
 )
 def test_local_governments_abroad_by_their_own_forms(text: str, partner: str) -> None:
