@@ -5969,6 +5969,12 @@ def test_a_malaysian_council_head_receiving_ours_is_a_visit() -> None:
     assert (visit.type, visit.start, visit.location) == ("Visit", "2024-03-04", "tawau")
 
 
+def test_a_country_owning_a_governments_name_only_locates_it() -> None:
+    ex = run("Bandung signed a letter of intent with Ghana's Kumasi Metropolitan Assembly.", "en")
+    assert partners(ex) == {frozenset({"kota-bandung", "kumasi"})}
+    assert not any("Ghana" in a for a in ex.entities["kumasi"].aliases)
+
+
 def test_a_word_of_a_heads_title_is_no_town_abroad() -> None:
     """ "Vice Mayor": Vice is also a town of Peru, but here a word of the title."""
     ex = run("At the ceremony, Vice Mayor Park Sung-min welcomed the Subang delegation.", "en")

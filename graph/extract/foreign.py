@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from graph.extract.gazetteer import Gazetteer, Record, key
@@ -554,10 +554,23 @@ def resolve(
     """The foreign place a candidate names, its level and the words that name it."""
     if cand.venue:
         return _venue_city(cand, gaz)
+    cand = _past_owner(cand, gaz)
     council = _council_abroad(cand, gaz)
     if council is not None:
         return council, CITY, cand.name  # "Majlis Daerah Tuaran": a council the table lacks
     return _resolve_in_context(cand, gaz, doc_countries)
+
+
+_OWNER = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])")
+
+
+def _past_owner(cand: Candidate, gaz: Gazetteer) -> Candidate:
+    """ "Ghana's Kumasi Metropolitan Assembly": a country owning the name only locates it."""
+    owner = _OWNER.match(cand.name)
+    rec = gaz.lookup(owner.group(1)) if owner else None
+    if owner is None or rec is None or rec.type != "Country":
+        return cand
+    return replace(cand, name=cand.name[owner.end() :], country=cand.country or rec.id)
 
 
 def _may_name_abroad(name: str, explicit: bool) -> bool:

@@ -873,8 +873,12 @@ class MentionFinder:
                 continue
             # "Kota Tono", "City of Fremantle": the context words before belong to the name
             start = cand.start if cand.start < at else at
-            if s.text[start:at] in ("The ", "the "):
-                start = at  # "The Sabah state government": the article is no part of it
+            if s.text[start:at] in ("The ", "the ") or re.fullmatch(
+                r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+", s.text[start:at]
+            ):
+                # "The Sabah state government": the article is no part of it; nor is the
+                # country owning it ("Ghana's Kumasi Metropolitan Assembly")
+                start = at
             end = at + len(name)
             core = cand.surface.removeprefix("The ").removeprefix("the ")
             if (
