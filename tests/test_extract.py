@@ -5975,6 +5975,23 @@ def test_a_country_owning_a_governments_name_only_locates_it() -> None:
     assert not any("Ghana" in a for a in ex.entities["kumasi"].aliases)
 
 
+def test_businesses_signing_alone_tie_no_towns() -> None:
+    text = (
+        "A Medan-based shipping company and a logistics firm from Penang, Malaysia, signed a "
+        "memorandum of understanding on 5 May 2024 to open a cargo service linking Medan and "
+        "Penang."
+    )
+    ex = run(text, "en")
+    assert partners(ex) == set()
+    assert ex.activities == []
+    # the control: a government signing with a firm still signs
+    text = (
+        "The Medan city government and a logistics firm from Penang, Malaysia, signed a "
+        "memorandum of understanding on 5 May 2024 in Penang."
+    )
+    assert [a.type for a in run(text, "en").activities] == ["Signing"]
+
+
 def test_a_word_of_a_heads_title_is_no_town_abroad() -> None:
     """ "Vice Mayor": Vice is also a town of Peru, but here a word of the title."""
     ex = run("At the ceremony, Vice Mayor Park Sung-min welcomed the Subang delegation.", "en")

@@ -35,6 +35,7 @@ from graph.extract.context import (
     non_agent,
     place_of_unnamed,
     seat_of_mission,
+    signed_by_firms,
     subject_of,
     wished,
 )
@@ -585,6 +586,8 @@ def _new_activity(
         and not _OFFICIAL_GROUP.search(orig, 0, trig.start())
     ):
         return None  # a club's, a contingent's or a family's trip: no government's visit
+    if cls == "Signing" and signed_by_firms(orig, trig.start()):
+        return None  # "A Davao-based company and a Bitung firm inked …": no government's
     if is_headline(d, r.sent) and not seg_dates:
         return None  # a headline restates the article
     if not seg_dates and patterns()["cumulative_openers"].match(orig.lstrip()):

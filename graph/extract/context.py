@@ -228,6 +228,26 @@ def non_agent(text: str, at: int, end: int) -> bool:
     return bool(rx.search(clause) or rx.match(obj) or rx.match(text.lstrip()))
 
 
+def signed_by_firms(text: str, at: int | None = None) -> bool:
+    """Whether a signing (its verb at ``at``, else the sentence's first) is done by
+    businesses or other bodies alone: one of them in the clause before the verb
+    (``firm_signers``), and no government signing with them (``government_signers``).
+
+    >>> signed_by_firms("A Davao-based shipping company and a Bitung firm inked an MoU.")
+    True
+    >>> signed_by_firms("The Bitung city government and a Davao firm signed an MoU.")
+    False
+    """
+    rx = patterns()
+    if at is None:
+        sign = rx["signing"].search(text)
+        if sign is None:
+            return False
+        at = sign.start()
+    clause = re.split(r"[;:]|,\s+(?:and|dan|but|tetapi)\b", text[:at])[-1]
+    return bool(rx["firm_signers"].search(clause)) and not rx["government_signers"].search(clause)
+
+
 def hoped_for(text: str, at: int) -> bool:
     """ "berharap dapat mengikuti SCP tahun depan", "is expected to join the SCP", "plans to
     join": a step only hoped for or planned, in the clause before its word at ``at``."""

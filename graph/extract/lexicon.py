@@ -44,6 +44,8 @@ WORD_LISTS = {
     "tie_anaphora": "a tie told in the sentence before ('kerja sama itu')",
     "pronoun_subject": "'It' opening a sentence for the government named as doer before",
     "cumulative_openers": "a sentence's opening that sums up years ('since then', 'selama ini')",
+    "firm_signers": "businesses and other bodies signing on their own ('company', 'perusahaan')",
+    "government_signers": "words of a government signing ('Pemkot', 'city government', 'mayor')",
     "programme_anaphor": "the programme named before ('program ini', 'this programme')",
     "partnership": "a partnership or cooperation",
     "cooperation_office": "an office named after cooperation (its word tells no tie)",

@@ -16,6 +16,7 @@ from graph.extract.context import (
     place_of_unnamed,
     planned,
     seat_of_mission,
+    signed_by_firms,
     since_year,
 )
 from graph.extract.dates import find_dates
@@ -585,6 +586,8 @@ def partnership(d: DocContext, v: SentenceView) -> None:
         return  # "Pemkot Bogor membantah kabar telah menandatangani …": no tie
     if _between_states(d, v):
         return  # "menyaksikan penandatanganan MoU antara Indonesia dan Korea Selatan": national
+    if signed_by_firms(v.sent.text):
+        return  # "A Davao-based shipping company and an Indonesian firm inked …": no towns' tie
     # "tidak memperpanjang kerja sama …", "… tidak diperpanjang": a tie not renewed ended
     not_renewed = any(negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text))
     if negated(v.text, pm.start()) and not not_renewed:
