@@ -1703,6 +1703,16 @@ def test_years_summed_up_tell_no_one_activity(text: str, language: str) -> None:
     assert run(text, language).activities == []
 
 
+def test_an_activity_dated_by_the_dateline_takes_the_day_its_account_tells() -> None:
+    text = (
+        "MEDAN, Kamis (29/8/2024) - Lima ASN Pemerintah Kota Medan akan mengikuti pelatihan "
+        "pengelolaan sampah di Gwangju, Korea Selatan. Pelatihan yang berlangsung 2-20 "
+        "September 2024 itu dibiayai Pemerintah Kota Gwangju."
+    )
+    act = only_activity(run(text))
+    assert (act.start, act.end) == ("2024-09-02", "2024-09-20")
+
+
 def test_activity_funded_by():
     text = (
         "Sebanyak 25 ASN Pemkot Jambi mengikuti pelatihan di Singapura pada 15 hingga 19 Mei "

@@ -537,6 +537,22 @@ def _origin_recalled(text: str, trig: re.Match[str], span: DateSpan) -> bool:
     )
 
 
+#: a dateline with its day ("PALANGKA RAYA, Kamis (29/8/2024) –")
+_DATED_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]+,\s*(?:[A-Z][a-z']+,?\s*)?"
+    r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?\s*[-\u2013\u2014]"
+)
+
+
+def _mark_dateline_dated(r: _Reading, act: Activity, spans: list[DateSpan]) -> None:
+    """ "PALANGKA RAYA, Kamis (29/8/2024) – … akan mengikuti pelatihan": an activity dated
+    only by the day it was written, until its account tells its own ("berlangsung 2-20
+    September")."""
+    line = dateline_in(r.sent) or _DATED_DATELINE.match(r.sent.text)
+    if spans and line is not None and all(x.finish <= line.end() + 2 for x in spans):
+        r.d.dateline_dated.add(id(act))
+
+
 def _new_activity(
     r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], single: bool
 ) -> Activity | None:
@@ -599,6 +615,7 @@ def _new_activity(
         names = relations_lexicon()["visit_name"]
         act.theme = names.get(d.doc.language or "id", names["id"])[0]
     set_dates(act, seg_dates, orig)
+    _mark_dateline_dated(r, act, seg_dates)
     act.participant_count = evidence["count"]  # type: ignore[assignment]
     act.location = evidence["where"]  # type: ignore[assignment]
     act.organized_by = venue_body(d, r.sent, r.ms, lo, hi if not single else None)
@@ -665,7 +682,11 @@ def _only_planned(text: str, at: int) -> bool:
 def _update_told(r: _Reading, act: Activity, lo: int, hi: int) -> None:
     """What a later sentence adds to an activity told before."""
     # a year alone, told later, is more often background than the activity's date
-    set_dates(act, [x for x in dates_in(r.d, r.orig, lo, hi) if "-" in x.start], r.orig)
+    told = [x for x in dates_in(r.d, r.orig, lo, hi) if "-" in x.start]
+    if id(act) in r.d.dateline_dated and any(x.start.count("-") == 2 for x in told):
+        r.d.dateline_dated.discard(id(act))
+        act.start = act.end = None
+    set_dates(act, told, r.orig)
     _retitle(act, r.orig)
     count = participant_count(r.orig)
     if count is not None and act.participant_count is None:

@@ -45,6 +45,8 @@ class DocContext:
     received: set[int] = field(default_factory=set)  # ids of visits told as received by ours
     # ids of activities told as only planned ("berencana mengirim … ke …")
     only_planned: set[int] = field(default_factory=set)
+    # ids of activities dated only by the dateline's day, which a later date replaces
+    dateline_dated: set[int] = field(default_factory=set)
     # id of a visit -> the government whose head it was paid on ("a courtesy call on East
     # Kalimantan Deputy Governor …"): the one visited, wherever they met
     visited: dict[int, str] = field(default_factory=dict)
