@@ -3401,6 +3401,15 @@ def test_a_place_no_list_knows_then_its_country_then_a_name_after_a_title() -> N
     assert ("sancheong", "kabupaten-bogor") in with_predicate(ex, "sendsDelegationTo")
 
 
+def test_an_activity_with_a_topic_of_its_own_keeps_it_under_a_programme() -> None:
+    ex = run(
+        "Lima ASN Pemerintah Kota Palangka Raya mengikuti pelatihan pengendalian kebakaran "
+        "hutan dan lahan melalui Dutch Training and Exposure Program di Rotterdam pada 3 Mei "
+        "2024."
+    )
+    assert [a.theme for a in ex.activities] == ["pelatihan pengendalian kebakaran hutan dan lahan"]
+
+
 def test_an_activity_told_by_a_common_word_under_a_programme_takes_its_name() -> None:
     ex = run(
         "Sebanyak 20 Aparatur Sipil Negara (ASN) Pemprov DKI Jakarta mengikuti peningkatan "

@@ -1201,6 +1201,8 @@ def _programme_theme(d: DocContext, act: Activity) -> None:
     Program")."""
     if not act.part_of or re.search(r"\b[A-Z][a-z]", _without_expansions(act.theme or "X")):
         return
+    if len(_without_expansions(act.theme or "").split()) >= 4:
+        return  # "pelatihan pengendalian kebakaran hutan dan lahan": a topic of its own
     ent = d.mentions.entities.get(act.part_of)
     name = ent and (ent.labels.get("en") or ent.labels.get("id") or ent.labels.get("und"))
     if name and len(name.split()) > 1:
