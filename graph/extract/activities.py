@@ -41,7 +41,7 @@ from graph.extract.context import (
 )
 from graph.extract.dates import DateSpan, find_dates, only_vague
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
-from graph.extract.lexicon import lowered, patterns, relations_lexicon
+from graph.extract.lexicon import government_head_words, lowered, patterns, relations_lexicon
 from graph.extract.mentions import Mention
 from graph.extract.names import titlecase
 from graph.model import Activity, Evidence
@@ -537,18 +537,11 @@ def _origin_recalled(text: str, trig: re.Match[str], span: DateSpan) -> bool:
     )
 
 
-#: a dateline with its day ("PALANGKA RAYA, Kamis (29/8/2024) –")
-_DATED_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]+,\s*(?:[A-Z][a-z']+,?\s*)?"
-    r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?\s*[-\u2013\u2014]"
-)
-
-
 def _mark_dateline_dated(r: _Reading, act: Activity, spans: list[DateSpan]) -> None:
     """ "PALANGKA RAYA, Kamis (29/8/2024) – … akan mengikuti pelatihan": an activity dated
     only by the day it was written, until its account tells its own ("berlangsung 2-20
     September")."""
-    line = dateline_in(r.sent) or _DATED_DATELINE.match(r.sent.text)
+    line = dateline_in(r.sent, with_day=True)
     if spans and line is not None and all(x.finish <= line.end() + 2 for x in spans):
         r.d.dateline_dated.add(id(act))
 
@@ -952,9 +945,7 @@ def _government_surface_of(m: Mention) -> bool:
 
 @cache
 def _government_named() -> re.Pattern[str]:
-    heads = relations_lexicon()["government_heads"]
-    words = sorted({w for ws in heads.values() for w in ws}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(words)}|Government)\b")
+    return re.compile(rf"\b(?:{'|'.join(government_head_words())}|Government)\b")
 
 
 def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> str | None:

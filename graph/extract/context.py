@@ -325,9 +325,22 @@ _DATELINE_CAPS_DASH = re.compile(
 _DATELINE_COLON = re.compile(r"^[A-Z][A-Z .'-]+(?:\s*\([^()]{1,30}\))?:\s+")
 
 
-def dateline_in(sent: Sentence) -> re.Match[str] | None:
+#: a dateline with its day ("PALANGKA RAYA, Kamis (29/8/2024) –")
+_DATELINE_DAY = re.compile(
+    r"^[A-Z][A-Z .'-]+,\s*(?:[A-Z][a-z']+,?\s*)?"
+    r"\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?\s*[-\u2013\u2014]"
+)
+
+
+def dateline_in(sent: Sentence, with_day: bool = False) -> re.Match[str] | None:
     """A dateline opening ``sent``: in capitals anywhere ("JAKARTA, KOMPAS.com -",
-    "KUCHING:"), in mixed case only among the opening sentences."""
+    "KUCHING:"), in mixed case only among the opening sentences; ``with_day``: else also
+    one that gives the day instead of the outlet ("PALANGKA RAYA, Kamis (29/8/2024) –")."""
+    m = _outlet_dateline(sent)
+    return _DATELINE_DAY.match(sent.text) if m is None and with_day else m
+
+
+def _outlet_dateline(sent: Sentence) -> re.Match[str] | None:
     if m := DATELINE.match(sent.text) or _DATELINE_COLON.match(sent.text):
         return m
     if sent.index >= _DATELINE_SENTENCES:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, key
-from graph.extract.lexicon import patterns, relations_lexicon
+from graph.extract.lexicon import government_head_words, patterns
 from graph.extract.places import world_places
 from graph.extract.spans import DocumentMentions, Mention
 from graph.model import Entity
@@ -262,9 +262,8 @@ def _people_of_after() -> re.Pattern[str]:
 def _government_form() -> re.Pattern[str]:
     """A government's own head words in a name ("Kota", "Pemprov", "City", "Province"):
     a name without them is a bare place name."""
-    heads = relations_lexicon()["government_heads"]
-    words = sorted({w for ws in heads.values() for w in ws}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(words)}|City|Regency|Province|Government|Council)\b", re.I)
+    words = "|".join(government_head_words())
+    return re.compile(rf"\b(?:{words}|City|Regency|Province|Government|Council)\b", re.I)
 
 
 def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:

@@ -33,7 +33,9 @@ def _data() -> dict[str, object]:
         "month_of": month_of,
         "month": rf"(?:{month_alt})\.?",
         "range": rf"\s*(?:{range_alt})\s*",
-        "weekday": "|".join(map(re.escape, data["weekdays"])),
+        "weekday": "|".join(
+            re.escape(name) for names in data["weekday_numbers"].values() for name in names
+        ),
         "weekday_of": {
             name: int(num) for num, names in data["weekday_numbers"].items() for name in names
         },

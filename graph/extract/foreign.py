@@ -561,12 +561,15 @@ def resolve(
     return _resolve_in_context(cand, gaz, doc_countries)
 
 
-_OWNER = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])")
+#: a possessor before a name ("Ghana's "): a country there only locates the name
+OWNER = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+")
 
 
 def _past_owner(cand: Candidate, gaz: Gazetteer) -> Candidate:
     """ "Ghana's Kumasi Metropolitan Assembly": a country owning the name only locates it."""
-    owner = _OWNER.match(cand.name)
+    owner = OWNER.match(cand.name)
+    if owner is not None and not cand.name[owner.end() : owner.end() + 1].isupper():
+        owner = None
     rec = gaz.lookup(owner.group(1)) if owner else None
     if owner is None or rec is None or rec.type != "Country":
         return cand

@@ -402,6 +402,13 @@ def lowered(*names: str) -> re.Pattern[str]:
     return _alternation([_lower_regex(w) for w in words], flags=0)
 
 
+def government_head_words() -> list[str]:
+    """A government's own head words in a name ("Pemkot", "Pemerintah Kota", "Kota"), of
+    every level, the longest first."""
+    heads = relations_lexicon()["government_heads"]
+    return sorted({w for ws in heads.values() for w in ws}, key=len, reverse=True)
+
+
 @cache
 def patterns() -> dict[str, re.Pattern[str]]:
     """Every word list compiled to one alternation; activity classes as

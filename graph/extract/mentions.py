@@ -15,6 +15,7 @@ from functools import cache
 
 import graph.extract.foreign as foreign
 from graph.extract.coreference import doc_level_merges, mark_qualifiers, merge
+from graph.extract.dates import weekdays
 from graph.extract.gazetteer import (
     LOCAL_GOVERNMENT_TYPES,
     MISSION,
@@ -25,7 +26,7 @@ from graph.extract.gazetteer import (
     demonym_mission,
     key,
 )
-from graph.extract.lexicon import patterns, relations_lexicon
+from graph.extract.lexicon import government_head_words, patterns, relations_lexicon
 from graph.extract.names import (
     NAME_TOKEN,
     PLACE_TYPES,
@@ -146,12 +147,6 @@ def _compass_after() -> re.Pattern[str]:
 
 
 @cache
-def _weekdays() -> str:
-    """The weekday names of ``dates.yaml``, as one alternation."""
-    return "|".join(load_yaml("dates.yaml")["weekdays"])
-
-
-@cache
 def _region_words() -> frozenset[str]:
     """The capitalised words naming a region's government before its name ("Prefektur
     Shizuoka", "Negara Bagian Victoria"), from ``foreign_heads_before``."""
@@ -177,11 +172,9 @@ def _programme_acronym() -> re.Pattern[str]:
 def _level_words() -> frozenset[str]:
     """The level's own word of a government's name ("Kota", "Kabupaten", "Provinsi"), not a
     government's form ("Pemkot", "Pemerintah Kota")."""
-    heads = relations_lexicon()["government_heads"]
     return frozenset(
         h
-        for hs in heads.values()
-        for h in hs
+        for h in government_head_words()
         if " " not in h and h.istitle() and not h.startswith("Pem")
     )
 
@@ -873,9 +866,7 @@ class MentionFinder:
                 continue
             # "Kota Tono", "City of Fremantle": the context words before belong to the name
             start = cand.start if cand.start < at else at
-            if s.text[start:at] in ("The ", "the ") or re.fullmatch(
-                r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+", s.text[start:at]
-            ):
+            if s.text[start:at] in ("The ", "the ") or foreign.OWNER.fullmatch(s.text, start, at):
                 # "The Sabah state government": the article is no part of it; nor is the
                 # country owning it ("Ghana's Kumasi Metropolitan Assembly")
                 start = at
@@ -1526,7 +1517,7 @@ class MentionFinder:
         for m in re.finditer(rf"\b(?:{org_heads})\s+{name_seq}", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
         # "Asian Center for Low Carbon …", not "… Civic Centre on Friday"
-        tail_of = rf"(?:\s+(?:for|of|on)\s+(?!(?i:{_weekdays()})\b){name_seq})?"
+        tail_of = rf"(?:\s+(?:for|of|on)\s+(?!(?i:{weekdays()})\b){name_seq})?"
         for m in re.finditer(rf"\b{name_seq}\s+(?:{org_tails})\b{tail_of}", text):
             self._add_local(s, m.start(), m.group(0), "Organization")
         # "Dutch Training and Exposure Program": a programme's name may join two parts

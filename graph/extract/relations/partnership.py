@@ -19,13 +19,12 @@ from graph.extract.context import (
     signed_by_firms,
     since_year,
 )
-from graph.extract.dates import find_dates
+from graph.extract.dates import find_dates, weekdays
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.relations.view import SentenceView
 from graph.extract.spans import Mention
 from graph.model import Activity, Evidence
-from graph.resources import load_yaml
 from graph.vocab import HOME_COUNTRY
 
 
@@ -141,8 +140,9 @@ _BRACKET_YEAR = re.compile(r"\s*\((?:(?:sejak|since|tahun|est\.?)\s+)?((?:19|20)
 
 @cache
 def _weekday_before() -> re.Pattern[str]:
-    days = "|".join(load_yaml("dates.yaml")["weekdays"])
-    return re.compile(rf"\b(?:{days})\b(?:\s+(?:lalu|kemarin|ini|depan|last|this))?\s*$", re.I)
+    return re.compile(
+        rf"\b(?:{weekdays()})\b(?:\s+(?:lalu|kemarin|ini|depan|last|this))?\s*$", re.I
+    )
 
 
 #: what may stand between a partner and the bracket closing its item: the places that
