@@ -69,10 +69,10 @@ class Fact:
 
 @dataclass
 class Qualified:
-    """An n-ary node qualifying a participation or a partnership."""
+    """An n-ary node qualifying a participation, a membership or a partnership."""
 
-    kind: Literal["Participation", "Partnership"]
-    ends: tuple[str, str]  # (actor, programme) or (partner, partner)
+    kind: Literal["Participation", "Membership", "Partnership"]
+    ends: tuple[str, str]  # (actor, programme), (member, organisation) or (partner, partner)
     since: str | None = None
     initiated_by: str | None = None
     status: str = "active"

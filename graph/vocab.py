@@ -50,6 +50,7 @@ class KM(DefinedNamespace):
     Policy: URIRef
     Claim: URIRef
     Participation: URIRef
+    Membership: URIRef
     Partnership: URIRef
     Statement: URIRef
     Evidence: URIRef
@@ -68,6 +69,8 @@ class KM(DefinedNamespace):
     partOf: URIRef
     participant: URIRef
     programme: URIRef
+    member: URIRef
+    organization: URIRef
     partner: URIRef
     location: URIRef
     startDate: URIRef
@@ -135,6 +138,7 @@ class KM(DefinedNamespace):
     Report: URIRef
     PartnershipReport: URIRef
     ParticipationReport: URIRef
+    MembershipReport: URIRef
     ActivityReport: URIRef
     AgreementReport: URIRef
     ValueChoice: URIRef
@@ -252,6 +256,7 @@ RESOLVED_CLASSES = (
     "Report",
     "PartnershipReport",
     "ParticipationReport",
+    "MembershipReport",
     "ActivityReport",
     "AgreementReport",
     "ValueChoice",
@@ -266,6 +271,7 @@ CLASSES = (
     *ACTIVITY_CLASSES,
     "Claim",
     "Participation",
+    "Membership",
     "Partnership",
     "Statement",
     "Evidence",

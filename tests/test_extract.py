@@ -1757,6 +1757,59 @@ def test_member_of(text, language, expected):
     assert frozenset({"kota-surabaya", expected}) not in partners(ex)
 
 
+def membership_since(ex: Extraction) -> dict[tuple[str, str], str | None]:
+    return {q.ends: q.since for q in ex.qualified if q.kind == "Membership"}
+
+
+@pytest.mark.parametrize(
+    "text,language,expected",
+    [
+        (
+            "Pemkot Tarakan telah menjadi anggota ICLEI sejak 2016.",
+            "id",
+            {("kota-tarakan", "iclei"): "2016"},
+        ),
+        (
+            "Sejak 2011, Pemerintah Kota Tarakan menjadi anggota CityNet.",
+            "id",
+            {("kota-tarakan", "citynet"): "2011"},
+        ),
+        (
+            "Kota Tarakan menjadi anggota ICLEI (Local Governments for Sustainability) pada "
+            "tahun 2016.",
+            "id",
+            {("kota-tarakan", "iclei"): "2016"},
+        ),
+        (
+            "Tarakan City joined CityNet in 2011 and became a member of UCLG ASPAC in 2019.",
+            "en",
+            {("kota-tarakan", "citynet"): "2011", ("kota-tarakan", "uclg-aspac"): "2019"},
+        ),
+        (
+            "Tarakan is a member of CityNet, the C40 Cities Climate Leadership Group, which it "
+            "joined in 2014, and UCLG ASPAC.",
+            "en",
+            {
+                ("kota-tarakan", "citynet"): None,
+                ("kota-tarakan", "c40-cities"): "2014",
+                ("kota-tarakan", "uclg-aspac"): None,
+            },
+        ),
+        # the year opening the sentence dates the tie with the town named between
+        (
+            "Sejak 2015 Pemkot Tarakan bekerja sama dengan Kota Ichikawa di Jepang dan menjadi "
+            "anggota ICLEI.",
+            "id",
+            {("kota-tarakan", "iclei"): None},
+        ),
+    ],
+)
+def test_a_membership_is_dated_by_the_year_it_was_joined(
+    text: str, language: str, expected: dict[tuple[str, str], str | None]
+) -> None:
+    assert membership_since(run(text, language)) == expected
+
+
 def test_bodies_listed_with_acronyms_and_asides_are_each_joined() -> None:
     text = (
         "Surabaya is a member of the Asian Network of Major Cities 21 (ANMC21), the C40 "

@@ -526,6 +526,19 @@ def _build_article(tmp_path: Path, title: str, published: str, body: str) -> Pat
             [{"who": "https://w3id.org/kotamitra/id/rudi-hartono", "name": "Rudi Hartono"}],
             id="who led a delegation is on the resolved event",
         ),
+        pytest.param(
+            "Kota Tarakan dan jaringan kota",
+            "2024-02-12",
+            "Pemerintah Kota Tarakan bergabung dengan CityNet pada tahun 2011 dan menjadi "
+            "anggota ICLEI sejak 2016.",
+            "SELECT ?body ?since WHERE { ?m a km:Membership ; km:member kmr:kota-tarakan ; "
+            "km:organization ?body ; km:since ?since } ORDER BY ?body",
+            [
+                {"body": "https://w3id.org/kotamitra/id/citynet", "since": "2011"},
+                {"body": "https://w3id.org/kotamitra/id/iclei", "since": "2016"},
+            ],
+            id="the year a government joined a body is on its km:Membership",
+        ),
     ],
 )
 def test_resolved_nodes_carry_the_article_facts_and_conform(
@@ -538,6 +551,23 @@ def test_resolved_nodes_carry_the_article_facts_and_conform(
     out = _build_article(tmp_path, title, published, text)
     assert select(open_store(out), query) == expected
     assert validate_graph(out / "graph.ttl").conforms
+
+
+def test_a_membership_without_its_organisation_breaks_the_shapes(tmp_path: Path) -> None:
+    from rdflib import Graph
+
+    from graph.rdf.validate import validate
+    from graph.vocab import KM
+
+    out = _build_article(
+        tmp_path, "Tarakan", "2024-02-12", "Pemkot Tarakan menjadi anggota ICLEI sejak 2016."
+    )
+    g = Graph().parse(out / "graph.ttl")
+    assert validate(g).conforms
+    g.remove((None, KM.organization, None))
+    report = validate(g)
+    assert not report.conforms
+    assert any("km:organization" in v.message for v in report.violations)
 
 
 # --- people across documents -------------------------------------------------------------------

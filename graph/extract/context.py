@@ -164,8 +164,17 @@ class DocContext:
         if since and (q.since is None or since < q.since):
             q.since = since
 
+    def join(self, member: str, body: str, sent: Sentence, since: str | None) -> None:
+        """``member memberOf body``, with its Membership node dated by ``since`` (the
+        year the sentence says it joined), the earliest stated."""
+        self.add_fact(member, "memberOf", body, sent)
+        q = self.qualified("Membership", member, body)
+        q.evidence.append(Evidence(sent.text, sent.index))
+        if since and (q.since is None or since < q.since):
+            q.since = since
+
     def qualified(self, kind: str, a: str, b: str) -> Qualified:
-        ends = (a, b) if kind == "Participation" else tuple(sorted((a, b)))
+        ends = tuple(sorted((a, b))) if kind == "Partnership" else (a, b)
         for q in self.ex.qualified:
             if q.kind == kind and q.ends == ends:
                 return q

@@ -119,6 +119,7 @@ WORD_LISTS = {
     "organised_by": "an organiser after it",
     "funded_by": "a funder after it",
     "membership": "membership of an organisation",
+    "joined_in": "between an organisation joined and the year of joining",
     "policy": "a policy",
     "programme_before_quote": "words before a quoted name that make it a programme",
     "implements": "implementing a policy",

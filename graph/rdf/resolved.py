@@ -65,8 +65,8 @@ def partnership_iri(a: str, b: str) -> URIRef:
     return KMR[f"partnership/{x}--{y}"]
 
 
-def participation_iri(actor: str, programme: str) -> URIRef:
-    return KMR[f"participation/{actor}--{programme}"]
+def participation_iri(actor: str, programme: str, kind: str = "Participation") -> URIRef:
+    return KMR[f"{kind.lower()}/{actor}--{programme}"]
 
 
 def event_iri(key: str) -> URIRef:
@@ -86,8 +86,7 @@ def agreement_report_iri(doc_id: str, n: int) -> URIRef:
 
 
 def qualified_report_iri(kind: str, a: str, b: str, doc_id: str) -> URIRef:
-    prefix = "participation" if kind == "Participation" else "partnership"
-    return KMR[f"{prefix}/{a}--{b}--{doc_id}"]
+    return KMR[f"{kind.lower()}/{a}--{b}--{doc_id}"]
 
 
 class _Out:
@@ -251,18 +250,21 @@ def _stages(out: _Out, node: URIRef, p: ResolvedPartnership) -> None:
 
 
 def _participation(out: _Out, q: ResolvedParticipation) -> None:
-    node = participation_iri(q.actor, q.programme)
-    out.add(node, RDF.type, KM.Participation)
-    out.add(node, KM.participant, KMR[q.actor])
-    out.add(node, KM.programme, KMR[q.programme])
+    """A km:Participation (actor, programme) or a km:Membership (member, organisation)."""
+    node = participation_iri(q.actor, q.programme, q.kind)
+    out.add(node, RDF.type, KM[q.kind])
+    if q.kind == "Membership":
+        out.add(node, KM.member, KMR[q.actor])
+        out.add(node, KM.organization, KMR[q.programme])
+    else:
+        out.add(node, KM.participant, KMR[q.actor])
+        out.add(node, KM.programme, KMR[q.programme])
     if q.since:
         out.add(node, KM.since, date_literal(q.since))
     for slug in q.initiated_by:
         out.add(node, KM.initiatedBy, KMR[slug])
     for r in q.reports:
-        out.add(
-            node, KM.report, qualified_report_iri("Participation", *r.item.ends, r.source.doc_id)
-        )
+        out.add(node, KM.report, qualified_report_iri(q.kind, *r.item.ends, r.source.doc_id))
         for e in r.item.evidence:
             out.add(node, KM.evidence, evidence_iri(r.source.doc_id, e))
     out.provenance(node, q.sources)

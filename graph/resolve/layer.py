@@ -6,7 +6,8 @@
   ``ended`` when stated after the latest ``active``. ``since``: the earliest start any report
   states, else the earliest signing of an MoU or charter between them. A value on which
   sources disagree is kept with every alternative and its sources.
-- **Participations**: one per actor and programme; ``since`` the earliest stated.
+- **Participations** and **memberships**: one per actor and programme (or organisation);
+  ``since`` the earliest stated.
 - **Events**: see :mod:`graph.resolve.events`.
 - **Agreements**: one per pair, kind and signing (reports of the same pair and kind
   whose months of signing do not differ), in order of signing.
@@ -162,7 +163,7 @@ def resolve_agreements(reports: list[Reported[Agreement]]) -> list[ResolvedAgree
 class _Collector:
     def __init__(self) -> None:
         self.partnerships: dict[tuple[str, str], ResolvedPartnership] = {}
-        self.participations: dict[tuple[str, str], ResolvedParticipation] = {}
+        self.participations: dict[tuple[str, str, str], ResolvedParticipation] = {}
         self.activities: list[Reported[Activity]] = []
         self.agreements: list[Reported[Agreement]] = []
         self.statements: dict[tuple[str, str, str], list[Source]] = {}
@@ -212,9 +213,10 @@ class _Collector:
             if q.initiated_by and q.initiated_by not in resolved.initiated_by:
                 resolved.initiated_by.append(q.initiated_by)
             return
-        part = self.participations.get((a, b))
+        part = self.participations.get((q.kind, a, b))
         if part is None:
-            part = self.participations[(a, b)] = ResolvedParticipation(a, b)
+            part = ResolvedParticipation(a, b, kind=q.kind)
+            self.participations[(q.kind, a, b)] = part
         part.reports.append(Reported(src, q, n))
         if q.initiated_by and q.initiated_by not in part.initiated_by:
             part.initiated_by.append(q.initiated_by)
@@ -267,8 +269,8 @@ def resolve_layer(
         _since(p)
         lifecycle(p, layer.as_of, layer.dormant_after_years, layer.names)
         layer.partnerships.append(p)
-    for key in sorted(col.participations):
-        q = col.participations[key]
+    for kind_key in sorted(col.participations):
+        q = col.participations[kind_key]
         _participation_since(q)
         layer.participations.append(q)
     return layer

@@ -133,12 +133,16 @@ class ResolvedPartnership:
 
 @dataclass
 class ResolvedParticipation:
+    """One actor's participation in a programme or, with ``kind`` "Membership", its
+    membership of an organisation (``programme`` is then the organisation)."""
+
     actor: str
     programme: str
     since: str | None = None
     initiated_by: list[str] = field(default_factory=list)
     reports: list[Reported[Qualified]] = field(default_factory=list)
     choices: list[Choice] = field(default_factory=list)
+    kind: str = "Participation"
 
     @property
     def key(self) -> str:

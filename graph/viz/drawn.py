@@ -295,8 +295,9 @@ def build_network(g: Graph, lang: str = "en") -> nx.MultiDiGraph:
     (``"unknown"`` when missing); an active one adds its evidence and ``since`` to the direct
     ``partnersWith`` edge (creating it if the direct fact is absent); a resolved partnership
     also gives its edge ``partnership``, its status and history
-    (:func:`graph.viz.history.partnership_record`).  ``km:Participation``
-    nodes likewise enrich the matching ``participatesIn`` edge.  A Dataset/ConjunctiveGraph is
+    (:func:`graph.viz.history.partnership_record`).  ``km:Participation`` and
+    ``km:Membership`` nodes likewise enrich the matching ``participatesIn`` and ``memberOf``
+    edges.  A Dataset/ConjunctiveGraph is
     read as the union of its named graphs.
     """
     lang = norm_lang(lang)
@@ -406,15 +407,24 @@ class _Builder:
 
     def add_participations(self) -> None:
         g = self.g
-        for part in sorted(g.subjects(RDF.type, KM.Participation), key=str):
-            participant, programme = g.value(part, KM.participant), g.value(part, KM.programme)
-            if participant is None or programme is None:
-                continue
-            edge = self.find_edge(str(participant), str(programme), "participatesIn", False)
-            if edge is None:
-                continue
-            _merge_evidence(edge, self.read.many(g.objects(part, KM.evidence)))
-            _earliest_since(edge, _literal_str(g.value(part, KM.since)))
+        qualified = [
+            (KM.Participation, KM.participant, KM.programme, "participatesIn"),
+            (KM.Membership, KM.member, KM.organization, "memberOf"),
+        ]
+        for cls, actor_p, other_p, rel in qualified:
+            for part in sorted(g.subjects(RDF.type, cls), key=str):
+                self._qualify_edge(part, g.value(part, actor_p), g.value(part, other_p), rel)
+
+    def _qualify_edge(self, part: Node, actor: Node | None, other: Node | None, rel: str) -> None:
+        """The evidence and start of a participation or membership node on its edge."""
+        g = self.g
+        if actor is None or other is None:
+            return
+        edge = self.find_edge(str(actor), str(other), rel, False)
+        if edge is None:
+            return
+        _merge_evidence(edge, self.read.many(g.objects(part, KM.evidence)))
+        _earliest_since(edge, _literal_str(g.value(part, KM.since)))
 
     def finish(self) -> nx.MultiDiGraph:
         """Sort the evidence, count sources, and drop the countries no edge reaches (a

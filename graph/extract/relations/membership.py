@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from graph.extract.context import DocContext, actor_after, hoped_for, negated
+from graph.extract.context import DocContext, actor_after, hoped_for, negated, since_year
 from graph.extract.lexicon import patterns
 from graph.extract.names import list_separator
 from graph.extract.relations.view import SentenceView
@@ -107,11 +108,50 @@ def _event_of(v: SentenceView, org: str, at: int) -> bool:
     )
 
 
+def _joined_years(
+    d: DocContext, v: SentenceView, bodies: list[str], members: list[str], at: int
+) -> dict[str, str]:
+    """When each body was joined: the year right after its name ("member of ICLEI since
+    2012", "joined CityNet (CN) in 2013"), else, for a single body, a "sejak/since" year
+    that opens the sentence before the membership word with only members between ("Sejak
+    2012 Kota X menjadi anggota ICLEI")."""
+    text = v.sent.text
+    years: dict[str, str] = {}
+    for m in v.mentions:
+        if m.slug not in bodies or m.start < at or m.slug in years:
+            continue
+        gap = re.sub(r"^\s*\([^()]{1,80}\)", "", text[m.end : m.end + 120])  # its acronym
+        joined = _joined_year().match(gap)
+        if joined:
+            years[m.slug] = joined.group("year")
+    if len(bodies) == 1 and not years:
+        opening = patterns()["since"].search(v.text, 0, at)
+        if opening and not any(
+            opening.start() <= m.start < at and m.slug not in members for m in v.mentions
+        ):
+            year = since_year(v.text[:at], d.ref)
+            if year:
+                years[bodies[0]] = year
+    return years
+
+
+@cache
+def _joined_year() -> re.Pattern[str]:
+    words = patterns()["joined_in"].pattern
+    # "…, which it joined in 2013": a clause about the body may say it
+    clause = r"(?:(?:which|that|yang)\s+(?:[\w-]+\s+){0,3}?)?"
+    return re.compile(rf"^\s*,?\s*{clause}{words}\s+(?P<year>(?:19|20)\d\d)(?![\d/.-]*\d)", re.I)
+
+
 def membership(d: DocContext, v: SentenceView) -> None:
-    """``memberOf`` from a membership word followed by an international organisation."""
-    rx = patterns()
-    mm = rx["membership"].search(v.text)
-    if not mm or negated(v.text, mm.start()):
+    """``memberOf`` from each membership word followed by an international organisation
+    ("joined CityNet in 2013 and became a member of UCLG ASPAC in 2016")."""
+    for mm in patterns()["membership"].finditer(v.text):
+        _joined(d, v, mm)
+
+
+def _joined(d: DocContext, v: SentenceView, mm: re.Match[str]) -> None:
+    if negated(v.text, mm.start()):
         return
     if hoped_for(v.text, mm.start()):
         return  # "berencana bergabung", "plans to join": not a member yet
@@ -122,9 +162,10 @@ def membership(d: DocContext, v: SentenceView) -> None:
     members = _listed_after(d, v, mm.end()) or _members(d, v, mm.start())
     actor = members[0] if members else None
     if orgs and actor:
+        years = _joined_years(d, v, orgs, members, mm.start())
         for member in members:
             for body in orgs:
-                d.add_fact(member, "memberOf", body, v.sent)
+                d.join(member, body, v.sent, years.get(body))
         return
     # "menjadi anggota jaringan kota kreatif UNESCO": a network the lexicon keeps as a
     # programme; its members take part in it
