@@ -3372,6 +3372,36 @@ def test_a_head_abroad_named_before_an_english_title_heads_that_town() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Kupang Mayor (Wali Kota) Yohana Ndoen welcomed the Darwin delegation.",
+            ("yohana-ndoen", "headOf", "kota-kupang"),
+        ),
+        (
+            "Acting Mayor (Pj Wali Kota) of Kupang Yohana Ndoen welcomed the Darwin delegation.",
+            ("yohana-ndoen", "headOf", "kota-kupang"),
+        ),
+        (
+            "The Kupang group, led by the city's Deputy Mayor (Wakil Wali Kota) Yohana Ndoen, "
+            "visited Darwin, its sister city.",
+            ("yohana-ndoen", "deputyHeadOf", "kota-kupang"),
+        ),
+    ],
+)
+def test_a_bracket_glossing_an_english_title_is_no_end_of_it(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in facts_of(text, "en")
+
+
+def test_a_bracket_naming_more_than_the_title_is_kept() -> None:
+    # the bracket names a body, not the title: the name after it heads no town
+    text = "Kupang Mayor (Darwin City Council) Yohana Ndoen welcomed the Darwin delegation."
+    assert ("yohana-ndoen", "headOf", "kota-kupang") not in facts_of(text, "en")
+
+
 def test_a_nickname_in_quotes_is_no_end_of_the_name_but_an_alias() -> None:
     ex = run(
         'Wali Kota Makassar Moh. Ramdhan "Danny" Pomanto menerima delegasi Kota Gwangju '

@@ -9,6 +9,7 @@ named in full before.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from functools import cache
@@ -88,6 +89,27 @@ _FORMER_PLACED = re.compile(
     r"\b(?i:former|ex|late|then|previous|erstwhile)[- ]\s*(?:[A-Z][\w'’.-]*\s+){0,3}"
     r"(?:(?i:city|regency|province|provincial)\s+)?$"
 )
+
+
+def _without_role_glosses(text: str, any_role: re.Pattern[str]) -> str:
+    """The sentence with each bracket that only glosses the title before it blanked, so the
+    name after it reads as after the title: "Acting Mayor (Pj Wali Kota) of Banda Aceh …",
+    "Ambon Mayor (Wali Kota) Johan …" (offsets kept)."""
+    if "(" not in text:
+        return text
+    for m in reversed(list(_GLOSS.finditer(text))):
+        role = any_role.search(text, max(0, m.start() - 40), m.start())
+        inner = m.group(1)
+        if role is None or text[role.end() : m.start()].strip():
+            continue
+        if any_role.search(inner) and not _GLOSS_OTHER.sub("", any_role.sub("", inner)).strip():
+            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
+
+
+_GLOSS = re.compile(r"\(([^()]{2,40})\)")
+#: words a title's gloss may hold besides the title ("Pj", "Plt", "Penjabat Sementara")
+_GLOSS_OTHER = re.compile(r"(?i)(?:pj|plt|penjabat|pejabat|sementara|acting|wakil)\.?")
 
 
 def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[int, int]]:
@@ -932,8 +954,10 @@ class MentionFinder:
             taken.append((start, end))
 
     def _roles(self, s: Sentence) -> None:
-        text = s.text
         lex = name_patterns()
+        text = _without_role_glosses(s.text, lex.any_role)
+        if text != s.text:
+            s = dataclasses.replace(s, text=text)
         hon = lex.hon_alt
         taken: list[tuple[int, int]] = []
         for pattern, relation, level in lex.roles:
