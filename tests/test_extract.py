@@ -6107,6 +6107,25 @@ def test_ours_listed_among_a_partner_abroads_ties_takes_its_own_bracket_year() -
     assert q is not None and q.since == "1997"
 
 
+def test_ours_first_in_a_list_a_colon_opens_pairs_only_with_the_lists_owner() -> None:
+    text = (
+        "Gwangju has four sister cities: Medan (1997), Tainan in Taiwan (1993), Sendai in "
+        "Japan (2002) and Mendoza in Argentina (2011)."
+    )
+    ex = run(text, "en")
+    assert partners(ex) == {frozenset({"kota-medan", "gwangju"})}
+    q = partnership(ex, "kota-medan", "gwangju")
+    assert q is not None and q.since == "1997"
+
+
+def test_a_province_whose_capital_is_meant_is_no_partner() -> None:
+    text = (
+        "Gwangju's mayor says the city's sister-city ties with Medan grew after his visit to "
+        "the capital of Indonesia's North Sumatra province."
+    )
+    assert partners(run(text, "en")) == {frozenset({"kota-medan", "gwangju"})}
+
+
 def test_a_trip_to_come_only_vaguely_dated_is_no_delegation_though_the_sentence_has_a_year() -> (
     None
 ):

@@ -149,6 +149,12 @@ _DESCRIBING_GAP = re.compile(
     r"|(?:kota|kabupaten|daerah)\s+(?:penyangga|satelit|tetangga)(?:\s+ibu\s?kota)?\s+)",
     re.I,
 )
+# "the capital of (Indonesia's) …", "ibu kota Provinsi …" right before a region
+_CAPITAL_OF = re.compile(
+    r"(?:\bthe\s+(?:provincial\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?"
+    r"(?:[A-Z][\w-]*['’]s\s+)?|\bibu\s?kota\s+(?:provinsi\s+)?)$",
+    re.I,
+)
 _CAPITAL_GAP = re.compile(r"(?:['’]s)?\s+(?:provincial\s+)?capital(?:\s+city)?\s+", re.I)
 # what may stand between a place and the one that locates it: "Gwangju, Korea Selatan",
 # "Bandung in West Java", "Surabaya, the capital of East Java", "Medan, ibu kota Sumatera Utara"
@@ -293,6 +299,12 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
                 s.text, max(0, cur.start - 40), cur.start
             ):
                 # "…," she said in Jayapura City: where it was said, no doer
+                items[i] = replace(cur, qualifier=True)
+            elif cur.type in LOCAL_GOVERNMENT_TYPES and _CAPITAL_OF.search(
+                s.text, max(0, cur.start - 60), cur.start
+            ):
+                # "four days in the capital of Indonesia's Maluku province": the capital
+                # is meant, the province only locates it
                 items[i] = replace(cur, qualifier=True)
             elif cur.type in LOCAL_GOVERNMENT_TYPES and bodies.search(
                 s.text, max(0, cur.start - 80), cur.start

@@ -442,6 +442,8 @@ def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: 
             and bool(
                 patterns()["list_opening"].search(v.text[at:first])
                 or re.search(r"\b(?:with|dengan)\b", v.text[at:first])
+                # "Darwin has six sister cities: Ambon (1988), Anchorage …"
+                or re.fullmatch(r"[\w\s-]*:\s*", v.text[at:first])
             )
             and not re.search(r"\b(?:with|dengan)\b", v.text[first : min(m.start for m in after)])
         )
