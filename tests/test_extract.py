@@ -4146,6 +4146,37 @@ def test_a_delegation_arriving_is_a_visit_but_a_family_arriving_is_not() -> None
     assert not family.facts and not family.activities
 
 
+TIE_KENDARI = " Pemkot Kendari menjalin kerja sama sister city dengan Kota Ichikawa."
+
+
+def test_a_universitys_students_travelling_are_no_delegation_of_the_articles_city() -> None:
+    text = "Sebanyak 30 mahasiswa Universitas Halu Oleo berangkat ke Jepang pekan lalu."
+    assert with_predicate(run(text + TIE_KENDARI), "sendsDelegationTo") == set()
+    # the same people word, the government's own: its delegation
+    text = "Sebanyak 30 pegawai Dinas Pendidikan berangkat ke Jepang pekan lalu."
+    assert with_predicate(run(text + TIE_KENDARI), "sendsDelegationTo") == {
+        ("kota-kendari", "japan")
+    }
+
+
+def test_a_group_of_tourists_received_by_a_head_is_no_delegation() -> None:
+    tourists = "Wali Kota Kendari menerima kunjungan rombongan wisatawan asal Jepang kemarin."
+    assert with_predicate(run(tourists + TIE_KENDARI), "sendsDelegationTo") == set()
+    officials = "Wali Kota Kendari menerima kunjungan rombongan Pemerintah Kota Ichikawa kemarin."
+    assert with_predicate(run(officials), "sendsDelegationTo") == {("ichikawa", "kota-kendari")}
+
+
+def test_a_visiting_scholar_is_no_visit_but_a_visiting_delegation_is() -> None:
+    scholar = (
+        "Among the speakers was a visiting hydrologist from Kyoto University in Japan, who "
+        "studies the rivers of Kendari, Ichikawa's sister city."
+    )
+    ex = run(scholar, "en")
+    assert with_predicate(ex, "sendsDelegationTo") == set() and not ex.activities
+    delegation = "Kendari welcomed a visiting delegation from Ichikawa on Monday, 3 June 2024."
+    assert [a.type for a in run(delegation, "en").activities] == ["Visit"]
+
+
 def test_an_acronym_defined_in_brackets_names_the_body_later() -> None:
     text = (
         "Korea Water Resources Corporation (K-water) menandatangani nota kesepahaman dengan "

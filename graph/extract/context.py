@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.dates import find_dates, opens_with_date
-from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer
+from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES, Gazetteer
 from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import DocumentMentions, Mention
 from graph.extract.names import name_patterns
@@ -232,11 +232,19 @@ def non_agent(text: str, at: int, end: int) -> bool:
     shipment … (``non_agents`` in ``relations.yaml``), not a government's people: before
     the trigger in its clause, or as its object ("melepas ekspor udang")."""
     clause = re.split(r"[,;:]|\b(?:yang|which|who)\b", text[:at])[-1]
-    obj = " ".join(text[end:].split()[:2])
+    # the object past words for a group or a number ("kunjungan rombongan wisatawan")
+    obj = _GROUP_OF.sub("", " ".join(text[end:].split()[:4]))
     rx = patterns()["non_agents"]
     # or the subject opening the sentence, before an apposition ("Istri Bupati Sleman,
     # Nyonya Kustini, mengunjungi …")
     return bool(rx.search(clause) or rx.match(obj) or rx.match(text.lstrip()))
+
+
+_GROUP_OF = re.compile(
+    r"^(?:(?:rombongan|para|sejumlah|puluhan|ratusan|belasan|a\s+group\s+of|groups?\s+of|"
+    r"dozens\s+of|hundreds\s+of|\d+)\s+)*",
+    re.I,
+)
 
 
 def signed_by_firms(text: str, at: int | None = None) -> bool:
@@ -495,9 +503,31 @@ def subject_of(
             gov = d.heads[m.slug]
             if d.is_indonesian_lg(gov):
                 return gov
-    if strict and not patterns()["actor_cue"].search(sent.text):
-        return None
+    if strict:
+        # the first people word, the subject's: a body's people are not a government's
+        cue = patterns()["actor_cue"].search(sent.text)
+        if cue is None or _cue_of_a_body(sent.text, cue.end(), ms):
+            return None
     return d.home
+
+
+def _cue_of_a_body(text: str, at: int, ms: list[Mention]) -> bool:
+    """Whether the people word ending at ``at`` are a business's, a school's or a
+    university's ("40 mahasiswa Universitas Hasanuddin", "students of Udayana
+    University"), not a government's."""
+    gap = _CUE_OWNER.match(text, at)
+    if gap is None:
+        return False
+    firms = patterns()["firm_signers"]
+    if firms.match(text, gap.end()):
+        return True
+    return any(
+        m.start == gap.end() and m.type in ORGANISATION_TYPES and firms.search(m.surface)
+        for m in ms
+    )
+
+
+_CUE_OWNER = re.compile(r"\s+(?:of\s+(?:the\s+)?|dari\s+|from\s+(?:the\s+)?)?", re.I)
 
 
 def home_government(mentions: DocumentMentions, sentences: list[Sentence]) -> str | None:
