@@ -4177,6 +4177,37 @@ def test_a_visiting_scholar_is_no_visit_but_a_visiting_delegation_is() -> None:
     assert [a.type for a in run(delegation, "en").activities] == ["Visit"]
 
 
+def test_a_town_named_as_a_businesss_seat_is_no_party() -> None:
+    text = (
+        "A Busan-based cable maker signed a supply deal with a Kendari-based contractor, "
+        "while Kendari and Ichikawa renewed their sister city agreement."
+    )
+    assert partners(run(text, "en")) == {frozenset({"kota-kendari", "ichikawa"})}
+    text = "Perusahaan yang berbasis di Busan itu bekerja sama dengan Pemkot Kendari."
+    assert partners(run(text)) == set()
+
+
+def test_a_government_and_a_body_that_worked_together_since_a_year_are_partners() -> None:
+    ex = run("Kendari and JICA have worked together since 2019 on waste management.", "en")
+    assert partners(ex) == {frozenset({"kota-kendari", "jica"})}
+    q = partnership(ex, "kota-kendari", "jica")
+    assert q is not None and q.since == "2019"
+
+
+def test_a_wire_dateline_with_its_region_and_day_names_no_participant() -> None:
+    text = (
+        "BAUBAU, Southeast Sulawesi, April 22 (Pacific News) - JICA on Wednesday handed "
+        "over two garbage trucks to the Kendari City Government as a grant."
+    )
+    act = only_activity(run(text, "en"))
+    assert act.participants == ["kota-kendari"] and act.funded_by == "jica"
+    text = (
+        "RAHA, Southeast Sulawesi (Pacific News) - JICA on Wednesday handed over two garbage "
+        "trucks to the Muna Regency Government as a grant."
+    )
+    assert only_activity(run(text, "en")).participants == ["kabupaten-muna"]
+
+
 def test_an_acronym_defined_in_brackets_names_the_body_later() -> None:
     text = (
         "Korea Water Resources Corporation (K-water) menandatangani nota kesepahaman dengan "

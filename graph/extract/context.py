@@ -336,6 +336,10 @@ _DATELINE_SENTENCES = 8  # a dateline opens the body: a title, captions and debr
 # capitals and a dash, after the outlet's name or none
 _DATELINE_CAPS_DASH = re.compile(
     r"^(?:[A-Z][\w.]+\s*\|\s*)?[A-Z][A-Z'.]+(?:\s[A-Z][A-Z'.]+){0,2}"
+    # "WAINGAPU, East Nusa Tenggara (…) -", "JAYAPURA, Papua, April 22 (…) -": the
+    # region and the date of an English wire dateline
+    r"(?:,\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}){0,2}"
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     # "SEMARANG (Antara) -", "KUPANG, (ANTARA) -": the outlet in brackets
     r"(?:,?\s*\([^()]{1,30}\))?\s+[-\u2013\u2014]+\s+"
 )

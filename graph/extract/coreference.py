@@ -149,6 +149,11 @@ _DESCRIBING_GAP = re.compile(
     r"|(?:kota|kabupaten|daerah)\s+(?:penyangga|satelit|tetangga)(?:\s+ibu\s?kota)?\s+)",
     re.I,
 )
+# a place as a business's seat: "Seoul-based", "(yang) berbasis di …", "based in …"
+_SEAT_MARK = re.compile(r"-based\b", re.I)
+_SEAT_BEFORE = re.compile(
+    r"\b(?:berbasis|bermarkas|berkantor pusat)\s+di\s+$|\bbased\s+in\s+$", re.I
+)
 # "the capital of (Indonesia's) …", "ibu kota Provinsi …" right before a region
 _CAPITAL_OF = re.compile(
     r"(?:\bthe\s+(?:provincial\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?"
@@ -272,44 +277,45 @@ def _government_form() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words}|City|Regency|Province|Government|Council)\b", re.I)
 
 
+def _qualifies_alone(text: str, cur: Mention) -> bool:
+    """Whether the words around one mention make it no actor, whatever else is named."""
+    head = text[max(0, cur.start - 20) : cur.start].rstrip()
+    word = patterns()["people_of"].search(head)
+    of_people = bool(word and word.end() == len(head))
+    if _SEAT_MARK.match(text, cur.end) or _SEAT_BEFORE.search(
+        text, max(0, cur.start - 30), cur.start
+    ):
+        # "a Seoul-based solar panel maker", "perusahaan yang berbasis di Kupang": a
+        # business's seat, no actor
+        return True
+    if cur.type == "Country":
+        return of_people
+    if cur.type not in LOCAL_GOVERNMENT_TYPES:
+        return False
+    if not _government_form().search(cur.surface) and (
+        of_people or _people_of_after().match(text, cur.end)
+    ):
+        # "tari Bali", "kain tenun NTT", "Maluku music": a region named bare for its
+        # people's arts or goods is no government taking part
+        return True
+    # "…," she said in Jayapura City: where it was said, no doer; "four days in the
+    # capital of Indonesia's Maluku province": the capital is meant, the province only
+    # locates it; "Kadin Kota Medan", "DPRD Kota Bekasi": whose body it is, no doer
+    return bool(
+        _told_at().search(text, max(0, cur.start - 40), cur.start)
+        or _CAPITAL_OF.search(text, max(0, cur.start - 60), cur.start)
+        or _bodies_before().search(text, max(0, cur.start - 80), cur.start)
+    )
+
+
 def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
     """ "Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
     Selatan": the second place only locates the first and is not an actor there; and
     "orang Malaysia", "warga Jepang": a country naming its people is not acting."""
-    people = patterns()["people_of"]
-    after = _people_of_after()
-    bodies = _bodies_before()
     for s in sentences:
         items = out.by_sentence.get(s.index, [])
         for i, cur in enumerate(items):
-            head = s.text[max(0, cur.start - 20) : cur.start].rstrip()
-            word = people.search(head)
-            of_people = bool(word and word.end() == len(head))
-            if cur.type == "Country" and of_people:
-                items[i] = replace(cur, qualifier=True)
-            elif (
-                cur.type in LOCAL_GOVERNMENT_TYPES
-                and not _government_form().search(cur.surface)
-                and (of_people or after.match(s.text, cur.end))
-            ):
-                # "tari Bali", "kain tenun NTT", "Maluku music": a region named bare for
-                # its people's arts or goods is no government taking part
-                items[i] = replace(cur, qualifier=True)
-            elif cur.type in LOCAL_GOVERNMENT_TYPES and _told_at().search(
-                s.text, max(0, cur.start - 40), cur.start
-            ):
-                # "…," she said in Jayapura City: where it was said, no doer
-                items[i] = replace(cur, qualifier=True)
-            elif cur.type in LOCAL_GOVERNMENT_TYPES and _CAPITAL_OF.search(
-                s.text, max(0, cur.start - 60), cur.start
-            ):
-                # "four days in the capital of Indonesia's Maluku province": the capital
-                # is meant, the province only locates it
-                items[i] = replace(cur, qualifier=True)
-            elif cur.type in LOCAL_GOVERNMENT_TYPES and bodies.search(
-                s.text, max(0, cur.start - 80), cur.start
-            ):
-                # "Kadin Kota Medan", "DPRD Kota Bekasi": whose body it is, no doer
+            if _qualifies_alone(s.text, cur):
                 items[i] = replace(cur, qualifier=True)
         for i in range(1, len(items)):
             prev, cur = items[i - 1], items[i]
