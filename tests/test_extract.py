@@ -2378,14 +2378,41 @@ def test_dateline_alone_gives_no_actor():
     assert "provinsi-dki-jakarta" not in ex.entities
 
 
-def test_dateline_city_is_not_an_activity_participant():
+@pytest.mark.parametrize("opening", ["JAKARTA, KOMPAS.com -", "JAKARTA, Senin (13/5/2024) -"])
+def test_dateline_city_is_not_an_activity_participant(opening: str) -> None:
     text = (
-        "JAKARTA, KOMPAS.com - Pemkot Medan memberangkatkan 20 ASN untuk mengikuti pelatihan "
-        "di Singapura pada 15 Mei 2024."
+        f"{opening} Pemkot Medan memberangkatkan 20 ASN untuk mengikuti pelatihan di Singapura "
+        "pada 15 Mei 2024."
     )
     ex = run(text)
     assert only_activity(ex).participants == ["kota-medan"]
     assert with_predicate(ex, "sendsDelegationTo") == {("kota-medan", "singapore")}
+
+
+def test_a_region_abroad_named_again_as_the_text_writes_it_is_the_same_region() -> None:
+    text = (
+        "Pemprov Kaltim menandatangani MoU dengan Pemerintah Provinsi KwaZulu-Natal, Afrika "
+        "Selatan, pada Kamis (23/5/2024). Sehari sebelumnya, delegasi KwaZulu-Natal meninjau "
+        "lokasi reklamasi di Samarinda."
+    )
+    ex = run(text)
+    assert "natal" not in ex.entities  # a word inside "KwaZulu-Natal" is no town
+    assert with_predicate(ex, "sendsDelegationTo") == {("kwazulu-natal", "kota-samarinda")}
+
+
+def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
+    ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
+    q = partnership(ex, "kota-makassar", "taipei")
+    assert q is not None and q.status == "planned"
+
+
+def test_the_town_closing_a_venues_address_is_no_participant() -> None:
+    text = (
+        "Pemprov Kaltim menandatangani nota kesepahaman dengan Kota Gwangju. Penandatanganan "
+        "berlangsung di Ruang Heart of Borneo, Kantor Gubernur Kaltim, Samarinda, Kamis (23/5)."
+    )
+    act = only_activity(run(text))
+    assert act.participants == ["provinsi-kalimantan-timur", "gwangju"]
 
 
 def test_unknown_pemko_forms_a_city_government():

@@ -33,6 +33,7 @@ from graph.extract.context import (
     masked,
     negated,
     non_agent,
+    place_of_telling,
     place_of_unnamed,
     seat_of_mission,
     signed_by_firms,
@@ -890,11 +891,13 @@ def _government_participant(sent: Sentence, m: Mention) -> str | None:
     text = sent.text
     if STOPOVER.search(text[: m.start]):
         return None  # a stop on the way, not a participant
-    dateline = dateline_in(sent)
+    dateline = dateline_in(sent, with_day=True)
     if dateline and m.end <= dateline.end():
         return None  # "JAKARTA, KOMPAS.com -" says where the news was written
     if seat_of_mission(text, m.start, missions=False):
         return None  # "Konsul Jenderal Jepang di Surabaya": where the envoy sits
+    if place_of_telling(sent, m):
+        return None  # "… berlangsung di Kantor Gubernur Kaltim, Samarinda, Kamis (23/5)"
     if m.type != "CityGovernment" and place_of_unnamed(text, m.start):
         return None  # "… dengan kota yang terletak di negara bagian Australia Barat"
     return m.slug

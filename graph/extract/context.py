@@ -422,13 +422,19 @@ def place_of_telling(sent: Sentence, m: Mention) -> bool:
     """ "kata Christiandy, di Jakarta, Jumat", "signed in Bandung, 4 December 2018": a place
     after "di" or "in" with the day after it, where something was told or done; it names
     where, not who."""
-    if not after_locative(sent.text, m.start):
+    if not after_locative(sent.text, m.start) and not _ADDRESS_BEFORE.search(
+        sent.text, max(0, m.start - 120), m.start
+    ):
         return False
     after = sent.text[m.end : m.end + 40]
     comma = re.match(r"\s*,\s*", after)
     return comma is not None and opens_with_date(after[comma.end() :])
 
 
+# the town closing a venue's address after "di"/"in": "di Ruang Heart of Borneo, Kantor
+# Gubernur Kaltim, Samarinda, Kamis (23/5)"
+_VENUE_WORDS = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|de)\s+)?[A-Z][\w'’.-]*){0,4}"
+_ADDRESS_BEFORE = re.compile(rf"\b(?:di|in|at)\s+{_VENUE_WORDS}(?:,\s+{_VENUE_WORDS})*,\s+$")
 _PLACE_OF_UNNAMED = re.compile(
     r"\b(?i:kota|kabupaten|provinsi|city|town|cities|province|prefecture)\s+"
     r"(?i:(?:yang\s+)?(?:terletak|berada|located|situated)\s+)?(?i:di|in)\s+"
@@ -449,7 +455,7 @@ def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     dateline ("JAKARTA, KOMPAS.com -"), not part of a quoted title."""
     if m.qualifier:
         return False
-    line = dateline_in(sent)
+    line = dateline_in(sent, with_day=True)
     if line and m.end <= line.end():
         return False
     before = sent.text[max(0, m.start - 30) : m.start]

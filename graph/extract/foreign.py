@@ -367,7 +367,19 @@ def _pair_candidates(m: re.Match[str], level: str | None, sure: bool) -> Iterato
 
 def candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     """Names in a government context in one sentence. ``countries`` maps the start of
-    each country mention in the sentence to its slug."""
+    each country mention in the sentence to its slug. A name begins a word: "Natal" inside
+    "KwaZulu-Natal", a place of its own, is none (but "Taipei" in "Makassar-Taipei" is)."""
+    for cand in _candidates(text, countries):
+        before = text[max(0, cand.start - 40) : cand.start]
+        if re.search(r"[\w'’]$", before):
+            continue
+        joined = re.search(r"([\w'’]+)-$", before)
+        if joined and world_places().lookup(f"{joined.group(1)}-{cand.name.split()[0]}"):
+            continue
+        yield cand
+
+
+def _candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     contexts = any(h in text for h in _hints())
     head, tail = _patterns()
     for m in head.finditer(text) if contexts else ():

@@ -647,7 +647,13 @@ class MentionFinder:
                 ):
                     # its name, not every form it was found in ("Kota Lyon", "Lyon City"),
                     # and never a word more often something else named bare ("Kota")
-                    for name in self.out.entities[m.slug].labels.values():
+                    ent = self.out.entities[m.slug]
+                    labels = set(ent.labels.values())
+                    folded = {x.casefold() for x in labels}
+                    # and its name as the text writes it ("KwaZulu-Natal", the table's
+                    # "Kwazulu-Natal")
+                    labels |= {a for a in ent.aliases if a.casefold() in folded}
+                    for name in sorted(labels):
                         if (
                             len(name) >= 4
                             and name[0].isupper()

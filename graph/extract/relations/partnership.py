@@ -45,7 +45,7 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     """The Indonesian governments of the sentence and their foreign partners."""
     rx = patterns()
     ones = list(dict.fromkeys(v.explicit_lgs))
-    line = dateline_in(v.sent)
+    line = dateline_in(v.sent, with_day=True)
     partners = [
         _for_mission(d, m.slug, m.surface)
         for m in v.foreign
