@@ -2400,6 +2400,34 @@ def test_a_region_abroad_named_again_as_the_text_writes_it_is_the_same_region() 
     assert with_predicate(ex, "sendsDelegationTo") == {("kwazulu-natal", "kota-samarinda")}
 
 
+def test_a_government_abroad_no_list_knows_is_read_from_its_form_and_country() -> None:
+    text = (
+        "The Jayapura City Government and the Provincial Government of Oksapmin in Papua "
+        "New Guinea have signed a memorandum of understanding on border trade."
+    )
+    ex = run(text, "en")
+    assert partners(ex) == {frozenset({"kota-jayapura", "oksapmin"})}
+    assert ex.entities["oksapmin"].type == "ProvincialGovernment"
+    assert ex.entities["oksapmin"].country == "papua-new-guinea"
+    # a name no list knows before a country, without a government's form, is no government
+    text = (
+        "Apalagi, tambah Lasro, Papua Nugini saat ini mitra strategis. Pemkot Jayapura "
+        "menjajaki kerja sama sister city dengan Vanimo."
+    )
+    assert "lasro" not in run(text).entities
+
+
+def test_a_since_year_of_one_clause_dates_no_tie_of_the_next() -> None:
+    text = (
+        "Jayapura has been a member of UCLG ASPAC since 2017, and the mayor said the city "
+        "would share its experience with the sister city agreement with Vanimo."
+    )
+    ex = run(text, "en")
+    q = partnership(ex, "kota-jayapura", "vanimo")
+    assert q is not None and q.since != "2017"
+    assert membership_since(ex) == {("kota-jayapura", "uclg-aspac"): "2017"}
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

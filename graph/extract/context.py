@@ -573,12 +573,18 @@ def masked(sent: Sentence, ms: list[Mention]) -> str:
     return "".join(chars)
 
 
+#: a new clause joined to the one before: a year told before it dates nothing after it
+_CLAUSE_JOIN = re.compile(r";|,\s+(?:and|dan|but|tetapi|namun|while|sementara|whereas)\b")
+
+
 def since_year(text: str, ref: dt.date | None, after: int = 0) -> str | None:
     """The year after "sejak"/"since": the first one after offset ``after`` (the
     partnership word), else the first in the sentence."""
     matches = list(patterns()["since"].finditer(text))
     matches.sort(key=lambda m: (m.start() < after, m.start()))
     for m in matches:
+        if m.start() < after and _CLAUSE_JOIN.search(text, m.end(), after):
+            continue  # "member of UCLG ASPAC since 2017, and … the Sandaun agreement"
         for span in find_dates(text[m.end() : m.end() + 40], ref):
             if span.begin <= 3 and not span.relative:
                 return span.start[:4] if len(span.start) >= 4 else None

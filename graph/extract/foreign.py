@@ -646,6 +646,34 @@ def _resolve_in_context(
     return None
 
 
+def unlisted_abroad(
+    cand: Candidate, text: str, countries: dict[int, str], gaz: Gazetteer
+) -> tuple[Place, str, str] | None:
+    """ "the Provincial Government of Sandaun in Papua New Guinea": a government named by
+    its own form, a name of one or two words no list knows, with a country abroad right
+    after it, is a government of that country."""
+    words = cand.name.split()
+    # (named by its form: not a bare name before a country, "Lasro, Afrika Selatan")
+    if not cand.explicit or cand.level is None or cand.country is not None:
+        return None
+    if not 1 <= len(words) <= 2 or len(cand.name) < 4:
+        return None
+    if gaz.lookup(cand.name) is not None or world_places().lookup(cand.name):
+        return None
+    if cand.name in DIRECTIONS or cand.name in relations_lexicon()["bare_not_abroad"]:
+        return None
+    gap = _COUNTRY_AFTER.match(text, cand.end)
+    country = countries.get(gap.end()) if gap else None
+    if country is None or country == HOME_COUNTRY:
+        return None
+    level = cand.level or CITY
+    return Place(cand.name, country, "region" if level == REGION else "city"), level, cand.name
+
+
+# between a government named by its form and its country: "…, ", " in ", " (", " di "
+_COUNTRY_AFTER = re.compile(r"\s*(?:,\s*|\(\s*|\s+(?:in|di|dari|of)\s+(?:the\s+)?)")
+
+
 def _council_abroad(cand: Candidate, gaz: Gazetteer) -> Place | None:
     """ "Majlis Daerah Tuaran": a town after a head only one country's councils carry
     (``council_heads_abroad``), a name of one or two words that no list of ours knows,

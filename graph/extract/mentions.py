@@ -885,7 +885,9 @@ class MentionFinder:
         (:mod:`graph.extract.foreign`)."""
         countries = {m.start: m.record.id for m in found if m.record.type == "Country"}
         for cand in [*foreign.candidates(s.text, countries), *foreign.venues(s.text)]:
-            hit = foreign.resolve(cand, self.gaz, self.doc_countries)
+            hit = foreign.resolve(cand, self.gaz, self.doc_countries) or foreign.unlisted_abroad(
+                cand, s.text, countries, self.gaz
+            )
             if hit is None:
                 continue
             place, level, name = hit
