@@ -2428,6 +2428,41 @@ def test_a_since_year_of_one_clause_dates_no_tie_of_the_next() -> None:
     assert membership_since(ex) == {("kota-jayapura", "uclg-aspac"): "2017"}
 
 
+def test_a_denied_signing_is_no_activity_and_nothing_signed_is_none() -> None:
+    denied = (
+        "Balikpapan Mayor Hendra on Monday denied reports that the city government had "
+        "signed a sister-city agreement with Xiamen on 4 March 2024."
+    )
+    ex = run(denied, "en")
+    assert not ex.activities and partners(ex) == set()
+    nothing = (
+        "The Balikpapan city government has signed nothing with Xiamen, and no city official "
+        "travelled to China, the mayor said on 4 March 2024."
+    )
+    ex = run(nothing, "en")
+    assert not ex.activities and with_predicate(ex, "sendsDelegationTo") == set()
+
+
+def test_a_tie_neither_side_renewed_ended() -> None:
+    text = (
+        "Balikpapan had a friendship arrangement with Bintulu in Malaysia's Sarawak state, "
+        "but it lapsed in 2016 when neither side renewed it."
+    )
+    ex = run(text, "en")
+    q = partnership(ex, "kota-balikpapan", "bintulu")
+    assert q is not None and q.status == "ended"
+    assert partners(ex) == set()
+    assert partnership(ex, "kota-balikpapan", "sarawak") is None  # it only locates Bintulu
+
+
+def test_any_tie_at_all_is_no_tie() -> None:
+    text = (
+        "Any sister-city arrangement with Xiamen must be approved by the Balikpapan city "
+        "council before it can be signed."
+    )
+    assert partners(run(text, "en")) == set()
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

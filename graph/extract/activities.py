@@ -195,13 +195,20 @@ def _journeys_dropped(text: str, found: list[Trigger]) -> list[Trigger]:
     return out
 
 
+_NOTHING_AFTER = re.compile(r"\s+(?:nothing|no\s+(?!longer\b)[a-z]|apa-apa|apapun)", re.I)
+
+
 def _triggers_of(r: _Reading) -> list[Trigger]:
     """The activity triggers of a sentence that are neither negated nor only planned."""
     text = r.text
+    denial = patterns()["denial"].search(text)
     found = [
         (c, m)
         for c, m in find_triggers(text)
-        if not negated(text, m.start())
+        # "… denied reports that the city government had signed …": none happened
+        if not (denial and denial.start() < m.start())
+        and not negated(text, m.start())
+        and not _NOTHING_AFTER.match(text, m.end())  # "has signed nothing with …"
         and not wished(text, m.start())
         and not patterns()["tentative"].search(
             " ".join(text[max(0, m.start() - 120) : m.start()].split()[-3:])

@@ -193,6 +193,8 @@ def negated(text: str, at: int) -> bool:
             words = words[i + 1 :]
     rx = patterns()
     for i, w in enumerate(words):
+        if _no_determiner(words, i):
+            return True  # "no city official travelled", "no such proposal"
         if rx["negation"].fullmatch(w.lower().strip(",.")):
             between = [x.lower().strip(",.") for x in words[i + 1 :]]
             verbs = [x for x in between if re.match(r"(?:me|di|ber|ter)[a-z]{3,}", x)]
@@ -200,6 +202,13 @@ def negated(text: str, at: int) -> bool:
     if _NO_SUBJECT_PASSIVE.search(text, max(0, at - 80), at):
         return True  # "no agreement would be signed", "no MoU has yet been signed"
     return bool(rx["negation"].search(" ".join(words)))
+
+
+def _no_determiner(words: list[str], i: int) -> bool:
+    """Whether ``words[i]`` is "no" before a word ("no city official", "no such"), not the
+    abbreviation of a number ("No. 5", "No 12")."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return words[i] in ("no", "No") and nxt.isalpha() and nxt.islower()
 
 
 #: an English passive whose subject "no …" denies it, right before the verb

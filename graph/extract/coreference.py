@@ -169,7 +169,9 @@ _LOCATING_GAP = re.compile(
     # Sarawak"; not a dateline's outlet: "SEMARANG (Antara) - Pemprov Jawa Tengah")
     r"(?:\s+(?:Government|Administration))?(?:\s*\([A-Z][A-Za-z.&-]{1,12}\)(?=\s*,))?"
     r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?"
-    r"(?:(?:capital(?:\s+city)?|ibu\s?kota(?:\s+provinsi)?)\s+(?:of\s+|dari\s+)?(?:the\s+)?)?",
+    r"(?:(?:capital(?:\s+city)?|ibu\s?kota(?:\s+provinsi)?)\s+(?:of\s+|dari\s+)?(?:the\s+)?)?"
+    # "Bintulu in Malaysia's Sarawak state": the region's country owning it
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?",
     re.I,
 )
 

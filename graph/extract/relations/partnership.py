@@ -570,6 +570,24 @@ def _tie_to_deepen(text: str, trig: re.Match[str]) -> bool:
     return bool(rx["deepen"].search(before) and rx["twinning_kind"].match(trig.group(0)))
 
 
+#: a determiner that makes the tie's word any tie at all
+_GENERIC = re.compile(r"\b(?:any|every|setiap|tiap|tiap-tiap)\s+$", re.I)
+
+
+def _no_tie_told(d: DocContext, v: SentenceView, pm: re.Match[str]) -> bool:
+    """Whether the sentence tells no tie of towns, whatever it names."""
+    return bool(
+        # "Pemkot Bogor membantah kabar telah menandatangani …"
+        patterns()["denial"].search(v.text)
+        # "any sister-city arrangement must go through the ministry": no one tie
+        or _GENERIC.search(v.text, max(0, pm.start() - 20), pm.start())
+        # "menyaksikan penandatanganan MoU antara Indonesia dan Korea Selatan": national
+        or _between_states(d, v)
+        # "A Davao-based shipping company and an Indonesian firm inked …"
+        or signed_by_firms(v.sent.text)
+    )
+
+
 def partnership(d: DocContext, v: SentenceView) -> None:
     """Partnerships between the sentence's Indonesian governments and foreign actors."""
     rx = patterns()
@@ -584,12 +602,8 @@ def partnership(d: DocContext, v: SentenceView) -> None:
             ),
             None,
         )
-    if not pm or rx["denial"].search(v.text):
-        return  # "Pemkot Bogor membantah kabar telah menandatangani …": no tie
-    if _between_states(d, v):
-        return  # "menyaksikan penandatanganan MoU antara Indonesia dan Korea Selatan": national
-    if signed_by_firms(v.sent.text):
-        return  # "A Davao-based shipping company and an Indonesian firm inked …": no towns' tie
+    if not pm or _no_tie_told(d, v, pm):
+        return
     # "tidak memperpanjang kerja sama …", "… tidak diperpanjang": a tie not renewed ended
     not_renewed = any(negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text))
     if negated(v.text, pm.start()) and not not_renewed:
