@@ -2463,6 +2463,31 @@ def test_any_tie_at_all_is_no_tie() -> None:
     assert partners(run(text, "en")) == set()
 
 
+def test_a_quote_opening_in_a_sentence_and_running_on_is_speech() -> None:
+    text = (
+        '"George Town and Medan have been sister cities since 1984. Our people share food '
+        'and history," the mayor said.'
+    )
+    q = partnership(run(text, "en"), "kota-medan", "george-town")
+    assert q is not None and q.since == "1984"
+
+
+def test_a_given_name_after_an_english_title_is_no_town_of_a_country_the_text_names() -> None:
+    text = (
+        "Lord Mayor Thomas Reinhold received the Medan delegation in Braunschweig, whose "
+        "sister cities include Medan and Omaha in the USA."
+    )
+    assert "thomas" not in run(text, "en").entities
+
+
+def test_a_body_named_by_a_noun_takes_the_year_it_was_joined() -> None:
+    text = (
+        "CityNet's secretary general said Banda Aceh had been an active member of the "
+        "network since 2008."
+    )
+    assert membership_since(run(text, "en")) == {("kota-banda-aceh", "citynet"): "2008"}
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

@@ -503,7 +503,12 @@ def _in_quoted_title(text: str, at: int) -> bool:
     if span is None:
         return False
     if span[1] < 0:
-        return True  # the quote opened in an earlier sentence: which side is unclear
+        q = span[0] - 1
+        opening = (q == 0 or text[q - 1].isspace()) and text[q + 1 : q + 2].strip() != ""
+        if not opening:
+            return True  # the quote opened in an earlier sentence: which side is unclear
+        # a quote opening here and running on into the next sentences: speech, unless short
+        return len(text[span[0] :].split()) <= 8
     return len(text[span[0] : span[1]].split()) <= 8
 
 

@@ -1217,12 +1217,15 @@ class MentionFinder:
                     or (
                         k == 1
                         and len(tokens) > 1
-                        and rec.country not in self.doc_countries
                         # an English title comes after its place ("Geelong Mayor …"):
-                        # before a name, it is followed by the name ("Mayor Trent Sullivan")
+                        # before a name, it is followed by the name ("Lord Mayor Thomas
+                        # Reinhold"), though the text names a country with a Thomas
                         and (
-                            tokens[0] in name_lexicon().given_names_abroad
-                            or _ENGLISH_TITLE.match(title.group(0)) is not None
+                            _ENGLISH_TITLE.match(title.group(0)) is not None
+                            or (
+                                rec.country not in self.doc_countries
+                                and tokens[0] in name_lexicon().given_names_abroad
+                            )
                         )
                     )
                 )

@@ -125,6 +125,12 @@ def _joined_years(
         if joined:
             years[m.slug] = joined.group("year")
     if len(bodies) == 1 and not years:
+        # "an active member of the network since 2008": the body named by a noun
+        named = _BODY_NOUN.match(text, _membership_end(text, at))
+        joined = _joined_year().match(text[named.end() :]) if named else None
+        if joined:
+            years[bodies[0]] = joined.group("year")
+    if len(bodies) == 1 and not years:
         opening = patterns()["since"].search(v.text, 0, at)
         if opening and not any(
             opening.start() <= m.start < at and m.slug not in members for m in v.mentions
@@ -133,6 +139,32 @@ def _joined_years(
             if year:
                 years[bodies[0]] = year
     return years
+
+
+def _body_by_noun(v: SentenceView, mm: re.Match[str]) -> list[str]:
+    """ "CityNet's secretary general said Banda Aceh had been a member of the network": the
+    one body the sentence names before, named again by a noun."""
+    if not _BODY_NOUN.match(v.sent.text, mm.end()):
+        return []
+    before = {
+        m.slug
+        for m in v.mentions
+        if m.type == "InternationalOrganization" and m.end <= mm.start() and not m.qualifier
+    }
+    return list(before) if len(before) == 1 else []
+
+
+def _membership_end(text: str, at: int) -> int:
+    m = patterns()["membership"].match(text, at)
+    return m.end() if m else at
+
+
+#: a body named by a noun after the membership word ("member of the network")
+_BODY_NOUN = re.compile(
+    r"\s+(?:of\s+)?(?:(?:the|this|that)\s+(?:network|organi[sz]ation|association|alliance|"
+    r"forum|body)|(?:jaringan|organisasi|asosiasi|forum)\s+(?:ini|itu|tersebut))\b",
+    re.I,
+)
 
 
 @cache
@@ -158,7 +190,7 @@ def _joined(d: DocContext, v: SentenceView, mm: re.Match[str]) -> None:
     org = actor_after(d, v.mentions, mm.end(), v.text, types=("InternationalOrganization",))
     if org and _event_of(v, org, mm.end()):
         return  # "joined an ICLEI training": the body's event, not the body
-    orgs = _bodies_listed(v, org) if org else _body_before(v, mm.start())
+    orgs = _bodies_listed(v, org) if org else _body_before(v, mm.start()) or _body_by_noun(v, mm)
     members = _listed_after(d, v, mm.end()) or _members(d, v, mm.start())
     actor = members[0] if members else None
     if orgs and actor:
