@@ -2488,6 +2488,31 @@ def test_a_body_named_by_a_noun_takes_the_year_it_was_joined() -> None:
     assert membership_since(run(text, "en")) == {("kota-banda-aceh", "citynet"): "2008"}
 
 
+def test_what_the_two_councils_sign_is_the_partners_activity() -> None:
+    text = (
+        "Darwin and Ambon are sister cities. On Monday the two councils signed a letter of "
+        "intent to set up a staff exchange."
+    )
+    act = only_activity(run(text, "en", published="2024-07-25"))
+    assert (act.type, act.start) == ("Signing", "2024-07-22")
+    assert set(act.participants) == {"kota-ambon", "darwin"}
+
+
+def test_an_undated_trip_to_come_is_no_delegation_yet() -> None:
+    text = "Darwin and Ambon are sister cities. Ambon would send two officers to Darwin."
+    assert with_predicate(run(text, "en"), "sendsDelegationTo") == set()
+    text = "Darwin and Ambon are sister cities. Ambon will send two officers to Darwin on 3 May."
+    assert with_predicate(run(text, "en"), "sendsDelegationTo") == {("kota-ambon", "darwin")}
+
+
+def test_a_tie_someone_would_be_glad_to_see_is_none() -> None:
+    text = (
+        "The council chair said she would be glad to see a sister-city resolution for "
+        "Honolulu and Badung introduced next year."
+    )
+    assert partners(run(text, "en")) == set()
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

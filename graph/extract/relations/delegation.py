@@ -197,6 +197,9 @@ def _towns_of_destination(d: DocContext, v: SentenceView, sender: str, dest: Men
             d.add_fact(sender, "sendsDelegationTo", town.slug, v.sent)
 
 
+_FUTURE_RIGHT_BEFORE = re.compile(r"\b(?:would|will|akan|bakal)\s+(?:\w+\s+)?$", re.I)
+
+
 def delegation(d: DocContext, v: SentenceView) -> None:
     """``sendsDelegationTo`` from a delegation or visit word with a destination."""
     rx = patterns()
@@ -214,6 +217,12 @@ def delegation(d: DocContext, v: SentenceView) -> None:
             # the dates of the trip, told after its word ("Ambon, named a City of Music
             # in 2019, will send musicians … next August")
             and only_vague(find_dates(v.sent.text[dm.start() :], d.ref))
+        )
+        # "Ambon would send two officers to Darwin in the first round": a trip to come,
+        # undated, is no trip yet
+        or (
+            _FUTURE_RIGHT_BEFORE.search(v.text, max(0, dm.start() - 30), dm.start())
+            and not find_dates(v.sent.text[dm.start() :], d.ref)
         )
     ):
         return
