@@ -2513,6 +2513,18 @@ def test_a_tie_someone_would_be_glad_to_see_is_none() -> None:
     assert partners(run(text, "en")) == set()
 
 
+def test_bodies_listed_with_bracketed_years_are_each_dated() -> None:
+    text = (
+        "Saat ini Banyuwangi tercatat sebagai anggota UCLG ASPAC (2017), ICLEI – Local "
+        "Governments for Sustainability (2020) dan CityNet (2021)."
+    )
+    assert membership_since(run(text)) == {
+        ("kabupaten-banyuwangi", "uclg-aspac"): "2017",
+        ("kabupaten-banyuwangi", "iclei"): "2020",
+        ("kabupaten-banyuwangi", "citynet"): "2021",
+    }
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

@@ -120,10 +120,14 @@ def _joined_years(
     for m in v.mentions:
         if m.slug not in bodies or m.start < at or m.slug in years:
             continue
-        gap = re.sub(r"^\s*\([^()]{1,80}\)", "", text[m.end : m.end + 120])  # its acronym
+        after = text[m.end : m.end + 120]
+        # "anggota UCLG ASPAC (2017), ICLEI – Local Governments for Sustainability (2020)"
+        bracket = _YEAR_BRACKET.match(after)
+        gap = re.sub(r"^\s*\([^()]{1,80}\)", "", after)  # its acronym
         joined = _joined_year().match(gap)
-        if joined:
-            years[m.slug] = joined.group("year")
+        found = bracket or joined
+        if found:
+            years[m.slug] = found.group("year")
     if len(bodies) == 1 and not years:
         # "an active member of the network since 2008": the body named by a noun
         named = _BODY_NOUN.match(text, _membership_end(text, at))
@@ -152,6 +156,13 @@ def _body_by_noun(v: SentenceView, mm: re.Match[str]) -> list[str]:
         if m.type == "InternationalOrganization" and m.end <= mm.start() and not m.qualifier
     }
     return list(before) if len(before) == 1 else []
+
+
+#: a year in brackets closing a body's name, its long name between ("ICLEI – Local
+#: Governments for Sustainability (2020)")
+_YEAR_BRACKET = re.compile(
+    r"^(?:\s*[-–—]\s*[^(),;]{1,60}?)?\s*\((?:sejak\s+|since\s+)?(?P<year>(?:19|20)\d\d)\)"
+)
 
 
 def _membership_end(text: str, at: int) -> int:
