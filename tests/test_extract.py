@@ -2525,6 +2525,15 @@ def test_bodies_listed_with_bracketed_years_are_each_dated() -> None:
     }
 
 
+def test_a_head_of_a_government_abroad_named_before_by_its_form_heads_it() -> None:
+    text = (
+        "Pemprov Papua dan Pemerintah Provinsi Sandaun, Papua Nugini, sepakat menyiapkan "
+        "kerja sama perbatasan. Bulan lalu rombongan Pemprov Papua ke Vanimo untuk bertemu "
+        "Gubernur Sandaun, Tony Kalawe."
+    )
+    assert ("tony-kalawe", "sandaun") in with_predicate(run(text), "headOf")
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

@@ -1204,7 +1204,8 @@ class MentionFinder:
             if rec is not None:
                 return rec, slug, k + head
         for k in range(min(len(tokens), 4), 0, -1):
-            rec = self._place_for_level(" ".join(tokens[:k]).rstrip("."), level)
+            name = " ".join(tokens[:k]).rstrip(".,")
+            rec = self._place_for_level(name, level) or self._abroad_named_before(name)
             if rec is None:
                 continue
             title = _OUR_TITLE_BEFORE.search(s.text, max(0, base - 20), base)
@@ -1244,6 +1245,20 @@ class MentionFinder:
                 k += 1
             return rec, slug, k
         return None, None, 0
+
+    def _abroad_named_before(self, name: str) -> Record | None:
+        """A government abroad the text named earlier, no list knowing it ("Pemerintah
+        Provinsi Sandaun, Papua Nugini" … "Gubernur Sandaun, Tony Wapi")."""
+        for slug, ent in self.out.entities.items():
+            rec = self.out.records.get(slug)
+            if (
+                rec is not None
+                and ent.type in LOCAL_GOVERNMENT_TYPES
+                and ent.country not in (None, HOME_COUNTRY)
+                and name in ent.labels.values()
+            ):
+                return rec
+        return None
 
     def _role_place(
         self,
