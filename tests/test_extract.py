@@ -2534,6 +2534,24 @@ def test_a_head_of_a_government_abroad_named_before_by_its_form_heads_it() -> No
     assert ("tony-kalawe", "sandaun") in with_predicate(run(text), "headOf")
 
 
+def test_an_envoys_title_with_its_acronym_still_names_the_envoys_country() -> None:
+    text = (
+        "Gubernur Kalimantan Barat menerima kunjungan kehormatan Konsul Jenderal (Konjen) "
+        "Malaysia di Pontianak, Datuk Hamid, pada Selasa (12/9/2023)."
+    )
+    act = only_activity(run(text))
+    assert act.participants == ["provinsi-kalimantan-barat", "malaysia"]
+
+
+def test_places_a_meeting_talked_about_take_no_part_in_it() -> None:
+    text = (
+        "Gubernur Kalimantan Barat menerima Konsul Jenderal Malaysia pada Selasa (12/9/2023). "
+        "Pertemuan tersebut membahas rute penerbangan Pontianak-Kuching."
+    )
+    act = only_activity(run(text))
+    assert act.participants == ["provinsi-kalimantan-barat", "malaysia"]
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

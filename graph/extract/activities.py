@@ -1017,6 +1017,11 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
     return None
 
 
+_TOPIC_VERB = re.compile(
+    r"\b(?:membahas|dibahas|discuss(?:ed|es|ing)?|talked about|talks on)\b", re.I
+)
+
+
 def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Activity) -> None:
     """The governments (and organisations, and countries people come from) that take part
     in an activity, as one sentence tells them."""
@@ -1025,6 +1030,13 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
         if slug and slug not in act.participants:
             act.participants.append(slug)
 
+    # "Pertemuan tersebut membahas … rute penerbangan Pontianak-Kuching": what was talked
+    # about names no one taking part
+    topic = _TOPIC_VERB.search(sent.text) if act.type in ("Meeting", "Visit") else None
+    if topic is not None:
+        ends = re.compile(r"[,;]").search(sent.text, topic.end())
+        stop = ends.start() if ends else len(sent.text)
+        ms = [m for m in ms if not topic.end() <= m.start < stop]
     subj = subject_of(d, sent, ms, strict=True)
     if subj and (subj != act.location or _hosts_as_subject(sent, ms, subj)):
         add(subj)

@@ -408,7 +408,8 @@ def seat_of_mission(text: str, at: int, missions: bool = True) -> bool:
     before = re.sub(r"\s+(?:di|in|at|to|untuk)\s*$", "", window, flags=re.I)
     if before == window:
         return False
-    named = r"(?:\s+(?:of|the|here|RI|Republik Indonesia|[A-Z][\w-]*)){0,4}$"
+    # (an acronym in brackets may follow the title: "Konsul Jenderal (Konjen) Malaysia")
+    named = r"(?:\s*\([A-Za-z.]{2,12}\)|\s+(?:of|the|here|RI|Republik Indonesia|[A-Z][\w-]*)){0,4}$"
     # a mission ("KBRI di Praha") or an envoy ("Konsul Jenderal Jepang di Surabaya")
     rx = patterns()
     kinds = f"{rx['missions'].pattern}|{rx['envoys'].pattern}" if missions else rx["envoys"].pattern
@@ -616,9 +617,13 @@ def envoys_country(
             if m.type != "Country" or not d.is_foreign_actor(m.slug):
                 continue
             gap = text[e.end() : m.start] if m.start >= e.end() else text[m.end : e.start()]
+            gap = _TITLE_ACRONYM.sub(" ", gap)  # "Konsul Jenderal (Konjen) Malaysia"
             if len(gap) <= 9 and re.fullmatch(r"\s*(?:of|['’]s|\s)?\s*(?:the\s+)?", gap):
                 return m.slug
     return None
+
+
+_TITLE_ACRONYM = re.compile(r"^\s*\([A-Za-z.]{2,12}\)")
 
 
 @cache
