@@ -2552,6 +2552,26 @@ def test_places_a_meeting_talked_about_take_no_part_in_it() -> None:
     assert act.participants == ["provinsi-kalimantan-barat", "malaysia"]
 
 
+def test_a_foreign_countrys_ministry_visiting_ours_is_no_national_agenda_of_ours() -> None:
+    text = (
+        "A 12-member delegation from Madagascar's Ministry of Fisheries is visiting South "
+        "Sulawesi Province from November 4 to 8, 2024, to learn seaweed farming."
+    )
+    ex = run(text, "en")
+    act = only_activity(ex)
+    assert (act.type, act.start, act.end) == ("Visit", "2024-11-04", "2024-11-08")
+    assert ("madagascar", "provinsi-sulawesi-selatan") in with_predicate(ex, "sendsDelegationTo")
+
+
+def test_a_mixed_case_dateline_with_an_abbreviated_region_is_a_dateline() -> None:
+    text = (
+        "Makassar, S Sulawesi (ANTARA) - South Sulawesi signed a sister province agreement "
+        "with Kagoshima on 5 November 2024."
+    )
+    act = only_activity(run(text, "en"))
+    assert act.participants == ["provinsi-sulawesi-selatan", "kagoshima"]
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

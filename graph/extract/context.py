@@ -313,9 +313,12 @@ def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
             continue  # inside the name of a foreign body ("Kementerian Luar Negeri Singapura")
         if any(a <= nm.start() < b for a, b in abroad):
             continue
-        # "the New Zealand Ministry of Foreign Affairs": the country named right before
+        # "the New Zealand Ministry of Foreign Affairs", "Madagascar's Ministry of …": the
+        # country named right before
         if any(
-            re.fullmatch(r"\s*", text[m.end : nm.start()]) for m in foreign if m.end <= nm.start()
+            re.fullmatch(r"(?:['’]s)?\s*", text[m.end : nm.start()])
+            for m in foreign
+            if m.end <= nm.start()
         ):
             continue
         owner = next((m for m in foreign if 0 <= m.start - nm.end() <= 40), None)
@@ -335,7 +338,10 @@ DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*[\w.]*(?:\s*\|\s*[\w.]+)?\s*[-\u2013
 # the same in mixed case, told by the dash after the city and its outlet: "Jakarta
 # (Indonesia Window) -", "Namur, Belgium (ANTARA News) -", "Jakarta - Pemerintah ..."
 _DATELINE_MIXED = re.compile(
-    r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?:,\s*[A-Z][a-z]+)?(?:\s*\([^()]{1,40}\))?\s+[-\u2013\u2014]+\s+"
+    r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+    # its region: "Namur, Belgium", "Makassar, S Sulawesi"
+    r"(?:,\s*[A-Z][a-z]*\.?(?:\s[A-Z][a-z]+){0,2})?"
+    r"(?:\s*\([^()]{1,40}\))?\s+[-\u2013\u2014]+\s+"
 )
 _DATELINE_SENTENCES = 8  # a dateline opens the body: a title, captions and debris may precede it
 
