@@ -2572,6 +2572,16 @@ def test_a_mixed_case_dateline_with_an_abbreviated_region_is_a_dateline() -> Non
     assert act.participants == ["provinsi-sulawesi-selatan", "kagoshima"]
 
 
+def test_a_tie_under_consideration_is_planned() -> None:
+    text = (
+        "The regent also met officials of the South Jeolla provincial government, which is "
+        "considering a separate cooperation with Indonesia's West Nusa Tenggara Province."
+    )
+    ex = run(text, "en")
+    q = partnership(ex, "provinsi-nusa-tenggara-barat", "south-jeolla")
+    assert q is not None and q.status == "planned" and partners(ex) == set()
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")
