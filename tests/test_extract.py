@@ -2582,6 +2582,19 @@ def test_a_tie_under_consideration_is_planned() -> None:
     assert q is not None and q.status == "planned" and partners(ex) == set()
 
 
+def test_what_a_visit_does_not_mean_is_no_tie() -> None:
+    text = "The visit does not mean Delft and Jayapura are becoming twin towns."
+    assert partners(run(text, "en")) == set()
+
+
+def test_the_province_of_a_capital_meant_sends_no_one() -> None:
+    text = (
+        "Six officials from the city government of Jayapura, the capital of the Indonesian "
+        "province of Papua, visited Delft, the Netherlands, on 3 June 2024 to study drainage."
+    )
+    assert {s for s, _ in with_predicate(run(text, "en"), "sendsDelegationTo")} == {"kota-jayapura"}
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

@@ -157,7 +157,10 @@ _SEAT_BEFORE = re.compile(
 # "the capital of (Indonesia's) …", "ibu kota Provinsi …" right before a region
 _CAPITAL_OF = re.compile(
     r"(?:\bthe\s+(?:provincial\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?"
-    r"(?:[A-Z][\w-]*['’]s\s+)?|\bibu\s?kota\s+(?:provinsi\s+)?)$",
+    r"(?:[A-Z][\w-]*['’]s\s+)?"
+    # "the capital of the Indonesian province of Papua"
+    r"(?:(?:[A-Z][\w-]*\s+)?(?:province|state|prefecture|region)\s+of\s+)?"
+    r"|\bibu\s?kota\s+(?:provinsi\s+)?)$",
     re.I,
 )
 _CAPITAL_GAP = re.compile(r"(?:['’]s)?\s+(?:provincial\s+)?capital(?:\s+city)?\s+", re.I)
