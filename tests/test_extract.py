@@ -2595,6 +2595,24 @@ def test_the_province_of_a_capital_meant_sends_no_one() -> None:
     assert {s for s, _ in with_predicate(run(text, "en"), "sendsDelegationTo")} == {"kota-jayapura"}
 
 
+def test_a_head_abroad_named_again_by_title_and_surname_heads_no_town_of_ours() -> None:
+    text = (
+        "A delegation from Mossel Bay in South Africa visited Denpasar last week, led by "
+        "Executive Mayor of Mossel Bay Pieter van Zyl. Mayor Van Zyl said Mossel Bay wanted "
+        "to learn from Bali."
+    )
+    heads = with_predicate(run(text, "en"), "headOf")
+    assert heads == {("pieter-van-zyl", "mossel-bay")}
+
+
+def test_a_tie_whose_possibility_was_talked_about_is_no_tie() -> None:
+    text = (
+        "Both sides talked about the possibility of a sister city relationship between "
+        "Denpasar and Mossel Bay."
+    )
+    assert partners(run(text, "en")) == set()
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

@@ -1061,14 +1061,17 @@ class MentionFinder:
         name = " ".join(name_tokens)
         if len(name) < 3 or not self._person_like(name, lenient=place_slug is not None):
             return
-        slug = self._person(name, self._clean_name(surface) or name)
+        # "Mayor Van Zyl said …" after "Executive Mayor of Mossel Bay Pieter van Zyl": that
+        # head, no head of ours
+        known_head = self._head_elsewhere(name) if place_slug is None else None
+        slug = known_head or self._person(name, self._clean_name(surface) or name)
         self._nickname(slug, surface, name_tokens)
         self.out.add(
             Mention(s.index, start, start + len(surface), surface, slug, "Person", relation)
         )
-        if place_slug is None:
-            place_slug = ""  # resolved later against the document's home government
-        self.out.roles.append(Role(slug, relation, place_slug, level, s.index))
+        if not known_head:
+            # a place of None is resolved later against the document's home government
+            self.out.roles.append(Role(slug, relation, place_slug or "", level, s.index))
 
     def _name_of_place(self, s: Sentence, m: re.Match[str], relation: str, level: str) -> bool:
         """ "Mayor Bima Arya of Bogor", "Governor Ganjar Pranowo of Central Java": in English
@@ -1245,6 +1248,19 @@ class MentionFinder:
                 k += 1
             return rec, slug, k
         return None, None, 0
+
+    def _head_elsewhere(self, name: str) -> str | None:
+        """A head named before with a government of their own, whom a title without a place
+        names again by the end of the name ("Mayor Van Zyl"), if any."""
+        folded = name.casefold()
+        for role in self.out.roles:
+            if not role.government:
+                continue
+            ent = self.out.entities.get(role.person)
+            full = next(iter(ent.labels.values()), "") if ent else ""
+            if full.casefold() != folded and full.casefold().endswith(" " + folded):
+                return role.person
+        return None
 
     def _abroad_named_before(self, name: str) -> Record | None:
         """A government abroad the text named earlier, no list knowing it ("Pemerintah
