@@ -2613,6 +2613,14 @@ def test_a_tie_whose_possibility_was_talked_about_is_no_tie() -> None:
     assert partners(run(text, "en")) == set()
 
 
+def test_a_trip_planned_some_words_before_its_word_is_no_delegation() -> None:
+    text = (
+        "Kupang and Darwin are sister cities. The governor said he planned to lead a large "
+        "provincial delegation to Darwin."
+    )
+    assert with_predicate(run(text, "en"), "sendsDelegationTo") == set()
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

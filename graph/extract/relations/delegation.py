@@ -210,7 +210,7 @@ def delegation(d: DocContext, v: SentenceView) -> None:
         or negated(v.text, dm.start())
         or wished(v.text, dm.start())
         # "akan bertolak ke Jepang" is a scheduled trip, "berencana mengirim" is not yet one
-        or rx["tentative"].search(" ".join(v.text[: dm.start()].split()[-4:]))
+        or rx["tentative"].search(" ".join(v.text[: dm.start()].split()[-6:]))
         # nor is one to come only "tahun depan" ("next year")
         or (
             rx["future"].search(v.text, 0, dm.start())
