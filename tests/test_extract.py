@@ -2621,6 +2621,18 @@ def test_a_trip_planned_some_words_before_its_word_is_no_delegation() -> None:
     assert with_predicate(run(text, "en"), "sendsDelegationTo") == set()
 
 
+def test_a_bare_name_the_city_bears_is_no_name_of_the_regency_a_title_finds() -> None:
+    text = (
+        "Kupang and Darwin signed their sister-city charter in 1997. Kupang District Head "
+        "Marthen Tualaka said the regency was exploring a cattle trade with the Northern "
+        "Territory."
+    )
+    ex = run(text, "en")
+    assert ("marthen-tualaka", "kabupaten-kupang") in with_predicate(ex, "headOf")
+    assert "Kupang" not in ex.entities["kabupaten-kupang"].aliases
+    assert "Kupang" in ex.entities["kota-kupang"].aliases
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

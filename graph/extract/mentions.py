@@ -407,9 +407,21 @@ class MentionFinder:
             ent = rec.entity()
             self.out.entities[rec.id] = ent
             self.out.records[rec.id] = rec
-        if surface:
+        if surface and not self._names_another(surface, rec):
             ent.aliases.add(surface)
         return rec.id
+
+    def _names_another(self, surface: str, rec: Record) -> bool:
+        """Whether a bare name that found a government by its title's level names another
+        one on its own ("Kupang District Head …": the bare "Kupang" is the city), so it is
+        no name of this one."""
+        if rec.type not in LOCAL_GOVERNMENT_TYPES:
+            return False
+        bare = {re.sub(r"^(?:kota|kabupaten|provinsi)\s+", "", key(x)) for x in rec.labels.values()}
+        if key(surface) not in bare:
+            return False  # a name with its form ("Majlis Bandaraya Pulau Pinang") is its own
+        other = self.gaz.lookup(surface)
+        return other is not None and other.id != rec.id and other.type in LOCAL_GOVERNMENT_TYPES
 
     def _local_entity(self, name: str, type_: str, surface: str | None = None) -> str:
         slug = slugify(name)
