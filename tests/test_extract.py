@@ -2633,6 +2633,18 @@ def test_a_bare_name_the_city_bears_is_no_name_of_the_regency_a_title_finds() ->
     assert "Kupang" in ex.entities["kota-kupang"].aliases
 
 
+def test_a_visit_hoped_to_grow_into_a_tie_is_no_tie_yet() -> None:
+    text = (
+        "Bupati Takalar berharap kunjungan ini bisa berlanjut menjadi kerja sama langsung "
+        "antara Pemkab Takalar dan Kota Zanzibar."
+    )
+    ex = run(text)
+    assert partners(ex) == set()
+    # a tie that goes on is one
+    text = "Kerja sama antara Pemkab Takalar dan Kota Zanzibar akan terus berlanjut."
+    assert partners(run(text)) == {frozenset({"kabupaten-takalar", "zanzibar"})}
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")
