@@ -1368,9 +1368,15 @@ def test_a_twinning_phrase_names_the_partner_after_it(text, language, partner):
 
 
 def test_a_member_of_a_network_the_lexicon_keeps_as_a_programme_takes_part_in_it():
+    ex = run("Kota Semarang menjadi anggota jaringan 100 Resilient Cities sejak 2016.")
+    assert ("kota-semarang", "participatesIn", "100-resilient-cities") in triples(ex)
+    assert [q.since for q in ex.qualified] == ["2016"]
+
+
+def test_the_creative_cities_network_has_member_cities() -> None:
     ex = run("Kota Denpasar menjadi anggota jaringan kota kreatif UNESCO sejak 2019.")
-    assert ("kota-denpasar", "participatesIn", "unesco-creative-cities-network") in triples(ex)
-    assert [q.since for q in ex.qualified] == ["2019"]
+    assert ("kota-denpasar", "memberOf", "unesco-creative-cities-network") in triples(ex)
+    assert membership_since(ex) == {("kota-denpasar", "unesco-creative-cities-network"): "2019"}
 
 
 def test_each_partner_of_a_list_takes_the_since_year_after_it():
