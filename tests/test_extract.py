@@ -2651,6 +2651,24 @@ def test_a_visit_hoped_to_grow_into_a_tie_is_no_tie_yet() -> None:
     assert partners(run(text)) == {frozenset({"kabupaten-takalar", "zanzibar"})}
 
 
+def test_a_place_compared_is_no_partner() -> None:
+    text = "Darwin is closer to Kupang than Jakarta is, so this cooperation is natural for us."
+    assert frozenset({"provinsi-dki-jakarta", "darwin"}) not in partners(run(text, "en"))
+
+
+def test_a_headline_denial_tells_no_tie() -> None:
+    text = "Pemkot Bitung Bantah Teken MoU dengan Zhanjiang"
+    assert partners(run(text)) == set()
+
+
+def test_a_province_abroad_named_before_its_form_and_country_is_found() -> None:
+    text = (
+        "The Jayapura city administration and the Sandaun Provincial Government of Papua "
+        "New Guinea signed a memorandum of understanding on cross-border health."
+    )
+    assert partners(run(text, "en")) == {frozenset({"kota-jayapura", "sandaun"})}
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

@@ -475,7 +475,8 @@ def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     if line and m.end <= line.end():
         return False
     before = sent.text[max(0, m.start - 30) : m.start]
-    preps = "di|ke|menuju|via|melalui|transit|singgah|in|at|to|near|around"
+    # (a place compared is no doer either: "Darwin is closer to Kupang than Jakarta is")
+    preps = "di|ke|menuju|via|melalui|transit|singgah|in|at|to|near|around|than|daripada"
     if not origin:
         preps += "|dari|from"  # with ``origin``, "peserta dari Pemprov X" stays an actor
     # the place may be the second of a pair: "a study trip to Singkawang and Pontianak"

@@ -664,6 +664,10 @@ def unlisted_abroad(
         return None
     gap = _COUNTRY_AFTER.match(text, cand.end)
     country = countries.get(gap.end()) if gap else None
+    if country is None and cand.surface.endswith("Government"):
+        # "the Sandaun Provincial Government of Papua New Guinea": the country's alias
+        # "Government of Papua New Guinea" overlaps the government's form
+        country = countries.get(cand.end - len("Government"))
     if country is None or country == HOME_COUNTRY:
         return None
     level = cand.level or CITY
