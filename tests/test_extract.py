@@ -2669,6 +2669,14 @@ def test_a_province_abroad_named_before_its_form_and_country_is_found() -> None:
     assert partners(run(text, "en")) == {frozenset({"kota-jayapura", "sandaun"})}
 
 
+def test_a_programme_named_by_what_it_is_called_is_one() -> None:
+    text = "Pemkab Berau mengikuti program bernama Forest Climate Partnership sejak 2012."
+    ex = run(text + " Program itu didukung GIZ dari Jerman.")
+    q = participation(ex, "kabupaten-berau", "forest-climate-partnership")
+    assert q is not None and q.since == "2012"
+    assert ex.entities["forest-climate-partnership"].type == "Programme"
+
+
 def test_a_hyphened_pair_names_the_town_abroad_after_the_hyphen() -> None:
     ex = run("Pemkot Makassar menjajaki kerja sama sister city Makassar-Taipei.")
     q = partnership(ex, "kota-makassar", "taipei")

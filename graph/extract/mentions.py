@@ -1875,15 +1875,18 @@ class MentionFinder:
                 self.out.add(Mention(s.index, a, a + len(name), name, slug, rec.type))
 
     def _quoted_programmes(self, s: Sentence) -> None:
-        """A quoted name after a programme word: 'program "Hospital Improvement for …"'."""
-        if '"' not in s.text:
-            return
+        """A quoted name after a programme word: 'program "Hospital Improvement for …"'; or
+        a name it is called by: "a programme called Kota Tangguh" (not a course's title:
+        "pelatihan SCP bertajuk …" names what the course is on)."""
         words = patterns()["programme_before_quote"]
-        for m in re.finditer(r"\"([A-Z][^\"]{2,80})\"", s.text):
+        found = [(m, m.group(1)) for m in _CALLED.finditer(s.text)]
+        if '"' in s.text:
+            found += [(m, m.group(1)) for m in re.finditer(r"\"([A-Z][^\"]{2,80})\"", s.text)]
+        for m, quoted in found:
             before = s.text[max(0, m.start() - 40) : m.start()].split()[-2:]
             if not any(words.fullmatch(w.strip(",.(")) for w in before):
                 continue
-            name = m.group(1).strip()
+            name = quoted.strip()
             if self.gaz.lookup(name) is not None:
                 continue
             slug = self._local_entity(name, "Programme", name)
@@ -1908,6 +1911,13 @@ class MentionFinder:
             self.out.entities[slug].labels = {"en": name}
             start = m.start(1) if m.group(1) else m.start(2)
             self.out.add(Mention(s.index, start, start + len(name), name, slug, "Policy"))
+
+
+#: a programme's name after the word it is called by: "(a programme) called Kota Tangguh"
+_CALLED = re.compile(
+    r"\b(?:called|named|dubbed|bernama)\s+"
+    r"([A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|dan|untuk)\s+)?[A-Z][\w'’-]*){0,5})"
+)
 
 
 def _matches_in(s: Sentence, matches: list[Match]) -> list[Match]:
