@@ -195,7 +195,10 @@ def _journeys_dropped(text: str, found: list[Trigger]) -> list[Trigger]:
     return out
 
 
-_NOTHING_AFTER = re.compile(r"\s+(?:nothing|no\s+(?!longer\b)[a-z]|apa-apa|apapun)", re.I)
+@cache
+def _nothing_after() -> re.Pattern[str]:
+    """A signing's object that makes it none ("has signed nothing")."""
+    return re.compile(rf"\s+(?:{patterns()['nothing_signed'].pattern})", re.I)
 
 
 def _triggers_of(r: _Reading) -> list[Trigger]:
@@ -208,7 +211,7 @@ def _triggers_of(r: _Reading) -> list[Trigger]:
         # "… denied reports that the city government had signed …": none happened
         if not (denial and denial.start() < m.start())
         and not negated(text, m.start())
-        and not _NOTHING_AFTER.match(text, m.end())  # "has signed nothing with …"
+        and not _nothing_after().match(text, m.end())  # "has signed nothing with …"
         and not wished(text, m.start())
         and not patterns()["tentative"].search(
             " ".join(text[max(0, m.start() - 120) : m.start()].split()[-3:])
@@ -1017,11 +1020,6 @@ def _participant(d: DocContext, sent: Sentence, m: Mention, act: Activity) -> st
     return None
 
 
-_TOPIC_VERB = re.compile(
-    r"\b(?:membahas|dibahas|discuss(?:ed|es|ing)?|talked about|talks on)\b", re.I
-)
-
-
 def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Activity) -> None:
     """The governments (and organisations, and countries people come from) that take part
     in an activity, as one sentence tells them."""
@@ -1032,7 +1030,9 @@ def add_participants(d: DocContext, sent: Sentence, ms: list[Mention], act: Acti
 
     # "Pertemuan tersebut membahas … rute penerbangan Pontianak-Kuching": what was talked
     # about names no one taking part
-    topic = _TOPIC_VERB.search(sent.text) if act.type in ("Meeting", "Visit") else None
+    topic = (
+        patterns()["topic_verbs"].search(sent.text) if act.type in ("Meeting", "Visit") else None
+    )
     if topic is not None:
         ends = re.compile(r"[,;]").search(sent.text, topic.end())
         stop = ends.start() if ends else len(sent.text)

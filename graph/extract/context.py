@@ -242,18 +242,17 @@ def non_agent(text: str, at: int, end: int) -> bool:
     the trigger in its clause, or as its object ("melepas ekspor udang")."""
     clause = re.split(r"[,;:]|\b(?:yang|which|who)\b", text[:at])[-1]
     # the object past words for a group or a number ("kunjungan rombongan wisatawan")
-    obj = _GROUP_OF.sub("", " ".join(text[end:].split()[:4]))
+    obj = _group_of().sub("", " ".join(text[end:].split()[:4]))
     rx = patterns()["non_agents"]
     # or the subject opening the sentence, before an apposition ("Istri Bupati Sleman,
     # Nyonya Kustini, mengunjungi …")
     return bool(rx.search(clause) or rx.match(obj) or rx.match(text.lstrip()))
 
 
-_GROUP_OF = re.compile(
-    r"^(?:(?:rombongan|para|sejumlah|puluhan|ratusan|belasan|a\s+group\s+of|groups?\s+of|"
-    r"dozens\s+of|hundreds\s+of|\d+)\s+)*",
-    re.I,
-)
+@cache
+def _group_of() -> re.Pattern[str]:
+    """Words for a group or a number before the travellers they count."""
+    return re.compile(rf"^(?:(?:{patterns()['group_of'].pattern})\s+)*", re.I)
 
 
 def signed_by_firms(text: str, at: int | None = None) -> bool:
@@ -595,8 +594,10 @@ def masked(sent: Sentence, ms: list[Mention]) -> str:
     return "".join(chars)
 
 
-#: a new clause joined to the one before: a year told before it dates nothing after it
-_CLAUSE_JOIN = re.compile(r";|,\s+(?:and|dan|but|tetapi|namun|while|sementara|whereas)\b")
+@cache
+def _clause_join() -> re.Pattern[str]:
+    """A new clause joined to the one before: a year told before it dates nothing after it."""
+    return re.compile(rf";|,\s+(?:{patterns()['clause_joiners'].pattern})", re.I)
 
 
 def since_year(text: str, ref: dt.date | None, after: int = 0) -> str | None:
@@ -605,7 +606,7 @@ def since_year(text: str, ref: dt.date | None, after: int = 0) -> str | None:
     matches = list(patterns()["since"].finditer(text))
     matches.sort(key=lambda m: (m.start() < after, m.start()))
     for m in matches:
-        if m.start() < after and _CLAUSE_JOIN.search(text, m.end(), after):
+        if m.start() < after and _clause_join().search(text, m.end(), after):
             continue  # "member of UCLG ASPAC since 2017, and … the Sandaun agreement"
         for span in find_dates(text[m.end() : m.end() + 40], ref):
             if span.begin <= 3 and not span.relative:

@@ -151,9 +151,6 @@ _DESCRIBING_GAP = re.compile(
 )
 # a place as a business's seat: "Seoul-based", "(yang) berbasis di …", "based in …"
 _SEAT_MARK = re.compile(r"-based\b", re.I)
-_SEAT_BEFORE = re.compile(
-    r"\b(?:berbasis|bermarkas|berkantor pusat)\s+di\s+$|\bbased\s+in\s+$", re.I
-)
 # "the capital of (Indonesia's) …", "ibu kota Provinsi …" right before a region
 _CAPITAL_OF = re.compile(
     r"(?:\bthe\s+(?:provincial\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?"
@@ -282,12 +279,18 @@ def _government_form() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words}|City|Regency|Province|Government|Council)\b", re.I)
 
 
+@cache
+def _seat_before() -> re.Pattern[str]:
+    """Words right before a town that make it a business's seat ("berbasis di")."""
+    return re.compile(rf"(?:{patterns()['seat_before'].pattern})\s+$", re.I)
+
+
 def _qualifies_alone(text: str, cur: Mention) -> bool:
     """Whether the words around one mention make it no actor, whatever else is named."""
     head = text[max(0, cur.start - 20) : cur.start].rstrip()
     word = patterns()["people_of"].search(head)
     of_people = bool(word and word.end() == len(head))
-    if _SEAT_MARK.match(text, cur.end) or _SEAT_BEFORE.search(
+    if _SEAT_MARK.match(text, cur.end) or _seat_before().search(
         text, max(0, cur.start - 30), cur.start
     ):
         # "a Seoul-based solar panel maker", "perusahaan yang berbasis di Kupang": a

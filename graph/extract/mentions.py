@@ -102,14 +102,13 @@ def _without_role_glosses(text: str, any_role: re.Pattern[str]) -> str:
         inner = m.group(1)
         if role is None or text[role.end() : m.start()].strip():
             continue
-        if any_role.search(inner) and not _GLOSS_OTHER.sub("", any_role.sub("", inner)).strip():
+        other = patterns()["title_gloss_words"]
+        if any_role.search(inner) and not other.sub("", any_role.sub("", inner)).strip(" ."):
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text
 
 
 _GLOSS = re.compile(r"\(([^()]{2,40})\)")
-#: words a title's gloss may hold besides the title ("Pj", "Plt", "Penjabat Sementara")
-_GLOSS_OTHER = re.compile(r"(?i)(?:pj|plt|penjabat|pejabat|sementara|acting|wakil)\.?")
 
 
 def _word_spans(text: str, word: str, ignore_case: bool = False) -> list[tuple[int, int]]:
@@ -1879,7 +1878,7 @@ class MentionFinder:
         a name it is called by: "a programme called Kota Tangguh" (not a course's title:
         "pelatihan SCP bertajuk …" names what the course is on)."""
         words = patterns()["programme_before_quote"]
-        found = [(m, m.group(1)) for m in _CALLED.finditer(s.text)]
+        found = [(m, m.group(1)) for m in _called().finditer(s.text)]
         if '"' in s.text:
             found += [(m, m.group(1)) for m in re.finditer(r"\"([A-Z][^\"]{2,80})\"", s.text)]
         for m, quoted in found:
@@ -1913,11 +1912,14 @@ class MentionFinder:
             self.out.add(Mention(s.index, start, start + len(name), name, slug, "Policy"))
 
 
-#: a programme's name after the word it is called by: "(a programme) called Kota Tangguh"
-_CALLED = re.compile(
-    r"\b(?:called|named|dubbed|bernama)\s+"
-    r"([A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|dan|untuk)\s+)?[A-Z][\w'’-]*){0,5})"
-)
+@cache
+def _called() -> re.Pattern[str]:
+    """A programme's name after the word it is called by ("a programme called Kota
+    Tangguh")."""
+    return re.compile(
+        rf"(?i:{patterns()['called'].pattern})\s+"
+        r"([A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|dan|untuk)\s+)?[A-Z][\w'’-]*){0,5})"
+    )
 
 
 def _matches_in(s: Sentence, matches: list[Match]) -> list[Match]:

@@ -4,6 +4,7 @@ destination, or a foreign one comes to it ("mahasiswa yang datang dari Kota Gwan
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from graph.extract.context import (
     DATELINE,
@@ -197,7 +198,10 @@ def _towns_of_destination(d: DocContext, v: SentenceView, sender: str, dest: Men
             d.add_fact(sender, "sendsDelegationTo", town.slug, v.sent)
 
 
-_FUTURE_RIGHT_BEFORE = re.compile(r"\b(?:would|will|akan|bakal)\s+(?:\w+\s+)?$", re.I)
+@cache
+def _future_right_before() -> re.Pattern[str]:
+    """A modal of a trip to come right before its word, a word between at most."""
+    return re.compile(rf"(?:{patterns()['future_modals'].pattern})\s+(?:\w+\s+)?$", re.I)
 
 
 def delegation(d: DocContext, v: SentenceView) -> None:
@@ -221,7 +225,7 @@ def delegation(d: DocContext, v: SentenceView) -> None:
         # "Ambon would send two officers to Darwin in the first round": a trip to come,
         # undated, is no trip yet
         or (
-            _FUTURE_RIGHT_BEFORE.search(v.text, max(0, dm.start() - 30), dm.start())
+            _future_right_before().search(v.text, max(0, dm.start() - 30), dm.start())
             and not find_dates(v.sent.text[dm.start() :], d.ref)
         )
     ):

@@ -130,7 +130,7 @@ def _joined_years(
             years[m.slug] = found.group("year")
     if len(bodies) == 1 and not years:
         # "an active member of the network since 2008": the body named by a noun
-        named = _BODY_NOUN.match(text, _membership_end(text, at))
+        named = _body_noun().match(text, _membership_end(text, at))
         joined = _joined_year().match(text[named.end() :]) if named else None
         if joined:
             years[bodies[0]] = joined.group("year")
@@ -148,7 +148,7 @@ def _joined_years(
 def _body_by_noun(v: SentenceView, mm: re.Match[str]) -> list[str]:
     """ "CityNet's secretary general said Banda Aceh had been a member of the network": the
     one body the sentence names before, named again by a noun."""
-    if not _BODY_NOUN.match(v.sent.text, mm.end()):
+    if not _body_noun().match(v.sent.text, mm.end()):
         return []
     before = {
         m.slug
@@ -170,12 +170,10 @@ def _membership_end(text: str, at: int) -> int:
     return m.end() if m else at
 
 
-#: a body named by a noun after the membership word ("member of the network")
-_BODY_NOUN = re.compile(
-    r"\s+(?:of\s+)?(?:(?:the|this|that)\s+(?:network|organi[sz]ation|association|alliance|"
-    r"forum|body)|(?:jaringan|organisasi|asosiasi|forum)\s+(?:ini|itu|tersebut))\b",
-    re.I,
-)
+@cache
+def _body_noun() -> re.Pattern[str]:
+    """A body named by a noun after the membership word ("member of the network")."""
+    return re.compile(rf"\s+(?:of\s+)?(?:{patterns()['body_nouns'].pattern})", re.I)
 
 
 @cache

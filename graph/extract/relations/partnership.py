@@ -570,8 +570,10 @@ def _tie_to_deepen(text: str, trig: re.Match[str]) -> bool:
     return bool(rx["deepen"].search(before) and rx["twinning_kind"].match(trig.group(0)))
 
 
-#: a determiner that makes the tie's word any tie at all
-_GENERIC = re.compile(r"\b(?:any|every|setiap|tiap|tiap-tiap)\s+$", re.I)
+@cache
+def _generic() -> re.Pattern[str]:
+    """A determiner that makes the tie's word any tie at all, right before it."""
+    return re.compile(rf"(?:{patterns()['generic_determiners'].pattern})\s+$", re.I)
 
 
 def _no_tie_told(d: DocContext, v: SentenceView, pm: re.Match[str]) -> bool:
@@ -580,7 +582,7 @@ def _no_tie_told(d: DocContext, v: SentenceView, pm: re.Match[str]) -> bool:
         # "Pemkot Bogor membantah kabar telah menandatangani …"
         patterns()["denial"].search(v.text)
         # "any sister-city arrangement must go through the ministry": no one tie
-        or _GENERIC.search(v.text, max(0, pm.start() - 20), pm.start())
+        or _generic().search(v.text, max(0, pm.start() - 20), pm.start())
         # "menyaksikan penandatanganan MoU antara Indonesia dan Korea Selatan": national
         or _between_states(d, v)
         # "A Davao-based shipping company and an Indonesian firm inked …"
