@@ -204,10 +204,11 @@ def _nothing_after() -> re.Pattern[str]:
 def _triggers_of(r: _Reading) -> list[Trigger]:
     """The activity triggers of a sentence that are neither negated nor only planned."""
     text = r.text
-    denial = patterns()["denial"].search(text)
+    triggers = find_triggers(text)
+    denial = patterns()["denial"].search(text) if triggers else None
     found = [
         (c, m)
-        for c, m in find_triggers(text)
+        for c, m in triggers
         # "… denied reports that the city government had signed …": none happened
         if not (denial and denial.start() < m.start())
         and not negated(text, m.start())

@@ -290,8 +290,11 @@ def _qualifies_alone(text: str, cur: Mention) -> bool:
     head = text[max(0, cur.start - 20) : cur.start].rstrip()
     word = patterns()["people_of"].search(head)
     of_people = bool(word and word.end() == len(head))
-    if _SEAT_MARK.match(text, cur.end) or _seat_before().search(
-        text, max(0, cur.start - 30), cur.start
+    low = text.lower()
+    seat_hint = "based" in low or "berbasis" in low or "bermarkas" in low or "berkantor" in low
+    if seat_hint and (
+        _SEAT_MARK.match(text, cur.end)
+        or _seat_before().search(text, max(0, cur.start - 30), cur.start)
     ):
         # "a Seoul-based solar panel maker", "perusahaan yang berbasis di Kupang": a
         # business's seat, no actor
@@ -311,7 +314,10 @@ def _qualifies_alone(text: str, cur: Mention) -> bool:
     # locates it; "Kadin Kota Medan", "DPRD Kota Bekasi": whose body it is, no doer
     return bool(
         _told_at().search(text, max(0, cur.start - 40), cur.start)
-        or _CAPITAL_OF.search(text, max(0, cur.start - 60), cur.start)
+        or (
+            ("capital" in low or "ibu" in low)
+            and _CAPITAL_OF.search(text, max(0, cur.start - 60), cur.start) is not None
+        )
         or _bodies_before().search(text, max(0, cur.start - 80), cur.start)
     )
 

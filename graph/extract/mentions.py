@@ -1878,7 +1878,12 @@ class MentionFinder:
         a name it is called by: "a programme called Kota Tangguh" (not a course's title:
         "pelatihan SCP bertajuk …" names what the course is on)."""
         words = patterns()["programme_before_quote"]
-        found = [(m, m.group(1)) for m in _called().finditer(s.text)]
+        low = s.text.lower()
+        found = (
+            [(m, m.group(1)) for m in _called().finditer(s.text)]
+            if any(w in low for w in ("called", "named", "dubbed", "bernama"))
+            else []
+        )
         if '"' in s.text:
             found += [(m, m.group(1)) for m in re.finditer(r"\"([A-Z][^\"]{2,80})\"", s.text)]
         for m, quoted in found:
