@@ -414,7 +414,7 @@ def seat_of_mission(text: str, at: int, missions: bool = True) -> bool:
     if before == window:
         return False
     # (an acronym in brackets may follow the title: "Konsul Jenderal (Konjen) Malaysia")
-    named = r"(?:\s*\([A-Za-z.]{2,12}\)|\s+(?:of|the|here|RI|Republik Indonesia|[A-Z][\w-]*)){0,4}$"
+    named = rf"(?:{_ACRONYM}|\s+(?:of|the|here|RI|Republik Indonesia|[A-Z][\w-]*)){{0,4}}$"
     # a mission ("KBRI di Praha") or an envoy ("Konsul Jenderal Jepang di Surabaya")
     rx = patterns()
     kinds = f"{rx['missions'].pattern}|{rx['envoys'].pattern}" if missions else rx["envoys"].pattern
@@ -631,7 +631,9 @@ def envoys_country(
     return None
 
 
-_TITLE_ACRONYM = re.compile(r"^\s*\([A-Za-z.]{2,12}\)")
+#: an acronym in brackets after a title ("Konsul Jenderal (Konjen) Malaysia")
+_ACRONYM = r"\s*\([A-Za-z.]{2,12}\)"
+_TITLE_ACRONYM = re.compile(rf"^{_ACRONYM}")
 
 
 @cache

@@ -151,16 +151,19 @@ _DESCRIBING_GAP = re.compile(
 )
 # a place as a business's seat: "Seoul-based", "(yang) berbasis di …", "based in …"
 _SEAT_MARK = re.compile(r"-based\b", re.I)
+# the words for a capital, in English and in Indonesian
+_CAPITAL = r"capital(?:\s+city)?"
+_IBU_KOTA = r"ibu\s?kota(?:\s+provinsi)?"
 # "the capital of (Indonesia's) …", "ibu kota Provinsi …" right before a region
 _CAPITAL_OF = re.compile(
-    r"(?:\bthe\s+(?:provincial\s+)?capital(?:\s+city)?\s+of\s+(?:the\s+)?"
+    rf"(?:\bthe\s+(?:provincial\s+)?{_CAPITAL}\s+of\s+(?:the\s+)?"
     r"(?:[A-Z][\w-]*['’]s\s+)?"
     # "the capital of the Indonesian province of Papua"
     r"(?:(?:[A-Z][\w-]*\s+)?(?:province|state|prefecture|region)\s+of\s+)?"
-    r"|\bibu\s?kota\s+(?:provinsi\s+)?)$",
+    rf"|\b{_IBU_KOTA}\s+)$",
     re.I,
 )
-_CAPITAL_GAP = re.compile(r"(?:['’]s)?\s+(?:provincial\s+)?capital(?:\s+city)?\s+", re.I)
+_CAPITAL_GAP = re.compile(rf"(?:['’]s)?\s+(?:provincial\s+)?{_CAPITAL}\s+", re.I)
 # what may stand between a place and the one that locates it: "Gwangju, Korea Selatan",
 # "Bandung in West Java", "Surabaya, the capital of East Java", "Medan, ibu kota Sumatera Utara"
 _LOCATING_GAP = re.compile(
@@ -169,7 +172,7 @@ _LOCATING_GAP = re.compile(
     # Sarawak"; not a dateline's outlet: "SEMARANG (Antara) - Pemprov Jawa Tengah")
     r"(?:\s+(?:Government|Administration))?(?:\s*\([A-Z][A-Za-z.&-]{1,12}\)(?=\s*,))?"
     r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?"
-    r"(?:(?:capital(?:\s+city)?|ibu\s?kota(?:\s+provinsi)?)\s+(?:of\s+|dari\s+)?(?:the\s+)?)?"
+    rf"(?:(?:{_CAPITAL}|{_IBU_KOTA})\s+(?:of\s+|dari\s+)?(?:the\s+)?)?"
     # "Bintulu in Malaysia's Sarawak state": the region's country owning it
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?",
     re.I,
@@ -285,12 +288,12 @@ def _seat_before() -> re.Pattern[str]:
     return re.compile(rf"(?:{patterns()['seat_before'].pattern})\s+$", re.I)
 
 
-def _qualifies_alone(text: str, cur: Mention) -> bool:
-    """Whether the words around one mention make it no actor, whatever else is named."""
+def _qualifies_alone(text: str, low: str, cur: Mention) -> bool:
+    """Whether the words around one mention make it no actor, whatever else is named
+    (``low``: the sentence lowered, for cheap word tests)."""
     head = text[max(0, cur.start - 20) : cur.start].rstrip()
     word = patterns()["people_of"].search(head)
     of_people = bool(word and word.end() == len(head))
-    low = text.lower()
     seat_hint = "based" in low or "berbasis" in low or "bermarkas" in low or "berkantor" in low
     if seat_hint and (
         _SEAT_MARK.match(text, cur.end)
@@ -328,8 +331,9 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
     "orang Malaysia", "warga Jepang": a country naming its people is not acting."""
     for s in sentences:
         items = out.by_sentence.get(s.index, [])
+        low = s.text.lower()
         for i, cur in enumerate(items):
-            if _qualifies_alone(s.text, cur):
+            if _qualifies_alone(s.text, low, cur):
                 items[i] = replace(cur, qualifier=True)
         for i in range(1, len(items)):
             prev, cur = items[i - 1], items[i]

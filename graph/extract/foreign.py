@@ -670,8 +670,8 @@ def unlisted_abroad(
         country = countries.get(cand.end - len("Government"))
     if country is None or country == HOME_COUNTRY:
         return None
-    level = cand.level or CITY
-    return Place(cand.name, country, "region" if level == REGION else "city"), level, cand.name
+    kind = "region" if cand.level == REGION else "city"
+    return Place(cand.name, country, kind), cand.level, cand.name
 
 
 # between a government named by its form and its country: "…, ", " in ", " (", " di "

@@ -109,13 +109,13 @@ def _event_of(v: SentenceView, org: str, at: int) -> bool:
 
 
 def _joined_years(
-    d: DocContext, v: SentenceView, bodies: list[str], members: list[str], at: int
+    d: DocContext, v: SentenceView, bodies: list[str], members: list[str], mm: re.Match[str]
 ) -> dict[str, str]:
     """When each body was joined: the year right after its name ("member of ICLEI since
     2012", "joined CityNet (CN) in 2013"), else, for a single body, a "sejak/since" year
     that opens the sentence before the membership word with only members between ("Sejak
     2012 Kota X menjadi anggota ICLEI")."""
-    text = v.sent.text
+    text, at = v.sent.text, mm.start()
     years: dict[str, str] = {}
     for m in v.mentions:
         if m.slug not in bodies or m.start < at or m.slug in years:
@@ -130,7 +130,7 @@ def _joined_years(
             years[m.slug] = found.group("year")
     if len(bodies) == 1 and not years:
         # "an active member of the network since 2008": the body named by a noun
-        named = _body_noun().match(text, _membership_end(text, at))
+        named = _body_noun().match(text, mm.end())
         joined = _joined_year().match(text[named.end() :]) if named else None
         if joined:
             years[bodies[0]] = joined.group("year")
@@ -163,11 +163,6 @@ def _body_by_noun(v: SentenceView, mm: re.Match[str]) -> list[str]:
 _YEAR_BRACKET = re.compile(
     r"^(?:\s*[-–—]\s*[^(),;]{1,60}?)?\s*\((?:sejak\s+|since\s+)?(?P<year>(?:19|20)\d\d)\)"
 )
-
-
-def _membership_end(text: str, at: int) -> int:
-    m = patterns()["membership"].match(text, at)
-    return m.end() if m else at
 
 
 @cache
@@ -203,7 +198,7 @@ def _joined(d: DocContext, v: SentenceView, mm: re.Match[str]) -> None:
     members = _listed_after(d, v, mm.end()) or _members(d, v, mm.start())
     actor = members[0] if members else None
     if orgs and actor:
-        years = _joined_years(d, v, orgs, members, mm.start())
+        years = _joined_years(d, v, orgs, members, mm)
         for member in members:
             for body in orgs:
                 d.join(member, body, v.sent, years.get(body))
