@@ -312,3 +312,15 @@ def test_a_weekday_from_a_reference_told_only_to_its_month_stays_a_month() -> No
     ref = reference_date(None, "Kunjungan pada Januari 2005. Rombongan berangkat Selasa.")
     assert ref is not None
     assert [x.start for x in find_dates("berangkat Selasa", ref)] == ["2005-01"]
+
+
+def test_a_day_from_a_reference_told_only_to_its_year_stays_a_year() -> None:
+    # the text's only year dates a past signing: a weekday or "yesterday" is some day of
+    # that year at most, never of its January
+    ref = reference_date(None, "The delegation left on Monday; the charter dates from 2019.")
+    assert ref is not None
+    assert [x.start for x in find_dates("left on Monday", ref)] == ["2019"]
+    assert [x.start for x in find_dates("tiba kemarin", ref)] == ["2019"]
+    month_ref = reference_date(None, "Kunjungan pada Januari 2005.")
+    assert month_ref is not None
+    assert [x.start for x in find_dates("tiba kemarin", month_ref)] == ["2005-01"]

@@ -998,6 +998,42 @@ def test_planned_partnership_has_status_planned(text, language, a, b):
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "status", "since"),
+    [
+        # a talk on a tie signed in a given year is about one in place
+        (
+            "Officials of the Kupang City Government went to Darwin to discuss the sister"
+            " city agreement signed in 2019.",
+            "en",
+            "active",
+            "2019",
+        ),
+        (
+            "Pemkot Kupang membahas kerja sama sister city dengan Darwin yang ditandatangani"
+            " pada 2019.",
+            "id",
+            "active",
+            "2019",
+        ),
+        # one still to be signed is not
+        (
+            "Pemkot Kupang membahas kerja sama sister city dengan Darwin yang akan"
+            " ditandatangani pada 2027.",
+            "id",
+            "planned",
+            None,
+        ),
+        ("Kupang plans a sister city agreement with Darwin.", "en", "planned", None),
+    ],
+)
+def test_a_tie_signed_in_a_year_is_in_place_whatever_is_said_of_it(
+    text: str, language: str, status: str, since: str | None
+) -> None:
+    q = partnership(run(text, language), "kota-kupang", "darwin")
+    assert q is not None and (q.status, q.since) == (status, since), q
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Pemkot Medan tidak menjalin kerja sama dengan Kota Gwangju.",

@@ -427,7 +427,9 @@ def _weekday(m: re.Match[str], ref: dt.date) -> Interpretation:
     weekday_of: dict[str, int] = d["weekday_of"]  # type: ignore[assignment]
     next_words: set[str] = d["next"]  # type: ignore[assignment]
     day = weekday_of.get(m.group(0).lower())
-    if day is None or isinstance(ref, RoughDate):
+    if isinstance(ref, RoughDate):
+        return _rough(ref), None, True
+    if day is None:
         return f"{ref.year:04d}-{ref.month:02d}", None, True
     around = {
         w.lower()
@@ -454,6 +456,8 @@ def _relative_day(m: re.Match[str], ref: dt.date | None) -> Interpretation:
         return None  # "today (8/2)": the date that follows says it
     if len(re.findall(r"[\"“”]", before)) % 2:
         return None  # a speaker's "hari ini" is the day of the speech, which may be any
+    if isinstance(ref, RoughDate):
+        return _rough(ref), None, True
     day = ref if m.group("today") else ref - dt.timedelta(days=1)
     return day.isoformat(), None, True
 
@@ -524,7 +528,24 @@ def to_date(iso: str | None) -> dt.date | None:
 
 class RoughDate(dt.date):
     """A reference date the text gives only to its month or year (its first day): no
-    weekday can be placed on a day from it."""
+    weekday can be placed on a day from it. ``precision`` is 1 (a month) or 0 (a year)."""
+
+    precision: int = 1
+
+    @classmethod
+    def of(cls, day: dt.date, precision: int) -> RoughDate:
+        rough = cls(day.year, day.month, day.day)
+        rough.precision = precision
+        return rough
+
+
+def _rough(ref: RoughDate) -> str:
+    """A day told relative to a rough reference, at the precision the reference has: a
+    weekday or "yesterday" against a text whose only year is 2019 is some day of 2019,
+    not of its January."""
+    if ref.precision == 0:
+        return f"{ref.year:04d}"
+    return f"{ref.year:04d}-{ref.month:02d}"
 
 
 def reference_date(published: str | None, text: str) -> dt.date | None:
@@ -551,7 +572,7 @@ def reference_date(published: str | None, text: str) -> dt.date | None:
             if d and (r > rank or (r == rank and best and d > best)):
                 best, rank = d, r
     if best is not None and rank < 2:
-        return RoughDate(best.year, best.month, best.day)
+        return RoughDate.of(best, rank)
     return best
 
 

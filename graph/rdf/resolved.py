@@ -251,14 +251,14 @@ def _stages(out: _Out, node: URIRef, p: ResolvedPartnership) -> None:
 
 def _participation(out: _Out, q: ResolvedParticipation) -> None:
     """A km:Participation (actor, programme) or a km:Membership (member, organisation)."""
-    node = participation_iri(q.actor, q.programme, q.kind)
+    node = participation_iri(q.actor, q.target, q.kind)
     out.add(node, RDF.type, KM[q.kind])
     if q.kind == "Membership":
         out.add(node, KM.member, KMR[q.actor])
-        out.add(node, KM.organization, KMR[q.programme])
+        out.add(node, KM.organization, KMR[q.target])
     else:
         out.add(node, KM.participant, KMR[q.actor])
-        out.add(node, KM.programme, KMR[q.programme])
+        out.add(node, KM.programme, KMR[q.target])
     if q.since:
         out.add(node, KM.since, date_literal(q.since))
     for slug in q.initiated_by:

@@ -134,10 +134,10 @@ class ResolvedPartnership:
 @dataclass
 class ResolvedParticipation:
     """One actor's participation in a programme or, with ``kind`` "Membership", its
-    membership of an organisation (``programme`` is then the organisation)."""
+    membership of an organisation: ``target`` is the programme or the organisation."""
 
     actor: str
-    programme: str
+    target: str
     since: str | None = None
     initiated_by: list[str] = field(default_factory=list)
     reports: list[Reported[Qualified]] = field(default_factory=list)
@@ -146,7 +146,7 @@ class ResolvedParticipation:
 
     @property
     def key(self) -> str:
-        return f"{self.actor}--{self.programme}"
+        return f"{self.actor}--{self.target}"
 
     @property
     def sources(self) -> list[Source]:
