@@ -7615,3 +7615,35 @@ def test_a_signing_whose_subject_is_no_agreement_is_denied():
     # an agreement that was signed is one
     text = text.replace("no agreement would be signed", "an agreement was signed")
     assert [a for a in run(text, "en").activities if a.type == "Signing"]
+
+
+def test_an_airline_and_a_travel_agency_signing_tie_no_towns() -> None:
+    text = (
+        "Pemprov Bali menjalin kerja sama sister province dengan Hainan sejak 2016. Hainan"
+        " Airlines and a Denpasar-based travel agency signed a letter of intent on charter"
+        " flights between Haikou and Denpasar."
+    )
+    ties = {(s, o) for s, p, o in triples(run(text, "en")) if p == "partnersWith"}
+    assert ties == {("provinsi-bali", "hainan")}
+
+
+def test_a_culture_week_is_an_activity_and_the_week_long_event_continues_it() -> None:
+    text = (
+        "HAIKOU, 17 June 2024 - A Bali Culture Week opened on Saturday in Haikou, China."
+        " The week-long event was jointly organised by Hainan Province and the Bali"
+        " Provincial Government of Indonesia, sister provinces since 2016."
+    )
+    ex = run(text, "en", published=None)
+    week = [a for a in ex.activities if "Bali Culture Week" in (a.theme or "")]
+    assert len(week) == 1, ex.activities
+    assert week[0].start == "2024-06-15"
+    assert "provinsi-bali" in week[0].participants
+
+
+def test_a_dateline_day_is_the_day_of_telling_and_the_body_day_wins() -> None:
+    text = (
+        "KITAKYUSHU, 21 May 2024 - Fourteen officials of the Surabaya City Government on"
+        " Monday began a training course on waste management in Kitakyushu."
+    )
+    (act,) = run(text, "en", published=None).activities
+    assert act.start == "2024-05-20"

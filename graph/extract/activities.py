@@ -558,14 +558,13 @@ def _mark_dateline_dated(r: _Reading, act: Activity, spans: list[DateSpan]) -> N
         r.d.dateline_dated.add(id(act))
 
 
-def _new_activity(
-    r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], single: bool
-) -> Activity | None:
-    """The activity a trigger introduces, or None when the text does not tell one."""
-    d, orig, text = r.d, r.orig, r.text
-    span = orig if single else orig[lo:hi]
-    listed = not single and _listed().search(orig, max(0, lo - 14), lo) is not None
-    seg_dates = dates_in(d, orig, lo, hi) or (dates_in(d, orig) if single or listed else [])
+def _activity_dates(
+    r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], whole: bool
+) -> list[DateSpan]:
+    """The dates of the activity a trigger introduces: those of its stretch of the
+    sentence (of the whole sentence when ``whole``), best first."""
+    d, orig = r.d, r.orig
+    seg_dates = dates_in(d, orig, lo, hi) or (dates_in(d, orig) if whole else [])
     if only_vague(seg_dates) and patterns()["future"].search(r.text[:lo]):
         # "akan berkunjung ke Busan tahun depan": a trip to come, only vaguely dated, is a
         # plan, not a trip the text tells
@@ -577,6 +576,22 @@ def _new_activity(
     seg_dates = _dated_before(r, trig) + [
         x for x in seg_dates if not _origin_recalled(orig, trig, x)
     ]
+    line = dateline_in(r.sent, with_day=True)
+    if line is not None and any(x.begin >= line.end() for x in seg_dates):
+        # "KITAKYUSHU, 21 May 2024 - … on Monday began a course": the dateline's day is
+        # the day of telling; the body's own day is the activity's
+        seg_dates = [x for x in seg_dates if x.begin >= line.end()]
+    return seg_dates
+
+
+def _new_activity(
+    r: _Reading, cls: str, lo: int, hi: int, trig: re.Match[str], single: bool
+) -> Activity | None:
+    """The activity a trigger introduces, or None when the text does not tell one."""
+    d, orig, text = r.d, r.orig, r.text
+    span = orig if single else orig[lo:hi]
+    listed = not single and _listed().search(orig, max(0, lo - 14), lo) is not None
+    seg_dates = _activity_dates(r, cls, lo, hi, trig, single or listed)
     # a name of its own: two capitalised words that are not known names
     named = bool(
         re.search(

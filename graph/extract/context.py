@@ -334,12 +334,18 @@ def planned(text: str, at: int, end: int) -> bool:
 
 
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,\s*[\w.]*(?:\s*\|\s*[\w.]+)?\s*[-\u2013\u2014]+\s*")
+# the date of a dateline: "April 22", "April 22, 2024", "21 May 2024"
+_DATELINE_DATE = (
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"
+)
 # the same in mixed case, told by the dash after the city and its outlet: "Jakarta
 # (Indonesia Window) -", "Namur, Belgium (ANTARA News) -", "Jakarta - Pemerintah ..."
 _DATELINE_MIXED = re.compile(
     r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
     # its region: "Namur, Belgium", "Makassar, S Sulawesi"
     r"(?:,\s*[A-Z][a-z]*\.?(?:\s[A-Z][a-z]+){0,2})?"
+    # "Jakarta, 5 Maret 2024 -": its date
+    rf"(?:,\s*{_DATELINE_DATE})?"
     r"(?:\s*\([^()]{1,40}\))?\s+[-\u2013\u2014]+\s+"
 )
 _DATELINE_SENTENCES = 8  # a dateline opens the body: a title, captions and debris may precede it
@@ -353,7 +359,7 @@ _DATELINE_CAPS_DASH = re.compile(
     # "WAINGAPU, East Nusa Tenggara (…) -", "JAYAPURA, Papua, April 22 (…) -": the
     # region and the date of an English wire dateline
     r"(?:,\s*[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3}){0,2}"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    rf"(?:,?\s*{_DATELINE_DATE})?"
     # "SEMARANG (Antara) -", "KUPANG, (ANTARA) -": the outlet in brackets
     r"(?:,?\s*\([^()]{1,30}\))?\s+[-\u2013\u2014]+\s+"
 )

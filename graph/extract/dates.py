@@ -578,6 +578,8 @@ def reference_date(published: str | None, text: str) -> dt.date | None:
 
 #: at most this many lines from the top may hold an article's date line
 BYLINE_LINES = 20
+# a page's time stamp: an ISO day and a time of day
+_STAMP = re.compile(r"(?<![\d-])(\d{4}-\d\d-\d\d)(?:T|\s+)\d\d:\d\d(?!\d)")
 
 
 def byline_date(raw: str) -> dt.date | None:
@@ -588,9 +590,17 @@ def byline_date(raw: str) -> dt.date | None:
     >>> byline_date("Xinhua\nEditor: Liu Fang\n2024-05-16 18:22:05\n\nTIANJIN, May 16 --")
     datetime.date(2024, 5, 16)
     >>> byline_date("Pemkot Jambi mengirim 25 ASN ke Singapura pada 15 Mei 2024 untuk pelatihan.")
+
+    A page's time stamp ("2024-06-17 10:32") dates it in a line of any length:
+
+    >>> byline_date("Source: Foreign Affairs Office   2024-06-17 10:32   Font size: L M S")
+    datetime.date(2024, 6, 17)
     """
     for line in raw.splitlines()[:BYLINE_LINES]:
         line = line.strip()
+        stamp = _STAMP.search(line)
+        if stamp:
+            return to_date(stamp.group(1))
         if not line or len(line) > 90 or line.endswith("."):
             continue
         for span in find_dates(line, None):
