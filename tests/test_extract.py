@@ -7647,3 +7647,24 @@ def test_a_dateline_day_is_the_day_of_telling_and_the_body_day_wins() -> None:
     )
     (act,) = run(text, "en", published=None).activities
     assert act.start == "2024-05-20"
+
+
+def test_a_placeless_title_in_an_article_told_from_a_town_abroad_is_that_towns() -> None:
+    text = (
+        "KITAKYUSHU, 21 May 2024 - Fourteen officials of the Surabaya City Government began"
+        " a training course in Kitakyushu, Surabaya's sister city since 2012. Opening the"
+        " course, Deputy Mayor Aiko Mori praised the work of Surabaya's neighbourhoods."
+    )
+    facts = triples(run(text, "en"))
+    assert ("aiko-mori", "deputyHeadOf", "kitakyushu") in facts
+    assert ("aiko-mori", "deputyHeadOf", "kota-surabaya") not in facts
+
+
+def test_a_placeless_title_is_ours_when_the_town_abroad_has_its_holder_named() -> None:
+    text = (
+        "PALMERSTON - City of Palmerston Mayor Anna Kowalski welcomed a delegation from"
+        " Kupang, its sister city since 2006. The group was led by Kupang's Deputy Mayor,"
+        " Yohanes Ndun, standing in for Mayor Jefri Lado."
+    )
+    facts = triples(run(text, "en"))
+    assert ("jefri-lado", "headOf", "palmerston") not in facts

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, after_locative
+from graph.extract.context import DocContext, after_locative, dateline
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Role
@@ -63,6 +63,16 @@ def _placeless(d: DocContext, role: Role) -> str | None:
                 r"\b(?:its|their)\b|nya\b", between
             ):
                 return before[-1].slug
+    told_from = _told_from_abroad(d, role.level)
+    if told_from is not None and not any(
+        r.government == told_from and r.relation == role.relation and r.person != role.person
+        for r in d.mentions.roles
+    ):
+        # "KITAKYUSHU, 21 May 2024 - … Opening the course, Deputy Mayor Keiko Tanabe said":
+        # in an article told from a town abroad, a title naming no place is that town's,
+        # unless the town's holder of the title is named ("City of Palmerston Mayor Anna
+        # Kowalski … standing in for Mayor Jefri Lado")
+        return told_from
     if d.home and d.ent_type(d.home) == role.level:
         # "… by West Java Governor Ahmad Heryawan with Governor Kim Kwan Yong": another
         # person holding the same title of the article's government in the sentence is
@@ -77,6 +87,23 @@ def _placeless(d: DocContext, role: Role) -> str | None:
         ]
         return None if others else d.home
     return None
+
+
+def _told_from_abroad(d: DocContext, level: str) -> str | None:
+    """The government abroad of the ``level`` a title names that the article's dateline
+    names ("KITAKYUSHU, 21 May 2024 -"), if any."""
+    line = dateline(d.sentences)
+    if line is None:
+        return None
+    index, end = line
+    return next(
+        (
+            m.slug
+            for m in d.mentions.in_sentence(index)
+            if m.start < end and d.ent_type(m.slug) == level and d.is_foreign_actor(m.slug)
+        ),
+        None,
+    )
 
 
 def heads(d: DocContext) -> None:
