@@ -7668,3 +7668,23 @@ def test_a_placeless_title_is_ours_when_the_town_abroad_has_its_holder_named() -
     )
     facts = triples(run(text, "en"))
     assert ("jefri-lado", "headOf", "palmerston") not in facts
+
+
+def test_a_mission_to_a_town_is_a_visit_of_its_own() -> None:
+    text = (
+        "The Semarang delegation is in Brisbane, its sister city since 1993, on a visit,"
+        " following the council's own mission to Semarang in March 2023."
+    )
+    acts = run(text, "en").activities
+    mission = [a for a in acts if "mission to Semarang" in (a.theme or "")]
+    assert len(mission) == 1 and mission[0].start == "2023-03", acts
+
+
+def test_a_stay_told_after_a_day_within_it_gives_the_activity_its_length() -> None:
+    text = (
+        "The Lord Mayor of Brisbane yesterday welcomed a delegation from the Semarang City"
+        " Government, its sister city since 1993. The eight-member delegation from Semarang"
+        " is in Brisbane from 9 to 13 September."
+    )
+    (act,) = run(text, "en", published="2024-09-12").activities
+    assert (act.start, act.end) == ("2024-09-09", "2024-09-13")

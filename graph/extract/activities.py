@@ -852,7 +852,15 @@ def _from_sentence_before(r: _Reading, act: Activity, told: bool) -> None:
 
 def absorb(into: Activity, other: Activity) -> None:
     """Merge a second account of the same activity into the first."""
-    if into.start is None and other.start:
+    if (into.start is None and other.start) or (
+        # the day told first falls within the stay told after it: the stay is the activity's
+        into.start
+        and into.end is None
+        and other.start
+        and other.end
+        and into.start.count("-") == other.start.count("-") == other.end.count("-") == 2
+        and other.start <= into.start <= other.end
+    ):
         into.start, into.end = other.start, other.end
     elif into.end is None and other.end:
         into.end = other.end

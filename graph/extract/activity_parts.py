@@ -487,8 +487,17 @@ def set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
             if act.end is None:
                 act.end = span.start
             continue
-        if act.start is None or (
-            act.start.count("-") < span.start.count("-") and span.start.startswith(act.start)
+        if (
+            act.start is None
+            or (act.start.count("-") < span.start.count("-") and span.start.startswith(act.start))
+            # "welcomed the delegation yesterday … in Brisbane from 9 to 13 September": a
+            # stay that holds the day told is the activity's whole length
+            or (
+                act.end is None
+                and span.end is not None
+                and act.start.count("-") == span.start.count("-") == span.end.count("-") == 2
+                and span.start <= act.start <= span.end
+            )
         ):
             act.start = span.start
             if span.end:
