@@ -7688,3 +7688,23 @@ def test_a_stay_told_after_a_day_within_it_gives_the_activity_its_length() -> No
     )
     (act,) = run(text, "en", published="2024-09-12").activities
     assert (act.start, act.end) == ("2024-09-09", "2024-09-13")
+
+
+def test_a_visit_told_as_planned_after_its_word_sends_no_delegation() -> None:
+    text = (
+        "Bandung has been Braunschweig's partner city since 1960. A return visit by"
+        " Braunschweig officials to Bandung is planned for spring 2025."
+    )
+    facts = triples(run(text, "en"))
+    assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts
+
+
+def test_a_grant_supporting_an_activity_told_before_is_its_funding() -> None:
+    text = (
+        "Sixteen pupils from Bandung, Braunschweig's partner city since 1960, arrived on"
+        " Saturday 1 July 2023 for a two-week youth exchange. They stay with host families."
+        " The exchange is organised by a local association and supported with a grant of"
+        " 12,000 euros from the City of Braunschweig."
+    )
+    (act,) = run(text, "en").activities
+    assert act.funded_by == "braunschweig" and "exchange" in (act.theme or ""), act

@@ -35,6 +35,7 @@ from graph.extract.context import (
     non_agent,
     place_of_telling,
     place_of_unnamed,
+    planned_after,
     seat_of_mission,
     signed_by_firms,
     subject_of,
@@ -668,7 +669,7 @@ def _new_activity(
         r"\b(?:sebelumnya|sebelum ini|previously|earlier|sempat)\b", orig[: trig.start()], re.I
     ):
         d.background.add(id(act))
-    if _only_planned(orig, trig.start()):
+    if _only_planned(orig, trig.start()) or planned_after(orig, trig.end()):
         d.only_planned.add(id(act))
     return act
 
@@ -755,7 +756,7 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
             assert target is not None
             act = target
         else:
-            new = _new_activity(r, cls or "Activity", lo, hi, trig, single)
+            new = _introduced(r, (cls or "Activity", lo, hi, trig), single, touched, target)
             if new is None:
                 continue
             act = new
@@ -794,6 +795,46 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
                 made_here.add(id(act))
         d.current, d.current_sentence = act, sent.index
     return touched
+
+
+def _introduced(
+    r: _Reading,
+    segment: tuple[str, int, int, re.Match[str]],
+    single: bool,
+    touched: list[Activity],
+    target: Activity | None,
+) -> Activity | None:
+    """The activity a trigger introduces; none for a grant told as paying for one told
+    ("The exchange … is supported with a grant of 12,000 euros from the City of
+    Braunschweig"), whose funder that one takes."""
+    cls, lo, hi, trig = segment
+    if cls == "Activity" and _support_of(r.orig, trig.start()):
+        paid = _paid_for(r.d, r.sent, touched, target)
+        if paid is not None:
+            if paid.funded_by is None:
+                paid.funded_by = _foreign_funder(r, trig.start())
+            return None
+    return _new_activity(r, cls, lo, hi, trig, single)
+
+
+def _paid_for(
+    d: DocContext, sent: Sentence, touched: list[Activity], target: Activity | None
+) -> Activity | None:
+    """The activity a grant told with words of support pays for: the one the sentence
+    told or goes on about, else the one told a few sentences before."""
+    if touched:
+        return touched[-1]
+    if target is not None:
+        return target
+    return d.current if d.current is not None and sent.index - d.current_sentence <= 3 else None
+
+
+def _support_of(text: str, at: int) -> bool:
+    """Whether a grant's word at ``at`` follows a word of support ("supported with a grant",
+    "didanai dengan hibah"): the grant is how an activity told is paid for."""
+    return bool(
+        patterns()["supported_with"].search(" ".join(text[max(0, at - 40) : at].split()[-4:]))
+    )
 
 
 def _scene_before(d: DocContext, sent: Sentence) -> Activity | None:

@@ -236,6 +236,13 @@ def clause_before(text: str, at: int, width: int = 100) -> str:
     return re.split(r"[.;:]", text[max(0, at - width) : at])[-1]
 
 
+def planned_after(text: str, end: int) -> bool:
+    """Whether the clause after an activity's word tells it as only planned ("A return
+    visit by the pupils to Bandung is planned for spring 2024")."""
+    clause = re.split(r"[.;:,]|\b(?:but|tetapi|namun)\b", text[end : end + 120])[0]
+    return bool(patterns()["planned_after"].search(clause))
+
+
 def non_agent(text: str, at: int, end: int) -> bool:
     """Whether the traveller of the clause is a flight, a family, a club, a school, a
     shipment … (``non_agents`` in ``relations.yaml``), not a government's people: before

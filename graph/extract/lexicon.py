@@ -127,6 +127,8 @@ WORD_LISTS = {
     "title_gloss_words": "words a bracket glossing a head's title may hold",
     "called": "words before the name a programme is called by",
     "future_modals": "modals of a trip to come",
+    "planned_after": "after an activity's word in its clause: it is only planned",
+    "supported_with": "before a grant's word: it pays for the activity told",
     "seat_before": "words before a town that make it a business's seat",
     "nothing_signed": "objects of a signing that make it none",
     "clause_joiners": "words opening a new clause after a comma",

@@ -13,6 +13,7 @@ from graph.extract.context import (
     home_national,
     negated,
     non_agent,
+    planned_after,
     subject_of,
     wished,
 )
@@ -215,6 +216,7 @@ def delegation(d: DocContext, v: SentenceView) -> None:
         or wished(v.text, dm.start())
         # "akan bertolak ke Jepang" is a scheduled trip, "berencana mengirim" is not yet one
         or rx["tentative"].search(" ".join(v.text[: dm.start()].split()[-6:]))
+        or planned_after(v.text, dm.end())
         # nor is one to come only "tahun depan" ("next year")
         or (
             rx["future"].search(v.text, 0, dm.start())
