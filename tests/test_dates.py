@@ -324,3 +324,12 @@ def test_a_day_from_a_reference_told_only_to_its_year_stays_a_year() -> None:
     month_ref = reference_date(None, "Kunjungan pada Januari 2005.")
     assert month_ref is not None
     assert [x.start for x in find_dates("tiba kemarin", month_ref)] == ["2005-01"]
+
+
+def test_a_year_first_date_with_dots_or_slashes_is_a_day() -> None:
+    assert [x.start for x in find_dates("2023.11.08 | International Relations", None)] == [
+        "2023-11-08"
+    ]
+    assert [x.start for x in find_dates("posted 2023/11/08", None)] == ["2023-11-08"]
+    # the separators must agree: a version number is no day
+    assert [x.start for x in find_dates("release 2023.11/08", None)] != ["2023-11-08"]

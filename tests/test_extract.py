@@ -7708,3 +7708,20 @@ def test_a_grant_supporting_an_activity_told_before_is_its_funding() -> None:
     )
     (act,) = run(text, "en").activities
     assert act.funded_by == "braunschweig" and "exchange" in (act.theme or ""), act
+
+
+def test_a_tie_held_by_a_town_no_list_knows_names_it_as_the_partner() -> None:
+    ex = run("Ulsan has been the friendship city of Balikpapan since 2015.", "en")
+    assert ("kota-balikpapan", "partnersWith", "ulsan") in triples(ex)
+    q = partnership(ex, "kota-balikpapan", "ulsan")
+    assert q is not None and q.since == "2015"
+
+
+def test_a_title_of_the_person_a_government_is_represented_by_is_that_governments() -> None:
+    text = (
+        "Balikpapan and Ulsan have been friendship cities since 2015. Ulsan was represented"
+        " by Vice Mayor Park Jung-hoon at the ceremony."
+    )
+    facts = triples(run(text, "en"))
+    assert ("park-jung-hoon", "deputyHeadOf", "ulsan") in facts
+    assert ("park-jung-hoon", "deputyHeadOf", "kota-balikpapan") not in facts

@@ -110,7 +110,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:/(?P<y>{year}|\d\d))?(?![\d/])",
         ),
         # 2023-05-15
-        ("iso", rf"\b(?P<y>{year})-(?P<m>0[1-9]|1[0-2])-(?P<d>{day})\b"),
+        # "2024-05-16", and as East Asian pages write it, "2023.11.08", "2023/11/08"
+        ("iso", rf"\b(?P<y>{year})(?P<sep>[-./])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>{day})\b"),
         # last November / the previous March / next June (English puts the word first)
         (
             "rel_my",

@@ -157,6 +157,27 @@ def tie_subjects(text: str) -> Iterator[tuple[re.Match[str], bool]]:
             yield m, region
 
 
+#: the partner named right after a twinning word ("… the sister city of Balikpapan")
+_TIE_OBJECT = re.compile(
+    rf"[ \t]+(?:of|dari|with|dengan)[ \t]+(?:the[ \t]+)?(?P<second>{NAME_SEQ})"
+)
+
+
+def held_ties(text: str) -> Iterator[tuple[re.Match[str], re.Match[str], bool]]:
+    """A tie's holder named a few words before its twinning word and its partner right
+    after it ("Ulsan has been the friendship city of Balikpapan"), each with whether the
+    tie is between regions: (holder, partner, region)."""
+    for m, region in tie_subjects(text):
+        after = _TIE_OBJECT.match(text, m.end() + _twinning_length(text, m.end()))
+        if after is not None and not after.group("second").isupper():
+            yield m, after, region
+
+
+def _twinning_length(text: str, at: int) -> int:
+    tw = patterns()["twinning_kind"].match(text, at)
+    return tw.end() - at if tw else 0
+
+
 @cache
 def _signed_pair() -> re.Pattern[str]:
     signing = "|".join(sorted(relations_lexicon()["signing"], key=len, reverse=True))
@@ -420,6 +441,21 @@ def _candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     # "Bali and Kumamoto … sister province": the one of a pair that is not ours
     for m, region in twinned_pairs(text) if partner else ():
         yield from _pair_candidates(m, REGION if region else None, sure=True)
+    # "Ulsan has been the friendship city of Balikpapan": the holder, when the partner
+    # after the word is ours
+    for m, after, region in held_ties(text) if partner else ():
+        name = _trim(m.group("first"))
+        start = m.start("first")
+        yield Candidate(
+            start,
+            start + len(name),
+            name,
+            name,
+            REGION if region else None,
+            True,
+            partner=True,
+            paired_with=_trim(after.group("second")),
+        )
     # "West Kalimantan and Sarawak signed …": the one of a signing pair that is not ours,
     # a large place (a signing names partners of every kind)
     for m in signed_pairs(text):

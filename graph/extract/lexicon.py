@@ -102,6 +102,7 @@ WORD_LISTS = {
     "domestic_cooperation": "a tie or a working visit between two of our own governments",
     "remote": "done at a distance (online, by video): a signing told so brings nobody",
     "led_by": "led by: the person after it led the group before it",
+    "represented_by": "a government stands for itself through the person after it",
     "led_group": "a group that someone leads ('rombongan', 'delegation')",
     "visit_verbs": "verbs whose object is the place visited ('mengunjungi', 'toured')",
     "visit_to": "a working visit to a place: a large city abroad after it is worth reading",

@@ -58,7 +58,11 @@ def _placeless(d: DocContext, role: Role) -> str | None:
             )
             # "A delegation from Mossel Bay, South Africa, led by Executive Mayor X": the
             # leader of a government's group heads it
-            led = patterns()["led_by"].search(between) is not None
+            # "Ulsan was represented by Vice Mayor Park Jung-hoon" is led so too
+            led = (
+                patterns()["led_by"].search(between) is not None
+                or patterns()["represented_by"].search(between) is not None
+            )
             if (titled and (len(between.split()) <= 4 or led) and not venue) or re.search(
                 r"\b(?:its|their)\b|nya\b", between
             ):
