@@ -7725,3 +7725,14 @@ def test_a_title_of_the_person_a_government_is_represented_by_is_that_government
     facts = triples(run(text, "en"))
     assert ("park-jung-hoon", "deputyHeadOf", "ulsan") in facts
     assert ("park-jung-hoon", "deputyHeadOf", "kota-balikpapan") not in facts
+
+
+def test_a_placeless_title_on_a_page_headed_by_a_town_abroad_is_that_towns() -> None:
+    text = (
+        "Kitakyushu City Official Website\n\nSurabaya officials train in Kitakyushu\n\n"
+        "Fourteen officials of the Surabaya City Government, Kitakyushu's sister city since"
+        " 2012, began a training course in Kitakyushu. Mayor Kenji Ota welcomed the group."
+    )
+    facts = triples(run(text, "en"))
+    assert ("kenji-ota", "headOf", "kota-surabaya") not in facts
+    assert ("kenji-ota", "headOf", "kitakyushu") in facts

@@ -93,13 +93,24 @@ def _placeless(d: DocContext, role: Role) -> str | None:
     return None
 
 
+#: at most this long, an English page's first line may be its header
+_HEADER_LENGTH = 60
+
+
 def _told_from_abroad(d: DocContext, level: str) -> str | None:
     """The government abroad of the ``level`` a title names that the article's dateline
-    names ("KITAKYUSHU, 21 May 2024 -"), if any."""
+    names ("KITAKYUSHU, 21 May 2024 -"), or an English page's header, if any."""
     line = dateline(d.sentences)
-    if line is None:
+    if line is not None:
+        index, end = line
+    elif d.doc.language == "en" and d.sentences and len(d.sentences[0].text) <= _HEADER_LENGTH:
+        # "Higashimatsushima City Official Website", "Ulsan Metropolitan City News": a
+        # page's header naming a town abroad and none of ours
+        index, end = 0, len(d.sentences[0].text)
+        if any(d.is_indonesian_lg(m.slug) for m in d.mentions.in_sentence(0)):
+            return None
+    else:
         return None
-    index, end = line
     return next(
         (
             m.slug
