@@ -7736,3 +7736,15 @@ def test_a_placeless_title_on_a_page_headed_by_a_town_abroad_is_that_towns() -> 
     facts = triples(run(text, "en"))
     assert ("kenji-ota", "headOf", "kota-surabaya") not in facts
     assert ("kenji-ota", "headOf", "kitakyushu") in facts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The MoU was signed by the Mayor of Medan (Wali Kota Medan), Rizal Harahap, in Penang.",
+        "The MoU was signed by Wali Kota Medan (Mayor of Medan) Rizal Harahap in Penang.",
+    ],
+)
+def test_a_bracket_glossing_a_title_and_its_place_is_no_end_of_the_title(sentence: str) -> None:
+    text = "Medan and Penang have been sister cities since 1984. " + sentence
+    assert ("rizal-harahap", "headOf", "kota-medan") in triples(run(text, "en"))

@@ -100,12 +100,24 @@ def _without_role_glosses(text: str, any_role: re.Pattern[str]) -> str:
     for m in reversed(list(_GLOSS.finditer(text))):
         role = any_role.search(text, max(0, m.start() - 40), m.start())
         inner = m.group(1)
-        if role is None or text[role.end() : m.start()].strip():
+        if role is None:
             continue
-        other = patterns()["title_gloss_words"]
-        if any_role.search(inner) and not other.sub("", any_role.sub("", inner)).strip(" ."):
+        # "Mayor of Medan (Wali Kota Medan), Rizal …": the place named after the title
+        # again in the bracket glosses it too
+        place = _GLOSSED_PLACE.fullmatch(text, role.end(), m.start())
+        if place is None:
+            continue
+        rest = any_role.sub("", inner)
+        for word in (place.group(1) or "").split():
+            rest = re.sub(rf"\b{re.escape(word)}\b", "", rest)
+        rest = re.sub(r"\b(?:of|dari)\b", "", rest)
+        if any_role.search(inner) and not patterns()["title_gloss_words"].sub("", rest).strip(" ."):
             text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     return text
+
+
+# between a title and the bracket glossing it: nothing, or the place the title names
+_GLOSSED_PLACE = re.compile(r"\s*(?:(?:of|dari)\s+)?((?:[A-Z][\w'’-]*\s*){0,3})")
 
 
 _GLOSS = re.compile(r"\(([^()]{2,40})\)")
