@@ -333,3 +333,12 @@ def test_a_year_first_date_with_dots_or_slashes_is_a_day() -> None:
     assert [x.start for x in find_dates("posted 2023/11/08", None)] == ["2023-11-08"]
     # the separators must agree: a version number is no day
     assert [x.start for x in find_dates("release 2023.11/08", None)] != ["2023-11-08"]
+
+
+def test_a_stay_told_by_its_weekdays_runs_from_the_first_to_the_second() -> None:
+    tuesday = dt.date(2023, 3, 14)
+    spans = find_dates("a working visit from Sunday to Tuesday", tuesday)
+    assert [(x.start, x.end) for x in spans] == [("2023-03-12", "2023-03-14")]
+    # the second weekday is the first such day after the first, not the last before
+    spans = find_dates("berkunjung dari Senin hingga Rabu", tuesday)
+    assert [(x.start, x.end) for x in spans] == [("2023-03-13", "2023-03-15")]

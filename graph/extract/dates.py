@@ -135,6 +135,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             "rel_week",
             r"\b(?:(?:pekan|minggu)\s+(?P<w1>lalu|ini|depan)|(?P<w2>last|this|next)\s+week)\b",
         ),
+        # "from Sunday to Tuesday", "dari Senin hingga Rabu": a stay told by its weekdays
+        (
+            "wd_wd",
+            rf"\b(?:from|dari|mulai)\s+(?P<w1>{d['weekday']}){rng}(?P<w2>{d['weekday']})\b"
+            rf"(?!\s*[(,]?\s*\d)",
+        ),
         # a weekday alone ("on Monday", "Rabu lalu"), not one before its date ("Tuesday,
         # March 12", "Monday (May 13)") nor a range of weekdays before its days
         # ("Rabu-Jumat (8-10/5/2024)")
@@ -172,6 +178,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "rel_month": frozenset({"month_word"}),
     "rel_week": frozenset({"week_word"}),
     "weekday": frozenset({"weekday"}),
+    "wd_wd": frozenset({"weekday"}),
     "rel_day": frozenset({"day_word"}),
 }
 
@@ -414,7 +421,7 @@ def _relative(name: str, g: dict[str, str | None], ref: dt.date | None) -> Inter
     return f"{year:04d}-{(month - 1) % 12 + 1:02d}", None, True
 
 
-def _weekday(m: re.Match[str], ref: dt.date) -> Interpretation:
+def _weekday(m: re.Match[str], ref: dt.date, group: int | str = 0) -> Interpretation:
     """ "on Thursday", "Rabu lalu": the last such day up to the reference day, the next
     one after it when the words around say so ("next Monday", "Senin depan").
 
@@ -427,7 +434,7 @@ def _weekday(m: re.Match[str], ref: dt.date) -> Interpretation:
     d = _data()
     weekday_of: dict[str, int] = d["weekday_of"]  # type: ignore[assignment]
     next_words: set[str] = d["next"]  # type: ignore[assignment]
-    day = weekday_of.get(m.group(0).lower())
+    day = weekday_of.get(m.group(group).lower())
     if isinstance(ref, RoughDate):
         return _rough(ref), None, True
     if day is None:
@@ -435,7 +442,7 @@ def _weekday(m: re.Match[str], ref: dt.date) -> Interpretation:
     around = {
         w.lower()
         for w in (
-            m.string[max(0, m.start() - 12) : m.start()].split()[-1:]
+            m.string[max(0, m.start(group) - 12) : m.start(group)].split()[-1:]
             + m.string[m.end() : m.end() + 12].split()[:1]
         )
     }
@@ -444,6 +451,24 @@ def _weekday(m: re.Match[str], ref: dt.date) -> Interpretation:
         return (ref + dt.timedelta(days=ahead)).isoformat(), None, True
     back = (ref.weekday() - day) % 7
     return (ref - dt.timedelta(days=back)).isoformat(), None, True
+
+
+def _weekdays(m: re.Match[str], ref: dt.date) -> Interpretation:
+    """ "from Sunday to Tuesday": the first weekday dated as one told alone, the second the
+    first such day after it.
+
+    >>> import re; tuesday = dt.date(2023, 3, 14)
+    >>> m = re.search(r"from (?P<w1>Sunday) to (?P<w2>Tuesday)", "from Sunday to Tuesday")
+    >>> _weekdays(m, tuesday)
+    ('2023-03-12', '2023-03-14', True)
+    """
+    start = _weekday(m, ref, "w1")
+    if start is None or start[0].count("-") < 2:
+        return start
+    weekday_of: dict[str, int] = _data()["weekday_of"]  # type: ignore[assignment]
+    span = (weekday_of[m.group("w2").lower()] - weekday_of[m.group("w1").lower()]) % 7
+    end = dt.date.fromisoformat(start[0]) + dt.timedelta(days=span)
+    return start[0], end.isoformat(), True
 
 
 def _relative_day(m: re.Match[str], ref: dt.date | None) -> Interpretation:
@@ -488,6 +513,8 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
         return g["y"] or "", None, False
     if name == "weekday":
         return None if ref is None else _weekday(m, ref)
+    if name == "wd_wd":
+        return None if ref is None else _weekdays(m, ref)
     if name in {"rel_month", "rel_year"}:
         return _relative(name, g, ref)
     if name == "rel_week":
