@@ -7748,3 +7748,22 @@ def test_a_placeless_title_on_a_page_headed_by_a_town_abroad_is_that_towns() -> 
 def test_a_bracket_glossing_a_title_and_its_place_is_no_end_of_the_title(sentence: str) -> None:
     text = "Medan and Penang have been sister cities since 1984. " + sentence
     assert ("rizal-harahap", "headOf", "kota-medan") in triples(run(text, "en"))
+
+
+def test_a_body_hosted_in_a_town_is_no_reception_there() -> None:
+    text = (
+        "Davao and Manado have been sister cities since 1995. Both are part of a growth"
+        " area whose facilitation centre is hosted in Davao City."
+    )
+    facts = triples(run(text, "en"))
+    assert not {f for f in facts if f[1] == "sendsDelegationTo"}, facts
+
+
+def test_a_tie_formalized_in_a_year_dates_from_it_whatever_renewed_it() -> None:
+    text = (
+        "Davao City builds on its sister-city relationship with Manado, which was"
+        " formalized in 1995 and renewed in 2019."
+    )
+    ex = run(text, "en")
+    q = next(q for q in ex.qualified if "kota-manado" in q.ends)
+    assert q.since == "1995"
