@@ -7767,3 +7767,14 @@ def test_a_tie_formalized_in_a_year_dates_from_it_whatever_renewed_it() -> None:
     ex = run(text, "en")
     q = next(q for q in ex.qualified if "kota-manado" in q.ends)
     assert q.since == "1995"
+
+
+def test_a_province_abroad_known_by_its_other_name_is_a_government() -> None:
+    # ISO 3166-2 names the province "West Sepik"; its government calls it Sandaun
+    text = (
+        "The Jayapura City Government and the Sandaun Provincial Government signed a"
+        " memorandum of understanding on border trade in 2004."
+    )
+    facts = triples(run(text, "en"))
+    partners = {o for s, p, o in facts if p == "partnersWith" and s == "kota-jayapura"}
+    assert partners and all("sandaun" in o for o in partners), facts

@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from graph.extract.gazetteer import key
-from graph.resources import lexicon_dir
+from graph.resources import lexicon_dir, load_yaml
 from graph.vocab import HOME_COUNTRY
 
 WORLD_PLACES = "world_places.tsv.gz"
 ISO_COUNTRIES = "iso_countries.tsv"
+SUBDIVISION_NAMES = "subdivision_names.yaml"
 #: ISO 3166-2 subdivision types that are a level of government ("Province", "State" …);
 #: other types (districts of a capital, outlying areas) are left out.
 REGION_TYPES = frozenset(
@@ -148,6 +149,7 @@ def iso_countries() -> dict[str, str]:
 def _regions(places: WorldPlaces, countries: dict[str, str]) -> None:
     import pycountry
 
+    other_names: dict[str, list[str]] = load_yaml(SUBDIVISION_NAMES)
     for sub in pycountry.subdivisions:
         country = countries.get(sub.country_code)
         if country is None or country == HOME_COUNTRY or sub.type not in REGION_TYPES:
@@ -156,6 +158,8 @@ def _regions(places: WorldPlaces, countries: dict[str, str]) -> None:
             continue  # only the first level: a province, not its districts
         name = sub.name.split(" (")[0].split(" [")[0]
         places.add(key(name), Place(name, country, "region"))
+        for other in other_names.get(sub.code, []):
+            places.add(key(other), Place(other, country, "region"))
         # Korea's provinces in English: "Gyeongsangbuk-do" is North Gyeongsang, "Jeollanam-do"
         # South Jeolla ("buk" north, "nam" south)
         korean = re.fullmatch(r"(\w+?)(buk|nam)-do", name)
