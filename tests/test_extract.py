@@ -7778,3 +7778,12 @@ def test_a_province_abroad_known_by_its_other_name_is_a_government() -> None:
     facts = triples(run(text, "en"))
     partners = {o for s, p, o in facts if p == "partnersWith" and s == "kota-jayapura"}
     assert partners and all("sandaun" in o for o in partners), facts
+
+
+def test_a_decimal_amount_is_no_end_of_a_grants_clause() -> None:
+    text = (
+        "On 18 September 2023 the East Kalimantan Provincial Government received a grant of"
+        " AUD 1.2 million from the Australian Government for mangrove rehabilitation."
+    )
+    (act,) = run(text, "en").activities
+    assert act.funded_by == "australia" and "australia" not in act.participants, act
