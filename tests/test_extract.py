@@ -7787,3 +7787,37 @@ def test_a_decimal_amount_is_no_end_of_a_grants_clause() -> None:
     )
     (act,) = run(text, "en").activities
     assert act.funded_by == "australia" and "australia" not in act.participants, act
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "member", "body", "since"),
+    [
+        (
+            "In November 2023 East Kalimantan became a member of ICLEI.",
+            "en",
+            "provinsi-kalimantan-timur",
+            "iclei",
+            "2023-11",
+        ),
+        (
+            "Pada Maret 2019 Pemkot Surabaya resmi bergabung dengan CityNet.",
+            "id",
+            "kota-surabaya",
+            "citynet",
+            "2019-03",
+        ),
+    ],
+)
+def test_a_joining_told_as_an_event_is_dated_by_the_date_opening_its_sentence(
+    text: str, language: str, member: str, body: str, since: str
+) -> None:
+    ex = run(text, language)
+    assert (member, "memberOf", body) in triples(ex)
+    q = next(q for q in ex.qualified if q.kind == "Membership")
+    assert q.since == since
+
+
+def test_a_state_of_membership_takes_no_date_from_another_sentence_part() -> None:
+    ex = run("In 2019 the city hosted a forum. Surabaya is a member of CityNet.", "en")
+    q = next(q for q in ex.qualified if q.kind == "Membership")
+    assert q.since is None

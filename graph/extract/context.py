@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.extract.dates import find_dates, opens_with_date
+from graph.extract.dates import find_dates, months, opens_with_date, weekdays
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES, Gazetteer
 from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import DocumentMentions, Mention
@@ -477,6 +477,11 @@ def place_of_unnamed(text: str, at: int) -> bool:
     return bool(_PLACE_OF_UNNAMED.search(text, max(0, at - 80), at))
 
 
+_WHEN_AFTER_PREPOSITION = re.compile(
+    rf"(?:in|pada|on)\s+(?:(?:{months()})|(?:{weekdays()}))(?:\s+\d{{4}})?,?\s+$", re.I
+)
+
+
 def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     """Whether a mention can be the doer of the sentence: not a place that only locates
     something ("di Kota Medan", "dari Denpasar", "Bandung in West Java"), not the
@@ -492,13 +497,15 @@ def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
     if not origin:
         preps += "|dari|from"  # with ``origin``, "peserta dari Pemprov X" stays an actor
     # the place may be the second of a pair: "a study trip to Singkawang and Pontianak"
-    if re.search(
+    locative = re.search(
         rf"\b(?i:{preps})\s+"
         # "di negara bagian Australia Barat", "in the state of Victoria"
         r"(?:(?i:negara\s+bagian|provinsi|prefektur|(?:the\s+)?state\s+of)\s+)?"
         r"(?:[A-Z][\w'-]*\s+){0,3}(?:(?:dan|and|serta|&)\s+(?:[A-Z][\w'-]*\s+){0,3})?$",
         before,
-    ):
+    )
+    # "In November East Kalimantan became …": a time, not a place, after the preposition
+    if locative and not _WHEN_AFTER_PREPOSITION.match(locative.group(0)):
         return False
     # "kata Fathi dalam keterangan resmi Pemda DIY": the source of a quote, not its doer
     head = before.rstrip()

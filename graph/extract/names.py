@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from graph.extract.dates import months
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import relations_lexicon
 from graph.resources import load_yaml
@@ -173,6 +174,9 @@ def in_a_venues_name(text: str, start: int, end: int) -> bool:
     return bool(lex.prefix_block.search(text[:start]) or lex.suffix_block.match(text, end))
 
 
+_MONTH = re.compile(months(), re.I)
+
+
 def inside_a_name(text: str, start: int, headline: bool) -> bool:
     """Whether a place name at ``start`` is the tail of a longer proper name: a person
     ("I Nyoman Gede Surya Mataram"), a school ("SDN Pondok Cina"), a club ("Persib
@@ -201,6 +205,8 @@ def inside_a_name(text: str, start: int, headline: bool) -> bool:
         return False  # "A Malaysian delegation …": the article opening the sentence
     if lex.venue_before_town.search(text[max(0, start - 60) : start]):
         return False  # "di Gedung Pakuan Bandung": the town the venue is in
+    if _MONTH.fullmatch(word):
+        return False  # "In November East Kalimantan became …": a date before the place
     return not (word in stop_words() or word in heads)
 
 

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from graph.extract.context import DocContext, actor_after, hoped_for, negated, since_year
+from graph.extract.dates import find_dates
 from graph.extract.lexicon import patterns
 from graph.extract.names import list_separator
 from graph.extract.relations.view import SentenceView
@@ -142,7 +143,33 @@ def _joined_years(
             year = since_year(v.text[:at], d.ref)
             if year:
                 years[bodies[0]] = year
+    if len(bodies) == 1 and not years:
+        day = _joining_dated(d, v, members, at)
+        if day:
+            years[bodies[0]] = day
     return years
+
+
+def _joining_dated(d: DocContext, v: SentenceView, members: list[str], at: int) -> str | None:
+    """ "In November 2023 East Kalimantan became a member of ICLEI": the date opening the
+    sentence of a joining told as an event, with only the members between."""
+    text = v.sent.text
+    if not patterns()["joining_event"].search(text, max(0, at - 25), at + 12):
+        return None
+    for span in find_dates(text[:at], d.ref):
+        if text[: span.begin].strip(" ,").lower() not in _OPENERS or span.start[:1] == "":
+            continue
+        between = text[span.finish : at]
+        for m in v.mentions:
+            if span.finish <= m.start < at and m.slug in members:
+                between = between.replace(m.surface, "")
+        if len(between.split()) <= 4:
+            return span.start
+    return None
+
+
+#: the words a sentence may open with before the date of a joining
+_OPENERS = frozenset({"", "in", "on", "pada", "finally", "finally, in", "lalu", "kemudian", "then"})
 
 
 def _body_by_noun(v: SentenceView, mm: re.Match[str]) -> list[str]:
