@@ -342,3 +342,11 @@ def test_a_stay_told_by_its_weekdays_runs_from_the_first_to_the_second() -> None
     # the second weekday is the first such day after the first, not the last before
     spans = find_dates("berkunjung dari Senin hingga Rabu", tuesday)
     assert [(x.start, x.end) for x in spans] == [("2023-03-13", "2023-03-15")]
+
+
+def test_a_year_told_as_still_to_come_is_no_reference() -> None:
+    text = (
+        "The province closed 2023 with five agreements. The letter would be followed up"
+        " in 2024. For 2025 the province hopes to open talks."
+    )
+    assert reference_date(None, text) == dt.date(2023, 1, 1)

@@ -576,6 +576,18 @@ def _rough(ref: RoughDate) -> str:
     return f"{ref.year:04d}-{ref.month:02d}"
 
 
+@cache
+def _future_before() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, load_yaml("dates.yaml")["future_words"]))
+    return re.compile(rf"\b(?:{words})\b", re.I)
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the clause before offset ``at``, back to a full stop or a semicolon,
+    within 60 characters."""
+    return re.split(r"[.;!?]", text[max(0, at - 60) : at])[-1]
+
+
 def reference_date(published: str | None, text: str) -> dt.date | None:
     """The date that relative expressions refer to: publication, else the text's own.
 
@@ -589,9 +601,12 @@ def reference_date(published: str | None, text: str) -> dt.date | None:
         return to_date(published)
     best: dt.date | None = None
     rank = -1
+    future = _future_before()
     for span in find_dates(text, None):
         if span.relative:
             continue
+        if span.start.count("-") == 0 and future.search(_clause_before(text, span.begin)):
+            continue  # "would be followed up in 2024": a year still to come is not now
         for iso in (span.start, span.end):
             if not iso:
                 continue
