@@ -7821,3 +7821,15 @@ def test_a_state_of_membership_takes_no_date_from_another_sentence_part() -> Non
     ex = run("In 2019 the city hosted a forum. Surabaya is a member of CityNet.", "en")
     q = next(q for q in ex.qualified if q.kind == "Membership")
     assert q.since is None
+
+
+def test_a_government_named_by_its_form_after_a_dateline_acts() -> None:
+    text = (
+        "SEMARANG - Pemerintah Provinsi Jawa Tengah dan Pemerintah Negara Bagian Queensland,"
+        " Australia, memperingati 30 tahun hubungan provinsi kembar, Kamis (14/10/2021)."
+    )
+    ex = run(text)
+    assert ("provinsi-jawa-tengah", "partnersWith", "queensland") in triples(ex)
+    assert any(
+        "provinsi-jawa-tengah" in a.participants and a.start == "2021-10-14" for a in ex.activities
+    ), ex.activities

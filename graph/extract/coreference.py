@@ -166,6 +166,7 @@ _CAPITAL_OF = re.compile(
 _CAPITAL_GAP = re.compile(rf"(?:['’]s)?\s+(?:provincial\s+)?{_CAPITAL}\s+", re.I)
 # what may stand between a place and the one that locates it: "Gwangju, Korea Selatan",
 # "Bandung in West Java", "Surabaya, the capital of East Java", "Medan, ibu kota Sumatera Utara"
+_GOVERNMENT_FORM = re.compile(r"(?:pemerintah|pemprov|pemkot|pemkab|pemko|pemda)\b", re.I)
 _LOCATING_GAP = re.compile(
     # "The Solo City Government, Central Java, …": the government word may come between,
     # and an acronym in brackets before a comma ("Dewan Bandaraya Kuching Utara (DBKU),
@@ -338,7 +339,13 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
         for i in range(1, len(items)):
             prev, cur = items[i - 1], items[i]
             gap = s.text[prev.end : cur.start]
-            if _LOCATING_GAP.fullmatch(gap) and _contains(out, prev.slug, cur.slug):
+            if (
+                _LOCATING_GAP.fullmatch(gap)
+                and _contains(out, prev.slug, cur.slug)
+                # "SEMARANG - Pemerintah Provinsi Jawa Tengah …": a government named by its
+                # form after a dateline acts; it locates nothing
+                and not _GOVERNMENT_FORM.match(cur.surface)
+            ):
                 items[i] = replace(cur, qualifier=True)
             elif _DESCRIBING_GAP.fullmatch(gap) and cur.type in LOCAL_GOVERNMENT_TYPES:
                 # "Depok, a satellite city of Jakarta": the second only describes the first
