@@ -54,6 +54,9 @@ def names(text: str) -> list[str]:
             "Duta Besar RI untuk Jepang, Budi Santoso (kiri), menyerahkan cendera mata.",
             ["Budi Santoso"],
         ),
+        # a local government's secretary, who heads none of them
+        ("Sekretaris Daerah Jateng, Agus Prasetyo, menyebut magang ditunda.", ["Agus Prasetyo"]),
+        ("Jayapura's regional secretary, Frans Itaar, said the MoU expired.", ["Frans Itaar"]),
     ],
 )
 def test_an_official_named_with_a_title_is_found(text: str, expected: list[str]) -> None:
