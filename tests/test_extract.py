@@ -7833,3 +7833,23 @@ def test_a_government_named_by_its_form_after_a_dateline_acts() -> None:
     assert any(
         "provinsi-jawa-tengah" in a.participants and a.start == "2021-10-14" for a in ex.activities
     ), ex.activities
+
+
+def test_two_signings_years_apart_are_two_activities() -> None:
+    text = (
+        "Manado and Davao City signed a sister city agreement in 1994. The tie was formally"
+        " renewed in August 2009, when a Manado City Government delegation travelled to Davao."
+    )
+    starts = sorted(a.start or "" for a in run(text, "en").activities if a.type == "Signing")
+    assert starts == ["1994", "2009-08"]
+
+
+def test_a_council_of_a_part_of_a_town_abroad_is_a_government_and_its_acronym_names_it() -> None:
+    text = (
+        "KUCHING: Kuching South City Council (MBKS) and the Pontianak City Government have"
+        " renewed their twinning memorandum of understanding. MBKS hosted the signing."
+    )
+    ex = run(text, "en")
+    assert ("kota-pontianak", "partnersWith", "kuching-south") in triples(ex)
+    ent = ex.entities["kuching-south"]
+    assert ent.type == "CityGovernment" and "MBKS" in ent.aliases

@@ -161,6 +161,8 @@ def same_activity(a: Activity, b: Activity, d: DocContext | None = None) -> bool
             return True
         if sa.count("-") == sb.count("-") == 2:
             return False  # "… pada Selasa (3/9/2024), sedangkan … pada Jumat (6/9/2024)"
+        if sa[:4] != sb[:4]:
+            return False  # "signed … in 1994", "renewed in August 2009": two signings
     return a.type == "Signing" and bool(set(a.participants) & set(b.participants))
 
 

@@ -646,7 +646,10 @@ def _resolve_in_context(
     for k in range(len(words), 0, -1):  # the longest known name first
         name = " ".join(words[:k])
         if gaz.lookup(name) is not None:
-            return None  # the gazetteer's (Indonesian places, known partners, countries)
+            # "Kuching South City Council": a part of a town abroad with a council of its
+            # own is a government of that town's country
+            return _district_of(cand, gaz, name, words[k:])
+            # (else the gazetteer's: Indonesian places, known partners, countries)
         if not _may_name_abroad(name, cand.explicit):
             continue
         if branch_here(words, k):
@@ -680,6 +683,29 @@ def _resolve_in_context(
         level = cand.level or (REGION if place.kind == "region" else CITY)
         return place, level, f"{name} City" if whole else name
     return None
+
+
+_SIDES = frozenset(
+    {"North", "South", "East", "West", "Central", "Utara", "Selatan", "Timur", "Barat"}
+)
+
+
+def _district_of(
+    cand: Candidate, gaz: Gazetteer, town: str, rest: list[str]
+) -> tuple[Place, str, str] | None:
+    """The part of a listed town abroad that a council names ("Kuching South", "Kuching
+    North"): its own local government, in the town's country."""
+    rec = gaz.lookup(town)
+    if (
+        rec is None
+        or not cand.explicit
+        or len(rest) != 1
+        or rest[0] not in _SIDES
+        or rec.type not in {CITY, "LocalGovernment"}
+        or rec.country in (None, HOME_COUNTRY)
+    ):
+        return None
+    return Place(cand.name, rec.country, "city"), CITY, cand.name
 
 
 def unlisted_abroad(

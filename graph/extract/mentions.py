@@ -943,6 +943,20 @@ class MentionFinder:
             self.out.entities[slug].aliases.add(name)
             surface = s.text[start:end]
             self.out.add(Mention(s.index, start, end, surface, slug, level, venue=cand.venue), True)
+            self._acronym_of_government(s, end, slug, level)
+
+    def _acronym_of_government(self, s: Sentence, end: int, slug: str, level: str) -> None:
+        """ "Kuching South City Council (MBKS)": capitals in brackets right after a
+        government abroad name it here and later in the text ("MBKS Mayor …")."""
+        acronym = _BRACKET_ACRONYM.match(s.text, end)
+        if acronym is None or not re.fullmatch(r"[A-Z]{2,6}", acronym.group(1)):
+            return
+        if self.gaz.lookup(acronym.group(1)) is not None:
+            return
+        self.out.entities[slug].aliases.add(acronym.group(1))
+        self.local_alias[key(acronym.group(1))] = (slug, level)
+        a, b = acronym.start(1), acronym.end(1)
+        self.out.add(Mention(s.index, a, b, acronym.group(1), slug, level))
 
     def _demonym_missions(self, s: Sentence) -> None:
         """ "the Japanese Embassy", "the Australian Consulate General": that country's
