@@ -326,6 +326,14 @@ def _qualifies_alone(text: str, low: str, cur: Mention) -> bool:
     )
 
 
+def _acronym_after(text: str, first: Mention, second: Mention) -> bool:
+    """Whether ``second`` is ``first``'s acronym in brackets right after it."""
+    return (
+        first.slug == second.slug
+        and re.fullmatch(r"\s*\(", text[first.end : second.start]) is not None
+    )
+
+
 def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
     """ "Bandung in West Java", "Gwangju, Korea Selatan", "Kota Mossel dari Afrika
     Selatan": the second place only locates the first and is not an actor there; and
@@ -338,6 +346,10 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
                 items[i] = replace(cur, qualifier=True)
         for i in range(1, len(items)):
             prev, cur = items[i - 1], items[i]
+            if i >= 2 and _acronym_after(s.text, items[i - 2], prev):
+                # "Dewan Bandaraya Kuching Utara (DBKU), Sarawak": the acronym in brackets
+                # is no place between the government and the region that locates it
+                prev = items[i - 2]
             gap = s.text[prev.end : cur.start]
             if (
                 _LOCATING_GAP.fullmatch(gap)

@@ -953,10 +953,10 @@ class MentionFinder:
             return
         if self.gaz.lookup(acronym.group(1)) is not None:
             return
+        # (the bracket itself stays no mention: "… Kuching Utara (DBKU), Sarawak" reads as
+        # the government and the region that locates it)
         self.out.entities[slug].aliases.add(acronym.group(1))
         self.local_alias[key(acronym.group(1))] = (slug, level)
-        a, b = acronym.start(1), acronym.end(1)
-        self.out.add(Mention(s.index, a, b, acronym.group(1), slug, level))
 
     def _demonym_missions(self, s: Sentence) -> None:
         """ "the Japanese Embassy", "the Australian Consulate General": that country's
