@@ -7853,3 +7853,12 @@ def test_a_council_of_a_part_of_a_town_abroad_is_a_government_and_its_acronym_na
     assert ("kota-pontianak", "partnersWith", "kuching-south") in triples(ex)
     ent = ex.entities["kuching-south"]
     assert ent.type == "CityGovernment" and "MBKS" in ent.aliases
+
+
+def test_an_acehnese_noble_title_stays_in_the_name() -> None:
+    text = (
+        "Banda Aceh dan Higashimatsushima menjalin kerja sama kota kembar sejak 2017."
+        " Pj Wali Kota Banda Aceh, Teuku Rizal Mahdi, menyambut tamu dari Jepang."
+    )
+    ex = run(text)
+    assert ("teuku-rizal-mahdi", "headOf", "kota-banda-aceh") in triples(ex)
