@@ -7862,3 +7862,16 @@ def test_an_acehnese_noble_title_stays_in_the_name() -> None:
     )
     ex = run(text)
     assert ("teuku-rizal-mahdi", "headOf", "kota-banda-aceh") in triples(ex)
+
+
+def test_a_demonstrative_after_a_bodys_noun_is_the_bodys_not_the_activitys() -> None:
+    text = (
+        "Maret - Wali Kota Makassar menandatangani nota kesepahaman dengan Dewan Bandaraya"
+        " Kuala Lumpur pada 21 Maret 2024. Agustus - Makassar, anggota UCLG ASPAC sejak 2010,"
+        " hadir dalam pertemuan Dewan Eksekutif organisasi itu di Yokohama, Jepang, 20-22"
+        " Agustus 2024."
+    )
+    acts = run(text).activities
+    meeting = [a for a in acts if a.location == "yokohama"]
+    assert len(meeting) == 1 and meeting[0].start == "2024-08-20", acts
+    assert all("uclg-aspac" not in a.participants for a in acts if a.type == "Signing")
