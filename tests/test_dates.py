@@ -350,3 +350,10 @@ def test_a_year_told_as_still_to_come_is_no_reference() -> None:
         " in 2024. For 2025 the province hopes to open talks."
     )
     assert reference_date(None, text) == dt.date(2023, 1, 1)
+
+
+def test_last_week_or_month_against_a_year_known_alone_stays_that_year() -> None:
+    ref = reference_date(None, "The two governments signed an MoU in 2019.")
+    assert ref is not None
+    assert [x.start for x in find_dates("visited the capital last week", ref)] == ["2019"]
+    assert [x.start for x in find_dates("berkunjung bulan lalu", ref)] == ["2019"]

@@ -416,9 +416,21 @@ def _relative(name: str, g: dict[str, str | None], ref: dt.date | None) -> Inter
     delta = _DELTA[(g.get("w1") or g.get("w2") or "").lower()]
     if name == "rel_year":
         return str(ref.year + delta), None, True
+    if isinstance(ref, RoughDate) and ref.precision == 0:
+        return _rough(ref), None, True  # "bulan lalu" of a year known alone: that year
     month = ref.month + delta
     year = ref.year + (month - 1) // 12
     return f"{year:04d}-{(month - 1) % 12 + 1:02d}", None, True
+
+
+def _relative_week(g: dict[str, str | None], ref: dt.date | None) -> Interpretation:
+    """ "pekan lalu", "this week": the month of that week's day."""
+    if ref is None:
+        return None
+    if isinstance(ref, RoughDate) and ref.precision == 0:
+        return _rough(ref), None, True  # "last week" of a year known alone: that year
+    day = ref + dt.timedelta(weeks=_DELTA[(g.get("w1") or g.get("w2") or "").lower()])
+    return f"{day.year:04d}-{day.month:02d}", None, True
 
 
 def _weekday(m: re.Match[str], ref: dt.date, group: int | str = 0) -> Interpretation:
@@ -518,10 +530,7 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
     if name in {"rel_month", "rel_year"}:
         return _relative(name, g, ref)
     if name == "rel_week":
-        if ref is None:
-            return None
-        day = ref + dt.timedelta(weeks=_DELTA[(g.get("w1") or g.get("w2") or "").lower()])
-        return f"{day.year:04d}-{day.month:02d}", None, True
+        return _relative_week(g, ref)
     if name == "rel_day":
         return _relative_day(m, ref)
     return None
