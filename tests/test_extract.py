@@ -7875,3 +7875,12 @@ def test_a_demonstrative_after_a_bodys_noun_is_the_bodys_not_the_activitys() -> 
     meeting = [a for a in acts if a.location == "yokohama"]
     assert len(meeting) == 1 and meeting[0].start == "2024-08-20", acts
     assert all("uclg-aspac" not in a.participants for a in acts if a.type == "Signing")
+
+
+def test_the_day_a_course_concluded_is_its_last_and_the_day_it_opened_its_first() -> None:
+    text = (
+        "A 21-day training course for nine officials of the West Kalimantan provincial"
+        " government concluded on Friday in Nanning, China. The course opened on Aug. 19."
+    )
+    (act,) = run(text, "en", published="2023-09-08").activities
+    assert (act.start, act.end) == ("2023-08-19", "2023-09-08")

@@ -27,7 +27,10 @@ SINCE_BEFORE = re.compile(
 STARTING = re.compile(r"(?:mulai|selama)\b", re.I)
 
 END_BEFORE = re.compile(
-    r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?)\s+(?:tanggal\s+)?"
+    r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?"
+    # "a training course … concluded on Friday", "ditutup pada Jumat": its last day
+    r"|(?:concluded|ended|closed|closes|ends|wrapped up|berakhir|ditutup)(?:\s+(?:on|pada))?)"
+    r"\s+(?:tanggal\s+)?"
     # "hingga Kamis (7/3/2024)": the day's name before the date in brackets
     rf"(?:(?:{weekdays()})\s*,?\s*\(?\s*)?$",
     re.I,
