@@ -357,3 +357,9 @@ def test_last_week_or_month_against_a_year_known_alone_stays_that_year() -> None
     assert ref is not None
     assert [x.start for x in find_dates("visited the capital last week", ref)] == ["2019"]
     assert [x.start for x in find_dates("berkunjung bulan lalu", ref)] == ["2019"]
+
+
+def test_a_day_written_with_dots_and_its_year_is_one() -> None:
+    assert [x.start for x in find_dates("Braunschweig, 14.10.2024", None)] == ["2024-10-14"]
+    # a decimal amount is no day
+    assert find_dates("AUD 1.2 million", None) == []

@@ -7884,3 +7884,15 @@ def test_the_day_a_course_concluded_is_its_last_and_the_day_it_opened_its_first(
     )
     (act,) = run(text, "en", published="2023-09-08").activities
     assert (act.start, act.end) == ("2023-08-19", "2023-09-08")
+
+
+def test_the_two_heads_signing_are_the_articles_partners() -> None:
+    text = (
+        "Braunschweig's partnership with Bandung was sealed in 1960. On Saturday 12 October"
+        " 2024 the two heads of administration signed a joint declaration on urban mobility."
+    )
+    ex = run(text, "en")
+    (act,) = [a for a in ex.activities if a.type == "Signing"]
+    assert set(act.participants) == {"kota-bandung", "braunschweig"}
+    q = partnership(ex, "kota-bandung", "braunschweig")
+    assert q is not None and q.since == "1960"

@@ -110,6 +110,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"(?:/(?P<y>{year}|\d\d))?(?![\d/])",
         ),
         # 2023-05-15
+        # "14.10.2024", as German and Dutch pages write a day (with its year: "1.2" is none)
+        (
+            "dotted",
+            rf"(?<![\d.])(?P<d>{day})\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>{year})(?![\d.])",
+        ),
         # "2024-05-16", and as East Asian pages write it, "2023.11.08", "2023/11/08"
         ("iso", rf"\b(?P<y>{year})(?P<sep>[-./])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>{day})\b"),
         # last November / the previous March / next June (English puts the word first)
@@ -171,6 +176,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "tgl_dd": frozenset({"digit"}),
     "num": frozenset({"digit"}),
     "iso": frozenset({"digit"}),
+    "dotted": frozenset({"digit"}),
     "rel_my": frozenset({"month"}),
     "my": frozenset({"month"}),
     "y": frozenset({"digit"}),
@@ -292,7 +298,14 @@ def _scan_dates(sentence: str, ref: dt.date | None = None) -> list[DateSpan]:
                 continue  # "selama dua minggu": two weeks, not a Sunday ("Minggu")
             span = _interpret(name, m, ref)
             if span is None:
-                if name in {"dmy_dmy", "dd_my", "dmy", "num", "iso"} and _names_invalid_day(m):
+                if name in {
+                    "dmy_dmy",
+                    "dd_my",
+                    "dmy",
+                    "num",
+                    "iso",
+                    "dotted",
+                } and _names_invalid_day(m):
                     taken.append((m.start(), m.end()))  # "31 Februari": no date, not a month
                 continue
             taken.append((m.start(), m.end()))
@@ -514,7 +527,7 @@ def _interpret(name: str, m: re.Match[str], ref: dt.date | None) -> Interpretati
     bracketed = m.string[max(0, m.start() - 1) : m.start()] == "("
     if name == "num" and int(g["m"] or 0) > 12 and not g.get("y") and not bracketed:
         return None
-    if name in {"dmy", "mdy", "num", "iso"}:
+    if name in {"dmy", "mdy", "num", "iso", "dotted"}:
         return _day(name, g, ref)
     if name == "my":
         return _month_year(g, ref)
