@@ -176,7 +176,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "tgl_dd": frozenset({"digit"}),
     "num": frozenset({"digit"}),
     "iso": frozenset({"digit"}),
-    "dotted": frozenset({"digit"}),
+    "dotted": frozenset({"dotted_day"}),
     "rel_my": frozenset({"month"}),
     "my": frozenset({"month"}),
     "y": frozenset({"digit"}),
@@ -184,7 +184,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "rel_month": frozenset({"month_word"}),
     "rel_week": frozenset({"week_word"}),
     "weekday": frozenset({"weekday"}),
-    "wd_wd": frozenset({"weekday"}),
+    "wd_wd": frozenset({"weekday", "weekday_range"}),
     "rel_day": frozenset({"day_word"}),
 }
 
@@ -197,6 +197,8 @@ def _presence() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return (
         ("digit", re.compile(r"\d")),
         ("day_range", re.compile(r"\d\s*-\s*\d")),
+        ("dotted_day", re.compile(r"\d\.\d\d?\.\d")),
+        ("weekday_range", re.compile(r"\b(?:from|dari|mulai)\s")),
         ("month", re.compile(rf"\b{d['month']}".lower())),
         ("year", re.compile(r"\b(?:tahun|year)\b")),
         ("month_word", re.compile(r"\b(?:bulan|month)\b")),
