@@ -57,6 +57,11 @@ def names(text: str) -> list[str]:
         # a local government's secretary, who heads none of them
         ("Sekretaris Daerah Jateng, Agus Prasetyo, menyebut magang ditunda.", ["Agus Prasetyo"]),
         ("Jayapura's regional secretary, Frans Itaar, said the MoU expired.", ["Frans Itaar"]),
+        # a title of several lower-case words and its acronym after the name
+        (
+            "Markus Siang, regional secretary (Sekda) of West Kalimantan, flew in.",
+            ["Markus Siang"],
+        ),
     ],
 )
 def test_an_official_named_with_a_title_is_found(text: str, expected: list[str]) -> None:

@@ -28,8 +28,13 @@ _JOINING = frozenset({"dan", "and", "serta", "&"})
 _LOCATIVE = frozenset({"di", "in", "at"})  # "… Kim Chang-beom di Jakarta": the name ended
 _TOKEN = re.compile(r"\(|\)|,|[^\s,()]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.-]+")
-# "Jane Doe, president of …": the title after a comma, then the name before it
-_APPOSITION = re.compile(r",\s+(?:the\s+)?([a-z-]+|[A-Z][a-z-]+)\s+(?:of|dari|pada)\b")
+# "Jane Doe, president of …": the title after a comma, then the name before it; the title
+# may have words before it and an acronym after it ("Markus Siang, regional secretary
+# (Sekda) of West Kalimantan")
+_APPOSITION = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+|[A-Z][a-z-]+)"
+    r"(?:\s+\([A-Za-z]{2,10}\))?\s+(?:of|dari|pada)\b"
+)
 _NAME_BEFORE = re.compile(rf"(?:^|(?<=[a-z] )|(?<=, ))({NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})$")
 
 
@@ -56,6 +61,15 @@ def _lexicon() -> _Lexicon:
     )
 
 
+def _ends_with_title(lex: _Lexicon, phrase: str) -> bool:
+    """Whether a phrase of several lower-case words ends with a title ("regional
+    secretary", "the city's deputy director")."""
+    words = phrase.split()
+    return len(words) > 1 and any(
+        lex.titles.fullmatch(" ".join(words[k:])) for k in range(len(words))
+    )
+
+
 def official_names(
     text: str, known: list[Span], is_place: Callable[[str], bool]
 ) -> list[tuple[int, int, str]]:
@@ -77,7 +91,7 @@ def official_names(
         return found
     spans = []
     for m in _APPOSITION.finditer(text):
-        if lex.titles.fullmatch(m.group(1)):
+        if lex.titles.fullmatch(m.group(1)) or _ends_with_title(lex, m.group(1)):
             name = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
             if name is not None:
                 spans.append(name.span(1))
