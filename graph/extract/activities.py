@@ -18,6 +18,7 @@ from graph.extract.activity_parts import (
     place_words,
     set_dates,
     spoken_on,
+    stay_holds,
     theme_of,
     venue_body,
 )
@@ -897,12 +898,7 @@ def absorb(into: Activity, other: Activity) -> None:
     """Merge a second account of the same activity into the first."""
     if (into.start is None and other.start) or (
         # the day told first falls within the stay told after it: the stay is the activity's
-        into.start
-        and into.end is None
-        and other.start
-        and other.end
-        and into.start.count("-") == other.start.count("-") == other.end.count("-") == 2
-        and other.start <= into.start <= other.end
+        into.end is None and stay_holds(other.start, other.end, into.start)
     ):
         into.start, into.end = other.start, other.end
     elif into.end is None and other.end:

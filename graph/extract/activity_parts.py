@@ -484,6 +484,19 @@ def spoken_on(d: DocContext, text: str) -> DateSpan | None:
     return None
 
 
+def stay_holds(start: str | None, end: str | None, day: str | None) -> bool:
+    """Whether a stay of days (``start`` to ``end``) holds the ``day`` told of it.
+
+    >>> stay_holds("2024-09-09", "2024-09-13", "2024-09-11")
+    True
+    >>> stay_holds("2024-09-09", "2024-09-13", "2024-09")
+    False
+    """
+    if not (start and end and day):
+        return False
+    return start.count("-") == end.count("-") == day.count("-") == 2 and start <= day <= end
+
+
 def set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
     for span in spans:
         if END_BEFORE.search(text[: span.begin]) and not span.end:
@@ -495,12 +508,7 @@ def set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
             or (act.start.count("-") < span.start.count("-") and span.start.startswith(act.start))
             # "welcomed the delegation yesterday … in Brisbane from 9 to 13 September": a
             # stay that holds the day told is the activity's whole length
-            or (
-                act.end is None
-                and span.end is not None
-                and act.start.count("-") == span.start.count("-") == span.end.count("-") == 2
-                and span.start <= act.start <= span.end
-            )
+            or (act.end is None and stay_holds(span.start, span.end, act.start))
         ):
             act.start = span.start
             if span.end:

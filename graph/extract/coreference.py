@@ -166,7 +166,6 @@ _CAPITAL_OF = re.compile(
 _CAPITAL_GAP = re.compile(rf"(?:['’]s)?\s+(?:provincial\s+)?{_CAPITAL}\s+", re.I)
 # what may stand between a place and the one that locates it: "Gwangju, Korea Selatan",
 # "Bandung in West Java", "Surabaya, the capital of East Java", "Medan, ibu kota Sumatera Utara"
-_GOVERNMENT_FORM = re.compile(r"(?:pemerintah|pemprov|pemkot|pemkab|pemko|pemda)\b", re.I)
 _LOCATING_GAP = re.compile(
     # "The Solo City Government, Central Java, …": the government word may come between,
     # and an acronym in brackets before a comma ("Dewan Bandaraya Kuching Utara (DBKU),
@@ -326,6 +325,14 @@ def _qualifies_alone(text: str, low: str, cur: Mention) -> bool:
     )
 
 
+@cache
+def _opens_with_government_form() -> re.Pattern[str]:
+    """A government's own form opening a name ("Pemerintah Provinsi", "Pemkot"), not a bare
+    level word ("Provinsi Jawa Barat" may locate a town named before it)."""
+    forms = [w for w in government_head_words() if w.lower().startswith("pem")]
+    return re.compile(rf"(?:{'|'.join(map(re.escape, forms))})\b", re.I)
+
+
 def _acronym_after(text: str, first: Mention, second: Mention) -> bool:
     """Whether ``second`` is ``first``'s acronym in brackets right after it."""
     return (
@@ -356,7 +363,7 @@ def mark_qualifiers(out: DocumentMentions, sentences: list[Sentence]) -> None:
                 and _contains(out, prev.slug, cur.slug)
                 # "SEMARANG - Pemerintah Provinsi Jawa Tengah …": a government named by its
                 # form after a dateline acts; it locates nothing
-                and not _GOVERNMENT_FORM.match(cur.surface)
+                and not _opens_with_government_form().match(cur.surface)
             ):
                 items[i] = replace(cur, qualifier=True)
             elif _DESCRIBING_GAP.fullmatch(gap) and cur.type in LOCAL_GOVERNMENT_TYPES:

@@ -700,7 +700,7 @@ def _district_of(
         rec is None
         or not cand.explicit
         or len(rest) != 1
-        or rest[0] not in _SIDES
+        or rest[0] not in name_lexicon().compass
         or rec.type not in {CITY, "LocalGovernment"}
         or rec.country in (None, HOME_COUNTRY)
     ):

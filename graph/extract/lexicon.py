@@ -130,6 +130,7 @@ WORD_LISTS = {
     "future_modals": "modals of a trip to come",
     "planned_after": "after an activity's word in its clause: it is only planned",
     "joining_event": "around a membership word: the joining is told as an event",
+    "joining_openers": "the words opening a sentence before the date of a joining",
     "supported_with": "before a grant's word: it pays for the activity told",
     "seat_before": "words before a town that make it a business's seat",
     "nothing_signed": "objects of a signing that make it none",

@@ -157,7 +157,8 @@ def _joining_dated(d: DocContext, v: SentenceView, members: list[str], at: int) 
     if not patterns()["joining_event"].search(text, max(0, at - 25), at + 12):
         return None
     for span in find_dates(text[:at], d.ref):
-        if text[: span.begin].strip(" ,").lower() not in _OPENERS or span.start[:1] == "":
+        opening = text[: span.begin].strip(" ,")
+        if opening and not patterns()["joining_openers"].fullmatch(opening):
             continue
         between = text[span.finish : at]
         for m in v.mentions:
@@ -166,10 +167,6 @@ def _joining_dated(d: DocContext, v: SentenceView, members: list[str], at: int) 
         if len(between.split()) <= 4:
             return span.start
     return None
-
-
-#: the words a sentence may open with before the date of a joining
-_OPENERS = frozenset({"", "in", "on", "pada", "finally", "finally, in", "lalu", "kemudian", "then"})
 
 
 def _body_by_noun(v: SentenceView, mm: re.Match[str]) -> list[str]:
