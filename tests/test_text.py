@@ -284,3 +284,11 @@ def test_a_wrapped_article_after_a_numbered_menu_is_still_read_as_wrapped() -> N
         "Sulawesi and the state would be signed later this year in Manado.",
     ]
     assert " ".join(lines) in clean(menu + "\n\n" + "\n".join(lines)).split("\n")
+
+
+def test_an_honorific_style_with_its_full_stop_ends_no_sentence() -> None:
+    text = "Delegasi dipimpin Gubernur Sandaun, Hon. Peter Kaiwi, di Jayapura. Cr. Jane Lee hadir."
+    assert [s.text for s in split_sentences(text)] == [
+        "Delegasi dipimpin Gubernur Sandaun, Hon. Peter Kaiwi, di Jayapura.",
+        "Cr. Jane Lee hadir.",
+    ]
