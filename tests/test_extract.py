@@ -7896,3 +7896,13 @@ def test_the_two_heads_signing_are_the_articles_partners() -> None:
     assert set(act.participants) == {"kota-bandung", "braunschweig"}
     q = partnership(ex, "kota-bandung", "braunschweig")
     assert q is not None and q.since == "1960"
+
+
+def test_both_sides_are_the_tie_told_before_not_the_last_town_visited() -> None:
+    text = (
+        "Pemprov Jawa Timur menandatangani Letter of Intent dengan Pemerintah Provinsi"
+        " KwaZulu-Natal pada 15 Agustus 2024. Delegasi juga berkunjung ke Kota Durban."
+        " LoI itu hanya memuat pernyataan kehendak kedua belah pihak."
+    )
+    ties = {(s, o) for s, p, o in triples(run(text)) if p == "partnersWith"}
+    assert ties == {("provinsi-jawa-timur", "kwazulu-natal")}, ties

@@ -60,8 +60,11 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
         named = d.recent_foreign
         if re.search(r"kota|cit", both.group(0), re.I):
             named = [p for p in named if d.ent_type(p) == "CityGovernment"] or named
-        partners = list(named[-1:])
         ones = ones or ([d.home] if d.home else [])
+        # "… kedua belah pihak": the partner of a tie told before, over a town named since
+        # only as a stop of the trip
+        tied = {e for q in d.ex.qualified if q.kind == "Partnership" for e in q.ends}
+        partners = [p for p in named if p in tied][-1:] or list(named[-1:])
     # with a foreign local government named, it is the partner, not the countries or
     # organisations around it ("met in Brazil, honoured by the United Nations")
     if any(d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
