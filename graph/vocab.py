@@ -236,6 +236,13 @@ def bind(g: Graph) -> None:
 
 
 #: The subclasses of local government.
+#: the qualified nodes standing for one direct relation: their class, the predicates that
+#: link them to the relation's subject and object, and the relation
+QUALIFIED_ENDS: dict[str, tuple[URIRef, URIRef, str]] = {
+    "Participation": (KM.participant, KM.programme, "participatesIn"),
+    "Membership": (KM.member, KM.organization, "memberOf"),
+}
+
 LOCAL_GOVERNMENT_CLASSES = ("CityGovernment", "RegencyGovernment", "ProvincialGovernment")
 #: Organisations: the class and its subclass.
 ORGANIZATION_CLASSES = ("Organization", "InternationalOrganization")

@@ -18,7 +18,7 @@ from graph.extract.lexicon import patterns, relations_lexicon
 from graph.extract.mentions import DocumentMentions, Mention
 from graph.extract.names import name_patterns
 from graph.model import Activity, Document, Evidence, Extraction, Fact, Qualified
-from graph.sources.text import Sentence
+from graph.sources.text import Sentence, clause_before
 from graph.vocab import HOME_COUNTRY
 
 
@@ -230,12 +230,6 @@ def wished(text: str, at: int) -> bool:
     )
 
 
-def clause_before(text: str, at: int, width: int = 100) -> str:
-    """The clause that ends at ``at``: back to a full stop, a semicolon or a colon, within
-    ``width`` characters."""
-    return re.split(r"[.;:]", text[max(0, at - width) : at])[-1]
-
-
 def planned_after(text: str, end: int) -> bool:
     """Whether the clause after an activity's word tells it as only planned ("A return
     visit by the pupils to Bandung is planned for spring 2024")."""
@@ -403,6 +397,26 @@ def dateline(sentences: list[Sentence]) -> tuple[int, int] | None:
         if m := dateline_in(sent):
             return sent.index, m.end()
     return None
+
+
+def dateline_government(d: DocContext, level: str | None = None) -> str | None:
+    """The government abroad (of ``level``, if given) that the article's dateline names
+    ("KITAKYUSHU, 21 May 2024 -", "SIBU (Feb 18):"), if any."""
+    line = dateline(d.sentences)
+    if line is None:
+        return None
+    index, end = line
+    return next(
+        (
+            m.slug
+            for m in d.mentions.in_sentence(index)
+            if m.start < end
+            and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
+            and (level is None or d.ent_type(m.slug) == level)
+            and d.is_foreign_actor(m.slug)
+        ),
+        None,
+    )
 
 
 @cache

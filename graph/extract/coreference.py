@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, key
-from graph.extract.lexicon import government_head_words, patterns
+from graph.extract.lexicon import government_head_words, list_hints, patterns
 from graph.extract.places import world_places
 from graph.extract.spans import DocumentMentions, Mention
 from graph.model import Entity
@@ -294,7 +294,7 @@ def _qualifies_alone(text: str, low: str, cur: Mention) -> bool:
     head = text[max(0, cur.start - 20) : cur.start].rstrip()
     word = patterns()["people_of"].search(head)
     of_people = bool(word and word.end() == len(head))
-    seat_hint = "based" in low or "berbasis" in low or "bermarkas" in low or "berkantor" in low
+    seat_hint = "-based" in low or any(h in low for h in list_hints("seat_before"))
     if seat_hint and (
         _SEAT_MARK.match(text, cur.end)
         or _seat_before().search(text, max(0, cur.start - 30), cur.start)

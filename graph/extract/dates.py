@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from graph.resources import load_yaml
+from graph.sources.text import clause_before
 
 
 @dataclass(frozen=True)
@@ -606,12 +607,6 @@ def _future_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b", re.I)
 
 
-def _clause_before(text: str, at: int) -> str:
-    """The words of the clause before offset ``at``, back to a full stop or a semicolon,
-    within 60 characters."""
-    return re.split(r"[.;!?]", text[max(0, at - 60) : at])[-1]
-
-
 def reference_date(published: str | None, text: str) -> dt.date | None:
     """The date that relative expressions refer to: publication, else the text's own.
 
@@ -629,7 +624,9 @@ def reference_date(published: str | None, text: str) -> dt.date | None:
     for span in find_dates(text, None):
         if span.relative:
             continue
-        if span.start.count("-") == 0 and future.search(_clause_before(text, span.begin)):
+        if span.start.count("-") == 0 and future.search(
+            clause_before(text, span.begin, 60, ".;!?")
+        ):
             continue  # "would be followed up in 2024": a year still to come is not now
         for iso in (span.start, span.end):
             if not iso:

@@ -147,6 +147,14 @@ _TIE_SUBJECT = re.compile(rf"(?<![\w'’-])(?P<first>{NAME_SEQ})(?:[ \t]+[a-z][\
 def tie_subjects(text: str) -> Iterator[tuple[re.Match[str], bool]]:
     """Names told as the holder of a tie, a few words before its twinning word, each with
     whether the tie is between regions ("Yogyakarta punya sister province dengan Kyoto")."""
+    for m, _, region in _tie_subjects_and_words(text):
+        yield m, region
+
+
+def _tie_subjects_and_words(
+    text: str,
+) -> Iterator[tuple[re.Match[str], re.Match[str], bool]]:
+    """Each tie's holder with its twinning word and whether the tie is between regions."""
     low = text.lower()
     if not may_match(low, "twinning_kind"):
         return
@@ -154,7 +162,7 @@ def tie_subjects(text: str) -> Iterator[tuple[re.Match[str], bool]]:
         region = _between_regions(tw)
         m = _TIE_SUBJECT.search(text, max(0, tw.start() - 80), tw.start())
         if m is not None and not m.group("first").isupper():
-            yield m, region
+            yield m, tw, region
 
 
 #: the partner named right after a twinning word ("… the sister city of Balikpapan")
@@ -167,15 +175,10 @@ def held_ties(text: str) -> Iterator[tuple[re.Match[str], re.Match[str], bool]]:
     """A tie's holder named a few words before its twinning word and its partner right
     after it ("Ulsan has been the friendship city of Balikpapan"), each with whether the
     tie is between regions: (holder, partner, region)."""
-    for m, region in tie_subjects(text):
-        after = _TIE_OBJECT.match(text, m.end() + _twinning_length(text, m.end()))
+    for m, tw, region in _tie_subjects_and_words(text):
+        after = _TIE_OBJECT.match(text, tw.end())
         if after is not None and not after.group("second").isupper():
             yield m, after, region
-
-
-def _twinning_length(text: str, at: int) -> int:
-    tw = patterns()["twinning_kind"].match(text, at)
-    return tw.end() - at if tw else 0
 
 
 @cache
@@ -683,11 +686,6 @@ def _resolve_in_context(
         level = cand.level or (REGION if place.kind == "region" else CITY)
         return place, level, f"{name} City" if whole else name
     return None
-
-
-_SIDES = frozenset(
-    {"North", "South", "East", "West", "Central", "Utara", "Selatan", "Timur", "Barat"}
-)
 
 
 def _district_of(

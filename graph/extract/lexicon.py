@@ -344,6 +344,19 @@ def hints(*names: str) -> tuple[str, ...] | None:
     return tuple(sorted(h for h in out if not any(g != h and g in h for g in out)))
 
 
+@cache
+def list_hints(name: str) -> tuple[str, ...]:
+    """The hints of one word list (:func:`hints`), for a cheap test before its pattern.
+
+    >>> list_hints("called")
+    ('bernama', 'called', 'dubbed', 'named')
+    """
+    found = hints(name)
+    if found is None:
+        raise LexiconError(f"{RELATIONS_FILE}: {name}: a word holds no plain text to test")
+    return found
+
+
 #: the word lists tested by :func:`may_match` (each with a hint set)
 HINTED_LISTS = (
     "visit_to",

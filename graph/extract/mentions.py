@@ -27,7 +27,7 @@ from graph.extract.gazetteer import (
     demonym_mission,
     key,
 )
-from graph.extract.lexicon import government_head_words, patterns, relations_lexicon
+from graph.extract.lexicon import government_head_words, list_hints, patterns, relations_lexicon
 from graph.extract.names import (
     NAME_TOKEN,
     PLACE_TYPES,
@@ -1907,7 +1907,7 @@ class MentionFinder:
         low = s.text.lower()
         found = (
             [(m, m.group(1)) for m in _called().finditer(s.text)]
-            if any(w in low for w in ("called", "named", "dubbed", "bernama"))
+            if any(w in low for w in list_hints("called"))
             else []
         )
         if '"' in s.text:

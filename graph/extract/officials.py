@@ -62,12 +62,9 @@ def _lexicon() -> _Lexicon:
 
 
 def _ends_with_title(lex: _Lexicon, phrase: str) -> bool:
-    """Whether a phrase of several lower-case words ends with a title ("regional
-    secretary", "the city's deputy director")."""
+    """Whether a phrase is a title or ends with one ("president", "regional secretary")."""
     words = phrase.split()
-    return len(words) > 1 and any(
-        lex.titles.fullmatch(" ".join(words[k:])) for k in range(len(words))
-    )
+    return any(lex.titles.fullmatch(" ".join(words[k:])) for k in range(len(words)))
 
 
 def official_names(
@@ -91,7 +88,7 @@ def official_names(
         return found
     spans = []
     for m in _APPOSITION.finditer(text):
-        if lex.titles.fullmatch(m.group(1)) or _ends_with_title(lex, m.group(1)):
+        if _ends_with_title(lex, m.group(1)):
             name = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
             if name is not None:
                 spans.append(name.span(1))

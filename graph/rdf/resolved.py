@@ -23,7 +23,7 @@ from graph.resolve.model import (
     Source,
     origin,
 )
-from graph.vocab import KM, KMR
+from graph.vocab import KM, KMR, QUALIFIED_ENDS
 
 Triple = tuple[Node, Node, Node]
 
@@ -65,8 +65,10 @@ def partnership_iri(a: str, b: str) -> URIRef:
     return KMR[f"partnership/{x}--{y}"]
 
 
-def participation_iri(actor: str, programme: str, kind: str = "Participation") -> URIRef:
-    return KMR[f"{kind.lower()}/{actor}--{programme}"]
+def participation_iri(actor: str, target: str, kind: str = "Participation") -> URIRef:
+    """The node of an actor's participation in a programme, or with ``kind`` "Membership"
+    of its membership of an organisation."""
+    return KMR[f"{kind.lower()}/{actor}--{target}"]
 
 
 def event_iri(key: str) -> URIRef:
@@ -253,12 +255,9 @@ def _participation(out: _Out, q: ResolvedParticipation) -> None:
     """A km:Participation (actor, programme) or a km:Membership (member, organisation)."""
     node = participation_iri(q.actor, q.target, q.kind)
     out.add(node, RDF.type, KM[q.kind])
-    if q.kind == "Membership":
-        out.add(node, KM.member, KMR[q.actor])
-        out.add(node, KM.organization, KMR[q.target])
-    else:
-        out.add(node, KM.participant, KMR[q.actor])
-        out.add(node, KM.programme, KMR[q.target])
+    actor_p, target_p, _ = QUALIFIED_ENDS[q.kind]
+    out.add(node, actor_p, KMR[q.actor])
+    out.add(node, target_p, KMR[q.target])
     if q.since:
         out.add(node, KM.since, date_literal(q.since))
     for slug in q.initiated_by:

@@ -258,3 +258,13 @@ def split_sentences(text: str) -> list[Sentence]:
             sentences.append(Sentence(len(sentences), piece, offset + start))
         offset += len(line) + 1
     return sentences
+
+
+def clause_before(text: str, at: int, width: int = 100, stops: str = ".;:") -> str:
+    """The clause that ends at offset ``at``: back to the last of the ``stops`` (a full
+    stop, a semicolon or a colon), within ``width`` characters.
+
+    >>> clause_before("Signed in 2019; it would be renewed in 2025", 43)
+    ' it would be renewed in 2025'
+    """
+    return re.split(f"[{re.escape(stops)}]", text[max(0, at - width) : at])[-1]

@@ -37,6 +37,7 @@ from graph.viz.labels import (
     slug,
     table,
 )
+from graph.vocab import QUALIFIED_ENDS
 
 
 def _as_union(g: Graph) -> Graph:
@@ -407,12 +408,8 @@ class _Builder:
 
     def add_participations(self) -> None:
         g = self.g
-        qualified = [
-            (KM.Participation, KM.participant, KM.programme, "participatesIn"),
-            (KM.Membership, KM.member, KM.organization, "memberOf"),
-        ]
-        for cls, actor_p, other_p, rel in qualified:
-            for part in sorted(g.subjects(RDF.type, cls), key=str):
+        for kind, (actor_p, other_p, rel) in QUALIFIED_ENDS.items():
+            for part in sorted(g.subjects(RDF.type, KM[kind]), key=str):
                 self._qualify_edge(part, g.value(part, actor_p), g.value(part, other_p), rel)
 
     def _qualify_edge(self, part: Node, actor: Node | None, other: Node | None, rel: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.context import DocContext, after_locative, dateline
+from graph.extract.context import DocContext, after_locative, dateline, dateline_government
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import Role
@@ -100,23 +100,17 @@ _HEADER_LENGTH = 60
 def _told_from_abroad(d: DocContext, level: str) -> str | None:
     """The government abroad of the ``level`` a title names that the article's dateline
     names ("KITAKYUSHU, 21 May 2024 -"), or an English page's header, if any."""
-    line = dateline(d.sentences)
-    if line is not None:
-        index, end = line
-    elif d.doc.language == "en" and d.sentences and len(d.sentences[0].text) <= _HEADER_LENGTH:
-        # "Higashimatsushima City Official Website", "Ulsan Metropolitan City News": a
-        # page's header naming a town abroad and none of ours
-        index, end = 0, len(d.sentences[0].text)
-        if any(d.is_indonesian_lg(m.slug) for m in d.mentions.in_sentence(0)):
-            return None
-    else:
+    if dateline(d.sentences) is not None:
+        return dateline_government(d, level)
+    if d.doc.language != "en" or not d.sentences or len(d.sentences[0].text) > _HEADER_LENGTH:
+        return None
+    # "Higashimatsushima City Official Website", "Ulsan Metropolitan City News": a page's
+    # header naming a town abroad and none of ours
+    header = d.mentions.in_sentence(0)
+    if any(d.is_indonesian_lg(m.slug) for m in header):
         return None
     return next(
-        (
-            m.slug
-            for m in d.mentions.in_sentence(index)
-            if m.start < end and d.ent_type(m.slug) == level and d.is_foreign_actor(m.slug)
-        ),
+        (m.slug for m in header if d.ent_type(m.slug) == level and d.is_foreign_actor(m.slug)),
         None,
     )
 

@@ -113,9 +113,9 @@ def _joined_years(
     d: DocContext, v: SentenceView, bodies: list[str], members: list[str], mm: re.Match[str]
 ) -> dict[str, str]:
     """When each body was joined: the year right after its name ("member of ICLEI since
-    2012", "joined CityNet (CN) in 2013"), else, for a single body, a "sejak/since" year
-    that opens the sentence before the membership word with only members between ("Sejak
-    2012 Kota X menjadi anggota ICLEI")."""
+    2012", "joined CityNet (CN) in 2013"); for a single body, else the year after the noun
+    naming it, a "sejak/since" year opening the sentence, or the date opening a joining
+    told as an event."""
     text, at = v.sent.text, mm.start()
     years: dict[str, str] = {}
     for m in v.mentions:
@@ -125,29 +125,37 @@ def _joined_years(
         # "anggota UCLG ASPAC (2017), ICLEI – Local Governments for Sustainability (2020)"
         bracket = _YEAR_BRACKET.match(after)
         gap = re.sub(r"^\s*\([^()]{1,80}\)", "", after)  # its acronym
-        joined = _joined_year().match(gap)
-        found = bracket or joined
+        found = bracket or _joined_year().match(gap)
         if found:
             years[m.slug] = found.group("year")
     if len(bodies) == 1 and not years:
-        # "an active member of the network since 2008": the body named by a noun
-        named = _body_noun().match(text, mm.end())
-        joined = _joined_year().match(text[named.end() :]) if named else None
-        if joined:
-            years[bodies[0]] = joined.group("year")
-    if len(bodies) == 1 and not years:
-        opening = patterns()["since"].search(v.text, 0, at)
-        if opening and not any(
-            opening.start() <= m.start < at and m.slug not in members for m in v.mentions
-        ):
-            year = since_year(v.text[:at], d.ref)
-            if year:
-                years[bodies[0]] = year
-    if len(bodies) == 1 and not years:
-        day = _joining_dated(d, v, members, at)
-        if day:
-            years[bodies[0]] = day
+        since = (
+            _year_after_noun(text, mm)
+            or _since_opening(d, v, members, at)
+            or _joining_dated(d, v, members, at)
+        )
+        if since:
+            years[bodies[0]] = since
     return years
+
+
+def _year_after_noun(text: str, mm: re.Match[str]) -> str | None:
+    """ "an active member of the network since 2008": the year after the noun naming the
+    body."""
+    named = _body_noun().match(text, mm.end())
+    joined = _joined_year().match(text[named.end() :]) if named else None
+    return joined.group("year") if joined else None
+
+
+def _since_opening(d: DocContext, v: SentenceView, members: list[str], at: int) -> str | None:
+    """ "Sejak 2012 Kota X menjadi anggota ICLEI": a "sejak/since" year opening the
+    sentence before the membership word, with only members between."""
+    opening = patterns()["since"].search(v.text, 0, at)
+    if opening is None or any(
+        opening.start() <= m.start < at and m.slug not in members for m in v.mentions
+    ):
+        return None
+    return since_year(v.text[:at], d.ref)
 
 
 def _joining_dated(d: DocContext, v: SentenceView, members: list[str], at: int) -> str | None:
