@@ -7906,3 +7906,20 @@ def test_both_sides_are_the_tie_told_before_not_the_last_town_visited() -> None:
     )
     ties = {(s, o) for s, p, o in triples(run(text)) if p == "partnersWith"}
     assert ties == {("provinsi-jawa-timur", "kwazulu-natal")}, ties
+
+
+def test_an_activity_on_a_day_of_a_trip_abroad_is_held_where_the_trip_went() -> None:
+    text = (
+        "Wali Kota Ternate melakukan kunjungan kerja ke Belanda pada 11-20 Mei 2023 bersama "
+        "jaringan kota pusaka. Wali Kota Ternate juga memberi kuliah tamu di Pusat Kajian "
+        "Permukiman, Universitas Delft pada 17 Mei 2023."
+    )
+    ex = run(text, "id", published="2023-05-10")
+    lecture = [a for a in ex.activities if a.theme == "kuliah tamu"]
+    assert [(a.location, a.start) for a in lecture] == [("netherlands", "2023-05-17")], (
+        ex.activities
+    )
+    # a day outside the stay is not on the trip
+    later = text.replace("17 Mei 2023", "27 Mei 2023")
+    ex = run(later, "id", published="2023-05-10")
+    assert not [a for a in ex.activities if a.theme == "kuliah tamu" and a.location], ex.activities

@@ -1417,11 +1417,35 @@ def _held_at_host(d: DocContext, act: Activity) -> None:
             act.location = hosts[0]
 
 
+def _during_trip(d: DocContext, act: Activity) -> None:
+    """An activity with no place told, on a day inside the stay of a visit abroad by one
+    of its doers ("… berkunjung ke Belanda, 11-20 Mei … memberi kuliah tamu pada 17 Mei"),
+    happens on that trip: where the visit was."""
+    if act.location is not None or act.start is None or len(act.start) != 10:
+        return
+    ours = {p for p in act.participants if d.is_indonesian_lg(p)}
+    for trip in d.ex.activities:
+        if (
+            trip is not act
+            and trip.type == "Visit"
+            and trip.location
+            and d.is_foreign_actor(trip.location)
+            and trip.start
+            and trip.end
+            and len(trip.start) == len(trip.end) == 10
+            and trip.start <= act.start <= trip.end
+            and ours & set(trip.participants)
+        ):
+            act.location = trip.location
+            return
+
+
 def finish_activities(d: DocContext) -> None:
     keep = []
     for act in d.ex.activities:
         _date_by_speech(d, act)
         _held_at_host(d, act)
+        _during_trip(d, act)
         if (
             act.start is None
             and act.participant_count is None
