@@ -27,6 +27,7 @@ from graph.resources import load_yaml
 from graph.vocab import LOCAL_GOVERNMENT_CLASSES
 
 RELATIONS_FILE = "relations.yaml"
+STRUCTURES_FILE = "structures.yaml"
 
 #: Keys whose value is a list of pattern fragments, and what each is for.
 WORD_LISTS = {
@@ -449,3 +450,53 @@ def patterns() -> dict[str, re.Pattern[str]]:
     for unit, words in data["claim_units"].items():
         out[f"unit:{unit}"] = re.compile(r"^\s*(?:" + "|".join(words) + r")\b", re.I)
     return out
+
+
+def check_structures(data: Any, name: str = STRUCTURES_FILE) -> dict[str, str]:
+    r"""Validate the parsed ``structures.yaml``: each key names one whole regular
+    expression (a string, or a list of strings read as one), its flags inline (``(?i)``);
+    returns the joined patterns.
+
+    >>> check_structures({"year_bracket": ["\\((?:since ", ")?(\\d{4})\\)"]})
+    {'year_bracket': '\\((?:since )?(\\d{4})\\)'}
+    >>> check_structures({"broken": "(?:since"}, "x.yaml")
+    Traceback (most recent call last):
+    ...
+    graph.errors.LexiconError: x.yaml: broken: does not compile: missing ), ...
+    """
+    if not isinstance(data, dict):
+        raise LexiconError(f"{name}: expected a mapping of names to patterns")
+    out: dict[str, str] = {}
+    for key, value in data.items():
+        parts = value if isinstance(value, list) else [value]
+        if not parts or not all(isinstance(p, str) and p for p in parts):
+            raise LexiconError(f"{name}: {key}: expected a pattern or a list of pattern parts")
+        pattern = "".join(parts)
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise LexiconError(f"{name}: {key}: does not compile: {exc}") from None
+        out[str(key)] = pattern
+    return out
+
+
+@cache
+def _structures() -> dict[str, str]:
+    return check_structures(load_yaml(STRUCTURES_FILE))
+
+
+@cache
+def structure(name: str, **fill: str) -> re.Pattern[str]:
+    """The compiled pattern ``name`` of ``structures.yaml``: a pattern with an order of its
+    own (words before or after a place, a bracketed year), which a word list cannot say.
+    Each ``{{part}}`` of it is filled with ``fill[part]``. A name the file lacks, or a part
+    left unfilled, raises :class:`~graph.errors.LexiconError`."""
+    try:
+        pattern = _structures()[name]
+    except KeyError:
+        raise LexiconError(f"{STRUCTURES_FILE}: no pattern named {name!r}") from None
+    for part, value in fill.items():
+        pattern = pattern.replace("{{" + part + "}}", value)
+    if "{{" in pattern:
+        raise LexiconError(f"{STRUCTURES_FILE}: {name}: a part is left unfilled: {pattern}")
+    return re.compile(pattern)

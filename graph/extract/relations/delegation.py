@@ -19,38 +19,10 @@ from graph.extract.context import (
 )
 from graph.extract.dates import find_dates, only_vague
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, structure
 from graph.extract.relations.view import SentenceView
 from graph.extract.spans import Mention
 from graph.vocab import HOME_COUNTRY
-
-# who comes from abroad: a group sent by a government (a delegation, officials, students
-# on an exchange), not a family or a flight that "comes from" somewhere
-INBOUND_BEFORE = re.compile(
-    r"\b(?:delegasi|rombongan|utusan|tamu|kunjungan|mahasiswa|pelajar|siswa|pejabat|"
-    r"delegation|delegates|visitors?|students?|officials?|visit\w*)\b"
-    r"[^.;]{0,40}\b(?:dari|from|asal)\s+(?:the\s+)?"
-    # "dari Kota Gwangju", "from the City of Gwangju"; never a verb: "a delegation from
-    # Surabaya visited Busan" is ours going out
-    r"(?:(?:(?-i:[A-Z])[\w'-]*|kota|kabupaten|provinsi|pemerintah|prefektur|negara|city|of)\s+){0,2}$",
-    re.I,
-)
-# the destination follows its preposition within a few words ("ke Kota Gwangju, Korea
-# Selatan"); "a visit to Bandung by Princess Astrid of Belgium" sends nobody to Belgium
-OUTBOUND_BEFORE = re.compile(
-    r"\b(?:ke|to|di|in|menuju|visit(?:ed|ing)?|mengunjungi)\s+"
-    r"(?:(?:the|negara|kota|city\s+of)\s+)?(?:[\w'’-]+,?\s+){0,4}$",
-    re.I,
-)
-
-
-# a group named by the government that sent it ("delegasi Prefektur Ehime", "kunjungan
-# kehormatan Pemerintah Prefektur Ehime", "the delegation of Gwangju")
-INBOUND_OF = re.compile(
-    r"\b(?:delegasi|rombongan|utusan|kunjungan(?:\s+(?:kerja|kehormatan|resmi))?|"
-    r"(?:delegation|visit)\s+(?:of|from|by)(?:\s+the)?)\s+(?:(?:pemerintah|government)\s+)?$",
-    re.I,
-)
 
 
 def _inbound(d: DocContext, v: SentenceView) -> tuple[str, str | None] | None:
@@ -60,10 +32,10 @@ def _inbound(d: DocContext, v: SentenceView) -> tuple[str, str | None] | None:
         if not d.is_foreign_actor(m.slug) or d.ent_type(m.slug) in ORGANISATION_TYPES:
             continue
         before = v.sent.text[max(0, m.start - 80) : m.start]
-        if INBOUND_BEFORE.search(before):
+        if structure("inbound_before").search(before):
             host = next((x.slug for x in v.mentions if d.is_indonesian_lg(x.slug)), d.home)
             return m.slug, host
-        if INBOUND_OF.search(before):
+        if structure("inbound_of").search(before):
             # "delegasi Prefektur Ehime … di rumah jabatan Gubernur Gorontalo": where it
             # came; "the delegation of Kitakyushu and Surabaya met … in Brasil": not ours
             placed = [
@@ -71,7 +43,7 @@ def _inbound(d: DocContext, v: SentenceView) -> tuple[str, str | None] | None:
                 for x in v.mentions
                 if x is not m
                 and d.ent_type(x.slug) in (*LOCAL_GOVERNMENT_TYPES, "Country")
-                and OUTBOUND_BEFORE.search(v.sent.text[max(0, x.start - 60) : x.start])
+                and structure("outbound_before").search(v.sent.text[max(0, x.start - 60) : x.start])
             ]
             if not placed:
                 return m.slug, d.home
@@ -179,7 +151,7 @@ def _visit_from_abroad(d: DocContext, v: SentenceView, at: int) -> None:
         if (
             m.start > at
             and d.is_indonesian_lg(m.slug)
-            and OUTBOUND_BEFORE.search(v.sent.text[max(0, m.start - 60) : m.start])
+            and structure("outbound_before").search(v.sent.text[max(0, m.start - 60) : m.start])
         ):
             d.add_fact(sender, "sendsDelegationTo", m.slug, v.sent)
 
@@ -264,7 +236,7 @@ def delegation(d: DocContext, v: SentenceView) -> None:
     for m in v.foreign:
         if m.qualifier or d.ent_type(m.slug) in ORGANISATION_TYPES:
             continue
-        if not OUTBOUND_BEFORE.search(v.sent.text[max(0, m.start - 60) : m.start]):
+        if not structure("outbound_before").search(v.sent.text[max(0, m.start - 60) : m.start]):
             continue
         if m.slug == HOME_COUNTRY or not sender or not d.is_indonesian_lg(sender):
             continue

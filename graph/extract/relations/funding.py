@@ -3,23 +3,18 @@ the sentence and of the activities it tells."""
 
 from __future__ import annotations
 
-import re
-
 from graph.extract.activities import activity_target
 from graph.extract.context import DocContext, actor_after
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, structure
 from graph.extract.relations.view import SentenceView
 
 
 def _funder_before(d: DocContext, v: SentenceView) -> str | None:
     """ "a KOICA-funded training programme": a body abroad joined to a funding word."""
     for m in v.mentions:
-        if _FUNDED_AFTER.match(v.sent.text, m.end) and d.is_foreign_actor(m.slug):
+        if structure("funded_after").match(v.sent.text, m.end) and d.is_foreign_actor(m.slug):
             return m.slug
     return None
-
-
-_FUNDED_AFTER = re.compile(r"-(?:funded|financed|sponsored|backed)\b", re.I)
 
 
 def funding(d: DocContext, v: SentenceView) -> None:

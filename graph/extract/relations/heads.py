@@ -3,11 +3,9 @@
 
 from __future__ import annotations
 
-import re
-
 from graph.extract.context import DocContext, after_locative, dateline, dateline_government
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, structure
 from graph.extract.mentions import Role
 from graph.extract.names import name_patterns
 
@@ -34,7 +32,7 @@ def _placeless(d: DocContext, role: Role) -> str | None:
                 m
                 for m in govs
                 if m.start >= person.end
-                and re.fullmatch(r"\s*,?\s*(?:of|dari)\s+(?:the\s+)?", text[person.end : m.start])
+                and structure("of_gap").fullmatch(text[person.end : m.start])
             ),
             None,
         )
@@ -63,9 +61,9 @@ def _placeless(d: DocContext, role: Role) -> str | None:
                 patterns()["led_by"].search(between) is not None
                 or patterns()["represented_by"].search(between) is not None
             )
-            if (titled and (len(between.split()) <= 4 or led) and not venue) or re.search(
-                r"\b(?:its|their)\b|nya\b", between
-            ):
+            if (titled and (len(between.split()) <= 4 or led) and not venue) or structure(
+                "possessive_between"
+            ).search(between):
                 return before[-1].slug
     told_from = _told_from_abroad(d, role.level)
     if told_from is not None and not any(

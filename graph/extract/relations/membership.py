@@ -7,7 +7,7 @@ from functools import cache
 
 from graph.extract.context import DocContext, actor_after, hoped_for, negated, since_year
 from graph.extract.dates import find_dates
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, structure
 from graph.extract.names import list_separator
 from graph.extract.relations.view import SentenceView
 
@@ -68,19 +68,12 @@ def _bodies_listed(v: SentenceView, first: str) -> list[str]:
     for prev, nxt in zip(bodies[at:], bodies[at + 1 :], strict=False):
         # "CityNet (CN), the C40 …, which it joined in 2013, and UCLG ASPAC": an item's
         # acronym and a clause about it are no break in the list
-        gap = _ITEM_ASIDE.sub("", v.sent.text[prev.end : nxt.start])
+        gap = structure("item_aside").sub("", v.sent.text[prev.end : nxt.start])
         gap = re.sub(r"(?i)\bthe\s+$", "", gap)
         if not list_separator().fullmatch(gap):
             break
         out.append(nxt.slug)
     return list(dict.fromkeys(out))
-
-
-_ITEM_ASIDE = re.compile(
-    r"^\s*(?:\d{1,4}\s*)?\([^()]{1,30}\)"
-    r"|^,\s*(?:which|yang|whose|where|di mana)\b[^,;()]{1,80}(?=,)",
-    re.I,
-)
 
 
 def _body_before(v: SentenceView, at: int) -> list[str]:
@@ -123,7 +116,7 @@ def _joined_years(
             continue
         after = text[m.end : m.end + 120]
         # "anggota UCLG ASPAC (2017), ICLEI – Local Governments for Sustainability (2020)"
-        bracket = _YEAR_BRACKET.match(after)
+        bracket = structure("year_bracket_after_name").match(after)
         gap = re.sub(r"^\s*\([^()]{1,80}\)", "", after)  # its acronym
         found = bracket or _joined_year().match(gap)
         if found:
@@ -188,13 +181,6 @@ def _body_by_noun(v: SentenceView, mm: re.Match[str]) -> list[str]:
         if m.type == "InternationalOrganization" and m.end <= mm.start() and not m.qualifier
     }
     return list(before) if len(before) == 1 else []
-
-
-#: a year in brackets closing a body's name, its long name between ("ICLEI – Local
-#: Governments for Sustainability (2020)")
-_YEAR_BRACKET = re.compile(
-    r"^(?:\s*[-–—]\s*[^(),;]{1,60}?)?\s*\((?:sejak\s+|since\s+)?(?P<year>(?:19|20)\d\d)\)"
-)
 
 
 @cache

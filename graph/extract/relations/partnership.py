@@ -21,7 +21,7 @@ from graph.extract.context import (
 )
 from graph.extract.dates import find_dates, weekdays
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, structure
 from graph.extract.relations.view import SentenceView
 from graph.extract.spans import Mention
 from graph.model import Activity, Evidence
@@ -58,7 +58,7 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
         # "sister city antar kedua kota": the two cities named before (the last city, when
         # the words say cities: a state named since only located it)
         named = d.recent_foreign
-        if re.search(r"kota|cit", both.group(0), re.I):
+        if structure("cities_word").search(both.group(0)):
             named = [p for p in named if d.ent_type(p) == "CityGovernment"] or named
         ones = ones or ([d.home] if d.home else [])
         # "… kedua belah pihak": the partner of a tie told before, over a town named since
@@ -76,7 +76,7 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
         id(m)
         for m in v.foreign
         if (after_locative(v.sent.text, m.start) and not _heads_a_list(d, v, m))
-        or _FROM_BEFORE.search(v.sent.text, 0, m.start)
+        or structure("from_before").search(v.sent.text, 0, m.start)
     }
     # a place named only where something happens or comes from ("MoU dengan Kyoto di Kyoto"
     # makes Kyoto a partner all the same)
@@ -138,14 +138,9 @@ def _date_the_partnership(d: DocContext, v: SentenceView, at: int) -> None:
         active[0].evidence.append(Evidence(v.sent.text, v.sent.index))
 
 
-_BRACKET_YEAR = re.compile(r"\s*\((?:(?:sejak|since|tahun|est\.?)\s+)?((?:19|20)\d\d)\)")
-
-
 @cache
 def _weekday_before() -> re.Pattern[str]:
-    return re.compile(
-        rf"\b(?:{weekdays()})\b(?:\s+(?:lalu|kemarin|ini|depan|last|this))?\s*$", re.I
-    )
+    return structure("weekday_before", weekdays=weekdays())
 
 
 #: what may stand between a partner and the bracket closing its item: the places that
@@ -162,7 +157,7 @@ def _bracket_year(v: SentenceView, partner: str) -> str | None:
     for m in v.mentions:
         if m.slug != partner:
             continue
-        hit = _BRACKET_YEAR.match(text, m.end)
+        hit = structure("bracket_year").match(text, m.end)
         if hit:
             return hit.group(1)
         opening = text.find("(", m.end, m.end + 80)
@@ -261,9 +256,7 @@ def _anniversary_year(d: DocContext, v: SentenceView) -> str | None:
     """ "merayakan 25 tahun kerja sama sister city pada 17 Juli 2022": the year of the
     sentence's date (else the article's) less the tie's exact age."""
     m = patterns()["anniversary"].search(v.sent.text)
-    if m and re.match(
-        r"\s+(?:of|dari)\s+(?:the\s+)?(?:\w+\s+){0,2}?\d{4}\b", v.sent.text[m.end() :]
-    ):
+    if m and structure("anniversary_of_a_year").match(v.sent.text[m.end() :]):
         return None  # "the 69th anniversary of the 1955 Asian-African Conference": another's
     number = re.search(r"\d+", m.group(0)) if m else None
     if number is None:
@@ -354,22 +347,14 @@ def _wished(text: str, at: int) -> bool:
     """ "meminta agar Jakarta lebih terbuka pada kerja sama …": a wish or proposal earlier
     in the clause scopes over the partnership, unless the partnership already exists."""
     rx = patterns()
-    before = re.split(
-        r"[;]|,\s+(?:pointing|noting|adding|saying|sedangkan|namun|tetapi)\b", text[:at]
-    )[-1]
+    before = structure("clause_turn").split(text[:at])[-1]
     hoped = bool(rx["wishes"].search(before) or rx["tentative"].search(before))
     # "akan menginisiasi Kota San Diego … menjadi twinning city": a tie yet to be started
     hoped = hoped or bool(
-        re.search(rf"\b(?:akan|will|hendak|plans? to)\s+(?:{rx['proposed'].pattern})", before, re.I)
+        structure("planned_proposal", proposed=rx["proposed"].pattern).search(before)
     )
-    conditional = bool(re.match(r"\s*(?:jika|apabila|bila|kalau|if|should)\b", text, re.I))
+    conditional = bool(structure("conditional_opening").match(text))
     return (hoped or conditional) and not rx["existing"].search(text)
-
-
-# "… yang berjarak empat jam dari London": a place things are measured from, or come from
-_FROM_BEFORE = re.compile(r"\b(?:dari|from)\s+(?:(?:kota|the city of)\s+)?$", re.I)
-_BETWEEN = re.compile(r"\b(?:antara|between)\s+$", re.I)
-_JOINED = re.compile(r"^\s*(?:,\s*)?(?:dan|dengan|and|&|-|–)\s*$", re.I)
 
 
 def _between_states(d: DocContext, v: SentenceView) -> bool:
@@ -381,13 +366,11 @@ def _between_states(d: DocContext, v: SentenceView) -> bool:
     for a, b in pairwise(states):
         if HOME_COUNTRY not in (a.slug, b.slug) or a.slug == b.slug:
             continue
-        opened = re.search(
-            r"\b(?:antara|between)\s+(?:(?:the\s+)?(?:pemerintah|government of)\s+)?$",
-            text[max(0, a.start - 40) : a.start],
-            re.I,
+        opened = structure("between_governments_before").search(
+            text[max(0, a.start - 40) : a.start]
         )
-        if opened and _JOINED.match(
-            re.sub(r"(?i)\s*(?:pemerintah|the government of)\s*$", "", text[a.end : b.start])
+        if opened and structure("joined").match(
+            structure("government_word_end").sub("", text[a.end : b.start])
         ):
             return True
     return False
@@ -403,14 +386,14 @@ def _between_pairs(v: SentenceView, ones: list[str], partners: list[str]) -> set
     )
     out: set[str] = set()
     for i, (a, b) in enumerate(pairwise(order)):
-        if not _BETWEEN.search(text[max(0, a.start - 12) : a.start]):
+        if not structure("between_before").search(text[max(0, a.start - 12) : a.start]):
             continue
         gap = text[a.end : b.start]
         for x in v.mentions:  # "antara Lyon di Perancis dengan Pontianak": a place locating
             if a.end <= x.start and x.end <= b.start and (x.qualifier or x.type == "Country"):
                 gap = gap.replace(x.surface, " ")
         gap = re.sub(r"^\s*(?:,|di|in)?\s*,?", " ", gap)
-        if not _JOINED.match(gap):
+        if not structure("joined").match(gap):
             continue
         after = order[i + 2] if i + 2 < len(order) else None
         if after is not None and re.fullmatch(r"[\s,;]*", text[b.end : after.start]):
@@ -444,11 +427,11 @@ def _listed_among_partners(d: DocContext, v: SentenceView, ones: list[str], at: 
             len({m.slug for m in after}) >= (1 if owner_before else 2)
             and bool(
                 patterns()["list_opening"].search(v.text[at:first])
-                or re.search(r"\b(?:with|dengan)\b", v.text[at:first])
+                or structure("with_word").search(v.text[at:first])
                 # "Darwin has six sister cities: Ambon (1988), Anchorage …"
                 or re.fullmatch(r"[\w\s-]*:\s*", v.text[at:first])
             )
-            and not re.search(r"\b(?:with|dengan)\b", v.text[first : min(m.start for m in after)])
+            and not structure("with_word").search(v.text[first : min(m.start for m in after)])
         )
     # a list: two foreign items, or one with the foreign doer named before the word
     return len({m.slug for m in after}) >= 2 or any(m.start < at for m in lgs)
@@ -525,7 +508,7 @@ def _home_abroad(d: DocContext, v: SentenceView, ones: list[str], pm: re.Match[s
     if not d.is_foreign_actor(home):
         return []
     first = min((m.start for m in v.mentions if m.slug in ones), default=-1)
-    if first < pm.end() or not re.search(r"\b(?:with|dengan)\b", v.text[pm.end() : first]):
+    if first < pm.end() or not structure("with_word").search(v.text[pm.end() : first]):
         return []
     return [home]
 

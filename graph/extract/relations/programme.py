@@ -14,7 +14,7 @@ from graph.extract.context import (
     subject_of,
 )
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
-from graph.extract.lexicon import patterns
+from graph.extract.lexicon import patterns, structure
 from graph.extract.mentions import Mention
 from graph.extract.relations.view import SentenceView
 from graph.model import Evidence
@@ -49,13 +49,6 @@ def _initiator(d: DocContext, v: SentenceView, p: Mention, who: str) -> None:
         d.add_fact(actors[0], "participatesIn", p.slug, v.sent)
 
 
-# "The X Programme is an exchange programme between A, B, … and C": its parties
-_DEFINED_BETWEEN = re.compile(
-    r"^\s+(?:is|was|adalah|merupakan)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:programme|program|project|proyek|initiative|inisiatif|partnership|kemitraan)\s+"
-    r"(?:between|among|involving|antara|yang melibatkan)\s+",
-    re.I,
-)
 _PARTY_TYPES = LOCAL_GOVERNMENT_TYPES | {"Organization", "InternationalOrganization"}
 
 
@@ -65,7 +58,7 @@ def _defined_parties(d: DocContext, v: SentenceView, p: Mention) -> None:
     text = v.sent.text
     after = re.match(r"(?:\s+[A-Z][\w-]*(?:-[A-Z][\w-]*)*)*", text[p.end :])  # its long name
     at = p.end + (after.end() if after else 0)
-    defined = _DEFINED_BETWEEN.match(text[at:])
+    defined = structure("defined_between").match(text[at:])
     if defined is None:
         return
     start = at + defined.end()
