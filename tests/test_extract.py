@@ -7923,3 +7923,25 @@ def test_an_activity_on_a_day_of_a_trip_abroad_is_held_where_the_trip_went() -> 
     later = text.replace("17 Mei 2023", "27 Mei 2023")
     ex = run(later, "id", published="2023-05-10")
     assert not [a for a in ex.activities if a.theme == "kuliah tamu" and a.location], ex.activities
+
+
+def test_the_city_of_a_town_abroad_the_lexicon_lacks_is_its_government() -> None:
+    text = (
+        "Kota Palu and Kesennuma have kept a friendship agreement since 2016. The tsunami "
+        "drills are paid for by the city of Kesennuma."
+    )
+    ex = run(text, "en", published="2024-10-18")
+    assert ex.entities["kesennuma"].type == "CityGovernment", ex.entities
+    ties = {(f.subject, f.object) for f in ex.facts if f.predicate == "partnersWith"}
+    assert ties == {("kota-palu", "kesennuma")}, ex.facts
+
+
+def test_a_dateline_in_capitals_names_the_town_a_placeless_mayor_heads() -> None:
+    text = (
+        "KESENNUMA, Miyagi Pref. - Ten students from Kota Palu arrived on Tuesday for a "
+        "week in Kesennuma, Japan, as the two cities mark eight years of friendship.\n\n"
+        '"We share the same sea," Mayor Hiroshi Tanaka told the students on Wednesday.'
+    )
+    ex = run(text, "en", published="2024-10-18")
+    heads = {(f.subject, f.object) for f in ex.facts if f.predicate == "headOf"}
+    assert heads == {("hiroshi-tanaka", "kesennuma")}, ex.facts

@@ -683,6 +683,8 @@ class MentionFinder:
                             and name not in relations_lexicon()["bare_not_abroad"]
                         ):
                             names.setdefault(name, m.slug)
+                            # and in capitals, as a dateline writes it ("SIBU, Feb 18 -")
+                            names.setdefault(name.upper(), m.slug)
         if not names:
             return
         # (a possessive after the name is no part of another word: "Melaka's")
