@@ -75,20 +75,24 @@ def test_open_without_a_build(tmp_path: Path) -> None:
     assert "graph.build" in (err.value.hint or "")
 
 
-@pytest.mark.parametrize(
-    "module",
-    [
-        "graph.api.knowledge",
-        "graph.api.commands",
-        "graph.sources.fetch",
-        "graph.sources.webclient",
-        "graph.viz.labels",
-        "graph.viz.page",
-        "graph.viz.timeline",
-    ],
-)
+def _modules_with_examples() -> list[str]:
+    root = Path(graph.__file__).resolve().parent
+    return sorted(
+        ".".join(("graph", *p.relative_to(root).with_suffix("").parts)).removesuffix(".__init__")
+        for p in root.rglob("*.py")
+        if p.name != "__main__.py" and ">>>" in p.read_text(encoding="utf-8")
+    )
+
+
+def test_the_examples_are_found() -> None:
+    assert {"graph.extract.dates", "graph.extract.lexicon", "graph.viz.page"} <= set(
+        _modules_with_examples()
+    )
+
+
+@pytest.mark.parametrize("module", _modules_with_examples())
 def test_doctests(module: str) -> None:
-    """The examples in the API's and the page's docstrings run as written."""
+    """The examples in every module's docstrings run as written."""
     import doctest
     import importlib
 

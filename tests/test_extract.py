@@ -7945,3 +7945,35 @@ def test_a_dateline_in_capitals_names_the_town_a_placeless_mayor_heads() -> None
     ex = run(text, "en", published="2024-10-18")
     heads = {(f.subject, f.object) for f in ex.facts if f.predicate == "headOf"}
     assert heads == {("hiroshi-tanaka", "kesennuma")}, ex.facts
+
+
+def test_a_stay_of_days_that_ended_on_a_day_told_began_days_before() -> None:
+    text = (
+        "A 12-member delegation of Provinsi Sulawesi Utara wrapped up a three-day visit to "
+        "Cebu, the Philippines on Friday."
+    )
+    ex = run(text, "en", published="2024-06-15")
+    visits = [(a.start, a.end) for a in ex.activities if a.type == "Visit"]
+    assert visits == [("2024-06-12", "2024-06-14")], ex.activities
+    # a stay told by its first day keeps that day only: its end is not guessed
+    began = "A delegation of Provinsi Sulawesi Utara began a three-day visit to Cebu on Monday."
+    ex = run(began, "en", published="2024-06-15")
+    assert [(a.start, a.end) for a in ex.activities] == [("2024-06-10", None)], ex.activities
+
+
+def test_a_dinner_for_guests_is_an_activity_unless_it_is_a_receptions_occasion() -> None:
+    text = (
+        "Kota Manado's delegation arrived in Davao City on Monday (10/6/2024). On Tuesday "
+        "(11/6/2024), the delegation attended a welcome dinner hosted by the Mayor of Davao "
+        "City, Sebastian Duterte."
+    )
+    ex = run(text, "en", published="2024-06-14")
+    dinners = [a for a in ex.activities if a.theme and "dinner" in a.theme]
+    assert [a.start for a in dinners] == ["2024-06-11"], ex.activities
+    occasion = (
+        "Delegasi dari Kota Davao yang dipimpin oleh Wali Kota Davao, Sebastian Duterte, tiba "
+        "di Manado pada 10 Juni 2024 dan disambut oleh Asisten Pemerintahan dalam acara "
+        "Welcoming Dinner yang digelar di Hotel Aryaduta."
+    )
+    ex = run(occasion, "id", published="2024-06-14")
+    assert [a.type for a in ex.activities] == ["Visit"], ex.activities

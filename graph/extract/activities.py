@@ -19,6 +19,7 @@ from graph.extract.activity_parts import (
     set_dates,
     spoken_on,
     stay_holds,
+    stretch_stay,
     theme_of,
     venue_body,
 )
@@ -77,6 +78,10 @@ def _framing(text: str, start: int) -> bool:
         name = text[m.end() : start]
         # a named event only: "di sela kunjungan kerja" frames a visit that is one
         if re.search(r"[A-Z_]", name) and _FRAME_NAME.fullmatch(name):
+            return True
+        # "disambut … dalam acara Welcoming Dinner": a meal right after a frame's word is
+        # the occasion of the reception told before it
+        if not name.strip() and patterns()["meals"].match(text, start):
             return True
     return False
 
@@ -639,6 +644,9 @@ def _new_activity(
         names = relations_lexicon()["visit_name"]
         act.theme = names.get(d.doc.language or "id", names["id"])[0]
     set_dates(act, seg_dates, orig)
+    # its length is told near its word ("wrapped up a four-day visit")
+    near = max(0, min(lo, trig.start() - 40))
+    stretch_stay(act, orig[near : len(orig) if single else hi], trig.start() - near)
     _mark_dateline_dated(r, act, seg_dates)
     act.participant_count = evidence["count"]  # type: ignore[assignment]
     act.location = evidence["where"]  # type: ignore[assignment]

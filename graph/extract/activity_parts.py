@@ -4,16 +4,17 @@ participant count and location."""
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import cache
 
 from graph.extract.context import DocContext, quote_around, seat_of_mission
 from graph.extract.dates import DateSpan, find_dates, months, weekdays
 from graph.extract.foreign import event_names
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
-from graph.extract.lexicon import patterns, relations_lexicon
+from graph.extract.lexicon import patterns, relations_lexicon, structure
 from graph.extract.mentions import Mention
 from graph.extract.names import name_lexicon, stop_words
-from graph.extract.numbers import find_numbers
+from graph.extract.numbers import find_numbers, word_value
 from graph.extract.places import world_places
 from graph.model import Activity, Entity
 from graph.sources.text import Sentence
@@ -515,3 +516,39 @@ def set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
                 act.end = span.end
     if act.start and act.end and act.start.count("-") < act.end.count("-"):
         act.start = None  # "tahun 2024 ... hingga 27 Februari": the year names the programme
+
+
+def stay_days(text: str) -> int | None:
+    """How many days a stay told in ``text`` lasts ("a four-day visit", "selama tiga
+    hari"), if the text says so once.
+
+    >>> stay_days("wrapped up a four-day visit"), stay_days("kunjungan selama 3 hari")
+    (4, 3)
+    >>> stay_days("tiba dua hari lalu") is None, stay_days("one day") is None
+    (True, True)
+    """
+    found = {word_value(m.group("n")) for m in structure("stay_length").finditer(text)}
+    found.discard(None)
+    if len(found) != 1:
+        return None
+    n = found.pop()
+    return n if n is not None and 2 <= n <= 31 else None
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def stretch_stay(act: Activity, text: str, trigger_at: int) -> None:
+    """A stay of N days dated by one day: the day told is its last when a word before the
+    activity says it ended ("wrapped up a four-day visit … on Thursday") or when the day
+    was given as its end; else its first."""
+    n = stay_days(text)
+    if n is None:
+        return
+    if act.start is None and act.end is not None and act.end.count("-") == 2:
+        act.start = _shift(act.end, 1 - n)
+    elif act.start is not None and act.end is None and act.start.count("-") == 2:
+        before = " ".join(text[:trigger_at].split()[-6:])
+        if patterns()["stay_ended"].search(before):
+            act.start, act.end = _shift(act.start, 1 - n), act.start

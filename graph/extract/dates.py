@@ -607,6 +607,12 @@ def _future_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b", re.I)
 
 
+@cache
+def _since_before() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, load_yaml("dates.yaml")["since_words"]))
+    return re.compile(rf"\b(?:{words})\s+(?:(?:tahun|the year)\s+)?$", re.I)
+
+
 def reference_date(published: str | None, text: str) -> dt.date | None:
     """The date that relative expressions refer to: publication, else the text's own.
 
@@ -615,6 +621,11 @@ def reference_date(published: str | None, text: str) -> dt.date | None:
 
     >>> reference_date(None, "Pelatihan pada 15 hingga 19 Mei 2023. Sejak 2016.")
     datetime.date(2023, 5, 19)
+
+    A year something has gone on since is long past, not the text's time:
+
+    >>> reference_date(None, "Talks on Monday (Oct 14). Cooperation since 2013.") is None
+    True
     """
     if published:
         return to_date(published)
@@ -628,6 +639,8 @@ def reference_date(published: str | None, text: str) -> dt.date | None:
             clause_before(text, span.begin, 60, ".;!?")
         ):
             continue  # "would be followed up in 2024": a year still to come is not now
+        if span.start.count("-") == 0 and _since_before().search(text, 0, span.begin):
+            continue  # "in place since 2013": a start long past is not now
         for iso in (span.start, span.end):
             if not iso:
                 continue

@@ -31,6 +31,8 @@ STRUCTURES_FILE = "structures.yaml"
 
 #: Keys whose value is a list of pattern fragments, and what each is for.
 WORD_LISTS = {
+    "meals": "a meal or reception given for guests: an occurrence of a visit's days",
+    "stay_ended": "words before an activity saying its day told is its last",
     "honorifics": "titles before a person's name",
     "degrees": "academic degrees after a name",
     "deputy_pronoun": "'wakilnya': the deputy of the head named before",
@@ -229,19 +231,29 @@ def _check_roles(value: object, where: str) -> None:
             raise LexiconError(f"{at}.level: {role['level']!r} is not a local-government class")
 
 
+def _spliced(words: object) -> object:
+    """A word list with the lists it names by a YAML alias (``*meals``) spliced in."""
+    if not isinstance(words, list):
+        return words
+    return [w for item in words for w in (item if isinstance(item, list) else [item])]
+
+
 def check_relations(data: Any, name: str = RELATIONS_FILE) -> dict[str, Any]:
-    """Validate the parsed ``relations.yaml``; returns it unchanged."""
+    """Validate the parsed ``relations.yaml``; returns it, with each list that names
+    another by a YAML alias holding that list's words in its place."""
     if not isinstance(data, dict):
         raise LexiconError(f"{name}: expected a mapping of keys to word lists")
     for key, value in data.items():
         where = f"{name}: {key}"
         if key in WORD_LISTS:
+            data[key] = value = _spliced(value)
             _check_list(value, where)
         elif key in WORD_TABLES:
             allowed = WORD_TABLES[key]
             if not isinstance(value, dict):
                 raise LexiconError(f"{where}: expected a mapping of names to pattern lists")
             for sub, words in value.items():
+                value[sub] = words = _spliced(words)
                 if allowed is not None and sub not in allowed:
                     raise LexiconError(f"{where}: unknown name {sub!r} (known: {list(allowed)})")
                 _check_list(words, f"{where}.{sub}")
