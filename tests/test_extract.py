@@ -7977,3 +7977,14 @@ def test_a_dinner_for_guests_is_an_activity_unless_it_is_a_receptions_occasion()
     )
     ex = run(occasion, "id", published="2024-06-14")
     assert [a.type for a in ex.activities] == ["Visit"], ex.activities
+
+
+def test_an_activity_told_again_with_its_day_takes_that_day() -> None:
+    text = (
+        "Provinsi Sulawesi Utara and Cebu Province signed a memorandum of understanding on "
+        "tourism this month.\n\nWednesday, June 12: The two governors signed the memorandum "
+        "at the Cebu provincial capitol."
+    )
+    ex = run(text, "en", published="2024-06-20")
+    signings = [(a.start, a.end) for a in ex.activities if a.type == "Signing"]
+    assert signings == [("2024-06-12", None)], ex.activities

@@ -904,9 +904,18 @@ def _from_sentence_before(r: _Reading, act: Activity, told: bool) -> None:
 
 def absorb(into: Activity, other: Activity) -> None:
     """Merge a second account of the same activity into the first."""
-    if (into.start is None and other.start) or (
+    if (
+        (into.start is None and other.start)
         # the day told first falls within the stay told after it: the stay is the activity's
-        into.end is None and stay_holds(other.start, other.end, into.start)
+        or (into.end is None and stay_holds(other.start, other.end, into.start))
+        # "signed … this week" told again as "Tuesday, April 9: … signed": the day within
+        or (
+            into.end is None
+            and into.start is not None
+            and other.start is not None
+            and into.start.count("-") < other.start.count("-")
+            and other.start.startswith(into.start)
+        )
     ):
         into.start, into.end = other.start, other.end
     elif into.end is None and other.end:
