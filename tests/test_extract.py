@@ -7988,3 +7988,25 @@ def test_an_activity_told_again_with_its_day_takes_that_day() -> None:
     ex = run(text, "en", published="2024-06-20")
     signings = [(a.start, a.end) for a in ex.activities if a.type == "Signing"]
     assert signings == [("2024-06-12", None)], ex.activities
+
+
+def test_a_placeless_title_joined_after_a_placed_one_is_of_the_same_government() -> None:
+    text = (
+        "KUCHING: A delegation of the Kuching South City Council was received by Pontianak "
+        "mayor Edi Kamtono and deputy mayor Bahasan at the Pontianak City Hall on Thursday."
+    )
+    ex = run(text, "en", published="2024-10-08")
+    deputies = {(f.subject, f.object) for f in ex.facts if f.predicate == "deputyHeadOf"}
+    assert deputies == {("bahasan", "kota-pontianak")}, ex.facts
+
+
+def test_an_activity_after_the_publication_day_sends_no_delegation_yet() -> None:
+    text = (
+        "GEORGE TOWN, Oct 8: Penang Island City Council mayor Khoo Boon Heng led a delegation "
+        "to Medan, Indonesia, from Oct 2 to Oct 5.\n\nHe said the council would invite a "
+        "cultural troupe from the Medan city government to perform at the George Town "
+        "Festival next year."
+    )
+    ex = run(text, "en", published="2024-10-08")
+    sent = {(f.subject, f.object) for f in ex.facts if f.predicate == "sendsDelegationTo"}
+    assert sent == {("penang-island", "kota-medan")}, ex.facts

@@ -1515,11 +1515,19 @@ def finish_activities(d: DocContext) -> None:
             act.participants.append(act.location)
         if id(act) in d.only_planned and act.start is None:
             continue  # "berencana mengirim 20 ASN ke Jepang untuk pelatihan": a plan
-        if act.location and id(act) not in d.only_planned:  # a planned trip sends nobody
-            _delegations(d, act, act.location)
+        if act.location and id(act) not in d.only_planned and not _yet_to_come(d, act):
+            _delegations(d, act, act.location)  # a planned trip sends nobody
         _programme_participants(d, act)
         keep.append(act)
     d.ex.activities = keep
+
+
+def _yet_to_come(d: DocContext, act: Activity) -> bool:
+    """Whether the activity is dated after the article's own time ("at the George Town
+    Festival next year"): a plan, which sends nobody yet."""
+    if act.start is None or d.now is None:
+        return False
+    return act.start > d.now.isoformat()[: len(act.start)]
 
 
 def _programme_participants(d: DocContext, act: Activity) -> None:

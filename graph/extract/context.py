@@ -33,6 +33,9 @@ class DocContext:
     home: str | None
     ex: Extraction
     gaz: Gazetteer  # the names the document was read with
+    # the day the article was published, when known (the page's date or its byline's), not
+    # inferred from the dates it tells
+    now: dt.date | None = None
     heads: dict[str, str] = field(default_factory=dict)  # person -> government
     fact_keys: set[tuple[str, str, str]] = field(default_factory=set)
     current: Activity | None = None

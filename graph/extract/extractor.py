@@ -19,7 +19,7 @@ from graph.extract.context import (
     place_of_telling,
     seat_of_mission,
 )
-from graph.extract.dates import byline_date, reference_date
+from graph.extract.dates import byline_date, reference_date, to_date
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, default_gazetteer
 from graph.extract.lexicon import patterns
 from graph.extract.mentions import find_mentions
@@ -177,11 +177,12 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
         return Extraction(document=doc, prefiltered=True)
     sentences = split_sentences(text)
     ref = reference_date(doc.published, text)
-    if doc.published is None:
-        ref = byline_date(doc.text) or ref
+    now = to_date(doc.published) if doc.published else byline_date(doc.text)
+    ref = now or ref
     mentions = find_mentions(sentences, gaz, doc.language or "id", matches)
     ex = Extraction(document=doc)
-    d = DocContext(doc, sentences, mentions, ref, home_government(mentions, sentences), ex, gaz)
+    home = home_government(mentions, sentences)
+    d = DocContext(doc, sentences, mentions, ref, home, ex, gaz, now)
     heads(d)
     if not international:
         # a tie between two of our own governments: who they are and who heads them

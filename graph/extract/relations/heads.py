@@ -6,7 +6,7 @@ from __future__ import annotations
 from graph.extract.context import DocContext, after_locative, dateline, dateline_government
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns, structure
-from graph.extract.mentions import Role
+from graph.extract.mentions import Mention, Role
 from graph.extract.names import name_patterns
 
 
@@ -65,6 +65,9 @@ def _placeless(d: DocContext, role: Role) -> str | None:
                 "possessive_between"
             ).search(between):
                 return before[-1].slug
+    joined = _joined_to_a_holder(d, role, text, person)
+    if joined is not None:
+        return joined
     told_from = _told_from_abroad(d, role.level)
     if told_from is not None and not any(
         r.government == told_from and r.relation == role.relation and r.person != role.person
@@ -88,6 +91,28 @@ def _placeless(d: DocContext, role: Role) -> str | None:
             and r.government == d.home
         ]
         return None if others else d.home
+    return None
+
+
+def _joined_to_a_holder(d: DocContext, role: Role, text: str, person: Mention | None) -> str | None:
+    """ "received by Medan mayor Rahmat Harahap and deputy mayor Zulkarnain Lubis": a title
+    naming no place, joined right after a holder of a title that names one, is of that
+    holder's government."""
+    if person is None:
+        return None
+    for other in d.mentions.roles:
+        if other.sentence != role.sentence or not other.government or other.person == role.person:
+            continue
+        if other.level != role.level:
+            continue
+        held = next(
+            (m for m in d.mentions.in_sentence(role.sentence) if m.slug == other.person), None
+        )
+        if held is None or held.end > person.start:
+            continue
+        gap = text[held.end : person.start]
+        if structure("joined_title").fullmatch(gap) and name_patterns().any_role.search(gap):
+            return other.government
     return None
 
 
