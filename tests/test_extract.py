@@ -2599,7 +2599,7 @@ def test_a_foreign_countrys_ministry_visiting_ours_is_no_national_agenda_of_ours
         "A 12-member delegation from Madagascar's Ministry of Fisheries is visiting South "
         "Sulawesi Province from November 4 to 8, 2024, to learn seaweed farming."
     )
-    ex = run(text, "en")
+    ex = run(text, "en", published="2024-11-05")
     act = only_activity(ex)
     assert (act.type, act.start, act.end) == ("Visit", "2024-11-04", "2024-11-08")
     assert ("madagascar", "provinsi-sulawesi-selatan") in with_predicate(ex, "sendsDelegationTo")
@@ -8003,9 +8003,8 @@ def test_a_placeless_title_joined_after_a_placed_one_is_of_the_same_government()
 def test_an_activity_after_the_publication_day_sends_no_delegation_yet() -> None:
     text = (
         "GEORGE TOWN, Oct 8: Penang Island City Council mayor Khoo Boon Heng led a delegation "
-        "to Medan, Indonesia, from Oct 2 to Oct 5.\n\nHe said the council would invite a "
-        "cultural troupe from the Medan city government to perform at the George Town "
-        "Festival next year."
+        "to Medan, Indonesia, from Oct 2 to Oct 5.\n\nHe said a cultural troupe of the Medan "
+        "city government would perform at a heritage festival in Penang Island next year."
     )
     ex = run(text, "en", published="2024-10-08")
     sent = {(f.subject, f.object) for f in ex.facts if f.predicate == "sendsDelegationTo"}
