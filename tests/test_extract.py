@@ -8009,3 +8009,35 @@ def test_an_activity_after_the_publication_day_sends_no_delegation_yet() -> None
     ex = run(text, "en", published="2024-10-08")
     sent = {(f.subject, f.object) for f in ex.facts if f.predicate == "sendsDelegationTo"}
     assert sent == {("penang-island", "kota-medan")}, ex.facts
+
+
+def test_a_region_abroad_told_as_working_together_with_ours_is_a_partner() -> None:
+    text = (
+        "Trade between North Kalimantan and Malaysia rose in 2023. Kaltara and Sabah have "
+        "been working together since 2012 on border trade, the governor said."
+    )
+    ex = run(text, "en", published="2024-03-06")
+    assert partnership(ex, "provinsi-kalimantan-utara", "sabah") is not None, ex.facts
+    assert partnership(ex, "provinsi-kalimantan-utara", "sabah").since == "2012"
+
+
+def test_a_state_named_after_a_dateline_sends_the_mission() -> None:
+    text = (
+        "Sabah trade mission returns from Tarakan\n\nKOTA KINABALU: A Sabah trade mission to "
+        "Tarakan, North Kalimantan on Nov 25 and 26 has brought home potential deals for "
+        "Malaysia.\n\nSabah and North Kalimantan have worked together since 2012, the "
+        "state's trade minister said."
+    )
+    ex = run(text, "en", published="2024-11-27")
+    sent = {(f.subject, f.object) for f in ex.facts if f.predicate == "sendsDelegationTo"}
+    assert ("sabah", "kota-tarakan") in sent and not {s for s, _ in sent} - {"sabah"}, sent
+
+
+def test_a_return_visit_only_hoped_for_sends_nobody() -> None:
+    text = (
+        "Sekretaris Daerah Kalimantan Barat said the province welcomed the mission from "
+        "Sarawak and hoped for a return visit by Pontianak exporters to Kuching in 2025."
+    )
+    ex = run(text, "en", published="2024-11-27")
+    sent = {(f.subject, f.object) for f in ex.facts if f.predicate == "sendsDelegationTo"}
+    assert not {x for x in sent if x[1] == "kuching"}, sent

@@ -14,7 +14,7 @@ from functools import cache
 
 from graph.extract.dates import find_dates, months, opens_with_date, weekdays
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES, Gazetteer
-from graph.extract.lexicon import patterns, relations_lexicon
+from graph.extract.lexicon import patterns, relations_lexicon, structure
 from graph.extract.mentions import DocumentMentions, Mention
 from graph.extract.names import name_patterns
 from graph.model import Activity, Document, Evidence, Extraction, Fact, Qualified
@@ -228,6 +228,8 @@ def wished(text: str, at: int) -> bool:
     clause = re.split(r"[;:,.]", text[:at])[-1]
     last = clause.split()[-1:]
     rx = patterns()
+    if structure("wish_right_before", wishes=rx["wishes"].pattern).search(clause):
+        return True  # "hoped for a return visit", "berharap ada kunjungan balasan"
     return bool(
         last and rx["modal_before_trip"].fullmatch(last[0].lower()) and rx["wishes"].search(clause)
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from graph.extract.gazetteer import Gazetteer, Record, key
-from graph.extract.lexicon import lowered, may_match, patterns, relations_lexicon
+from graph.extract.lexicon import lowered, may_match, patterns, relations_lexicon, structure
 from graph.extract.names import name_lexicon, stop_words
 from graph.extract.places import Place, world_places
 from graph.vocab import HOME_COUNTRY, slugify
@@ -137,6 +137,19 @@ def twinned_pairs(text: str) -> Iterator[tuple[re.Match[str], bool]]:
             if m.group("first").isupper() or m.group("second").isupper():
                 continue  # acronyms ("KDH and KLN"), not places
             yield m, region
+
+
+def cooperating_pairs(text: str) -> Iterator[re.Match[str]]:
+    """Pairs of names told as working together ("Sarawak and West Kalimantan have been
+    working together since 1985", "Sabah dan Kaltim telah lama bekerja sama")."""
+    after = structure("pair_cooperating_after")
+    if not after.search(text):
+        return  # a cheap test before the pair pattern
+    for m in pair_pattern().finditer(text):
+        if m.group("first").isupper() or m.group("second").isupper():
+            continue  # acronyms, not places
+        if after.match(text, m.end()):
+            yield m
 
 
 #: a name opening a clause, a few lower-case words before a twinning word ("Yogyakarta
@@ -444,6 +457,9 @@ def _candidates(text: str, countries: dict[int, str]) -> Iterator[Candidate]:
     # "Bali and Kumamoto … sister province": the one of a pair that is not ours
     for m, region in twinned_pairs(text) if partner else ():
         yield from _pair_candidates(m, REGION if region else None, sure=True)
+    # "Sarawak and West Kalimantan have been working together": the one of a pair not ours
+    for m in cooperating_pairs(text) if partner else ():
+        yield from _pair_candidates(m, None, sure=True)
     # "Ulsan has been the friendship city of Balikpapan": the holder, when the partner
     # after the word is ours
     for m, after, region in held_ties(text) if partner else ():

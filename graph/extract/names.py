@@ -188,6 +188,9 @@ def inside_a_name(text: str, start: int, headline: bool) -> bool:
     True
     >>> inside_a_name("Wali Kota Jambi hadir", 10, False)
     False
+    >>> s = "KUCHING: A Sarawak trade mission to Pontianak"
+    >>> inside_a_name(s, s.index("Sarawak"), False)
+    False
     """
     if headline:
         return False
@@ -201,8 +204,12 @@ def inside_a_name(text: str, start: int, headline: bool) -> bool:
         return False  # words run together by a scraper ("DenpasarWalikota"), not a name
     if re.search(r"['’]s$", word):
         return False  # "Indonesia's Makassar": a possessive names the place's country
-    if word == "A" and not text[max(0, start - 40) : start][: before.start()].strip():
-        return False  # "A Malaysian delegation …": the article opening the sentence
+    if word in ("A", "An", "The") and re.search(
+        r"(?:^|[:\u2013\u2014-])\s*$", text[max(0, start - 40) : start][: before.start()]
+    ):
+        # "A Malaysian delegation …", "KUCHING: A Sarawak trade mission …": the article
+        # opening the sentence, or its text after a dateline
+        return False
     if lex.venue_before_town.search(text[max(0, start - 60) : start]):
         return False  # "di Gedung Pakuan Bandung": the town the venue is in
     if _MONTH.fullmatch(word):

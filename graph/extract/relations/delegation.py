@@ -9,6 +9,7 @@ from functools import cache
 from graph.extract.context import (
     DATELINE,
     DocContext,
+    dateline,
     envoys_country,
     home_national,
     negated,
@@ -133,15 +134,14 @@ def _visit_from_abroad(d: DocContext, v: SentenceView, at: int) -> None:
     study trip to Singkawang", or, in a foreign outlet, "the study trip to Singkawang and
     Pontianak" told under the dateline of the council's city."""
     lgs = [m for m in v.mentions if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES]
+    before = [m for m in lgs if m.start < at and d.is_foreign_actor(m.slug) and not m.qualifier]
+    line = dateline(d.sentences)
+    if line is not None and line[0] == v.sent.index:
+        # "KUCHING: A Sarawak trade mission to Pontianak": the dateline's town only tells
+        # where the story is told, when the sentence names the sender after it
+        before = [m for m in before if m.start >= line[1]] or before
     sender = (
-        next(
-            (
-                m.slug
-                for m in lgs
-                if m.start < at and d.is_foreign_actor(m.slug) and not m.qualifier
-            ),
-            None,
-        )
+        next((m.slug for m in before), None)
         or _envoys_country(d, v, 0, at)
         or _dateline_government(d)
     )
@@ -240,9 +240,17 @@ def delegation(d: DocContext, v: SentenceView) -> None:
             continue
         if m.slug == HOME_COUNTRY or not sender or not d.is_indonesian_lg(sender):
             continue
+        if _wished_trip_to(v, m.start):
+            continue  # "welcomed the mission and hoped for a return visit … to Kuching"
         if sender != m.slug and d.country_of(sender) != d.country_of(m.slug):
             d.add_fact(sender, "sendsDelegationTo", m.slug, v.sent)
             _towns_of_destination(d, v, sender, m)
+
+
+def _wished_trip_to(v: SentenceView, at: int) -> bool:
+    """Whether the trip word nearest before a destination at ``at`` is only wished for."""
+    words = [m for m in patterns()["delegation"].finditer(v.text, 0, at)]
+    return bool(words) and wished(v.text, words[-1].start())
 
 
 def reception(d: DocContext, v: SentenceView) -> None:
