@@ -8041,3 +8041,33 @@ def test_a_return_visit_only_hoped_for_sends_nobody() -> None:
     ex = run(text, "en", published="2024-11-27")
     sent = {(f.subject, f.object) for f in ex.facts if f.predicate == "sendsDelegationTo"}
     assert not {x for x in sent if x[1] == "kuching"}, sent
+
+
+def test_a_deputy_lord_mayor_is_the_deputy_of_the_council_named_before() -> None:
+    text = (
+        "Pemprov NTT received a delegation from Australia on Tuesday (5/3/2024). The "
+        "delegation included officials of the City of Palmerston, among them Deputy Lord "
+        "Mayor Anna Kowal, who spoke on vocational training."
+    )
+    ex = run(text, "en", published="2024-03-07")
+    roles = {(f.subject, f.predicate, f.object) for f in ex.facts if "HeadOf" in f.predicate}
+    assert roles == {("anna-kowal", "deputyHeadOf", "palmerston")}, ex.facts
+
+
+def test_a_minister_owned_by_a_state_abroad_is_no_national_agenda_of_ours() -> None:
+    text = (
+        "The East Nusa Tenggara (NTT) Provincial Government on Tuesday (5/3/2024) received a "
+        "14-member delegation from the Northern Territory Government of Australia, led by the "
+        "Territory's Minister for Agribusiness, Claire Holloway."
+    )
+    ex = run(text, "en", published="2024-03-07")
+    assert [(a.type, a.start) for a in ex.activities] == [("Visit", "2024-03-05")], ex.activities
+
+
+def test_a_continent_named_with_a_countrys_word_is_not_that_country() -> None:
+    text = (
+        "Pemkab Banyuwangi mengirim misi kebudayaan ke Paramaribo, Suriname, negara di "
+        "Amerika Selatan, pada Jumat (9/8/2024)."
+    )
+    ex = run(text, "id", published="2024-08-14")
+    assert "united-states" not in ex.entities, ex.entities

@@ -318,6 +318,9 @@ def home_national(d: DocContext, text: str, ms: list[Mention]) -> bool:
             continue  # inside the name of a foreign body ("Kementerian Luar Negeri Singapura")
         if any(a <= nm.start() < b for a, b in abroad):
             continue
+        owned = structure("owner_before").search(text, 0, nm.start())
+        if owned and not patterns()["home_words"].fullmatch(owned.group("owner")):
+            continue  # "the Territory's Minister for Agribusiness": the owner's, not ours
         # "the New Zealand Ministry of Foreign Affairs", "Madagascar's Ministry of …": the
         # country named right before
         if any(

@@ -379,6 +379,21 @@ def _initialled(words: list[str], letters: str) -> str | None:
     return None
 
 
+@cache
+def _world_region() -> re.Pattern[str]:
+    regions = sorted(name_lexicon().world_regions, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, regions))})(?![\w-])", re.I)
+
+
+def _in_world_region(text: str, start: int, end: int) -> bool:
+    """Whether a country's name is only part of a longer name of a world region around it
+    ("negara Amerika Selatan", "Latin America")."""
+    for m in _world_region().finditer(text, max(0, start - 12), min(len(text), end + 12)):
+        if m.start() <= start and end <= m.end() and m.end() - m.start() > end - start:
+            return True
+    return False
+
+
 def _headline_in_title_case(text: str) -> bool:
     """A line without a closing stop, most of whose words are capitalised."""
     words = re.findall(r"[A-Za-z]+", text)
@@ -589,8 +604,12 @@ class MentionFinder:
                     m.record.type != "Country" and opens_a_heads_name(text, m.end)
                 ):
                     continue
-            if m.record.type == "Country" and text.startswith("$", m.end):
-                continue  # "US$90,000", "S$500": a currency, not the country
+            if m.record.type == "Country" and (
+                text.startswith("$", m.end) or _in_world_region(text, m.start, m.end)
+            ):
+                # "US$90,000", "S$500": a currency; "Amerika Selatan", "Latin America": a
+                # continent; not the country
+                continue
             nxt = found[i + 1] if i + 1 < len(found) else None
             mission = _MISSION_AFTER.match(text, m.end)
             if m.record.type == "Country" and mission:
