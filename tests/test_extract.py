@@ -8071,3 +8071,25 @@ def test_a_continent_named_with_a_countrys_word_is_not_that_country() -> None:
     )
     ex = run(text, "id", published="2024-08-14")
     assert "united-states" not in ex.entities, ex.entities
+
+
+def test_the_day_words_were_said_or_a_today_of_another_clause_dates_no_signing() -> None:
+    text = (
+        '"We signed a memorandum of understanding with the Northern Territory Government of '
+        'Australia in 2011 and renewed it in 2019, so today we fill it with programmes," NTT '
+        "Deputy Governor Ndolu said on Tuesday."
+    )
+    ex = run(text, "en", published="2024-03-07")
+    starts = sorted(a.start or "" for a in ex.activities if a.type == "Signing")
+    assert starts == ["2011", "2019"], ex.activities
+
+
+def test_a_tie_since_an_untold_signing_has_no_start_year() -> None:
+    text = (
+        "Pemprov NTT and the Northern Territory Government of Australia keep their partnership "
+        "alive: 30 NTT livestock officers have trained in Darwin since the agreement was "
+        "first signed."
+    )
+    ex = run(text, "en", published="2024-03-07")
+    q = partnership(ex, "provinsi-nusa-tenggara-timur", "northern-territory")
+    assert q is not None and q.since is None, ex.qualified

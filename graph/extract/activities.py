@@ -590,7 +590,33 @@ def _activity_dates(
         # "KITAKYUSHU, 21 May 2024 - … on Monday began a course": the dateline's day is
         # the day of telling; the body's own day is the activity's
         seg_dates = [x for x in seg_dates if x.begin >= line.end()]
+    own = [x for x in seg_dates if not x.relative and "," not in orig[trig.end() : x.begin]]
+    if own:
+        # "renewed it in 2019, so today we are filling …": a "today" of another clause
+        # does not date an activity whose own clause gives its date
+        seg_dates = [
+            x
+            for x in seg_dates
+            if not (
+                x.relative
+                and not re.search(r"\d", orig[x.begin : x.finish])  # "today", "kemarin"
+                and x.begin > trig.end()
+                and "," in orig[trig.end() : x.begin]
+            )
+        ]
+    told = [x for x in seg_dates if _day_of_speaking(orig, x)]
+    if told and len(told) < len(seg_dates):
+        # "'… renewed it in 2019,' Ndolu said on Tuesday": the day the words were said
+        seg_dates = [x for x in seg_dates if x not in told]
     return seg_dates
+
+
+def _day_of_speaking(text: str, span: DateSpan) -> bool:
+    """Whether a date follows a word of speech in its attribution, after the quote
+    ("…," Ndolu said on Tuesday; "…," ujar Wahyu, Jumat (9/8))."""
+    before = text[max(0, span.begin - 45) : span.begin]
+    words = list(patterns()["speech"].finditer(before))
+    return bool(words) and not re.search(r"[.;:\"“”]", before[words[-1].end() :])
 
 
 def _new_activity(

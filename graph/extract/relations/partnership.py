@@ -272,7 +272,13 @@ def _anniversary_year(d: DocContext, v: SentenceView) -> str | None:
 
 def _start_year(d: DocContext, v: SentenceView, at: int, signed: bool) -> str | None:
     since = since_year(v.sent.text, d.ref, at) or _became_year(d, v, at) or _anniversary_year(d, v)
-    if since is None and signed and not patterns()["renewal"].search(v.text):
+    if (
+        since is None
+        and signed
+        and not patterns()["renewal"].search(v.text)
+        # "since the agreement was first signed": a start the sentence leaves undated
+        and not patterns()["since"].search(v.text)
+    ):
         spans = [x for x in find_dates(v.sent.text, d.ref) if not x.relative or x.start.count("-")]
         if spans:
             return spans[0].start[:4]
