@@ -8093,3 +8093,12 @@ def test_a_tie_since_an_untold_signing_has_no_start_year() -> None:
     ex = run(text, "en", published="2024-03-07")
     q = partnership(ex, "provinsi-nusa-tenggara-timur", "northern-territory")
     assert q is not None and q.since is None, ex.qualified
+
+
+def test_a_town_named_only_as_a_venue_does_not_hide_the_body_ours_works_with() -> None:
+    text = (
+        "The cooperation of Kota Balikpapan with KOICA builds on earlier training: three "
+        "officials attended a KOICA course on waste management in Seoul in 2022."
+    )
+    facts = facts_of(text, language="en", published="2024-05-22")
+    assert ("kota-balikpapan", "partnersWith", "koica") in facts, facts

@@ -65,10 +65,6 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
         # only as a stop of the trip
         tied = {e for q in d.ex.qualified if q.kind == "Partnership" for e in q.ends}
         partners = [p for p in named if p in tied][-1:] or list(named[-1:])
-    # with a foreign local government named, it is the partner, not the countries or
-    # organisations around it ("met in Brazil, honoured by the United Nations")
-    if any(d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
-        partners = [p for p in partners if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES]
     # "bertemu Gubernur Queensland di Brisbane": with another government abroad named, a
     # place after "di" / "in" is where they met, not a partner; one after "dari" / "from"
     # is where something comes from or is measured from
@@ -83,6 +79,11 @@ def _partners(d: DocContext, v: SentenceView) -> tuple[list[str], list[str]]:
     venues = {m.slug for m in v.foreign if id(m) in placed} - {
         m.slug for m in v.foreign if id(m) not in placed
     }
+    # with a foreign local government named, it is the partner, not the countries or
+    # organisations around it ("met in Brazil, honoured by the United Nations"), unless it
+    # is only where something happened ("cooperation with KOICA … a course in Seoul")
+    if any(d.ent_type(p) in LOCAL_GOVERNMENT_TYPES and p not in venues for p in partners):
+        partners = [p for p in partners if d.ent_type(p) in LOCAL_GOVERNMENT_TYPES]
     if any(p not in venues and d.ent_type(p) in LOCAL_GOVERNMENT_TYPES for p in partners):
         partners = [p for p in partners if p not in venues]
     # "menandatangani nota kesepahaman dengan Pemerintah Kota Binjai di Malaysia": a country
