@@ -65,14 +65,22 @@ def _bodies_listed(v: SentenceView, first: str) -> list[str]:
     if at is None:
         return [first]
     out = [first]
-    for prev, nxt in zip(bodies[at:], bodies[at + 1 :], strict=False):
+    prev = bodies[at]
+    for nxt in bodies[at + 1 :]:
+        if nxt.slug == prev.slug:
+            prev = nxt  # "… Major Cities 21 (ANMC21)": the item's acronym, named apart
+            continue
         # "CityNet (CN), the C40 …, which it joined in 2013, and UCLG ASPAC": an item's
         # acronym and a clause about it are no break in the list
-        gap = structure("item_aside").sub("", v.sent.text[prev.end : nxt.start])
+        gap = v.sent.text[prev.end : nxt.start]
+        if v.sent.text[: prev.start].endswith("("):
+            gap = gap.removeprefix(")")  # past the bracket of the acronym skipped
+        gap = structure("item_aside").sub("", gap)
         gap = re.sub(r"(?i)\bthe\s+$", "", gap)
         if not list_separator().fullmatch(gap):
             break
         out.append(nxt.slug)
+        prev = nxt
     return list(dict.fromkeys(out))
 
 
