@@ -8105,3 +8105,13 @@ def test_a_town_named_only_as_a_venue_does_not_hide_the_body_ours_works_with() -
     )
     facts = facts_of(text, language="en", published="2024-05-22")
     assert ("kota-balikpapan", "partnersWith", "koica") in facts, facts
+
+
+def test_initials_in_brackets_defining_a_post_name_no_body() -> None:
+    text = (
+        "The delegation of the KwaZulu-Natal Provincial Government was led by its Member of "
+        "the Executive Council (MEC) for Economic Development, Thandeka Mkhize, and received "
+        "in Pekanbaru by the Riau provincial government on Monday (26/8/2024)."
+    )
+    ex = run(text, "en", published="2024-08-28")
+    assert not [k for k in ex.entities if k.startswith(("of-", "member-of"))], ex.entities

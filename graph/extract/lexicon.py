@@ -31,6 +31,7 @@ STRUCTURES_FILE = "structures.yaml"
 
 #: Keys whose value is a list of pattern fragments, and what each is for.
 WORD_LISTS = {
+    "post_words": "words opening the name of a post, not a body",
     "home_words": "the home country named as the owner of a national body",
     "meals": "a meal or reception given for guests: an occurrence of a visit's days",
     "stay_ended": "words before an activity saying its day told is its last",

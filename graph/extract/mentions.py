@@ -1675,6 +1675,8 @@ class MentionFinder:
                 continue
             if rx["acronym_venue_words"].search(name):
                 continue
+            if rx["post_words"].match(name):
+                continue  # "Member of the Executive Council (MEC)": a post, not a body
             start = text.rfind(name, 0, acr.start())
             if start < 0:
                 continue
