@@ -8115,3 +8115,16 @@ def test_initials_in_brackets_defining_a_post_name_no_body() -> None:
     )
     ex = run(text, "en", published="2024-08-28")
     assert not [k for k in ex.entities if k.startswith(("of-", "member-of"))], ex.entities
+
+
+def test_the_government_abroad_speaking_after_a_dateline_tells_the_article() -> None:
+    text = (
+        "ANDONG, May 23 (Yonhap) -- North Gyeongsang Province said Thursday it has sent a "
+        "grant to West Nusa Tenggara, its sister province in Indonesia.\n\nThe grant was "
+        "handed over in Mataram, where Vice Governor Park Sung-ho and West Nusa Tenggara's "
+        "acting governor, Lalu Ahmad Fauzan, signed the documents."
+    )
+    ex = run(text, "en", published="2024-05-23")
+    roles = {(f.subject, f.predicate, f.object) for f in ex.facts if "HeadOf" in f.predicate}
+    assert ("park-sung-ho", "deputyHeadOf", "north-gyeongsang") in roles, roles
+    assert ("park-sung-ho", "deputyHeadOf", "provinsi-nusa-tenggara-barat") not in roles

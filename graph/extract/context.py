@@ -414,17 +414,35 @@ def dateline_government(d: DocContext, level: str | None = None) -> str | None:
     if line is None:
         return None
     index, end = line
+    ms = d.mentions.in_sentence(index)
+    text = d.sentences[index].text
     return next(
         (
             m.slug
-            for m in d.mentions.in_sentence(index)
-            if m.start < end
+            for m in ms
+            if (
+                m.start < end
+                # "ANDONG (Yonhap) -- North Gyeongsang Province said Thursday …": the
+                # government abroad speaking first after a dateline naming none tells it
+                or (
+                    m is _first_after(ms, end)
+                    and patterns()["speech"].match(text, _past_space(text, m.end))
+                )
+            )
             and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES
             and (level is None or d.ent_type(m.slug) == level)
             and d.is_foreign_actor(m.slug)
         ),
         None,
     )
+
+
+def _first_after(ms: list[Mention], at: int) -> Mention | None:
+    return min((m for m in ms if m.start >= at), key=lambda m: m.start, default=None)
+
+
+def _past_space(text: str, at: int) -> int:
+    return len(text) - len(text[at:].lstrip())
 
 
 @cache
