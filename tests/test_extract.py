@@ -8128,3 +8128,15 @@ def test_the_government_abroad_speaking_after_a_dateline_tells_the_article() -> 
     roles = {(f.subject, f.predicate, f.object) for f in ex.facts if "HeadOf" in f.predicate}
     assert ("park-sung-ho", "deputyHeadOf", "north-gyeongsang") in roles, roles
     assert ("park-sung-ho", "deputyHeadOf", "provinsi-nusa-tenggara-barat") not in roles
+
+
+def test_a_verb_of_occurring_ends_an_activitys_name() -> None:
+    text = (
+        "ANDONG, May 23 (Yonhap) -- North Gyeongsang Province said Thursday it has sent a "
+        "grant to West Nusa Tenggara, its sister province in Indonesia.\n\nThe handover took "
+        "place Tuesday in Mataram, the provincial capital, where Vice Governor Park Sung-ho "
+        "and the acting governor of West Nusa Tenggara signed the documents."
+    )
+    ex = run(text, "en", published="2024-05-23")
+    themes = {a.theme for a in ex.activities if a.start == "2024-05-21"}
+    assert themes == {"handover"}, ex.activities

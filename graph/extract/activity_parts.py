@@ -208,7 +208,7 @@ def _theme(text: str, start: int, end: int) -> str:
         return f"{lead}{trigger}{name}".strip()
     obj = re.match(
         # an auxiliary ends the noun: "The exchange is organized jointly" is an exchange
-        r"((?:\s+(?!(?:di|ke|kepada|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that|is|are|was|were|will|has|have|had|melalui|via|through|lewat)\b)[\w-]+){0,6})",
+        r"((?:\s+(?!(?:di|ke|kepada|pada|antara|dengan|dari|yang|untuk|oleh|in|at|on|to|with|between|from|by|for|which|that|is|are|was|were|will|has|have|had|took|takes|held|berlangsung|digelar|diadakan|dilaksanakan|diselenggarakan|melalui|via|through|lewat)\b)[\w-]+){0,6})",
         tail,
     )
     object_ = obj.group(1) if obj else ""
