@@ -8140,3 +8140,14 @@ def test_a_verb_of_occurring_ends_an_activitys_name() -> None:
     ex = run(text, "en", published="2024-05-23")
     themes = {a.theme for a in ex.activities if a.start == "2024-05-21"}
     assert themes == {"handover"}, ex.activities
+
+
+def test_a_course_told_ended_then_begun_runs_from_its_first_day_to_its_last() -> None:
+    text = (
+        "Pemerintah Kota Surabaya officials on Friday completed a training course on waste "
+        "management in Kitakyushu, Japan. The course, which began on Oct. 2, was held under "
+        "a JICA programme."
+    )
+    ex = run(text, "en", published="2023-10-21")
+    courses = [(a.start, a.end) for a in ex.activities if a.type == "Training"]
+    assert courses == [("2023-10-02", "2023-10-20")], ex.activities

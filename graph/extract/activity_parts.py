@@ -505,6 +505,18 @@ def set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
                 act.end = span.start
             continue
         if (
+            act.start is not None
+            and act.end is None
+            and not span.end
+            and act.start.count("-") == span.start.count("-") == 2
+            and span.start < act.start
+            and structure("began_before").search(text, 0, span.begin)
+        ):
+            # "completed a course on Friday … The course, which began on Oct. 2": the day
+            # told first was its last
+            act.start, act.end = span.start, act.start
+            continue
+        if (
             act.start is None
             or (act.start.count("-") < span.start.count("-") and span.start.startswith(act.start))
             # "welcomed the delegation yesterday … in Brisbane from 9 to 13 September": a
