@@ -8151,3 +8151,14 @@ def test_a_course_told_ended_then_begun_runs_from_its_first_day_to_its_last() ->
     ex = run(text, "en", published="2023-10-21")
     courses = [(a.start, a.end) for a in ex.activities if a.type == "Training"]
     assert courses == [("2023-10-02", "2023-10-20")], ex.activities
+
+
+def test_the_city_after_a_town_abroad_named_in_its_sentence_is_that_town() -> None:
+    text = (
+        "Kota Denpasar sent two officials to a waste course in Kitakyushu, Japan on Monday "
+        "(2/10/2023). Kitakyushu also runs environmental cooperation with Dalian in China, "
+        "according to the city."
+    )
+    ex = run(text, "en", published="2023-10-21")
+    ties = {(f.subject, f.object) for f in ex.facts if f.predicate == "partnersWith"}
+    assert not {t for t in ties if "dalian" in t}, ties

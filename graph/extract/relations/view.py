@@ -87,8 +87,18 @@ def _named_again(d: DocContext, sent: Sentence) -> list[str]:
     if not any(w in low for w in ("kota", "kabupaten", "provinsi", "pem", "the ")):
         return []
     for level, rx in _anaphora():
-        if not rx.search(sent.text):
+        word = rx.search(sent.text)
+        if not word:
             continue
+        own = [
+            m
+            for m in d.mentions.in_sentence(sent.index)
+            if m.type == level and not m.qualifier and m.end <= word.start() and is_actor(sent, m)
+        ]
+        if own:
+            # "Kitakyushu also runs … cooperation …, according to the city": the one of
+            # that kind the sentence itself named before the word
+            return [own[-1].slug] if d.is_indonesian_lg(own[-1].slug) else []
         for before in reversed(d.sentences[: sent.index]):
             for m in reversed(d.mentions.in_sentence(before.index)):
                 if m.type == level and not m.qualifier and is_actor(before, m):
