@@ -8162,3 +8162,20 @@ def test_the_city_after_a_town_abroad_named_in_its_sentence_is_that_town() -> No
     ex = run(text, "en", published="2023-10-21")
     ties = {(f.subject, f.object) for f in ex.facts if f.predicate == "partnersWith"}
     assert not {t for t in ties if "dalian" in t}, ties
+
+
+def test_the_trainees_named_after_a_course_take_part_in_it() -> None:
+    text = (
+        "Twelve officials from Indonesia on Friday completed a training course on water "
+        "management in Yokohama, Japan under JICA's Knowledge Co-Creation Program (KCCP). "
+        "The trainees came from the Makassar city government, the Gowa regency government in "
+        "South Sulawesi and the Mataram city government on Lombok."
+    )
+    ex = run(text, "en", published="2023-10-21")
+    courses = [a for a in ex.activities if a.type == "Training"]
+    assert len(courses) == 1, ex.activities
+    assert set(courses[0].participants) == {
+        "kota-makassar",
+        "kabupaten-gowa",
+        "kota-mataram",
+    }, courses[0].participants

@@ -171,7 +171,7 @@ _LOCATING_GAP = re.compile(
     # and an acronym in brackets before a comma ("Dewan Bandaraya Kuching Utara (DBKU),
     # Sarawak"; not a dateline's outlet: "SEMARANG (Antara) - Pemprov Jawa Tengah")
     r"(?:\s+(?:Government|Administration))?(?:\s*\([A-Z][A-Za-z.&-]{1,12}\)(?=\s*,))?"
-    r"\s*(?:,|in|di|dari|from|of|\(|-)?\s*(?:the\s+)?"
+    r"\s*(?:,|in|on|di|dari|from|of|\(|-)?\s*(?:the\s+)?"
     rf"(?:(?:{_CAPITAL}|{_IBU_KOTA})\s+(?:of\s+|dari\s+)?(?:the\s+)?)?"
     # "Bintulu in Malaysia's Sarawak state": the region's country owning it
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?",
