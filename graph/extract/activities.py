@@ -287,10 +287,12 @@ def _continuation(
     ana = patterns()["activity_anaphora"].search(orig)
     if target is None and d.current is not None and r.sent.index - d.current_sentence <= 3:
         first = triggers[0][1]
-        if not orig[: first.start()].strip(" \"'(") and not re.search(
+        # "Pelatihan berlangsung …", "The course, which started on Feb 19, …"
+        opening = orig[: first.start()].strip(" \"'(")
+        if (not opening or patterns()["determiners"].fullmatch(opening)) and not re.search(
             r"\"", orig[first.end() : first.end() + 40]
         ):
-            words_after = orig[first.end() :].split()[:1]
+            words_after = orig[first.end() :].lstrip(" ,").split()[:1]
             if words_after and words_after[0][:1].islower():
                 return d.current, first
     return target, ana

@@ -517,6 +517,17 @@ def set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
             act.start, act.end = span.start, act.start
             continue
         if (
+            act.end is None
+            and act.start is not None
+            and act.start.count("-") == span.start.count("-") == 2
+            and structure("held_before").search(text, 0, span.begin)
+        ):
+            # "returned home on Monday after performing at the carnival … The carnival, held
+            # on 27-30 July", "said Thursday it has handed over … The handover took place
+            # Tuesday": the days it was held are its own
+            act.start, act.end = span.start, span.end
+            continue
+        if (
             act.start is None
             or (act.start.count("-") < span.start.count("-") and span.start.startswith(act.start))
             # "welcomed the delegation yesterday … in Brisbane from 9 to 13 September": a
