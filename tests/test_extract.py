@@ -8189,3 +8189,16 @@ def test_the_activity_named_again_with_its_days_held_takes_those_days() -> None:
     ex = run(text, "en", published="2023-08-02")
     shows = [(a.start, a.end) for a in ex.activities if a.theme and "Carnival" in a.theme]
     assert shows == [("2023-07-27", "2023-07-30")], ex.activities
+
+
+def test_a_stay_closed_on_a_day_told_far_from_its_word_began_days_before() -> None:
+    text = (
+        "Jayapura, Papua (ANTARA) - The Jayapura city government and the Sandaun Provincial "
+        "Government of Papua New Guinea (PNG) closed a three-day cross-border trade and "
+        "culture expo at the Skouw border post on Thursday, with traders from both sides "
+        "selling rice and carvings. The expo was organised by the Jayapura city government "
+        "under a memorandum of understanding the city signed with Sandaun province in 2019."
+    )
+    ex = run(text, "en", published="2024-09-13")
+    expos = [(a.start, a.end) for a in ex.activities if a.theme == "expo"]
+    assert expos == [("2024-09-10", "2024-09-12")], ex.activities

@@ -673,7 +673,7 @@ def _new_activity(
         act.theme = names.get(d.doc.language or "id", names["id"])[0]
     set_dates(act, seg_dates, orig)
     # its length is told near its word ("wrapped up a four-day visit")
-    near = max(0, min(lo, trig.start() - 40))
+    near = max(0, min(lo, trig.start() - 60))
     stretch_stay(act, orig[near : len(orig) if single else hi], trig.start() - near)
     _mark_dateline_dated(r, act, seg_dates)
     act.participant_count = evidence["count"]  # type: ignore[assignment]

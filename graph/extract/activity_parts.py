@@ -572,6 +572,6 @@ def stretch_stay(act: Activity, text: str, trigger_at: int) -> None:
     if act.start is None and act.end is not None and act.end.count("-") == 2:
         act.start = _shift(act.end, 1 - n)
     elif act.start is not None and act.end is None and act.start.count("-") == 2:
-        before = " ".join(text[:trigger_at].split()[-6:])
+        before = " ".join(text[:trigger_at].split()[-8:])
         if patterns()["stay_ended"].search(before):
             act.start, act.end = _shift(act.start, 1 - n), act.start
