@@ -8202,3 +8202,14 @@ def test_a_stay_closed_on_a_day_told_far_from_its_word_began_days_before() -> No
     ex = run(text, "en", published="2024-09-13")
     expos = [(a.start, a.end) for a in ex.activities if a.theme == "expo"]
     assert expos == [("2024-09-10", "2024-09-12")], ex.activities
+
+
+def test_a_placeless_lord_mayor_heads_the_town_abroad_the_story_names() -> None:
+    text = (
+        "PALMERSTON's oldest sister-city tie turned 20 at the weekend, with a delegation from "
+        "Kota Kupang joining locals. Lord Mayor Anna Kowal welcomed 12 guests from the City "
+        "of Kupang at the celebration last Saturday."
+    )
+    ex = run(text, "en", published="2023-07-10")
+    heads = {(f.subject, f.object) for f in ex.facts if f.predicate == "headOf"}
+    assert ("anna-kowal", "palmerston") in heads, ex.facts

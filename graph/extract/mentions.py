@@ -1414,11 +1414,33 @@ class MentionFinder:
             if hit.record.type == level and hit.record.country not in (None, HOME_COUNTRY):
                 found.append((abs(hit.start - m.end()), hit.record, hit.surface, ""))
         if not found:
-            return None, None
+            # "Lord Mayor Claire Hendry welcomed 14 guests from the City of Ambon", the
+            # sentence naming none: the one the text has named most often so far (not when
+            # an acronym follows the title: "Wakil Datuk Bandar DBKU" names its own)
+            after = s.text[m.end() :].split()[:1]
+            if after and re.fullmatch(r"[A-Z]{2,}\W*", after[0]):
+                return None, None
+            return None, self._most_named_abroad(s, level)
         _, rec, surface, slug = min(found, key=lambda f: f[0])
         if rec is None:
             return None, slug
         return rec, self._entity_for_record(rec, surface)
+
+    def _most_named_abroad(self, s: Sentence, level: str) -> str | None:
+        counts: dict[str, int] = {}
+        for index, ms in self.out.by_sentence.items():
+            if index >= s.index:
+                continue
+            for x in ms:
+                if x.type == level and self.out.entities[x.slug].country not in (
+                    None,
+                    HOME_COUNTRY,
+                ):
+                    counts[x.slug] = counts.get(x.slug, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+            return None
+        return ranked[0][0]
 
     def _found_before(self, s: Sentence, m: re.Match[str]) -> tuple[Record | None, str | None]:
         """ "Fremantle Mayor Hannah …": a government abroad already found (by its context)
