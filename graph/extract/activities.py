@@ -1466,7 +1466,7 @@ def _during_trip(d: DocContext, act: Activity) -> None:
     """An activity with no place told, on a day inside the stay of a visit abroad by one
     of its doers ("… berkunjung ke Belanda, 11-20 Mei … memberi kuliah tamu pada 17 Mei"),
     happens on that trip: where the visit was."""
-    if act.location is not None or act.start is None or len(act.start) != 10:
+    if act.location is not None:
         return
     ours = {p for p in act.participants if d.is_indonesian_lg(p)}
     for trip in d.ex.activities:
@@ -1475,10 +1475,7 @@ def _during_trip(d: DocContext, act: Activity) -> None:
             and trip.type == "Visit"
             and trip.location
             and d.is_foreign_actor(trip.location)
-            and trip.start
-            and trip.end
-            and len(trip.start) == len(trip.end) == 10
-            and trip.start <= act.start <= trip.end
+            and stay_holds(trip.start, trip.end, act.start)
             and ours & set(trip.participants)
         ):
             act.location = trip.location

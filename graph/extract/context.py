@@ -517,9 +517,12 @@ def place_of_unnamed(text: str, at: int) -> bool:
     return bool(_PLACE_OF_UNNAMED.search(text, max(0, at - 80), at))
 
 
-_WHEN_AFTER_PREPOSITION = re.compile(
-    rf"(?:in|pada|on)\s+(?:(?:{months()})|(?:{weekdays()}))(?:\s+\d{{4}})?,?\s+$", re.I
-)
+@cache
+def _when_after_preposition() -> re.Pattern[str]:
+    """A month or a day's name right after a preposition ("In November "): a time."""
+    return re.compile(
+        rf"(?:in|pada|on)\s+(?:(?:{months()})|(?:{weekdays()}))(?:\s+\d{{4}})?,?\s+$", re.I
+    )
 
 
 def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
@@ -545,7 +548,7 @@ def is_actor(sent: Sentence, m: Mention, origin: bool = False) -> bool:
         before,
     )
     # "In November East Kalimantan became …": a time, not a place, after the preposition
-    if locative and not _WHEN_AFTER_PREPOSITION.match(locative.group(0)):
+    if locative and not _when_after_preposition().match(locative.group(0)):
         return False
     # "kata Fathi dalam keterangan resmi Pemda DIY": the source of a quote, not its doer
     head = before.rstrip()

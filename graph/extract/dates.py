@@ -602,15 +602,18 @@ def _rough(ref: RoughDate) -> str:
 
 
 @cache
+def _words_of(key: str, tail: str = "") -> re.Pattern[str]:
+    """One alternation of the words of ``dates.yaml``'s ``key``, followed by ``tail``."""
+    words = "|".join(map(re.escape, load_yaml("dates.yaml")[key]))
+    return re.compile(rf"\b(?:{words}){tail}", re.I)
+
+
 def _future_before() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, load_yaml("dates.yaml")["future_words"]))
-    return re.compile(rf"\b(?:{words})\b", re.I)
+    return _words_of("future_words", r"\b")
 
 
-@cache
 def _since_before() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, load_yaml("dates.yaml")["since_words"]))
-    return re.compile(rf"\b(?:{words})\s+(?:(?:tahun|the year)\s+)?$", re.I)
+    return _words_of("since_words", r"\s+(?:(?:tahun|the year)\s+)?$")
 
 
 def reference_date(published: str | None, text: str) -> dt.date | None:

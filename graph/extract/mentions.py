@@ -380,15 +380,24 @@ def _initialled(words: list[str], letters: str) -> str | None:
 
 
 @cache
-def _world_region() -> re.Pattern[str]:
+def _world_region() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The names of world regions as one pattern, and the words of those of two or more
+    words (a cheap test: a country named by none of them lies in no such name)."""
     regions = sorted(name_lexicon().world_regions, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, regions))})(?![\w-])", re.I)
+    rx = re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, regions))})(?![\w-])", re.I)
+    words = frozenset(
+        w for r in regions for w in re.split(r"[\s-]+", r) if len(r.split()) > 1 or "-" in r
+    )
+    return rx, words
 
 
 def _in_world_region(text: str, start: int, end: int) -> bool:
     """Whether a country's name is only part of a longer name of a world region around it
     ("negara Amerika Selatan", "Latin America")."""
-    for m in _world_region().finditer(text, max(0, start - 12), min(len(text), end + 12)):
+    rx, words = _world_region()
+    if not all(w.lower() in words for w in re.split(r"[\s-]+", text[start:end])):
+        return False
+    for m in rx.finditer(text, max(0, start - 12), min(len(text), end + 12)):
         if m.start() <= start and end <= m.end() and m.end() - m.start() > end - start:
             return True
     return False

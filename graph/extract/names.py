@@ -174,7 +174,9 @@ def in_a_venues_name(text: str, start: int, end: int) -> bool:
     return bool(lex.prefix_block.search(text[:start]) or lex.suffix_block.match(text, end))
 
 
-_MONTH = re.compile(months(), re.I)
+@cache
+def _month() -> re.Pattern[str]:
+    return re.compile(months(), re.I)
 
 
 def inside_a_name(text: str, start: int, headline: bool) -> bool:
@@ -212,7 +214,7 @@ def inside_a_name(text: str, start: int, headline: bool) -> bool:
         return False
     if lex.venue_before_town.search(text[max(0, start - 60) : start]):
         return False  # "di Gedung Pakuan Bandung": the town the venue is in
-    if _MONTH.fullmatch(word):
+    if _month().fullmatch(word):
         return False  # "In November East Kalimantan became …": a date before the place
     return not (word in stop_words() or word in heads)
 
