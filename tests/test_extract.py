@@ -8213,3 +8213,14 @@ def test_a_placeless_lord_mayor_heads_the_town_abroad_the_story_names() -> None:
     ex = run(text, "en", published="2023-07-10")
     heads = {(f.subject, f.object) for f in ex.facts if f.predicate == "headOf"}
     assert ("anna-kowal", "palmerston") in heads, ex.facts
+
+
+def test_a_trip_named_after_an_event_of_another_kind_with_its_days_is_the_larger_trip() -> None:
+    text = (
+        "Gubernur Kalimantan Barat Budi Santoso dan Ketua Menteri Sarawak meneken nota "
+        "kesepahaman di Kuching, Malaysia, Selasa (4/6/2024). Kunjungan kerja ke Sarawak "
+        "itu berlangsung 3-5 Juni 2024."
+    )
+    ex = run(text, "id", published="2024-06-06")
+    kinds = sorted((a.type, a.start, a.end) for a in ex.activities)
+    assert kinds == [("Signing", "2024-06-04", None), ("Visit", "2024-06-03", "2024-06-05")]

@@ -285,7 +285,12 @@ def _continuation(
     berlangsung selama sepekan …")."""
     d, orig = r.d, r.orig
     ana = patterns()["activity_anaphora"].search(orig)
-    if target is None and d.current is not None and r.sent.index - d.current_sentence <= 3:
+    if (
+        target is None
+        and d.current is not None
+        and r.sent.index - d.current_sentence <= 3
+        and not _larger_trip(r, triggers, None, d.current)
+    ):
         first = triggers[0][1]
         # "Pelatihan berlangsung …", "The course, which started on Feb 19, …"
         opening = orig[: first.start()].strip(" \"'(")
@@ -784,6 +789,8 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
         return touched
     ana = patterns()["activity_anaphora"].search(r.orig)
     scene = _scene_before(d, sent)
+    if target is not None and ana is not None and _larger_trip(r, triggers, ana, target):
+        target = ana = None
     if triggers:
         target, ana = _continuation(r, triggers, target)
     segments = _segments(r, triggers, target, ana)
@@ -834,6 +841,24 @@ def activities(d: DocContext, sent: Sentence) -> list[Activity]:
                 made_here.add(id(act))
         d.current, d.current_sentence = act, sent.index
     return touched
+
+
+def _larger_trip(
+    r: _Reading, triggers: list[Trigger], ana: re.Match[str] | None, target: Activity
+) -> bool:
+    """ "… usai penandatanganan di Seremban. Kunjungan kerja ke negeri jiran itu berlangsung
+    19-21 Februari": a trip named by a demonstrative after an event of another kind, with
+    its own days, is the larger trip the event was part of, told now for the first time,
+    not that event."""
+    if target.type == "Visit" or not find_dates(r.orig, r.d.ref):
+        return False
+    if ana is None:
+        # "Kunjungan berlangsung 19-21 Februari": a bare trip word opening the sentence
+        return triggers[0][0] == "Visit"
+    pointing = relations_lexicon()["demonstratives"]
+    return ana.group(0).split()[-1].lower() in pointing and any(
+        cls == "Visit" and ana.start() <= m.start() < ana.end() for cls, m in triggers
+    )
 
 
 def _introduced(

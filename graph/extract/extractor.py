@@ -176,9 +176,9 @@ def extract(doc: Document, gazetteer: Gazetteer | None = None) -> Extraction:
     if not international and not domestic_cooperation(text, matches):
         return Extraction(document=doc, prefiltered=True)
     sentences = split_sentences(text)
-    ref = reference_date(doc.published, text)
     now = to_date(doc.published) if doc.published else byline_date(doc.text)
-    ref = now or ref
+    # else the text's own latest date (a scan of the whole text: only when needed)
+    ref = now or reference_date(doc.published, text)
     mentions = find_mentions(sentences, gaz, doc.language or "id", matches)
     ex = Extraction(document=doc)
     home = home_government(mentions, sentences)

@@ -446,19 +446,16 @@ def might_hold_partnership(
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
         foreign = bool(re.search(r"\b(?:kebijakan|policy)\s+\"", text, re.I))
-    # "presentasi di Melbourne": else a large city abroad named bare where an activity is
-    # held, with an activity word (the names first: most texts have none)
-    venue_only = not foreign and _venue_abroad(text, gazetteer)
-    if not foreign and not venue_only:
-        return False
     if not local:
         # no government named by its gazetteer name: a head's title or a "Pemkot X" form,
         # or a name of a city and its province paired by a twinning word
         local = bool(lowered("local_hint").search(low)) or _ours_in_a_pair(text, gazetteer)
     if not local:
         return False
-    if venue_only:
-        return bool(lowered(*_ACTIVITY_LISTS).search(low))
+    if not foreign:
+        # "presentasi di Melbourne": else a large city abroad named bare where an activity
+        # is held, with an activity word (the venues first: most texts name none)
+        return _venue_abroad(text, gazetteer) and bool(lowered(*_ACTIVITY_LISTS).search(low))
     # a fact's words: "menyambut kedatangan Wali Kota Kochi" (reception), "hibah dari
     # Pemerintah Jepang" (funded_by), "Japan handed over a grant to …" (an activity)
     if lowered(*_FACT_LISTS).search(low):
