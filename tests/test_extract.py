@@ -472,7 +472,7 @@ def test_a_partnership_dated_to_the_day_was_founded_by_a_signing_that_day() -> N
     )
     q = partnership(ex, "kota-bogor", "heidelberg")
     # the day a head spoke, in brackets after the partner, dates no partnership
-    assert q is not None and q.since == "1993", ex.qualified
+    assert q is not None and q.since == "1993-05-12", ex.qualified
     founding = [a for a in ex.activities if a.start == "1993-05-12"]
     assert len(founding) == 1, ex.activities
     assert founding[0].type == "Signing" and founding[0].theme == "kota kembar"
@@ -7009,7 +7009,7 @@ def test_a_ties_first_signing_recalled_gives_its_start_and_no_activity():
         " and education."
     )
     ex = run(text, "en", published="2007-08-31")
-    assert [q.since for q in ex.qualified] == ["1991"]
+    assert [q.since for q in ex.qualified] == ["1991-09"]
     [act] = ex.activities
     assert (act.type, act.start, act.location) == ("Signing", "2007-08", "brisbane")
 
@@ -8224,3 +8224,19 @@ def test_a_trip_named_after_an_event_of_another_kind_with_its_days_is_the_larger
     ex = run(text, "id", published="2024-06-06")
     kinds = sorted((a.type, a.start, a.end) for a in ex.activities)
     assert kinds == [("Signing", "2024-06-04", None), ("Visit", "2024-06-03", "2024-06-05")]
+
+
+@pytest.mark.parametrize(
+    ("text", "since"),
+    [
+        ("Sejak 12 Maret 2015, Kota Bitung tercatat sebagai anggota CityNet.", "2015-03-12"),
+        (
+            "Kota Manado dan Kota Davao telah bekerja sama sebagai kota kembar sejak Mei 2008.",
+            "2008-05",
+        ),
+        ("Kota Manado dan Kota Davao telah bekerja sama sebagai kota kembar sejak 2008.", "2008"),
+    ],
+)
+def test_since_keeps_the_precision_the_text_gives(text: str, since: str) -> None:
+    ex = run(text, "id", published="2024-06-06")
+    assert [q.since for q in ex.qualified] == [since], ex.qualified

@@ -664,8 +664,9 @@ def _clause_join() -> re.Pattern[str]:
 
 
 def since_year(text: str, ref: dt.date | None, after: int = 0) -> str | None:
-    """The year after "sejak"/"since": the first one after offset ``after`` (the
-    partnership word), else the first in the sentence."""
+    """The date after "sejak"/"since", at the precision the text gives it ("sejak 31
+    Oktober 2019", "since 2016"): the first one after offset ``after`` (the partnership
+    word), else the first in the sentence."""
     matches = list(patterns()["since"].finditer(text))
     matches.sort(key=lambda m: (m.start() < after, m.start()))
     for m in matches:
@@ -673,7 +674,7 @@ def since_year(text: str, ref: dt.date | None, after: int = 0) -> str | None:
             continue  # "member of UCLG ASPAC since 2017, and … the Sandaun agreement"
         for span in find_dates(text[m.end() : m.end() + 40], ref):
             if span.begin <= 3 and not span.relative:
-                return span.start[:4] if len(span.start) >= 4 else None
+                return span.start if len(span.start) >= 4 else None
     return None
 
 

@@ -802,7 +802,7 @@ def founding_signings(d: DocContext) -> None:
             continue
         for ev in q.evidence:
             text = ev.sentence
-            day = _founding_day(d, text, q.since)
+            day = _founding_day(d, text, q.since[:4])
             if day is None or day in told or rx["renewal"].search(text):
                 continue
             tie = rx["twinning_kind"].search(text) or rx["partnership"].search(text)
