@@ -8240,3 +8240,14 @@ def test_a_trip_named_after_an_event_of_another_kind_with_its_days_is_the_larger
 def test_since_keeps_the_precision_the_text_gives(text: str, since: str) -> None:
     ex = run(text, "id", published="2024-06-06")
     assert [q.since for q in ex.qualified] == [since], ex.qualified
+
+
+def test_a_town_abroad_inside_a_headline_is_not_the_page_that_tells_it() -> None:
+    text = (
+        "Balinese gongs ring out at Brisbane's Riverfire Festival\n\n"
+        "The Ambon city government sent a 20-member cultural mission to the festival, "
+        "organised by the Brisbane City Council. The group included 12 dancers and eight city "
+        "officials led by Deputy Mayor Elly Toisuta."
+    )
+    ex = run(text, "en", published="2024-09-01")
+    assert with_predicate(ex, "deputyHeadOf") == {("elly-toisuta", "kota-ambon")}, ex.facts
