@@ -8251,3 +8251,12 @@ def test_a_town_abroad_inside_a_headline_is_not_the_page_that_tells_it() -> None
     )
     ex = run(text, "en", published="2024-09-01")
     assert with_predicate(ex, "deputyHeadOf") == {("elly-toisuta", "kota-ambon")}, ex.facts
+
+
+def test_a_quote_opening_a_whole_short_sentence_is_speech_not_a_title() -> None:
+    text = (
+        '"Kota Tarakan sudah menjadi anggota CityNet sejak 2012. Baru kali ini kami menjadi '
+        'tuan rumah," kata Sekda Tarakan.'
+    )
+    ex = run(text, "id", published="2024-06-06")
+    assert with_predicate(ex, "memberOf") == {("kota-tarakan", "citynet")}, ex.facts

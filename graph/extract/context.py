@@ -578,7 +578,9 @@ def _in_quoted_title(text: str, at: int) -> bool:
         if not opening:
             return True  # the quote opened in an earlier sentence: which side is unclear
         # a quote opening here and running on into the next sentences: speech, unless short
-        return len(text[span[0] :].split()) <= 8
+        # and not ended as a sentence is ('"Bandung sudah menjadi anggota CityNet sejak
+        # 2015. Ini …," kata Asep')
+        return len(text[span[0] :].split()) <= 8 and not text.rstrip().endswith((".", "!", "?"))
     return len(text[span[0] : span[1]].split()) <= 8
 
 
