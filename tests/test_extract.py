@@ -8260,3 +8260,13 @@ def test_a_quote_opening_a_whole_short_sentence_is_speech_not_a_title() -> None:
     )
     ex = run(text, "id", published="2024-06-06")
     assert with_predicate(ex, "memberOf") == {("kota-tarakan", "citynet")}, ex.facts
+
+
+def test_a_bracket_year_after_an_items_acronym_and_its_country_dates_that_item() -> None:
+    text = (
+        "Kota Dumai kini punya dua mitra kota kembar, yaitu Majlis Bandaraya Johor Bahru (MBJB) "
+        "di Malaysia (2005) dan Kota Xiamen, Tiongkok (2016)."
+    )
+    ex = run(text, "id", published="2024-06-06")
+    since = {q.ends: q.since for q in ex.qualified if q.kind == "Partnership"}
+    assert sorted(since.values()) == ["2005", "2016"], ex.qualified

@@ -146,6 +146,7 @@ def _weekday_before() -> re.Pattern[str]:
 
 #: what may stand between a partner and the bracket closing its item: the places that
 #: locate it ("Surabaya in East Java, Indonesia (…)")
+_ACRONYM_BRACKET = re.compile(r"\((?-i:[A-Z][A-Za-z.&-]{1,11})\)")
 _LOCATING_RUN = re.compile(r"(?:[\s,]+|(?:in|di|of|the)\b|[A-Z][\w'’.-]*)*")
 
 
@@ -161,8 +162,15 @@ def _bracket_year(v: SentenceView, partner: str) -> str | None:
         hit = structure("bracket_year").match(text, m.end)
         if hit:
             return hit.group(1)
-        opening = text.find("(", m.end, m.end + 80)
-        if opening < 0 or not _LOCATING_RUN.fullmatch(text, m.end, opening):
+        start = m.end
+        opening = text.find("(", start, m.end + 80)
+        acronym = _ACRONYM_BRACKET.match(text, opening) if opening >= 0 else None
+        if acronym is not None and not text[start:opening].strip():
+            # "Majlis Bandaraya Melaka Bersejarah (MBMB) di Malaysia (1997)": past the
+            # item's acronym
+            start = acronym.end()
+            opening = text.find("(", start, m.end + 80)
+        if opening < 0 or not _LOCATING_RUN.fullmatch(text, start, opening):
             continue  # "Darwin's sister cities are Anchorage (1982)": another's bracket
         between = [
             x
