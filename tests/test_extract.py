@@ -8270,3 +8270,13 @@ def test_a_bracket_year_after_an_items_acronym_and_its_country_dates_that_item()
     ex = run(text, "id", published="2024-06-06")
     since = {q.ends: q.since for q in ex.qualified if q.kind == "Partnership"}
     assert sorted(since.values()) == ["2005", "2016"], ex.qualified
+
+
+def test_a_county_named_after_its_word_is_a_government_abroad() -> None:
+    ex = run(
+        "Pemkab Banyuwangi menerima kunjungan delegasi Pemerintah County Kisumu, Kenya, "
+        "Selasa (3/9/2024).",
+        "id",
+        published="2024-09-04",
+    )
+    assert with_predicate(ex, "sendsDelegationTo") == {("kisumu", "kabupaten-banyuwangi")}
