@@ -8280,3 +8280,12 @@ def test_a_county_named_after_its_word_is_a_government_abroad() -> None:
         published="2024-09-04",
     )
     assert with_predicate(ex, "sendsDelegationTo") == {("kisumu", "kabupaten-banyuwangi")}
+
+
+def test_a_year_told_two_words_after_since_dates_no_activity() -> None:
+    text = (
+        "Pemkot Bitung dan Kota Davao telah bekerja sama sejak 2019. Kepala Bagian Kerja Sama "
+        "Bitung mengatakan sejak MoU 2019 kedua kota telah menggelar empat kali pertemuan virtual."
+    )
+    ex = run(text, "id", published="2024-05-05")
+    assert not [a for a in ex.activities if a.start == "2019"], ex.activities

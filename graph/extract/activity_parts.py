@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from graph.extract.context import DocContext, quote_around, seat_of_mission
-from graph.extract.dates import DateSpan, find_dates, months, weekdays
+from graph.extract.dates import DateSpan, find_dates, months, weekdays, year_since
 from graph.extract.foreign import event_names
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, ORGANISATION_TYPES
 from graph.extract.lexicon import patterns, relations_lexicon, structure
@@ -448,6 +448,8 @@ def dates_in(d: DocContext, text: str, lo: int = 0, hi: int | None = None) -> li
     for span in find_dates(text, d.ref):
         if span.begin < lo or (hi is not None and span.begin > hi):
             continue
+        if year_since(text, span):
+            continue  # "sejak MoU 2022 kedua kota telah menggelar … pertemuan"
         since = SINCE_BEFORE.search(text[: span.begin])
         if (
             since

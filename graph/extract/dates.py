@@ -616,6 +616,23 @@ def _since_before() -> re.Pattern[str]:
     return _words_of("since_words", r"\s+(?:(?:tahun|the year)\s+)?$")
 
 
+def year_since(text: str, span: DateSpan) -> bool:
+    """Whether a year told by itself is when something began, not when anything happened:
+    a "since" word right before it, or two words before it ("sejak MoU 2022", "since the
+    2019 agreement").
+
+    >>> text = "sejak MoU 2022 kedua kota telah menggelar tiga kali pertemuan"
+    >>> year_since(text, find_dates(text)[0])
+    True
+    """
+    if span.start.count("-") != 0:
+        return False
+    return (
+        _words_of("since_words", r"\s+(?:[^\s.,;]+\s+){0,2}$").search(text, 0, span.begin)
+        is not None
+    )
+
+
 def reference_date(published: str | None, text: str) -> dt.date | None:
     """The date that relative expressions refer to: publication, else the text's own.
 
