@@ -8289,3 +8289,24 @@ def test_a_year_told_two_words_after_since_dates_no_activity() -> None:
     )
     ex = run(text, "id", published="2024-05-05")
     assert not [a for a in ex.activities if a.start == "2019"], ex.activities
+
+
+@pytest.mark.parametrize(
+    ("text", "head"),
+    [
+        (
+            "Pemkot Ternate menandatangani LoI dengan Kota Cusco, Peru. Dokumen ditandatangani "
+            "Alcalde (Wali Kota) Cusco, Luis Pantoja Calvo.",
+            ("luis-pantoja-calvo", "cusco"),
+        ),
+        (
+            "Delegasi Pemkot Ambon bertemu Burgemeester Vlissingen, Bas Meijer, di Belanda.",
+            ("bas-meijer", "vlissingen"),
+        ),
+    ],
+)
+def test_a_mayors_title_in_the_towns_own_language_heads_it(
+    text: str, head: tuple[str, str]
+) -> None:
+    ex = run(text, "id", published="2024-03-21")
+    assert head in with_predicate(ex, "headOf"), ex.facts
