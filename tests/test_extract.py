@@ -8310,3 +8310,8 @@ def test_a_mayors_title_in_the_towns_own_language_heads_it(
 ) -> None:
     ex = run(text, "id", published="2024-03-21")
     assert head in with_predicate(ex, "headOf"), ex.facts
+
+
+def test_a_town_after_its_governments_word_in_its_own_language_is_no_tail_of_a_name() -> None:
+    ex = run("Stadt Hildesheim dan Pemkot Padang telah menjalin kerja sama sejak 1988.", "id")
+    assert with_predicate(ex, "partnersWith") == {("kota-padang", "hildesheim")}, ex.facts
