@@ -8315,3 +8315,14 @@ def test_a_mayors_title_in_the_towns_own_language_heads_it(
 def test_a_town_after_its_governments_word_in_its_own_language_is_no_tail_of_a_name() -> None:
     ex = run("Stadt Hildesheim dan Pemkot Padang telah menjalin kerja sama sejak 1988.", "id")
     assert with_predicate(ex, "partnersWith") == {("kota-padang", "hildesheim")}, ex.facts
+
+
+def test_a_foreign_agency_named_with_the_country_it_works_in_is_the_same_agency() -> None:
+    ex = run(
+        "Hibah diserahkan Kepala Perwakilan JICA Indonesia, Takeshi Sato, kepada Bupati Sigi "
+        "di Sulawesi Tengah, Senin (6/5/2024).",
+        "id",
+        published="2024-05-07",
+    )
+    assert "jica" in ex.entities and not [s for s in ex.entities if s.startswith("jica-")]
+    assert [a.funded_by for a in ex.activities] == ["jica"], ex.activities

@@ -630,6 +630,9 @@ class MentionFinder:
                 and nxt is not None
                 and nxt.record.type == "Country"
                 and text[m.end : nxt.start].strip() == ""
+                # "KOICA Indonesia": a body of its own state, named with the country it
+                # works in, is that body's office there, the same body
+                and m.record.country in (None, HOME_COUNTRY)
             ):
                 # "Kementerian Luar Negeri Singapura": that country's body, not ours
                 self._body_of_country(s, m.start, nxt.end, nxt.record.id)
