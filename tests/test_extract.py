@@ -8326,3 +8326,17 @@ def test_a_foreign_agency_named_with_the_country_it_works_in_is_the_same_agency(
     )
     assert "jica" in ex.entities and not [s for s in ex.entities if s.startswith("jica-")]
     assert [a.funded_by for a in ex.activities] == ["jica"], ex.activities
+
+
+def test_each_item_of_a_numbered_list_of_partners_is_a_partner_dated_by_its_bracket() -> None:
+    text = (
+        "Saat ini Kota Bitung memiliki tiga mitra luar negeri yang masih aktif, yakni:\n"
+        "1. Kota Davao, Filipina (2005) - perikanan\n"
+        "2. Pemerintah Kota Zhoushan, Tiongkok (2016) - pelabuhan\n"
+        "3. Kota Hakodate, Jepang (2019) - pendidikan\n"
+        "Bitung juga menjadi anggota CityNet."
+    )
+    ex = run(text, "id", published="2024-06-06")
+    since = sorted(q.since or "" for q in ex.qualified if q.kind == "Partnership")
+    assert since == ["2005", "2016", "2019"], ex.qualified
+    assert len(with_predicate(ex, "partnersWith")) == 3, ex.facts

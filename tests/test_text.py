@@ -55,6 +55,10 @@ def sentences(text: str) -> list[str]:
             "The mayor met Mr. Lee in Busan. Did they sign an agreement? They did.",
             ["The mayor met Mr. Lee in Busan.", "Did they sign an agreement?", "They did."],
         ),
+        (
+            "Mitra kota kembar:\n1. Kota Davao (2005)\n12. Kota Hakodate (2019). Aktif.",
+            ["Mitra kota kembar:", "1. Kota Davao (2005)", "12. Kota Hakodate (2019).", "Aktif."],
+        ),
     ],
 )
 def test_split_sentences(text: str, expected: list[str]) -> None:

@@ -42,6 +42,10 @@ class DocContext:
     current_sentence: int = -1
     recent_foreign: list[str] = field(default_factory=list)  # foreign LGs in order of mention
     recent_programme: Mention | None = None  # the programme last named
+    # a list of partners being read: the sentence last of it (its opening line, then each
+    # item) and the governments of ours whose partners it lists ("… empat mitra luar
+    # negeri, yakni:" then "1. Kota Davao, Filipina (2002)")
+    partner_list: tuple[int, list[str]] | None = None
     touched: list[Activity] = field(default_factory=list)  # activities of the current sentence
     background: set[int] = field(default_factory=set)  # ids of activities told as background
     named: set[int] = field(default_factory=set)  # ids of activities with a name of their own

@@ -249,6 +249,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             if re.search(r"\b[A-Z]\.$", head):  # initials: "M. Sofyan", "S.E."
                 continue
+            if start == 0 and re.fullmatch(r"\s*\d{1,2}\.", head):
+                continue  # "1. Kota Davao, Filipina (2002)": a list item's number
             piece = line[start : m.end(1) if m.group(1) is not None else m.start()].strip()
             if piece:
                 sentences.append(Sentence(len(sentences), piece, offset + start))

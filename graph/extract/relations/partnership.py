@@ -25,6 +25,7 @@ from graph.extract.lexicon import patterns, structure
 from graph.extract.relations.view import SentenceView
 from graph.extract.spans import Mention
 from graph.model import Activity, Evidence
+from graph.sources.text import BULLET
 from graph.vocab import HOME_COUNTRY
 
 
@@ -591,8 +592,32 @@ def _no_tie_told(d: DocContext, v: SentenceView, pm: re.Match[str]) -> bool:
     )
 
 
+def _partner_list_item(d: DocContext, v: SentenceView) -> bool:
+    """ "… empat mitra luar negeri, yakni:" then "1. Kota Davao, Filipina (2002) -
+    perikanan": an item of a list of partners that a line of ours opened names a partner
+    of ours, first in the item, dated by the bracket after it. Whether the sentence was
+    such an item."""
+    if d.partner_list is None:
+        return False
+    last, ones = d.partner_list
+    if v.sent.index != last + 1 or not BULLET.match(v.sent.text):
+        d.partner_list = None
+        return False
+    d.partner_list = (v.sent.index, ones)
+    first = next(
+        (m for m in v.foreign if d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES and not m.qualifier),
+        None,
+    )
+    if first is not None:
+        for one in ones:
+            _record(d, v, (one, first.slug), "active", _bracket_year(v, first.slug))
+    return True
+
+
 def partnership(d: DocContext, v: SentenceView) -> None:
     """Partnerships between the sentence's Indonesian governments and foreign actors."""
+    if _partner_list_item(d, v):
+        return
     rx = patterns()
     pm = rx["partnership"].search(v.text)
     if pm is not None and (offices := list(rx["cooperation_office"].finditer(v.text))):
@@ -637,6 +662,9 @@ def partnership(d: DocContext, v: SentenceView) -> None:
     if not partners and not listed:
         partners = _home_abroad(d, v, ones, pm)
     is_planned = _planned_at(v, pm)
+    if not partners and ones and not is_planned and v.sent.text.rstrip().endswith(":"):
+        d.partner_list = (v.sent.index, ones[:1])  # the items follow
+        return
     renewed = any(
         not negated(v.text, r.start()) for r in rx["renewal"].finditer(v.text)
     )  # "berakhir pada 2020 dan tidak diperpanjang": ended, not renewed
