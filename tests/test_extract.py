@@ -8340,3 +8340,14 @@ def test_each_item_of_a_numbered_list_of_partners_is_a_partner_dated_by_its_brac
     since = sorted(q.since or "" for q in ex.qualified if q.kind == "Partnership")
     assert since == ["2005", "2016", "2019"], ex.qualified
     assert len(with_predicate(ex, "partnersWith")) == 3, ex.facts
+
+
+def test_we_as_a_member_in_an_interview_of_ours_is_the_articles_government() -> None:
+    text = (
+        "Wali Kota Tarakan Dedi Kurnia menerima kami di kantornya.\n"
+        "Apa manfaat jejaring internasional bagi kota ini?\n"
+        "Sejak 2017 kami anggota CityNet, dan dari sana kami belajar soal bank sampah."
+    )
+    ex = run(text, "id", published="2024-06-06")
+    assert with_predicate(ex, "memberOf") == {("kota-tarakan", "citynet")}, ex.facts
+    assert [q.since for q in ex.qualified if q.kind == "Membership"] == ["2017"]

@@ -34,6 +34,7 @@ WORD_LISTS = {
     "post_words": "words opening the name of a post, not a body",
     "home_words": "the home country named as the owner of a national body",
     "meals": "a meal or reception given for guests: an occurrence of a visit's days",
+    "first_person_plural": "the speaker's own side ('kami', 'we')",
     "demonstratives": "words pointing back at something told ('kunjungan itu', 'this visit')",
     "stay_ended": "words before an activity saying its day told is its last",
     "honorifics": "titles before a person's name",

@@ -17,6 +17,16 @@ def _members(d: DocContext, v: SentenceView, at: int) -> list[str]:
     membership word ("Kota Banda Aceh, Banjarmasin, Bontang dan Kendari bergabung"), else
     the first one the sentence names as a doer."""
     ours = [m for m in v.mentions if m.end <= at and m.slug in v.explicit_lgs and not m.qualifier]
+    if (
+        not ours
+        and not v.explicit_lgs
+        and d.home
+        and d.is_indonesian_lg(d.home)
+        # "Lalu sejak 2019 kami anggota CityNet", said by one of ours: the article's
+        # government
+        and patterns()["first_person_plural"].search(v.sent.text)
+    ):
+        return [d.home]
     if not ours:
         return v.explicit_lgs[:1]
     listed = [ours[-1]]
