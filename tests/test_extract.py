@@ -8351,3 +8351,14 @@ def test_we_as_a_member_in_an_interview_of_ours_is_the_articles_government() -> 
     ex = run(text, "id", published="2024-06-06")
     assert with_predicate(ex, "memberOf") == {("kota-tarakan", "citynet")}, ex.facts
     assert [q.since for q in ex.qualified if q.kind == "Membership"] == ["2017"]
+
+
+def test_we_opening_a_sentence_of_an_interview_of_ours_are_the_articles_government() -> None:
+    text = (
+        "Wali Kota Tarakan Dedi Kurnia menerima kami di kantornya.\n"
+        "Bulan lalu Bapak ke Korea Selatan. Untuk apa?\n"
+        "Kami menghadiri Kongres CityNet di Seoul, 16 sampai 18 Oktober 2023."
+    )
+    ex = run(text, "id", published="2023-11-20")
+    acts = [(a.location, a.participants) for a in ex.activities]
+    assert acts == [("seoul", ["kota-tarakan", "citynet"])], ex.activities

@@ -171,6 +171,11 @@ class DocContext:
         if since and (q.since is None or since < q.since):
             q.since = since
 
+    def home_head_named(self) -> bool:
+        """Whether the text names a head or deputy of the article's government (whose
+        "kami" and "we" are that government's)."""
+        return self.home is not None and any(r.government == self.home for r in self.mentions.roles)
+
     def join(self, member: str, body: str, sent: Sentence, since: str | None) -> None:
         """``member memberOf body``, with its Membership node dated by ``since`` (the
         year the sentence says it joined), the earliest stated."""
@@ -604,6 +609,10 @@ def subject_of(
             if d.is_indonesian_lg(gov):
                 return gov
     if strict:
+        # "Kami menghadiri Kongres CityNet di Seoul": a sentence opening on the speaker's
+        # own side, in an article whose government's head speaks, is that government's
+        if patterns()["first_person_plural"].match(sent.text) and d.home_head_named():
+            return d.home
         # the first people word, the subject's: a body's people are not a government's
         cue = patterns()["actor_cue"].search(sent.text)
         if cue is None or _cue_of_a_body(sent.text, cue.end(), ms):

@@ -22,8 +22,9 @@ def _members(d: DocContext, v: SentenceView, at: int) -> list[str]:
         and not v.explicit_lgs
         and d.home
         and d.is_indonesian_lg(d.home)
-        # "Lalu sejak 2019 kami anggota CityNet", said by one of ours: the article's
-        # government
+        and d.home_head_named()
+        # "Lalu sejak 2019 kami anggota CityNet", in an article whose government's head
+        # speaks: that government
         and patterns()["first_person_plural"].search(v.sent.text)
     ):
         return [d.home]
