@@ -8362,3 +8362,14 @@ def test_we_opening_a_sentence_of_an_interview_of_ours_are_the_articles_governme
     ex = run(text, "id", published="2023-11-20")
     acts = [(a.location, a.participants) for a in ex.activities]
     assert acts == [("seoul", ["kota-tarakan", "citynet"])], ex.activities
+
+
+def test_a_clause_about_a_person_gives_an_activity_no_place_date_or_doer() -> None:
+    text = (
+        "The Mayor of Kupang on Monday received a courtesy call from the Australian "
+        "Consul-General, Mary Holt, at the city hall. Holt, who took up her post in Bali last "
+        "year and grew up in Adelaide, said it was her first official visit to Kupang."
+    )
+    ex = run(text, "en", published="2024-01-25")
+    acts = [(a.location, a.start, sorted(a.participants)) for a in ex.activities]
+    assert acts == [("kota-kupang", "2024-01-22", ["australia", "kota-kupang"])], ex.activities

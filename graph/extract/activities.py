@@ -15,6 +15,7 @@ from graph.extract.activity_parts import (
     leader_of,
     location_of,
     participant_count,
+    person_asides,
     place_words,
     set_dates,
     spoken_on,
@@ -779,6 +780,9 @@ def _complete(r: _Reading, act: Activity) -> None:
 def activities(d: DocContext, sent: Sentence) -> list[Activity]:
     """Activities the sentence introduces or continues; returns those it touched."""
     ms = d.mentions.in_sentence(sent.index)
+    asides = person_asides(sent.text)
+    # "…, who took up her post in Bali and grew up in Perth, said …": no doer or place
+    ms = [m for m in ms if not any(a <= m.start < b for a, b in asides)]
     r = _Reading(d, sent, ms, masked(sent, [m for m in ms if m.type != "Policy"]), sent.text)
     triggers = _triggers_of(r)
     target = activity_target(d, sent)

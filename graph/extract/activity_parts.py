@@ -443,11 +443,27 @@ def _name_ending(d: DocContext, part: str, at: int, ms: list[Mention]) -> str | 
     return slug
 
 
+def person_asides(text: str) -> list[tuple[int, int]]:
+    """The clauses about a person set off by commas ("Thornton, who took up her post in
+    Bali last year and grew up in Perth, said …"), as spans of ``text``.
+
+    >>> t = "Thornton, who grew up in Perth, said it was her first visit."
+    >>> [t[a:b] for a, b in person_asides(t)]
+    [', who grew up in Perth']
+    """
+    if "who" not in text:
+        return []
+    return [m.span() for m in structure("person_aside").finditer(text)]
+
+
 def dates_in(d: DocContext, text: str, lo: int = 0, hi: int | None = None) -> list[DateSpan]:
     out = []
+    asides = person_asides(text)
     for span in find_dates(text, d.ref):
         if span.begin < lo or (hi is not None and span.begin > hi):
             continue
+        if any(a <= span.begin < b for a, b in asides):
+            continue  # "…, who took up her post in Bali last year, …": the person's story
         if year_since(text, span):
             continue  # "sejak MoU 2022 kedua kota telah menggelar … pertemuan"
         since = SINCE_BEFORE.search(text[: span.begin])
