@@ -8373,3 +8373,15 @@ def test_a_clause_about_a_person_gives_an_activity_no_place_date_or_doer() -> No
     ex = run(text, "en", published="2024-01-25")
     acts = [(a.location, a.start, sorted(a.participants)) for a in ex.activities]
     assert acts == [("kota-kupang", "2024-01-22", ["australia", "kota-kupang"])], ex.activities
+
+
+def test_the_agreement_told_after_a_visit_is_no_account_of_the_visit() -> None:
+    text = (
+        "Bandung and Namur signed a sister-city agreement in Namur on Monday. The idea first "
+        "came up during a visit to Bandung last year by Princess Astrid of Belgium, Kamil "
+        "said. A resident of Namur welcomed the agreement, saying the partnership would "
+        "benefit both cities."
+    )
+    ex = run(text, "en", published="2017-10-10")
+    [visit] = [a for a in ex.activities if a.type == "Visit"]
+    assert "namur" not in visit.participants, visit

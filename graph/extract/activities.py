@@ -142,8 +142,12 @@ def activity_target(d: DocContext, sent: Sentence) -> Activity | None:
     Close after an activity it is that one, unless it was told as background
     ("sebelumnya …"); further on it is the activity the article is about, its first.
     """
-    if d.current is None or not patterns()["activity_anaphora"].search(sent.text):
+    ana = patterns()["activity_anaphora"].search(sent.text) if d.current is not None else None
+    if d.current is None or ana is None:
         return None
+    signing = set(relations_lexicon()["signing_nouns"])
+    if d.current.type == "Visit" and signing & set(ana.group(0).lower().split()):
+        return None  # "… welcomed the agreement" after a visit: no account of the visit
     if sent.index - d.current_sentence <= 3 and id(d.current) not in d.background:
         return d.current
     leads = [a for a in d.ex.activities if id(a) not in d.background]

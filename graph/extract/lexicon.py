@@ -35,6 +35,7 @@ WORD_LISTS = {
     "home_words": "the home country named as the owner of a national body",
     "meals": "a meal or reception given for guests: an occurrence of a visit's days",
     "first_person_plural": "the speaker's own side ('kami', 'we')",
+    "signing_nouns": "nouns of an anaphor that point back at a signing only ('the agreement')",
     "demonstratives": "words pointing back at something told ('kunjungan itu', 'this visit')",
     "stay_ended": "words before an activity saying its day told is its last",
     "honorifics": "titles before a person's name",
