@@ -8385,3 +8385,16 @@ def test_the_agreement_told_after_a_visit_is_no_account_of_the_visit() -> None:
     ex = run(text, "en", published="2017-10-10")
     [visit] = [a for a in ex.activities if a.type == "Visit"]
     assert "namur" not in visit.participants, visit
+
+
+def test_a_guest_received_after_the_first_one_also_sends_a_delegation() -> None:
+    ex = run(
+        "Bupati Lombok Timur mengatakan pada 2021 daerahnya menerima delegasi Pemerintah "
+        "Kenya, disusul delegasi dari Rwanda pada 2023.",
+        "id",
+        published="2024-05-05",
+    )
+    assert with_predicate(ex, "sendsDelegationTo") == {
+        ("kenya", "kabupaten-lombok-timur"),
+        ("rwanda", "kabupaten-lombok-timur"),
+    }, ex.facts

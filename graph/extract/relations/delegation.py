@@ -226,10 +226,7 @@ def delegation(d: DocContext, v: SentenceView) -> None:
             d.add_fact(came[0], "sendsDelegationTo", sender, v.sent)
         return
     if came:
-        # "mahasiswa yang datang dari Kota Gwangju ke Kota Medan"
-        inbound, host = came
-        if host and d.country_of(host) != d.country_of(inbound):
-            d.add_fact(inbound, "sendsDelegationTo", host, v.sent)
+        _came(d, v, *came)
         return
     if sender is None or not d.is_indonesian_lg(sender):
         _visit_from_abroad(d, v, dm.start())
@@ -295,6 +292,41 @@ def reception(d: DocContext, v: SentenceView) -> None:
     host = next((h for h in hosts if d.is_indonesian_lg(h)), d.home)
     if host and d.is_indonesian_lg(host):
         d.add_fact(visitor, "sendsDelegationTo", host, v.sent)
+        for guest in _further_guests(d, v, visitor, rm.end()):
+            d.add_fact(guest, "sendsDelegationTo", host, v.sent)
+
+
+def _came(d: DocContext, v: SentenceView, inbound: str, host: str | None) -> None:
+    """ "mahasiswa yang datang dari Kota Gwangju ke Kota Medan": the one that came, and
+    the guests joined after it, visit the host."""
+    if not host or d.country_of(host) == d.country_of(inbound):
+        return
+    d.add_fact(inbound, "sendsDelegationTo", host, v.sent)
+    for guest in _further_guests(d, v, inbound, 0):
+        if d.country_of(host) != d.country_of(guest):
+            d.add_fact(guest, "sendsDelegationTo", host, v.sent)
+
+
+def _further_guests(d: DocContext, v: SentenceView, first: str, after: int) -> list[str]:
+    """ "menerima delegasi Pemerintah Tanzania, disusul delegasi dari Madagaskar": the
+    guests joined after the first one received."""
+    out: list[str] = []
+    prev = next((m for m in v.mentions if m.start >= after and m.slug == first), None)
+    if prev is None:
+        return out
+    for m in v.mentions:
+        if m.start < prev.end:
+            continue
+        guest = m.slug if m.type == "Country" else d.government_of(m)
+        if not guest or not d.is_foreign_actor(guest) or guest in (first, *out):
+            continue
+        if d.ent_type(guest) not in {*LOCAL_GOVERNMENT_TYPES, "Country"}:
+            continue
+        if not structure("next_guest").match(v.sent.text[prev.end : m.start]):
+            break
+        out.append(guest)
+        prev = m
+    return out
 
 
 def call_on(d: DocContext, v: SentenceView) -> None:
