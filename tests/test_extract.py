@@ -8398,3 +8398,13 @@ def test_a_guest_received_after_the_first_one_also_sends_a_delegation() -> None:
         ("kenya", "kabupaten-lombok-timur"),
         ("rwanda", "kabupaten-lombok-timur"),
     }, ex.facts
+
+
+def test_a_number_opening_a_sentence_is_no_part_of_the_name_of_the_place_after_it() -> None:
+    ex = run(
+        "Three Surabaya officials attended a waste management training course in Kitakyushu, "
+        "Japan, in July 2023.",
+        "en",
+        published="2024-01-01",
+    )
+    assert [(a.type, a.participants) for a in ex.activities] == [("Training", ["kota-surabaya"])]
