@@ -8400,10 +8400,13 @@ def test_a_guest_received_after_the_first_one_also_sends_a_delegation() -> None:
     }, ex.facts
 
 
-def test_a_number_opening_a_sentence_is_no_part_of_the_name_of_the_place_after_it() -> None:
+@pytest.mark.parametrize("opening", ["Three", "Senior", "Both"])
+def test_a_word_opening_a_sentence_is_no_part_of_the_name_of_the_place_after_it(
+    opening: str,
+) -> None:
     ex = run(
-        "Three Surabaya officials attended a waste management training course in Kitakyushu, "
-        "Japan, in July 2023.",
+        f"{opening} Surabaya officials attended a waste management training course in "
+        "Kitakyushu, Japan, in July 2023.",
         "en",
         published="2024-01-01",
     )
