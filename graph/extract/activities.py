@@ -858,15 +858,17 @@ def _larger_trip(
     19-21 Februari": a trip named by a demonstrative after an event of another kind, with
     its own days, is the larger trip the event was part of, told now for the first time,
     not that event."""
-    if target.type == "Visit" or not find_dates(r.orig, r.d.ref):
+    if target.type == "Visit":
         return False
     if ana is None:
         # "Kunjungan berlangsung 19-21 Februari": a bare trip word opening the sentence
-        return triggers[0][0] == "Visit"
-    pointing = relations_lexicon()["demonstratives"]
-    return ana.group(0).split()[-1].lower() in pointing and any(
-        cls == "Visit" and ana.start() <= m.start() < ana.end() for cls, m in triggers
-    )
+        trip = triggers[0][0] == "Visit"
+    else:
+        pointing = relations_lexicon()["demonstratives"]
+        trip = ana.group(0).split()[-1].lower() in pointing and any(
+            cls == "Visit" and ana.start() <= m.start() < ana.end() for cls, m in triggers
+        )
+    return trip and bool(find_dates(r.orig, r.d.ref))  # (the dates last: they cost most)
 
 
 def _introduced(

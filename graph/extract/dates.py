@@ -627,10 +627,8 @@ def year_since(text: str, span: DateSpan) -> bool:
     """
     if span.start.count("-") != 0:
         return False
-    return (
-        _words_of("since_words", r"\s+(?:[^\s.,;]+\s+){0,2}$").search(text, 0, span.begin)
-        is not None
-    )
+    rx = _words_of("since_words", r"\s+(?:[^\s.,;]+\s+){0,2}$")
+    return rx.search(text, max(0, span.begin - 60), span.begin) is not None
 
 
 def reference_date(published: str | None, text: str) -> dt.date | None:
