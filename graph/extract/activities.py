@@ -10,8 +10,8 @@ from functools import cache
 from itertools import pairwise
 
 from graph.extract.activity_parts import (
-    END_BEFORE,
     dates_in,
+    end_before,
     leader_of,
     location_of,
     participant_count,
@@ -276,7 +276,7 @@ def _close_end(r: _Reading) -> None:
     Medan hingga 27 Februari")."""
     d, orig = r.d, r.orig
     if d.current is not None and r.sent.index == d.current_sentence + 1:
-        spans = [x for x in dates_in(d, orig) if END_BEFORE.search(orig[: x.begin])]
+        spans = [x for x in dates_in(d, orig) if end_before().search(orig[: x.begin])]
         if spans and d.current.end is None:
             set_dates(d.current, spans, orig)
             d.current.evidence.append(Evidence(orig, r.sent.index))

@@ -20,22 +20,24 @@ from graph.model import Activity, Entity
 from graph.sources.text import Sentence
 from graph.vocab import ACTIVITY_CLASSES, HOME_COUNTRY, slugify
 
-SINCE_BEFORE = re.compile(
-    r"\b(?:sejak|since|mulai|selama|semenjak|hingga|sampai)\s+(?:tahun\s+)?$", re.I
-)
 
-#: the words of ``SINCE_BEFORE`` that, before a day, tell the day an activity begins
-STARTING = re.compile(r"(?:mulai|selama)\b", re.I)
+@cache
+def since_before() -> re.Pattern[str]:
+    """Words after which a date is a start, a length or an end, not an activity's day."""
+    return structure("date_since_before")
 
-END_BEFORE = re.compile(
-    r"\b(?:hingga|sampai(?: dengan)?|until|till|through|s\.?d\.?"
-    # "a training course … concluded on Friday", "ditutup pada Jumat": its last day
-    r"|(?:concluded|ended|closed|closes|ends|wrapped up|berakhir|ditutup)(?:\s+(?:on|pada))?)"
-    r"\s+(?:tanggal\s+)?"
-    # "hingga Kamis (7/3/2024)": the day's name before the date in brackets
-    rf"(?:(?:{weekdays()})\s*,?\s*\(?\s*)?$",
-    re.I,
-)
+
+@cache
+def _starting() -> re.Pattern[str]:
+    """Those of :func:`since_before` that, before a day, tell the day an activity begins."""
+    return structure("date_starting")
+
+
+@cache
+def end_before() -> re.Pattern[str]:
+    """Words after which a date is an activity's last day ("hingga Kamis (7/3/2024)")."""
+    return structure("date_end_before", weekdays=weekdays())
+
 
 CAP = r"(?:[A-Z][\w&'-]*|&|of|in|and|for|on|the|dan)"
 
@@ -466,13 +468,13 @@ def dates_in(d: DocContext, text: str, lo: int = 0, hi: int | None = None) -> li
             continue  # "…, who took up her post in Bali last year, …": the person's story
         if year_since(text, span):
             continue  # "sejak MoU 2022 kedua kota telah menggelar … pertemuan"
-        since = SINCE_BEFORE.search(text[: span.begin])
+        since = since_before().search(text[: span.begin])
         if (
             since
-            and not END_BEFORE.search(text[: span.begin])
+            and not end_before().search(text[: span.begin])
             and not span.end  # "mulai 6 hingga 8 Mei": a period, not a beginning
             # "mulai 4 Agustus 2023", "starting on 9 September": a day an activity begins
-            and not (span.start.count("-") == 2 and STARTING.match(since.group(0)))
+            and not (span.start.count("-") == 2 and _starting().match(since.group(0)))
         ):
             continue
         out.append(span)
@@ -518,7 +520,7 @@ def stay_holds(start: str | None, end: str | None, day: str | None) -> bool:
 
 def set_dates(act: Activity, spans: list[DateSpan], text: str) -> None:
     for span in spans:
-        if END_BEFORE.search(text[: span.begin]) and not span.end:
+        if end_before().search(text[: span.begin]) and not span.end:
             if act.end is None:
                 act.end = span.start
             continue
