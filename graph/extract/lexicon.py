@@ -34,6 +34,7 @@ WORD_LISTS = {
     "post_words": "words opening the name of a post, not a body",
     "home_words": "the home country named as the owner of a national body",
     "meals": "a meal or reception given for guests: an occurrence of a visit's days",
+    "head_title_hints": "substrings one of which any head's title holds (a cheap test)",
     "first_person_plural": "the speaker's own side ('kami', 'we')",
     "signing_nouns": "nouns of an anaphor that point back at a signing only ('the agreement')",
     "demonstratives": "words pointing back at something told ('kunjungan itu', 'this visit')",

@@ -18,7 +18,7 @@ from graph.extract.foreign import (
 )
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES, Gazetteer, demonym_mission
 from graph.extract.gazetteer import Match as GazMatch
-from graph.extract.lexicon import lowered, may_match, patterns, relations_lexicon
+from graph.extract.lexicon import lowered, may_match, patterns, relations_lexicon, structure
 from graph.extract.names import name_patterns
 from graph.extract.places import world_places
 from graph.vocab import HOME_COUNTRY
@@ -73,47 +73,22 @@ _ACTIVITY_LISTS = tuple(
 )
 
 
-# a head's title before a name ("Gubernur Kumamoto", "Mayor of Sibu")
-_TITLED = re.compile(
-    r"\b(?:Gubernur|Wali\s?[Kk]ota|Bupati|Governor|Mayor|Regent|Premier|Chief Minister"
-    r"|Ketua Menteri|Menteri Besar|Datuk Bandar)\s+(?:of\s+)?"
-    r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
-)
-
-
-# a place right before an English head's title ("Fremantle Mayor", "Penang Chief Minister")
-_TITLED_AFTER = re.compile(
-    r"(?<![\w'-])([A-Z][\w'-]+(?:\s+(?!Lord\b)[A-Z][\w'-]+)?)\s+(?:Lord\s+)?(?:Mayor|Governor|Premier"
-    r"|Chief Minister|Menteri Besar)\b"
-)
-
-#: substrings one of which any match of _TITLED contains
-_TITLE_HINTS = (
-    "Gubernur",
-    "Wali",
-    "Bupati",
-    "Governor",
-    "Mayor",
-    "Regent",
-    "Premier",
-    "Chief Minister",
-    "Ketua Menteri",
-    "Menteri Besar",
-    "Datuk Bandar",
-)
+def _title_hints() -> list[str]:
+    """Substrings one of which any head's title before or after a name holds."""
+    return list(relations_lexicon()["head_title_hints"])
 
 
 def _titled_abroad(text: str, matches: list[GazMatch]) -> bool:
     """Whether a head's title names a place the gazetteer does not know and the world
     table knows only abroad ("Gubernur Kumamoto, Kabashima Ikuo")."""
     known = [(m.start, m.end) for m in matches]
-    for m in _TITLED_AFTER.finditer(text):
+    for m in structure("head_title_after").finditer(text):
         # "Fremantle Mayor Hannah …": the place right before the title
         if not any(a < m.end(1) and m.start(1) < b for a, b in known) and _abroad(
             m.group(1), 1_000
         ):
             return True
-    for m in _TITLED.finditer(text):
+    for m in structure("head_title_before").finditer(text):
         if any(a < m.end(1) and m.start(1) < b for a, b in known):
             continue
         words = m.group(1).split()
@@ -142,13 +117,6 @@ def _unknown_government_form(text: str, matches: list[GazMatch]) -> bool:
 
 
 _NAME = r"((?:St\.|Ste\.|Mt\.|Ft\.|[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,2})"
-
-# the name in a government form: "Kota Sakai", "City of Fremantle", "Sakai City"
-_FORM_NAME = re.compile(
-    r"\b(?:Pemko|Pemkot|Kota|City of|Municipality of|Prefektur)\s+"
-    r"([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)"
-    r"|\b([A-Z][\w'-]+)\s+(?:City Council|Municipal Council|City|Municipality|Prefecture)\b"
-)
 
 
 @cache
@@ -184,7 +152,7 @@ def _government_form_abroad(text: str, matches: list[GazMatch]) -> bool:
     if _council_form().search(text):
         return True
     known = [(m.start, m.end) for m in matches]
-    for form in _FORM_NAME.finditer(text):
+    for form in structure("government_form_name").finditer(text):
         if any(a < form.end() and form.start() < b for a, b in known):
             continue
         words = (form.group(1) or form.group(2)).split()
@@ -410,7 +378,7 @@ def might_hold_partnership(
                 and _unknown_government_form(text, matches)
             )
         )
-    if not foreign and any(t in text for t in _TITLE_HINTS):
+    if not foreign and any(t in text for t in _title_hints()):
         # "Gubernur Kumamoto … sister province", "Fremantle Mayor … letter of intent",
         # "Penang Chief Minister … received a delegation": a head abroad the gazetteer lacks
         foreign = _titled_abroad(text, matches) and bool(
@@ -445,7 +413,7 @@ def might_hold_partnership(
         )
     if not foreign:
         # a named policy of outward relations ("kebijakan \"Outward Looking Policy\"")
-        foreign = bool(re.search(r"\b(?:kebijakan|policy)\s+\"", text, re.I))
+        foreign = bool(structure("named_policy").search(text))
     if not local:
         # no government named by its gazetteer name: a head's title or a "Pemkot X" form,
         # or a name of a city and its province paired by a twinning word
@@ -471,7 +439,7 @@ def might_hold_partnership(
     return (
         town_abroad
         or network
-        or (any(t in text for t in _TITLE_HINTS) and _titled_abroad(text, matches))
+        or (any(t in text for t in _title_hints()) and _titled_abroad(text, matches))
         or _venue_abroad(text, gazetteer)
         # "bersama Kota Sakai": a government abroad the gazetteer lacks, by its form
         or (
