@@ -7,9 +7,9 @@ import re
 from functools import cache
 
 from graph.extract.context import (
-    DATELINE,
     DocContext,
     dateline,
+    dateline_government,
     envoys_country,
     home_national,
     negated,
@@ -92,27 +92,6 @@ def _agent_before(v: SentenceView, sender: str, at: int) -> bool:
     return any(m.start < at or m.start - at <= 40 for m in named)
 
 
-def _dateline_government(d: DocContext) -> str | None:
-    """The foreign local government of a foreign outlet's dateline ("SIBU (Feb 18): …")."""
-    if not d.sentences:
-        return None
-    first = d.sentences[0]
-    line = DATELINE.match(first.text) or _CITY_FIRST.match(first.text)
-    if not line:
-        return None
-    city = re.sub(r"^\s*date \S+\s+", "", line.group(0)).strip(" ,:(-").lower()
-    for m in d.mentions.in_sentence(first.index):
-        # the dateline itself, or the first naming of its city ("SIBU: Sibu Municipal …")
-        named = m.end <= line.end() or m.surface.lower().startswith(city)
-        if named and d.ent_type(m.slug) in LOCAL_GOVERNMENT_TYPES:
-            return m.slug if d.is_foreign_actor(m.slug) else None
-    return None
-
-
-# "SIBU (Feb 18):", "KUCHING, Jan 21 -": a city in capitals opening the article
-_CITY_FIRST = re.compile(r"^\s*(?:date \S+\s+)?[A-Z][A-Z .'-]{2,}?(?=\s*[(,:\u2013\u2014-])")
-
-
 def _envoys_country(d: DocContext, v: SentenceView, lo: int, hi: int) -> str | None:
     """The country whose envoy is named in ``lo:hi`` beside it, or named before with the
     title and now alone ("Maliki melakukan kunjungan kerja …"): it is the visitor."""
@@ -143,7 +122,7 @@ def _visit_from_abroad(d: DocContext, v: SentenceView, at: int) -> None:
     sender = (
         next((m.slug for m in before), None)
         or _envoys_country(d, v, 0, at)
-        or _dateline_government(d)
+        or dateline_government(d)
     )
     if sender is None:
         return
