@@ -145,13 +145,17 @@ def activity_target(d: DocContext, sent: Sentence) -> Activity | None:
     ana = patterns()["activity_anaphora"].search(sent.text) if d.current is not None else None
     if d.current is None or ana is None:
         return None
-    signing = set(relations_lexicon()["signing_nouns"])
-    if d.current.type == "Visit" and signing & set(ana.group(0).lower().split()):
+    if d.current.type == "Visit" and _signing_nouns() & set(ana.group(0).lower().split()):
         return None  # "… welcomed the agreement" after a visit: no account of the visit
     if sent.index - d.current_sentence <= 3 and id(d.current) not in d.background:
         return d.current
     leads = [a for a in d.ex.activities if id(a) not in d.background]
     return leads[0] if leads else d.current
+
+
+@cache
+def _signing_nouns() -> frozenset[str]:
+    return frozenset(relations_lexicon()["signing_nouns"])
 
 
 def same_activity(a: Activity, b: Activity, d: DocContext | None = None) -> bool:

@@ -222,7 +222,8 @@ _NAME_OF_PLACE = re.compile(
     rf"\s+(?P<name>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{1,3}})\s+of\s+(?:the\s+)?"
     rf"(?P<place>{NAME_TOKEN}(?:\s+{NAME_TOKEN}){{0,2}})"
 )
-_BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
+#: capitals in brackets naming what stands before them ("Majlis Bandaraya Melaka (MBMB)")
+BRACKET_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z0-9&-]{1,11})\)")
 
 
 @cache
@@ -981,7 +982,7 @@ class MentionFinder:
     def _acronym_of_government(self, s: Sentence, end: int, slug: str, level: str) -> None:
         """ "Kuching South City Council (MBKS)": capitals in brackets right after a
         government abroad name it here and later in the text ("MBKS Mayor …")."""
-        acronym = _BRACKET_ACRONYM.match(s.text, end)
+        acronym = BRACKET_ACRONYM.match(s.text, end)
         if acronym is None or not re.fullmatch(r"[A-Z]{2,6}", acronym.group(1)):
             return
         if self.gaz.lookup(acronym.group(1)) is not None:
@@ -1699,7 +1700,7 @@ class MentionFinder:
         if "(" not in text or capitalised_throughout(text):
             return  # no brackets; or a headline in title case, where names cannot be told
         rx = patterns()
-        for acr in _BRACKET_ACRONYM.finditer(text):
+        for acr in BRACKET_ACRONYM.finditer(text):
             letters = acr.group(1)
             if sum(c.isupper() for c in letters) < 2 or not 2 <= len(letters) <= 8:
                 continue
@@ -1850,7 +1851,7 @@ class MentionFinder:
         # "Korea Water Resources Corporation (K-water)": the acronym defined in brackets
         # names the body too, here and later in the text (when the body is what the name
         # was read as: "Sibu Municipal Council (SMC)" is a government)
-        acronym = _BRACKET_ACRONYM.match(s.text, end)
+        acronym = BRACKET_ACRONYM.match(s.text, end)
         held = any(x.slug == slug for x in self.out.in_sentence(s.index))
         if acronym and held and self.gaz.lookup(acronym.group(1)) is None:
             ent.aliases.add(acronym.group(1))

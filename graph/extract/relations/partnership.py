@@ -22,6 +22,7 @@ from graph.extract.context import (
 from graph.extract.dates import find_dates, weekdays
 from graph.extract.gazetteer import LOCAL_GOVERNMENT_TYPES
 from graph.extract.lexicon import patterns, structure
+from graph.extract.mentions import BRACKET_ACRONYM
 from graph.extract.relations.view import SentenceView
 from graph.extract.spans import Mention
 from graph.model import Activity, Evidence
@@ -147,7 +148,6 @@ def _weekday_before() -> re.Pattern[str]:
 
 #: what may stand between a partner and the bracket closing its item: the places that
 #: locate it ("Surabaya in East Java, Indonesia (…)")
-_ACRONYM_BRACKET = re.compile(r"\((?-i:[A-Z][A-Za-z.&-]{1,11})\)")
 _LOCATING_RUN = re.compile(r"(?:[\s,]+|(?:in|di|of|the)\b|[A-Z][\w'’.-]*)*")
 
 
@@ -165,7 +165,7 @@ def _bracket_year(v: SentenceView, partner: str) -> str | None:
             return hit.group(1)
         start = m.end
         opening = text.find("(", start, m.end + 80)
-        acronym = _ACRONYM_BRACKET.match(text, opening) if opening >= 0 else None
+        acronym = BRACKET_ACRONYM.match(text, opening) if opening >= 0 else None
         if acronym is not None and not text[start:opening].strip():
             # "Majlis Bandaraya Melaka Bersejarah (MBMB) di Malaysia (1997)": past the
             # item's acronym
